@@ -1,0 +1,115 @@
+//! Running programs the way the `stitch` command does: compile, load, execute, and turn the
+//! outcome into output, a traceback or an error message and an exit status.
+//!
+//! Exit statuses: 0 on success (or `sys.exit()`/`sys.exit(0)`), 1 for an uncaught exception
+//! (after a CPython-style traceback on stderr), 2 for a syntax error or unsupported construct
+//! (`FILE:LINE:COL: message`), and the given code for `sys.exit(n)`.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::interpreter::Vm;
+use crate::runtime::object::ObjKind;
+use crate::runtime::value::Value;
+
+/// Native stack for the interpreter thread: deep Python recursion never recurses natively,
+/// but Rust→Python callbacks (dunder methods, sort keys) do, a bounded number of times.
+const INTERPRETER_STACK: usize = 512 << 20;
+
+/// Reads a program from a path, or from stdin for `-`.
+pub fn read_source(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("stitch: cannot read stdin: {e}"))?;
+        return Ok(s);
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("stitch: can't open file '{path}': {e}"))
+}
+
+/// `stitch run FILE ARGS...`: returns the process exit status.
+pub fn run_file(path: &str, args: &[String]) -> i32 {
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
+    };
+    let filename = if path == "-" { "<stdin>".to_string() } else { path.to_string() };
+    let mut argv = vec![filename.clone()];
+    argv.extend(args.iter().cloned());
+    let handle = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || run_source(&source, &filename, argv));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("stitch: internal error (the interpreter thread failed)");
+            3
+        }
+    }
+}
+
+/// Compiles and runs `source` as the `__main__` module; returns the exit status.
+pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    let code = match crate::frontend::compile(source, filename) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{filename}:{e}");
+            return 2;
+        }
+    };
+    let mut vm = Vm::new();
+    vm.argv = argv;
+    vm.script_dir = Path::new(filename).parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    if vm.script_dir.as_os_str().is_empty() {
+        vm.script_dir = ".".into();
+    }
+    vm.sources.insert(filename.to_string(), source.to_string());
+    let code = vm.load_code(&code);
+    let module = crate::runtime::modules::make_module(&mut vm, "__main__", vec![]);
+    vm.modules.insert("__main__".into(), module);
+    let Some(ObjKind::Module(m)) = module.obj().map(|o| &o.kind) else { return 3 };
+    let dict = m.dict;
+    let file_key = vm.new_str("__file__");
+    let file_val = vm.new_str(filename);
+    let _ = crate::runtime::dictops::set(&mut vm, dict, file_key, file_val);
+    let status = match vm.run_module(code, dict) {
+        Ok(()) => 0,
+        Err(e) => exit_status_for(&mut vm, e.0),
+    };
+    vm.flush_stdout();
+    status
+}
+
+/// Handles an uncaught exception: `SystemExit` gives its code, anything else a traceback.
+fn exit_status_for(vm: &mut Vm, exc: crate::runtime::value::ObjRef) -> i32 {
+    vm.flush_stdout();
+    if vm.isinstance(Value::Obj(exc), vm.types.system_exit) {
+        let args = exc.as_exception().map(|d| d.borrow().args).unwrap_or(Value::None);
+        let items = args.obj().and_then(|a| a.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+        return match items.first() {
+            None | Some(Value::None) => 0,
+            Some(Value::Int(n)) => *n as i32,
+            Some(Value::Bool(b)) => *b as i32,
+            Some(v) => {
+                let s = crate::runtime::ops::str_of(vm, *v).unwrap_or_default();
+                eprintln!("{s}");
+                1
+            }
+        };
+    }
+    let text = vm.format_exception(exc);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+    1
+}
+
+/// `stitch dis FILE`: the listing, or an error message and status 2.
+pub fn dis_file(path: &str) -> Result<String, (String, i32)> {
+    let source = read_source(path).map_err(|e| (e, 2))?;
+    let filename = if path == "-" { "<stdin>" } else { path };
+    match crate::frontend::compile(&source, filename) {
+        Ok(code) => Ok(crate::dis::disassemble(&code)),
+        Err(e) => Err((format!("{filename}:{e}"), 2)),
+    }
+}

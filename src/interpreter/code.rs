@@ -1,0 +1,76 @@
+//! Code objects as the interpreter runs them: compiled [`Code`] plus runtime-ready tables.
+//!
+//! The compiler produces pure data ([`Code`] with [`Const`]s and name strings). Loading turns it
+//! into a [`CodeObject`]: constants become heap values, names become interned [`Sym`]s, and
+//! every instruction gets an inline-cache cell. Code objects live for the whole run (they are
+//! program text): they are leaked as `&'static CodeObject`, and their constants are permanent
+//! GC roots.
+
+use std::cell::Cell;
+
+use crate::bytecode::Code;
+use crate::runtime::interner::Sym;
+use crate::runtime::shape::Shape;
+use crate::runtime::value::Value;
+
+/// Per-instruction inline cache. Which variant an instruction uses depends on its opcode.
+#[derive(Clone, Copy, Default)]
+pub enum Cache {
+    #[default]
+    Empty,
+    /// `LOAD_ATTR`/`STORE_ATTR` on an instance whose shape is `shape`: the attribute is in
+    /// `slot`. For stores that add the attribute, `next` is the shape after the transition.
+    Slot { shape: *const Shape, slot: u32, next: *const Shape, epoch: u64 },
+    /// `LOAD_ATTR` of a class attribute through an instance of shape `shape` (which
+    /// determines the class): `value`, which is a plain function when `method` is set.
+    ClassAttr { shape: *const Shape, epoch: u64, value: Value, method: bool },
+    /// Method load on a value of built-in class `class` (e.g. `list.append`).
+    BuiltinMethod { class: *const crate::runtime::object::Obj, epoch: u64, value: Value },
+    /// `LOAD_GLOBAL`/`LOAD_NAME`: entry `index` of the globals dict (version `globals`), or of
+    /// the builtins dict when `builtins != 0` (and the global is absent at version `globals`).
+    Global { globals: u64, builtins: u64, index: u32 },
+    /// `JUMP_BACKWARD`: how often this back-edge was taken.
+    Counter(u32),
+}
+
+/// A loaded code object.
+pub struct CodeObject {
+    pub code: Code,
+    /// `code.consts` as values.
+    pub consts: Box<[Value]>,
+    /// `code.names` interned.
+    pub names: Box<[Sym]>,
+    /// `code.varnames` interned (for keyword-argument binding).
+    pub varnames: Box<[Sym]>,
+    /// One cache per instruction.
+    pub caches: Box<[Cell<Cache>]>,
+    pub nlocals: usize,
+    pub nlocalsplus: usize,
+}
+
+impl CodeObject {
+    pub fn new(
+        code: Code,
+        consts: Vec<Value>,
+        names: Vec<Sym>,
+        varnames: Vec<Sym>,
+    ) -> &'static CodeObject {
+        let caches = (0..code.instrs.len()).map(|_| Cell::new(Cache::Empty)).collect();
+        let nlocals = code.varnames.len();
+        let nlocalsplus = code.nlocalsplus();
+        Box::leak(Box::new(CodeObject {
+            code,
+            consts: consts.into_boxed_slice(),
+            names: names.into_boxed_slice(),
+            varnames: varnames.into_boxed_slice(),
+            caches,
+            nlocals,
+            nlocalsplus,
+        }))
+    }
+
+    /// Slots a frame needs: locals, cells, free variables and the value stack.
+    pub fn frame_size(&self) -> usize {
+        self.nlocalsplus + self.code.stacksize as usize
+    }
+}

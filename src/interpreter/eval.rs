@@ -1,0 +1,909 @@
+//! The run loop: fetch, decode and execute instructions of the frames on the VM stack.
+//!
+//! `run` executes from the top frame until the frame it was entered with (the *entry* frame)
+//! returns or yields. Python-to-Python calls push a frame and keep looping here; only Rust code
+//! calling into Python starts a nested `run`. The hot state (code, pc, stack pointer, frame
+//! base) lives in locals and is written back to the frame record and `Vm::sp` ("synced") before
+//! anything that may run other code or collect garbage. Operands stay on the stack while such
+//! helpers run, so the collector sees them.
+//!
+//! Ints, floats and bools get inline fast paths for arithmetic, comparisons and branches;
+//! attribute access and global loads go through per-instruction inline caches keyed by shape,
+//! class epoch and dict version. Safepoints (garbage collection) are the loop back-edge
+//! (`JUMP_BACKWARD`) and function entry. Errors unwind through each code object's exception
+//! table; frames without a handler get a traceback entry and are popped.
+
+use crate::bytecode::{CompareOp, Opcode};
+use crate::runtime::attr;
+use crate::runtime::int;
+use crate::runtime::iter as pyiter;
+use crate::runtime::object::ObjKind;
+use crate::runtime::ops;
+use crate::runtime::value::Value;
+
+use super::code::{Cache, CodeObject};
+use super::{Exit, Frame, FrameKind, PyErr, PyResult, Vm};
+
+impl Vm {
+    /// Runs from the top frame (which must be marked `entry`) until it returns or yields.
+    pub fn run(&mut self) -> PyResult<Exit> {
+        let st: *mut Value = self.stack_ptr();
+        let mut fi;
+        let mut frame: Frame;
+        let mut code: &'static CodeObject;
+        let mut pc;
+        let mut sp;
+        let mut base;
+
+        // SAFETY (for every stack access below): `st` points to the VM stack, which is
+        // allocated once and never moves or shrinks. Frames are only pushed after checking
+        // that `base + frame_size` fits in the stack, and the compiler's `stacksize` bounds
+        // how far `sp` rises above a frame's locals, so every index used is in bounds and
+        // refers to an initialized `Value` (the stack is zero-initialized = `Null`).
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                unsafe { *st.add(sp) = v };
+                sp += 1;
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                sp -= 1;
+                unsafe { *st.add(sp) }
+            }};
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                unsafe { *st.add(sp - $n) }
+            };
+        }
+        macro_rules! poke {
+            ($n:expr, $v:expr) => {{
+                let v = $v;
+                unsafe { *st.add(sp - $n) = v };
+            }};
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                unsafe { *st.add(base + $i as usize) }
+            };
+        }
+        macro_rules! set_local {
+            ($i:expr, $v:expr) => {{
+                let v = $v;
+                unsafe { *st.add(base + $i as usize) = v };
+            }};
+        }
+        // Writes the hot state back so helpers (and nested runs, and the collector) see it.
+        macro_rules! sync {
+            () => {{
+                self.sp = sp;
+                self.frames[fi].pc = pc;
+                self.frames[fi].sp = sp;
+            }};
+        }
+        // Reloads the hot state from the top frame record.
+        macro_rules! load_frame {
+            () => {{
+                fi = self.frames.len() - 1;
+                frame = self.frames[fi];
+                code = frame.code;
+                pc = frame.pc;
+                sp = frame.sp;
+                base = frame.base;
+            }};
+        }
+
+        load_frame!();
+        // A re-raise (`RERAISE`, bare `raise`) does not add a traceback entry for the frame
+        // that re-raises, as in CPython.
+        let mut reraise;
+        'unwind: loop {
+            reraise = false;
+            let err: PyErr = 'op: {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'op e,
+                        }
+                    };
+                }
+                // A call that may have pushed a frame: continue in it, or push its result.
+                macro_rules! after_call {
+                    ($outcome:expr) => {
+                        match tri!($outcome) {
+                            super::call::CallOutcome::Value(v) => {
+                                sp = self.sp;
+                                push!(v);
+                            }
+                            super::call::CallOutcome::FramePushed => {
+                                load_frame!();
+                                if self.heap.gc_requested {
+                                    sync!();
+                                    self.collect_garbage();
+                                }
+                            }
+                        }
+                    };
+                }
+                loop {
+                    let instr = unsafe { *code.code.instrs.get_unchecked(pc) };
+                    let arg = instr.arg;
+                    pc += 1;
+                    match instr.op {
+                        Opcode::NOP => {}
+                        Opcode::POP_TOP => {
+                            sp -= 1;
+                        }
+                        Opcode::PUSH_NULL => push!(Value::Null),
+                        Opcode::COPY => {
+                            let v = peek!(arg as usize);
+                            push!(v);
+                        }
+                        Opcode::SWAP => {
+                            let n = arg as usize;
+                            let a = peek!(1);
+                            let b = peek!(n);
+                            poke!(1, b);
+                            poke!(n, a);
+                        }
+                        Opcode::LOAD_CONST => {
+                            push!(unsafe { *code.consts.get_unchecked(arg as usize) })
+                        }
+                        Opcode::LOAD_FAST => {
+                            let v = local!(arg);
+                            if v.is_null() {
+                                sync!();
+                                break 'op self.unbound_local(code, arg as usize);
+                            }
+                            push!(v);
+                        }
+                        Opcode::STORE_FAST => {
+                            let v = pop!();
+                            set_local!(arg, v);
+                        }
+                        Opcode::DELETE_FAST => {
+                            if local!(arg).is_null() {
+                                sync!();
+                                break 'op self.unbound_local(code, arg as usize);
+                            }
+                            set_local!(arg, Value::Null);
+                        }
+                        Opcode::LOAD_GLOBAL => {
+                            let v = tri!(self.load_global_cached(code, pc - 1, frame.globals, arg >> 1));
+                            push!(v);
+                            if arg & 1 != 0 {
+                                push!(Value::Null);
+                            }
+                        }
+                        Opcode::STORE_GLOBAL => {
+                            let name = code.names[arg as usize];
+                            let v = peek!(1);
+                            sync!();
+                            tri!(self.store_global(frame.globals, name, v));
+                            sp -= 1;
+                        }
+                        Opcode::DELETE_GLOBAL => {
+                            let name = code.names[arg as usize];
+                            sync!();
+                            tri!(self.delete_global(frame.globals, name));
+                        }
+                        Opcode::LOAD_NAME => {
+                            let name = code.names[arg as usize];
+                            sync!();
+                            let v = tri!(self.load_name(&frame, name));
+                            push!(v);
+                        }
+                        Opcode::STORE_NAME => {
+                            let name = code.names[arg as usize];
+                            let v = peek!(1);
+                            sync!();
+                            tri!(self.store_name(&frame, name, v));
+                            sp -= 1;
+                        }
+                        Opcode::DELETE_NAME => {
+                            let name = code.names[arg as usize];
+                            sync!();
+                            tri!(self.delete_name(&frame, name));
+                        }
+                        Opcode::MAKE_CELL => {
+                            let slot = code.nlocals + arg as usize;
+                            let init = match code.code.cell2arg.get(arg as usize) {
+                                Some(Some(a)) => local!(*a),
+                                _ => Value::Null,
+                            };
+                            let cell = self.alloc(ObjKind::Cell(std::cell::Cell::new(init)));
+                            set_local!(slot, Value::Obj(cell));
+                        }
+                        Opcode::COPY_FREE_VARS => {
+                            if let Value::Obj(f) = frame.func {
+                                if let ObjKind::Function(func) = &f.kind {
+                                    let first = code.nlocals + code.code.cellvars.len();
+                                    for (i, c) in func.closure.iter().enumerate().take(arg as usize) {
+                                        set_local!(first + i, *c);
+                                    }
+                                }
+                            }
+                        }
+                        Opcode::LOAD_DEREF => {
+                            let cell = local!(code.nlocals + arg as usize);
+                            let v = cell_get(cell);
+                            if v.is_null() {
+                                sync!();
+                                break 'op self.unbound_deref(code, arg as usize);
+                            }
+                            push!(v);
+                        }
+                        Opcode::STORE_DEREF => {
+                            let v = pop!();
+                            cell_set(local!(code.nlocals + arg as usize), v);
+                        }
+                        Opcode::DELETE_DEREF => {
+                            cell_set(local!(code.nlocals + arg as usize), Value::Null);
+                        }
+                        Opcode::LOAD_CLOSURE => {
+                            push!(local!(code.nlocals + arg as usize));
+                        }
+                        Opcode::LOAD_ATTR => {
+                            let obj = peek!(1);
+                            let cache = &code.caches[pc - 1];
+                            if arg & 1 == 0 {
+                                if let Some(v) = attr::load_attr_cached(self, obj, cache) {
+                                    poke!(1, v);
+                                    continue;
+                                }
+                                sync!();
+                                let name = code.names[(arg >> 1) as usize];
+                                let v = tri!(attr::load_attr_slow(self, obj, name, cache));
+                                poke!(1, v);
+                            } else {
+                                if let Some((f, s)) = attr::load_method_cached(self, obj, cache) {
+                                    poke!(1, f);
+                                    push!(s);
+                                    continue;
+                                }
+                                sync!();
+                                let name = code.names[(arg >> 1) as usize];
+                                let (f, s) = tri!(attr::load_method_slow(self, obj, name, cache));
+                                poke!(1, f);
+                                push!(s);
+                            }
+                        }
+                        Opcode::STORE_ATTR => {
+                            let obj = peek!(1);
+                            let v = peek!(2);
+                            let cache = &code.caches[pc - 1];
+                            if !attr::store_attr_cached(self, obj, v, cache) {
+                                sync!();
+                                let name = code.names[arg as usize];
+                                tri!(attr::store_attr_slow(self, obj, name, v, cache));
+                            }
+                            sp -= 2;
+                        }
+                        Opcode::DELETE_ATTR => {
+                            let obj = peek!(1);
+                            sync!();
+                            tri!(attr::delattr(self, obj, code.names[arg as usize]));
+                            sp -= 1;
+                        }
+                        Opcode::LOAD_ASSERTION_ERROR => {
+                            push!(Value::Obj(self.types.assertion_error));
+                        }
+                        Opcode::LOAD_BUILD_CLASS => {
+                            push!(self.build_class_fn());
+                        }
+                        Opcode::UNARY_NEGATIVE => {
+                            let v = peek!(1);
+                            let r = match v {
+                                Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                                Value::Float(x) => Value::Float(-x),
+                                _ => {
+                                    sync!();
+                                    tri!(ops::negative(self, v))
+                                }
+                            };
+                            poke!(1, r);
+                        }
+                        Opcode::UNARY_POSITIVE => {
+                            let v = peek!(1);
+                            sync!();
+                            let r = tri!(ops::positive(self, v));
+                            poke!(1, r);
+                        }
+                        Opcode::UNARY_INVERT => {
+                            let v = peek!(1);
+                            sync!();
+                            let r = tri!(ops::invert(self, v));
+                            poke!(1, r);
+                        }
+                        Opcode::UNARY_NOT => {
+                            let v = peek!(1);
+                            let b = match v {
+                                Value::Bool(b) => b,
+                                _ => {
+                                    sync!();
+                                    tri!(ops::truthy(self, v))
+                                }
+                            };
+                            poke!(1, Value::Bool(!b));
+                        }
+                        Opcode::BINARY_OP => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match int::fast_binary(arg, a, b) {
+                                Some(r) => r,
+                                None => {
+                                    sync!();
+                                    tri!(ops::binary_op_arg(self, arg, a, b))
+                                }
+                            };
+                            sp -= 1;
+                            poke!(1, r);
+                        }
+                        Opcode::COMPARE_OP => {
+                            let b = peek!(1);
+                            let a = peek!(2);
+                            let r = match (a, b) {
+                                (Value::Int(x), Value::Int(y)) => Value::Bool(int_cmp(arg, x, y)),
+                                (Value::Float(x), Value::Float(y)) => {
+                                    Value::Bool(float_cmp(arg, x, y))
+                                }
+                                _ => {
+                                    sync!();
+                                    let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
+                                    tri!(ops::compare(self, op, a, b))
+                                }
+                            };
+                            sp -= 1;
+                            poke!(1, r);
+                        }
+                        Opcode::IS_OP => {
+                            let b = pop!();
+                            let a = peek!(1);
+                            poke!(1, Value::Bool(a.is(b) != (arg == 1)));
+                        }
+                        Opcode::CONTAINS_OP => {
+                            let container = peek!(1);
+                            let item = peek!(2);
+                            sync!();
+                            let r = tri!(ops::contains(self, container, item));
+                            sp -= 1;
+                            poke!(1, Value::Bool(r != (arg == 1)));
+                        }
+                        Opcode::BINARY_SUBSCR => {
+                            let key = peek!(1);
+                            let obj = peek!(2);
+                            let r = match ops::fast_getitem(obj, key) {
+                                Some(v) => v,
+                                None => {
+                                    sync!();
+                                    tri!(ops::getitem(self, obj, key))
+                                }
+                            };
+                            sp -= 1;
+                            poke!(1, r);
+                        }
+                        Opcode::STORE_SUBSCR => {
+                            let key = peek!(1);
+                            let obj = peek!(2);
+                            let v = peek!(3);
+                            if !ops::fast_setitem(obj, key, v) {
+                                sync!();
+                                tri!(ops::setitem(self, obj, key, v));
+                            }
+                            sp -= 3;
+                        }
+                        Opcode::DELETE_SUBSCR => {
+                            let key = peek!(1);
+                            let obj = peek!(2);
+                            sync!();
+                            tri!(ops::delitem(self, obj, key));
+                            sp -= 2;
+                        }
+                        Opcode::BUILD_TUPLE => {
+                            let n = arg as usize;
+                            let items = unsafe { std::slice::from_raw_parts(st.add(sp - n), n) };
+                            let t = self.new_tuple(items.to_vec());
+                            sp -= n;
+                            push!(t);
+                        }
+                        Opcode::BUILD_LIST => {
+                            let n = arg as usize;
+                            let items = unsafe { std::slice::from_raw_parts(st.add(sp - n), n) };
+                            let l = self.new_list(items.to_vec());
+                            sp -= n;
+                            push!(l);
+                        }
+                        Opcode::BUILD_SET => {
+                            let n = arg as usize;
+                            sync!();
+                            let items = self.stack_slice(sp - n, sp).to_vec();
+                            let s = tri!(crate::runtime::setops::new_set_from(self, &items));
+                            sp -= n;
+                            push!(s);
+                        }
+                        Opcode::BUILD_MAP => {
+                            let n = arg as usize;
+                            sync!();
+                            let d = self.new_dict();
+                            self.temp_roots.push(Value::Obj(d));
+                            let mut result = Ok(());
+                            for i in 0..n {
+                                let k = peek!(2 * (n - i));
+                                let v = peek!(2 * (n - i) - 1);
+                                if let Err(e) = crate::runtime::dictops::set(self, d, k, v) {
+                                    result = Err(e);
+                                    break;
+                                }
+                            }
+                            self.temp_roots.pop();
+                            tri!(result);
+                            sp -= 2 * n;
+                            push!(Value::Obj(d));
+                        }
+                        Opcode::BUILD_STRING => {
+                            let n = arg as usize;
+                            let mut s = String::new();
+                            for i in 0..n {
+                                if let Value::Obj(o) = peek!(n - i) {
+                                    s.push_str(o.as_str().unwrap_or(""));
+                                }
+                            }
+                            let v = self.new_string(s);
+                            sp -= n;
+                            push!(v);
+                        }
+                        Opcode::BUILD_SLICE => {
+                            let (a, b, c) = if arg == 3 {
+                                (peek!(3), peek!(2), peek!(1))
+                            } else {
+                                (peek!(2), peek!(1), Value::None)
+                            };
+                            let s = self.alloc(ObjKind::Slice(a, b, c));
+                            sp -= arg as usize;
+                            push!(Value::Obj(s));
+                        }
+                        Opcode::LIST_APPEND => {
+                            let v = peek!(1);
+                            let list = peek!(1 + arg as usize);
+                            if let Some(l) = list.obj().and_then(|o| o.as_list()) {
+                                l.borrow_mut().push(v);
+                            }
+                            sp -= 1;
+                        }
+                        Opcode::SET_ADD => {
+                            let v = peek!(1);
+                            let set = peek!(1 + arg as usize);
+                            sync!();
+                            tri!(crate::runtime::setops::add(self, set, v));
+                            sp -= 1;
+                        }
+                        Opcode::MAP_ADD => {
+                            let v = peek!(1);
+                            let k = peek!(2);
+                            let d = peek!(2 + arg as usize);
+                            sync!();
+                            if let Some(d) = d.as_obj() {
+                                tri!(crate::runtime::dictops::set(self, d, k, v));
+                            }
+                            sp -= 2;
+                        }
+                        Opcode::LIST_EXTEND => {
+                            let it = peek!(1);
+                            let list = peek!(1 + arg as usize);
+                            sync!();
+                            let items = tri!(pyiter::collect(self, it));
+                            if let Some(l) = list.obj().and_then(|o| o.as_list()) {
+                                l.borrow_mut().extend(items);
+                            }
+                            sp -= 1;
+                        }
+                        Opcode::SET_UPDATE => {
+                            let it = peek!(1);
+                            let set = peek!(1 + arg as usize);
+                            sync!();
+                            tri!(crate::runtime::setops::update(self, set, it));
+                            sp -= 1;
+                        }
+                        Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                            let src = peek!(1);
+                            let d = peek!(1 + arg as usize);
+                            sync!();
+                            tri!(crate::runtime::dictops::update_from(
+                                self,
+                                d,
+                                src,
+                                instr.op == Opcode::DICT_MERGE
+                            ));
+                            sp -= 1;
+                        }
+                        Opcode::LIST_TO_TUPLE => {
+                            let l = peek!(1);
+                            let items = match l.obj().and_then(|o| o.as_list()) {
+                                Some(l) => l.borrow().clone(),
+                                None => Vec::new(),
+                            };
+                            let t = self.new_tuple(items);
+                            poke!(1, t);
+                        }
+                        Opcode::UNPACK_SEQUENCE => {
+                            let v = peek!(1);
+                            sync!();
+                            let items = tri!(pyiter::unpack(self, v, arg as usize));
+                            sp -= 1;
+                            for item in items.into_iter().rev() {
+                                push!(item);
+                            }
+                        }
+                        Opcode::UNPACK_EX => {
+                            let v = peek!(1);
+                            sync!();
+                            let before = (arg & 0xff) as usize;
+                            let after = (arg >> 8) as usize;
+                            let items = tri!(pyiter::unpack_ex(self, v, before, after));
+                            sp -= 1;
+                            for item in items.into_iter().rev() {
+                                push!(item);
+                            }
+                        }
+                        Opcode::FORMAT_VALUE => {
+                            let (v, spec) = if arg & 4 != 0 {
+                                (peek!(2), peek!(1))
+                            } else {
+                                (peek!(1), Value::Null)
+                            };
+                            sync!();
+                            let s = tri!(crate::runtime::strings::format_value(self, v, arg & 3, spec));
+                            if arg & 4 != 0 {
+                                sp -= 1;
+                            }
+                            poke!(1, s);
+                        }
+                        Opcode::JUMP_FORWARD => {
+                            pc = arg as usize;
+                        }
+                        Opcode::JUMP_BACKWARD => {
+                            let cache = &code.caches[pc - 1];
+                            if let Cache::Counter(n) = cache.get() {
+                                cache.set(Cache::Counter(n.wrapping_add(1)));
+                            } else {
+                                cache.set(Cache::Counter(1));
+                            }
+                            pc = arg as usize;
+                            if self.heap.gc_requested {
+                                sync!();
+                                self.collect_garbage();
+                            }
+                        }
+                        Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                            let v = peek!(1);
+                            let b = match v {
+                                Value::Bool(b) => b,
+                                Value::Int(i) => i != 0,
+                                Value::None => false,
+                                _ => {
+                                    sync!();
+                                    tri!(ops::truthy(self, v))
+                                }
+                            };
+                            sp -= 1;
+                            if b == (instr.op == Opcode::POP_JUMP_IF_TRUE) {
+                                pc = arg as usize;
+                            }
+                        }
+                        Opcode::POP_JUMP_IF_NONE => {
+                            if pop!().is_none() {
+                                pc = arg as usize;
+                            }
+                        }
+                        Opcode::POP_JUMP_IF_NOT_NONE => {
+                            if !pop!().is_none() {
+                                pc = arg as usize;
+                            }
+                        }
+                        Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
+                            let v = peek!(1);
+                            let b = match v {
+                                Value::Bool(b) => b,
+                                _ => {
+                                    sync!();
+                                    tri!(ops::truthy(self, v))
+                                }
+                            };
+                            if b == (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                                pc = arg as usize;
+                            } else {
+                                sp -= 1;
+                            }
+                        }
+                        Opcode::GET_ITER => {
+                            let v = peek!(1);
+                            sync!();
+                            let it = tri!(pyiter::get_iter(self, v));
+                            poke!(1, it);
+                        }
+                        Opcode::FOR_ITER => {
+                            let it = peek!(1);
+                            if let Value::Obj(o) = it {
+                                match &o.kind {
+                                    ObjKind::Iterator(state) => {
+                                        let next = pyiter::next_builtin_fast(&mut state.borrow_mut());
+                                        match next {
+                                            Some(Some(v)) => {
+                                                push!(v);
+                                                continue;
+                                            }
+                                            Some(None) => {
+                                                sp -= 1;
+                                                pc = arg as usize;
+                                                continue;
+                                            }
+                                            None => {}
+                                        }
+                                    }
+                                    ObjKind::Generator(_) => {
+                                        sync!();
+                                        match tri!(self.resume_generator_inline(o, arg)) {
+                                            Some(()) => {
+                                                load_frame!();
+                                            }
+                                            None => {
+                                                sp -= 1;
+                                                pc = arg as usize;
+                                            }
+                                        }
+                                        continue;
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            sync!();
+                            match tri!(pyiter::next(self, it)) {
+                                Some(v) => push!(v),
+                                None => {
+                                    sp -= 1;
+                                    pc = arg as usize;
+                                }
+                            }
+                        }
+                        Opcode::MAKE_FUNCTION => {
+                            sync!();
+                            let f = tri!(self.make_function(arg, sp, frame.globals));
+                            sp = self.sp;
+                            push!(f);
+                        }
+                        Opcode::KW_NAMES => {
+                            // Consumed by the CALL that follows.
+                        }
+                        Opcode::CALL => {
+                            let argc = arg as usize;
+                            let kwnames = if pc >= 2 && code.code.instrs[pc - 2].op == Opcode::KW_NAMES {
+                                code.consts[code.code.instrs[pc - 2].arg as usize]
+                            } else {
+                                Value::Null
+                            };
+                            sync!();
+                            after_call!(self.call_from_stack(sp - argc - 2, argc, kwnames));
+                        }
+                        Opcode::CALL_FUNCTION_EX => {
+                            sync!();
+                            after_call!(self.call_function_ex(sp, arg & 1 != 0));
+                        }
+                        Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                            let v = if instr.op == Opcode::RETURN_VALUE {
+                                pop!()
+                            } else {
+                                code.consts[arg as usize]
+                            };
+                            let done = self.frames.pop().unwrap_or(frame);
+                            let result = match done.kind {
+                                FrameKind::Call => v,
+                                FrameKind::Init(instance) => {
+                                    if !v.is_none() {
+                                        self.sp = done.base;
+                                        let tn = ops::type_name(self, v);
+                                        let e = self.new_error(
+                                            self.types.type_error,
+                                            &format!("__init__() should return None, not '{tn}'"),
+                                        );
+                                        // The error belongs to the caller's frame.
+                                        if done.entry {
+                                            return Err(e);
+                                        }
+                                        load_frame!();
+                                        break 'op e;
+                                    }
+                                    instance
+                                }
+                                FrameKind::Generator { gen, exhausted_target } => {
+                                    self.finish_generator(gen);
+                                    if done.entry {
+                                        return Ok(Exit::Return(v));
+                                    }
+                                    load_frame!();
+                                    match exhausted_target {
+                                        Some(target) => {
+                                            sp -= 1;
+                                            pc = target as usize;
+                                        }
+                                        None => push!(v),
+                                    }
+                                    continue;
+                                }
+                            };
+                            if done.entry {
+                                self.sp = done.base;
+                                return Ok(Exit::Return(result));
+                            }
+                            load_frame!();
+                            push!(result);
+                        }
+                        Opcode::RETURN_GENERATOR => {
+                            sync!();
+                            let g = self.make_generator(&frame, sp, pc);
+                            let done = self.frames.pop().unwrap_or(frame);
+                            if done.entry {
+                                self.sp = done.base;
+                                return Ok(Exit::Return(g));
+                            }
+                            load_frame!();
+                            push!(g);
+                        }
+                        Opcode::YIELD_VALUE => {
+                            let v = pop!();
+                            sync!();
+                            let done = self.suspend_generator(&frame, sp, pc);
+                            if done.entry {
+                                return Ok(Exit::Yield(v));
+                            }
+                            load_frame!();
+                            push!(v);
+                        }
+                        Opcode::PUSH_EXC_INFO => {
+                            let exc = peek!(1);
+                            let prev = self.handled_exc;
+                            poke!(1, prev);
+                            push!(exc);
+                            self.handled_exc = exc;
+                        }
+                        Opcode::POP_EXCEPT => {
+                            self.handled_exc = pop!();
+                        }
+                        Opcode::CHECK_EXC_MATCH => {
+                            let ty = peek!(1);
+                            let exc = peek!(2);
+                            sync!();
+                            let m = tri!(ops::exception_matches(self, exc, ty));
+                            poke!(1, Value::Bool(m));
+                        }
+                        Opcode::RERAISE => {
+                            let exc = pop!();
+                            sync!();
+                            reraise = true;
+                            match exc.as_obj() {
+                                Some(e) => break 'op PyErr(e),
+                                None => {
+                                    break 'op self.new_error(self.types.runtime_error, "bad RERAISE")
+                                }
+                            }
+                        }
+                        Opcode::RAISE_VARARGS => {
+                            sync!();
+                            reraise = arg == 0;
+                            let e = match arg {
+                                0 => self.reraise_handled(),
+                                1 => self.make_raise(peek!(1), None),
+                                _ => self.make_raise(peek!(2), Some(peek!(1))),
+                            };
+                            break 'op e;
+                        }
+                        Opcode::IMPORT_NAME => {
+                            let name = code.names[arg as usize];
+                            sync!();
+                            let m = tri!(crate::runtime::modules::import(self, name));
+                            sp -= 2;
+                            push!(m);
+                        }
+                        Opcode::IMPORT_FROM => {
+                            let m = peek!(1);
+                            let name = code.names[arg as usize];
+                            sync!();
+                            let v = tri!(crate::runtime::modules::import_from(self, m, name));
+                            push!(v);
+                        }
+                    }
+                }
+            };
+
+            // Unwinding: find a handler in the current frame, or pop it and try the caller.
+            loop {
+                let failed_pc = pc.saturating_sub(1);
+                if !reraise {
+                    self.add_traceback(err, code, failed_pc);
+                }
+                reraise = false;
+                if let Some(entry) = code.code.handler_for(failed_pc as u32) {
+                    sp = base + code.nlocalsplus + entry.depth as usize;
+                    push!(Value::Obj(err.0));
+                    pc = entry.target as usize;
+                    continue 'unwind;
+                }
+                let done = self.frames.pop().unwrap_or(frame);
+                if let FrameKind::Generator { gen, .. } = done.kind {
+                    self.finish_generator(gen);
+                }
+                if done.entry {
+                    self.sp = done.base;
+                    return Err(err);
+                }
+                load_frame!();
+            }
+        }
+    }
+
+    /// Pushes a frame for `code` whose locals start at `base` (arguments already in place up to
+    /// `filled`); the rest of the locals are cleared.
+    pub fn push_frame(&mut self, frame: Frame, filled: usize) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_error(
+                self.types.recursion_error,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let code = frame.code;
+        if frame.base + code.frame_size() + 8 >= self.stack_len() {
+            return Err(self.new_error(self.types.recursion_error, "maximum recursion depth exceeded"));
+        }
+        for i in filled..code.nlocalsplus {
+            self.set_slot(frame.base + i, Value::Null);
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+}
+
+#[inline]
+fn int_cmp(arg: u32, x: i64, y: i64) -> bool {
+    match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
+}
+
+#[inline]
+fn float_cmp(arg: u32, x: f64, y: f64) -> bool {
+    match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
+}
+
+#[inline]
+fn cell_get(cell: Value) -> Value {
+    match cell {
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Cell(c) => c.get(),
+            _ => Value::Null,
+        },
+        _ => Value::Null,
+    }
+}
+
+#[inline]
+fn cell_set(cell: Value, v: Value) {
+    if let Value::Obj(o) = cell {
+        if let ObjKind::Cell(c) = &o.kind {
+            c.set(v);
+        }
+    }
+}

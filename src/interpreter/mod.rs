@@ -1,0 +1,396 @@
+//! The virtual machine: interpreter state, the VM stack of frames, and the run loop's helpers.
+//!
+//! All frames of a run live on one contiguous VM stack allocated once (so it never moves and
+//! its slots can be addressed by pointer, as the JIT will): a frame's fast locals start at
+//! `Frame::base`, its value stack follows them, and a call's arguments become the callee's
+//! first locals in place. Frame records (code, pc, stack pointer, ...) sit beside it in
+//! `frames`. Calls from Python to Python push a frame and continue in the same loop
+//! ([`eval`]); Rust code calls back into Python with [`Vm::call`], which runs a nested loop on
+//! the same stack. Depth is bounded by the recursion limit, never by the native stack.
+//!
+//! Errors are `Result`s carrying the exception object ([`PyErr`]); the loop unwinds them
+//! through each code object's exception table and records traceback entries on the way.
+
+pub mod call;
+pub mod code;
+pub mod eval;
+pub mod gc;
+pub mod generator;
+pub mod globals;
+pub mod traceback;
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use crate::bytecode::{Code, Const};
+use crate::runtime::heap::Heap;
+use crate::runtime::interner::{Interner, Sym, WELL_KNOWN};
+use crate::runtime::object::ObjKind;
+use crate::runtime::random::Mt19937;
+use crate::runtime::types::Types;
+use crate::runtime::value::{ObjRef, Value};
+use code::CodeObject;
+
+/// A raised Python exception (the exception instance).
+#[derive(Clone, Copy, Debug)]
+pub struct PyErr(pub ObjRef);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// What happens when a frame returns.
+#[derive(Clone, Copy, Debug)]
+pub enum FrameKind {
+    /// An ordinary call: the return value replaces the callable on the caller's stack.
+    Call,
+    /// `__init__` run by a class call: the instance, not the return value, is the result.
+    Init(Value),
+    /// A generator's frame. When resumed by `FOR_ITER` in the interpreter, exhaustion pops the
+    /// iterator in the caller and jumps to `exhausted_target`.
+    Generator { gen: ObjRef, exhausted_target: Option<u32> },
+}
+
+/// A frame record. Its slots are `stack[base .. base + nlocalsplus]` (locals, cells, free
+/// variables) followed by its value stack up to `sp`.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    pub code: &'static CodeObject,
+    /// The running function, or `Null` for module and class-body code.
+    pub func: Value,
+    /// The module dict globals resolve in.
+    pub globals: ObjRef,
+    /// Namespace of `LOAD_NAME`/`STORE_NAME` (module dict or class namespace), else `Null`.
+    pub locals_dict: Value,
+    pub base: usize,
+    /// Stack pointer, saved while another frame runs.
+    pub sp: usize,
+    /// Next instruction, saved while another frame runs.
+    pub pc: usize,
+    pub kind: FrameKind,
+    /// Whether returning from this frame leaves the current `run` (it was entered from Rust).
+    pub entry: bool,
+}
+
+/// How a `run` ended: the entry frame returned or (a generator) yielded.
+#[derive(Clone, Copy, Debug)]
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// Number of value slots in the VM stack (16 bytes each; untouched pages cost nothing).
+const STACK_SLOTS: usize = 4 << 20;
+/// Hard ceiling for `sys.setrecursionlimit`.
+pub const MAX_RECURSION_LIMIT: usize = 100_000;
+
+pub struct Vm {
+    pub heap: Heap,
+    pub interner: Interner,
+    /// The VM stack (see the module docs): `stack_slots` values, accessed only through this
+    /// raw pointer so that argument slices can be handed to natives while the VM runs on.
+    stack: *mut Value,
+    stack_slots: usize,
+    /// Top of the running frame's value stack (authoritative whenever the run loop is not
+    /// executing, e.g. inside a runtime helper).
+    pub sp: usize,
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    /// The builtins module dict.
+    pub builtins: ObjRef,
+    /// Imported modules by name.
+    pub modules: HashMap<String, Value>,
+    /// Values Rust code keeps alive across calls back into Python.
+    pub temp_roots: Vec<Value>,
+    /// The exception being handled (`sys.exc_info()`), or `None`.
+    pub handled_exc: Value,
+    pub codes: Vec<&'static CodeObject>,
+    /// Bumped whenever any class changes; attribute caches remember it.
+    pub class_epoch: u64,
+    pub recursion_limit: usize,
+    /// Nesting of Rust→Python calls (bounded separately to protect the native stack).
+    pub native_depth: usize,
+    pub none_type_singletons: Singletons,
+    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub random: Mt19937,
+    pub argv: Vec<String>,
+    /// Directory of the main program (for importing sibling modules).
+    pub script_dir: std::path::PathBuf,
+    /// Source text by file name (for tracebacks).
+    pub sources: HashMap<String, String>,
+}
+
+/// Objects that exist once.
+pub struct Singletons {
+    pub not_implemented: ObjRef,
+    pub ellipsis: ObjRef,
+    pub empty_tuple: ObjRef,
+}
+
+/// Depth of Rust→Python nesting allowed (each level uses some native stack).
+const MAX_NATIVE_DEPTH: usize = 400;
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        let layout = std::alloc::Layout::array::<Value>(self.stack_slots).expect("stack layout");
+        // SAFETY: `stack` was allocated in `alloc_stack` with this same layout and is freed
+        // once, here.
+        unsafe { std::alloc::dealloc(self.stack as *mut u8, layout) };
+    }
+}
+
+impl Vm {
+    pub fn new() -> Box<Vm> {
+        let mut heap = Heap::new();
+        let stack = alloc_stack(STACK_SLOTS);
+        let not_implemented = heap.alloc(ObjKind::NotImplemented);
+        let ellipsis = heap.alloc(ObjKind::Ellipsis);
+        let empty_tuple = heap.alloc(ObjKind::Tuple(Box::new([])));
+        let mut interner = Interner::default();
+        for text in WELL_KNOWN {
+            let obj = heap.alloc(crate::runtime::strings::str_kind(text));
+            interner.insert(text, obj);
+        }
+        let builtins = heap.alloc(ObjKind::Dict(Default::default()));
+        let types = Types::placeholder(builtins);
+        let mut vm = Box::new(Vm {
+            heap,
+            interner,
+            stack,
+            stack_slots: STACK_SLOTS,
+            sp: 0,
+            frames: Vec::with_capacity(1024),
+            types,
+            builtins,
+            modules: HashMap::new(),
+            temp_roots: Vec::new(),
+            handled_exc: Value::None,
+            codes: Vec::new(),
+            class_epoch: 1,
+            recursion_limit: 1000,
+            native_depth: 0,
+            none_type_singletons: Singletons { not_implemented, ellipsis, empty_tuple },
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            random: Mt19937::new_unseeded(),
+            argv: Vec::new(),
+            script_dir: std::path::PathBuf::from("."),
+            sources: HashMap::new(),
+        });
+        crate::runtime::types::init(&mut vm);
+        crate::runtime::builtins::init(&mut vm);
+        vm
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Names and allocation
+
+    /// Interns `text`.
+    pub fn intern(&mut self, text: &str) -> Sym {
+        if let Some(s) = self.interner.get(text) {
+            return s;
+        }
+        let obj = self.heap.alloc(crate::runtime::strings::str_kind(text));
+        self.interner.insert(text, obj)
+    }
+
+    /// The text of a symbol.
+    pub fn sym_str(&self, sym: Sym) -> &str {
+        self.interner.text(sym)
+    }
+
+    /// The (shared) str value of a symbol.
+    pub fn sym_value(&self, sym: Sym) -> Value {
+        Value::Obj(self.interner.str_obj(sym))
+    }
+
+    #[inline]
+    pub fn alloc(&mut self, kind: ObjKind) -> ObjRef {
+        self.heap.alloc(kind)
+    }
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        Value::Obj(self.heap.alloc(crate::runtime::strings::str_kind(s)))
+    }
+
+    pub fn new_string(&mut self, s: String) -> Value {
+        Value::Obj(self.heap.alloc(crate::runtime::strings::string_kind(s)))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(ObjKind::List(std::cell::RefCell::new(items))))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return Value::Obj(self.none_type_singletons.empty_tuple);
+        }
+        Value::Obj(self.heap.alloc(ObjKind::Tuple(items.into_boxed_slice())))
+    }
+
+    pub fn new_dict(&mut self) -> ObjRef {
+        self.heap.alloc(ObjKind::Dict(Default::default()))
+    }
+
+    pub fn not_implemented(&self) -> Value {
+        Value::Obj(self.none_type_singletons.not_implemented)
+    }
+
+    pub fn is_not_implemented(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(o) if o == self.none_type_singletons.not_implemented)
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Loading code
+
+    /// Turns compiled code into a runnable code object (recursively for nested code).
+    pub fn load_code(&mut self, code: &Code) -> &'static CodeObject {
+        let consts = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let varnames = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let obj = CodeObject::new(code.clone(), consts, names, varnames);
+        self.codes.push(obj);
+        obj
+    }
+
+    fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(s) => match s.parse::<num_bigint::BigInt>() {
+                Ok(b) => crate::runtime::int::from_bigint(self, b),
+                Err(_) => Value::Int(0),
+            },
+            Const::Float(x) => Value::Float(*x),
+            Const::Str(s) => {
+                // Identifier-like string constants share the interned object, as in CPython.
+                if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    let sym = self.intern(s);
+                    self.sym_value(sym)
+                } else {
+                    self.new_str(s)
+                }
+            }
+            Const::Ellipsis => Value::Obj(self.none_type_singletons.ellipsis),
+            Const::Tuple(items) => {
+                let vals = items.iter().map(|c| self.const_value(c)).collect();
+                self.new_tuple(vals)
+            }
+            Const::Code(code) => {
+                let obj = self.load_code(code);
+                Value::Obj(self.heap.alloc(ObjKind::Code(obj)))
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The stack
+
+    #[inline]
+    pub fn stack_ptr(&mut self) -> *mut Value {
+        self.stack
+    }
+
+    #[inline]
+    pub fn stack_len(&self) -> usize {
+        self.stack_slots
+    }
+
+    #[inline]
+    pub fn slot(&self, i: usize) -> Value {
+        assert!(i < self.stack_slots);
+        // SAFETY: `i` is in bounds (checked) of the live, initialized stack allocation.
+        unsafe { *self.stack.add(i) }
+    }
+
+    #[inline]
+    pub fn set_slot(&mut self, i: usize, v: Value) {
+        assert!(i < self.stack_slots);
+        // SAFETY: as in `slot`; no reference into the stack is held across this write except
+        // argument slices of natives, which lie below `sp` and are never written.
+        unsafe { *self.stack.add(i) = v }
+    }
+
+    /// Pushes onto the stack top (`sp`), checking capacity.
+    pub fn push(&mut self, v: Value) -> PyResult<()> {
+        if self.sp + 1 >= self.stack_slots {
+            return Err(self.new_error(self.types.recursion_error, "maximum recursion depth exceeded"));
+        }
+        self.set_slot(self.sp, v);
+        self.sp += 1;
+        Ok(())
+    }
+
+    /// The slots `from..to` (arguments of a call that live on the stack).
+    ///
+    /// The slice stays valid while the VM runs on: the stack never moves, and the slots of a
+    /// pending call lie below `sp`, which nested calls never write.
+    pub fn stack_slice<'a>(&self, from: usize, to: usize) -> &'a [Value] {
+        assert!(from <= to && to <= self.stack_slots);
+        // SAFETY: the range is in bounds (checked) of the stack allocation, which lives as
+        // long as the VM and is never moved or freed while the VM exists; see above for why
+        // the slots are not written while the slice is in use.
+        unsafe { std::slice::from_raw_parts(self.stack.add(from), to - from) }
+    }
+
+    /// Checks native nesting depth before a Rust→Python call.
+    pub fn enter_native(&mut self) -> PyResult<()> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.new_error(
+                self.types.recursion_error,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.native_depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_native(&mut self) {
+        self.native_depth -= 1;
+    }
+
+    /// Flushes buffered stdout (before writing to stderr or exiting).
+    pub fn flush_stdout(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+/// Allocates a zeroed stack: `Value::Null` is all-zero bits, so pages are committed lazily by
+/// the OS as the stack grows. The allocation lives as long as the process (one VM per run).
+fn alloc_stack(slots: usize) -> *mut Value {
+    let layout = std::alloc::Layout::array::<Value>(slots).expect("stack layout");
+    // SAFETY: the layout is non-zero-sized; an all-zero bit pattern is a valid `Value::Null`
+    // (tag 0, payload ignored), so the zeroed memory is `slots` initialized Values.
+    let ptr = unsafe { std::alloc::alloc_zeroed(layout) as *mut Value };
+    if ptr.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    ptr
+}
+
+impl Vm {
+    /// Runs module-level code with `dict` as its globals and namespace.
+    pub fn run_module(&mut self, code: &'static CodeObject, dict: ObjRef) -> PyResult<()> {
+        self.enter_native()?;
+        let base = self.sp;
+        let frame = Frame {
+            code,
+            func: Value::Null,
+            globals: dict,
+            locals_dict: Value::Obj(dict),
+            base,
+            sp: base + code.nlocalsplus,
+            pc: 0,
+            kind: FrameKind::Call,
+            entry: true,
+        };
+        let result = match self.push_frame(frame, 0) {
+            Ok(()) => {
+                self.sp = base + code.nlocalsplus;
+                self.run().map(|_| ())
+            }
+            Err(e) => Err(e),
+        };
+        self.sp = base;
+        self.leave_native();
+        result
+    }
+}

@@ -1,0 +1,568 @@
+//! Attribute access: `obj.name` loads, stores and deletes, with inline caches.
+//!
+//! Lookup follows Python's rules: for an instance, a data descriptor on the class (a
+//! `property`) wins, then the instance's own attribute (its shape slot), then the class
+//! attribute (functions become bound methods, `classmethod`/`staticmethod` unwrap). The
+//! cached fast paths key on the instance's shape (which determines its class, since every
+//! class has its own root shape) and on the global class epoch, which changes whenever any
+//! class is created or modified, so a hit is always a correct answer. Method loads
+//! (`LOAD_ATTR` with the method bit) return the function and `self` separately so that
+//! `obj.m(...)` allocates no bound-method object.
+
+use crate::interpreter::code::Cache;
+use crate::interpreter::{PyResult, Vm};
+
+use super::interner::{sym, Sym};
+use super::object::{Instance, ObjKind};
+use super::ops;
+use super::shape::Shape;
+use super::value::{ObjRef, Value};
+
+/// Fast path of a plain attribute load; `None` on a cache miss.
+#[inline]
+pub fn load_attr_cached(vm: &mut Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Option<Value> {
+    let Value::Obj(o) = obj else { return None };
+    let ObjKind::Instance(inst) = &o.kind else { return None };
+    match cache.get() {
+        Cache::Slot { shape, slot, epoch, .. }
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch =>
+        {
+            inst.slots.borrow().get(slot as usize).copied()
+        }
+        Cache::ClassAttr { shape, epoch, value, method }
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch =>
+        {
+            if method {
+                Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: obj, func: value })))
+            } else {
+                Some(value)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Fast path of a method load; `None` on a cache miss.
+#[inline]
+pub fn load_method_cached(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Option<(Value, Value)> {
+    match cache.get() {
+        Cache::ClassAttr { shape, epoch, value, method: true } => {
+            let Value::Obj(o) = obj else { return None };
+            let ObjKind::Instance(inst) = &o.kind else { return None };
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch {
+                Some((value, obj))
+            } else {
+                None
+            }
+        }
+        Cache::BuiltinMethod { class, epoch, value } => {
+            if epoch == vm.class_epoch && std::ptr::eq(vm.type_of(obj).as_ptr(), class) {
+                Some((value, obj))
+            } else {
+                None
+            }
+        }
+        Cache::Slot { shape, slot, epoch, .. } => {
+            let Value::Obj(o) = obj else { return None };
+            let ObjKind::Instance(inst) = &o.kind else { return None };
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch {
+                inst.slots.borrow().get(slot as usize).map(|v| (*v, Value::Null))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Slow path of a plain attribute load: full lookup, then fill the cache when possible.
+pub fn load_attr_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &std::cell::Cell<Cache>) -> PyResult<Value> {
+    if let Value::Obj(o) = obj {
+        if let ObjKind::Instance(inst) = &o.kind {
+            fill_instance_cache(vm, inst, name, cache, false);
+        }
+    }
+    getattr(vm, obj, name)
+}
+
+/// Slow path of a method load.
+pub fn load_method_slow(
+    vm: &mut Vm,
+    obj: Value,
+    name: Sym,
+    cache: &std::cell::Cell<Cache>,
+) -> PyResult<(Value, Value)> {
+    let Value::Obj(o) = obj else {
+        return Ok((getattr(vm, obj, name)?, Value::Null));
+    };
+    match &o.kind {
+        ObjKind::Instance(inst) => {
+            if inst.shape.get().slot_of(name).is_none() {
+                let attr = inst.class.as_class().and_then(|c| c.lookup(name));
+                if let Some(f @ Value::Obj(fo)) = attr {
+                    if matches!(fo.kind, ObjKind::Function(_)) {
+                        cache.set(Cache::ClassAttr {
+                            shape: inst.shape.get(),
+                            epoch: vm.class_epoch,
+                            value: f,
+                            method: true,
+                        });
+                        return Ok((f, obj));
+                    }
+                }
+            } else {
+                fill_instance_cache(vm, inst, name, cache, false);
+            }
+            Ok((getattr(vm, obj, name)?, Value::Null))
+        }
+        ObjKind::Class(_) | ObjKind::Module(_) | ObjKind::Super { .. } => Ok((getattr(vm, obj, name)?, Value::Null)),
+        _ => {
+            let class = vm.type_of(obj);
+            if let Some(f @ Value::Obj(fo)) = class.as_class().and_then(|c| c.lookup(name)) {
+                if matches!(fo.kind, ObjKind::Native(_)) {
+                    cache.set(Cache::BuiltinMethod { class: class.as_ptr(), epoch: vm.class_epoch, value: f });
+                    return Ok((f, obj));
+                }
+            }
+            Ok((getattr(vm, obj, name)?, Value::Null))
+        }
+    }
+}
+
+fn fill_instance_cache(vm: &Vm, inst: &Instance, name: Sym, cache: &std::cell::Cell<Cache>, _store: bool) {
+    let shape = inst.shape.get();
+    let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
+    let is_data_descriptor = matches!(class_attr, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Property { .. }));
+    if is_data_descriptor {
+        return;
+    }
+    if let Some(slot) = shape.slot_of(name) {
+        cache.set(Cache::Slot { shape, slot: slot as u32, next: shape, epoch: vm.class_epoch });
+        return;
+    }
+    match class_attr {
+        Some(v @ Value::Obj(o)) => match &o.kind {
+            ObjKind::Function(_) => {
+                cache.set(Cache::ClassAttr { shape, epoch: vm.class_epoch, value: v, method: true })
+            }
+            ObjKind::ClassMethod(_) | ObjKind::StaticMethod(_) | ObjKind::Native(_) => {}
+            _ => cache.set(Cache::ClassAttr { shape, epoch: vm.class_epoch, value: v, method: false }),
+        },
+        Some(v) => cache.set(Cache::ClassAttr { shape, epoch: vm.class_epoch, value: v, method: false }),
+        None => {}
+    }
+}
+
+/// Binds a class attribute found through an instance (or class) `receiver`.
+fn bind(vm: &mut Vm, attr: Value, receiver: Value, class: ObjRef) -> PyResult<Value> {
+    if let Value::Obj(o) = attr {
+        match &o.kind {
+            ObjKind::Function(_) | ObjKind::Native(_) => {
+                return Ok(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver, func: attr })));
+            }
+            ObjKind::ClassMethod(f) => {
+                return Ok(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: Value::Obj(class), func: *f })));
+            }
+            ObjKind::StaticMethod(f) => return Ok(*f),
+            ObjKind::Property { fget, .. } => {
+                let fget = *fget;
+                if fget.is_none() {
+                    return Err(vm.new_error(vm.types.attribute_error, "unreadable attribute"));
+                }
+                return vm.call(fget, &[receiver], &[]);
+            }
+            _ => {}
+        }
+    }
+    Ok(attr)
+}
+
+/// `getattr(obj, name)`.
+pub fn getattr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Value> {
+    match lookup(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error(vm, obj, name)),
+    }
+}
+
+/// `getattr(obj, name)` returning `None` instead of raising AttributeError.
+pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = obj else {
+        return builtin_value_attr(vm, obj, name);
+    };
+    match &o.kind {
+        ObjKind::Instance(inst) => {
+            let class = inst.class;
+            let class_attr = class.as_class().and_then(|c| c.lookup(name));
+            if let Some(a @ Value::Obj(ao)) = class_attr {
+                if matches!(ao.kind, ObjKind::Property { .. }) {
+                    return bind(vm, a, obj, class).map(Some);
+                }
+            }
+            if let Some(slot) = inst.shape.get().slot_of(name) {
+                return Ok(inst.slots.borrow().get(slot).copied());
+            }
+            if let Some(a) = class_attr {
+                return bind(vm, a, obj, class).map(Some);
+            }
+            instance_special(vm, obj, o, name)
+        }
+        ObjKind::Class(c) => {
+            if let Some(a) = c.lookup(name) {
+                if let Value::Obj(ao) = a {
+                    match &ao.kind {
+                        ObjKind::ClassMethod(f) => {
+                            return Ok(Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: obj, func: *f }))))
+                        }
+                        ObjKind::StaticMethod(f) => return Ok(Some(*f)),
+                        _ => {}
+                    }
+                }
+                return Ok(Some(a));
+            }
+            class_special(vm, o, name)
+        }
+        ObjKind::Module(m) => {
+            let key = vm.sym_value(name);
+            super::dictops::get(vm, m.dict, key)
+        }
+        ObjKind::Super { class, receiver } => super_lookup(vm, *class, *receiver, name),
+        ObjKind::Function(f) => Ok(match vm.sym_str(name) {
+            "__name__" => {
+                let n = f.name.borrow().clone();
+                Some(vm.new_string(n))
+            }
+            "__qualname__" => Some(vm.new_str(&f.qualname.clone())),
+            "__doc__" => Some(Value::None),
+            "__module__" => Some(vm.new_str("__main__")),
+            "__defaults__" => {
+                let d = f.defaults.clone();
+                Some(if d.is_empty() { Value::None } else { vm.new_tuple(d) })
+            }
+            _ => f.attrs.borrow().iter().find(|(k, _)| *k == name).map(|(_, v)| *v),
+        }),
+        ObjKind::BoundMethod { receiver, func } => Ok(match vm.sym_str(name) {
+            "__self__" => Some(*receiver),
+            "__func__" => Some(*func),
+            _ => lookup(vm, *func, name)?,
+        }),
+        ObjKind::Native(n) => Ok(match vm.sym_str(name) {
+            "__name__" => Some(vm.new_str(n.name)),
+            "__self__" => Some(n.receiver),
+            _ => None,
+        }),
+        ObjKind::Slice(a, b, c) => Ok(match vm.sym_str(name) {
+            "start" => Some(*a),
+            "stop" => Some(*b),
+            "step" => Some(*c),
+            _ => None,
+        }),
+        ObjKind::Range(r) => Ok(match vm.sym_str(name) {
+            "start" => Some(Value::Int(r.start)),
+            "stop" => Some(Value::Int(r.stop)),
+            "step" => Some(Value::Int(r.step)),
+            _ => builtin_method(vm, obj, name)?,
+        }),
+        ObjKind::Property { fget, .. } => {
+            let fget = *fget;
+            match vm.sym_str(name) {
+                "fget" => Ok(Some(fget)),
+                "setter" | "getter" | "deleter" => {
+                    let n = vm.sym_str(name).to_string();
+                    super::builtins::property_method(vm, obj, &n).map(Some)
+                }
+                _ => Ok(None),
+            }
+        }
+        ObjKind::Generator(g) => Ok(match vm.sym_str(name) {
+            "__name__" => {
+                let n = g.borrow().code.code.name.clone();
+                Some(vm.new_string(n))
+            }
+            _ => builtin_method(vm, obj, name)?,
+        }),
+        _ => builtin_value_attr(vm, obj, name),
+    }
+}
+
+/// Attributes of values of built-in types: their class's native methods, bound.
+fn builtin_value_attr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
+    match (obj, vm.sym_str(name)) {
+        (Value::Int(_) | Value::Bool(_), "real" | "numerator") => return Ok(Some(obj)),
+        (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Some(Value::Int(0))),
+        (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Some(Value::Int(1))),
+        (Value::Float(_), "real") => return Ok(Some(obj)),
+        (Value::Float(_), "imag") => return Ok(Some(Value::Float(0.0))),
+        (_, "__class__") => return Ok(Some(Value::Obj(vm.type_of(obj)))),
+        _ => {}
+    }
+    builtin_method(vm, obj, name)
+}
+
+fn builtin_method(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
+    let class = vm.type_of(obj);
+    match class.as_class().and_then(|c| c.lookup(name)) {
+        Some(a) => bind(vm, a, obj, class).map(Some),
+        None => {
+            if name == sym::CLASS {
+                return Ok(Some(Value::Obj(class)));
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// `__class__`, `__dict__` and exception attributes of instances.
+fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<Option<Value>> {
+    if name == sym::CLASS {
+        return Ok(Some(Value::Obj(vm.type_of(obj))));
+    }
+    if name == sym::DICT {
+        let ObjKind::Instance(inst) = &o.kind else { return Ok(None) };
+        let names = inst.shape.get().names.clone();
+        let values = inst.slots.borrow().clone();
+        let d = vm.new_dict();
+        for (n, v) in names.iter().zip(values) {
+            let k = vm.sym_value(*n);
+            super::dictops::set(vm, d, k, v)?;
+        }
+        return Ok(Some(Value::Obj(d)));
+    }
+    if let Some(e) = o.as_exception() {
+        let e = e.borrow();
+        return Ok(match vm.sym_str(name) {
+            "args" => Some(e.args),
+            "__cause__" => Some(e.cause),
+            "__context__" => Some(e.context),
+            "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
+            "__traceback__" => Some(Value::None),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
+
+fn class_special(vm: &mut Vm, o: ObjRef, name: Sym) -> PyResult<Option<Value>> {
+    let Some(c) = o.as_class() else { return Ok(None) };
+    Ok(match vm.sym_str(name) {
+        "__name__" => Some(vm.new_str(&c.name.clone())),
+        "__qualname__" => Some(vm.new_str(&c.qualname.clone())),
+        "__module__" => Some(vm.new_str(&c.module.clone())),
+        "__doc__" => Some(Value::None),
+        "__base__" => Some(c.base.map(Value::Obj).unwrap_or(Value::None)),
+        "__bases__" => {
+            let b: Vec<Value> = c.base.map(Value::Obj).into_iter().collect();
+            Some(vm.new_tuple(b))
+        }
+        "__mro__" => {
+            let mut m = vec![Value::Obj(o)];
+            m.extend(c.ancestors.iter().map(|a| Value::Obj(*a)));
+            Some(vm.new_tuple(m))
+        }
+        "__dict__" => {
+            let d = vm.new_dict();
+            let order = c.order.borrow().clone();
+            for k in order {
+                let v = c.dict.borrow().get(&k).copied();
+                if let Some(v) = v {
+                    let key = vm.sym_value(k);
+                    super::dictops::set(vm, d, key, v)?;
+                }
+            }
+            Some(Value::Obj(d))
+        }
+        "__class__" => Some(Value::Obj(vm.types.type_)),
+        _ => None,
+    })
+}
+
+/// `super(class, receiver).name`.
+fn super_lookup(vm: &mut Vm, class: ObjRef, receiver: Value, name: Sym) -> PyResult<Option<Value>> {
+    let start = match receiver {
+        Value::Obj(r) if r.as_class().is_some() => r,
+        _ => vm.type_of(receiver),
+    };
+    let mut mro = vec![start];
+    if let Some(c) = start.as_class() {
+        mro.extend(c.ancestors.iter().copied());
+    }
+    let Some(pos) = mro.iter().position(|c| *c == class) else {
+        return Err(vm.new_error(vm.types.type_error, "super(type, obj): obj must be an instance or subtype of type"));
+    };
+    for c in &mro[pos + 1..] {
+        let found = c.as_class().and_then(|cc| cc.dict.borrow().get(&name).copied());
+        if let Some(a) = found {
+            if let Value::Obj(ao) = a {
+                if let ObjKind::ClassMethod(f) = &ao.kind {
+                    return Ok(Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: Value::Obj(start), func: *f }))));
+                }
+            }
+            if receiver.obj().map(|r| r.as_class().is_some()).unwrap_or(false) {
+                return Ok(Some(a));
+            }
+            return bind(vm, a, receiver, start).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+pub fn attribute_error(vm: &mut Vm, obj: Value, name: Sym) -> crate::interpreter::PyErr {
+    let attr = vm.sym_str(name).to_string();
+    let msg = match obj {
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Class(c) => format!("type object '{}' has no attribute '{attr}'", c.name),
+            ObjKind::Module(m) => format!("module '{}' has no attribute '{attr}'", m.name),
+            ObjKind::Super { .. } => format!("'super' object has no attribute '{attr}'"),
+            _ => format!("'{}' object has no attribute '{attr}'", ops::type_name(vm, obj)),
+        },
+        _ => format!("'{}' object has no attribute '{attr}'", ops::type_name(vm, obj)),
+    };
+    vm.new_error(vm.types.attribute_error, &msg)
+}
+
+/// Fast path of an attribute store; false on a cache miss.
+#[inline]
+pub fn store_attr_cached(vm: &Vm, obj: Value, v: Value, cache: &std::cell::Cell<Cache>) -> bool {
+    let Value::Obj(o) = obj else { return false };
+    let ObjKind::Instance(inst) = &o.kind else { return false };
+    if let Cache::Slot { shape, slot, next, epoch } = cache.get() {
+        if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch {
+            let mut slots = inst.slots.borrow_mut();
+            if std::ptr::eq(shape, next) {
+                if let Some(s) = slots.get_mut(slot as usize) {
+                    *s = v;
+                    return true;
+                }
+            } else if slots.len() == slot as usize {
+                slots.push(v);
+                // SAFETY: `next` came from `Shape::with` (a leaked, never-freed shape).
+                inst.shape.set(unsafe { &*next });
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Slow path of an attribute store.
+pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &std::cell::Cell<Cache>) -> PyResult<()> {
+    if let Value::Obj(o) = obj {
+        if let ObjKind::Instance(inst) = &o.kind {
+            let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
+            if let Some(Value::Obj(p)) = class_attr {
+                if let ObjKind::Property { fset, .. } = &p.kind {
+                    let fset = *fset;
+                    if fset.is_none() {
+                        let attr = vm.sym_str(name).to_string();
+                        let cn = ops::type_name(vm, obj);
+                        return Err(vm.new_error(
+                            vm.types.attribute_error,
+                            &format!("property '{attr}' of '{cn}' object has no setter"),
+                        ));
+                    }
+                    vm.call(fset, &[obj, v], &[])?;
+                    return Ok(());
+                }
+            }
+            let shape = inst.shape.get();
+            let epoch = vm.class_epoch;
+            if let Some(slot) = shape.slot_of(name) {
+                inst.slots.borrow_mut()[slot] = v;
+                cache.set(Cache::Slot { shape, slot: slot as u32, next: shape, epoch });
+            } else {
+                let next = shape.with(name);
+                let slot = inst.slots.borrow().len();
+                inst.slots.borrow_mut().push(v);
+                inst.shape.set(next);
+                cache.set(Cache::Slot { shape, slot: slot as u32, next, epoch });
+            }
+            return Ok(());
+        }
+    }
+    setattr(vm, obj, name, v)
+}
+
+/// `setattr(obj, name, v)`.
+pub fn setattr(vm: &mut Vm, obj: Value, name: Sym, v: Value) -> PyResult<()> {
+    let Value::Obj(o) = obj else {
+        return Err(readonly_error(vm, obj, name));
+    };
+    match &o.kind {
+        ObjKind::Instance(_) => {
+            let dummy = std::cell::Cell::new(Cache::Empty);
+            store_attr_slow(vm, obj, name, v, &dummy)
+        }
+        ObjKind::Class(c) => {
+            c.set_attr(name, v);
+            vm.class_epoch += 1;
+            Ok(())
+        }
+        ObjKind::Module(m) => {
+            let key = vm.sym_value(name);
+            super::dictops::set(vm, m.dict, key, v)
+        }
+        ObjKind::Function(f) => {
+            if vm.sym_str(name) == "__name__" {
+                *f.name.borrow_mut() = super::strings::as_str(v).unwrap_or("").to_string();
+                return Ok(());
+            }
+            let mut attrs = f.attrs.borrow_mut();
+            match attrs.iter_mut().find(|(k, _)| *k == name) {
+                Some(slot) => slot.1 = v,
+                None => attrs.push((name, v)),
+            }
+            Ok(())
+        }
+        _ => Err(readonly_error(vm, obj, name)),
+    }
+}
+
+fn readonly_error(vm: &mut Vm, obj: Value, name: Sym) -> crate::interpreter::PyErr {
+    let attr = vm.sym_str(name).to_string();
+    let tn = ops::type_name(vm, obj);
+    vm.new_error(vm.types.attribute_error, &format!("'{tn}' object has no attribute '{attr}'"))
+}
+
+/// `delattr(obj, name)`.
+pub fn delattr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<()> {
+    if let Value::Obj(o) = obj {
+        match &o.kind {
+            ObjKind::Instance(inst) => {
+                let shape = inst.shape.get();
+                let Some(slot) = shape.slot_of(name) else {
+                    return Err(attribute_error(vm, obj, name));
+                };
+                let root = inst.class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
+                let mut new_shape = root;
+                let mut slots = inst.slots.borrow_mut();
+                let mut new_slots = Vec::with_capacity(slots.len() - 1);
+                for (i, n) in shape.names.iter().enumerate() {
+                    if i != slot {
+                        new_shape = new_shape.with(*n);
+                        new_slots.push(slots[i]);
+                    }
+                }
+                *slots = new_slots;
+                inst.shape.set(new_shape);
+                return Ok(());
+            }
+            ObjKind::Class(c) => {
+                if c.dict.borrow_mut().remove(&name).is_none() {
+                    return Err(attribute_error(vm, obj, name));
+                }
+                c.order.borrow_mut().retain(|n| *n != name);
+                vm.class_epoch += 1;
+                return Ok(());
+            }
+            ObjKind::Module(m) => {
+                let key = vm.sym_value(name);
+                if super::dictops::remove(vm, m.dict, key)?.is_none() {
+                    return Err(attribute_error(vm, obj, name));
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    Err(attribute_error(vm, obj, name))
+}

@@ -1,0 +1,1219 @@
+//! The `builtins` module: `print`, `len`, `range`, `sorted`, `isinstance`, ... and the
+//! constructors of the built-in types.
+//!
+//! Every builtin is a [`NativeFn`](super::object::NativeFn) taking positional arguments and
+//! keyword (name, value) pairs. Builtins that call back into Python (`sorted` with a key,
+//! `min`/`max`, `sum`, `map`) keep their intermediate values on `Vm::temp_roots` or in heap
+//! objects rooted there, because a collection can happen inside the callback.
+
+use std::cell::RefCell;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::bytecode::CompareOp;
+use crate::interpreter::{PyResult, Vm};
+
+use super::attr;
+use super::int;
+use super::interner::{sym, Sym};
+use super::iter as pyiter;
+use super::object::{IterState, NativeFn, ObjKind, Range};
+use super::ops;
+use super::strings;
+use super::types;
+use super::value::{ObjRef, Value};
+
+type Kw<'a> = &'a [(Sym, Value)];
+
+/// Registers the builtins and the constructors of the built-in classes.
+pub fn init(vm: &mut Vm) {
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("reversed", reversed),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("any", any),
+        ("all", all),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter),
+        ("next", next),
+        ("chr", chr),
+        ("ord", ord),
+        ("round", round),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("repr", repr),
+        ("hex", hex),
+        ("bin", bin),
+        ("oct", oct),
+        ("format", format),
+        ("callable", callable),
+        ("__build_class__", types::build_class),
+        ("globals", globals),
+    ];
+    for &(name, f) in funcs {
+        let v = vm.new_native(name, f);
+        set_builtin(vm, name, v);
+    }
+    for (name, class) in vm.types.all() {
+        set_builtin(vm, name, Value::Obj(class));
+    }
+    let t = &vm.types;
+    let ctors: Vec<(ObjRef, NativeFn)> = vec![
+        (t.int, int_new),
+        (t.float, float_new),
+        (t.bool_, bool_new),
+        (t.str_, str_new),
+        (t.list, list_new),
+        (t.tuple, tuple_new),
+        (t.dict, dict_new),
+        (t.set, set_new),
+        (t.frozenset, frozenset_new),
+        (t.range, range_new),
+        (t.type_, type_new),
+        (t.object, object_new),
+        (t.property, property_new),
+        (t.staticmethod, staticmethod_new),
+        (t.classmethod, classmethod_new),
+        (t.super_, super_new),
+        (t.slice, slice_new),
+    ];
+    for (class, f) in ctors {
+        types::set_constructor(class, f);
+    }
+    let object = vm.types.object;
+    types::add_methods(vm, object, &[("__init__", types::object_init)]);
+    let base_exc = vm.types.base_exception;
+    types::add_methods(vm, base_exc, &[("__init__", types::exception_init)]);
+    let list = vm.types.list;
+    types::add_methods(vm, list, &[("__init__", list_init)]);
+    let none = Value::None;
+    set_builtin(vm, "None", none);
+    let ni = vm.not_implemented();
+    set_builtin(vm, "NotImplemented", ni);
+    let el = Value::Obj(vm.none_type_singletons.ellipsis);
+    set_builtin(vm, "Ellipsis", el);
+    super::str_methods::init(vm);
+    super::containers::init(vm);
+    super::modules::init(vm);
+}
+
+pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {
+    let s = vm.intern(name);
+    let key = vm.sym_value(s);
+    let b = vm.builtins;
+    if let Some(d) = b.as_dict() {
+        let h = strings::hash_sym_value(key);
+        let _ = d.borrow_mut().insert(key, h, v, &mut |a, b| Ok(a.is(b)));
+    }
+}
+
+/// Finds keyword argument `name`.
+pub fn kwarg(kw: Kw, name: Sym) -> Option<Value> {
+    kw.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+}
+
+/// Rejects unknown keyword arguments.
+pub fn no_kwargs(vm: &mut Vm, fname: &str, kw: Kw) -> PyResult<()> {
+    if let Some((k, _)) = kw.first() {
+        let k = vm.sym_str(*k).to_string();
+        return Err(vm.new_error(vm.types.type_error, &format!("{fname}() got an unexpected keyword argument '{k}'")));
+    }
+    Ok(())
+}
+
+/// Checks the positional argument count.
+pub fn arity(vm: &mut Vm, fname: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    if args.len() < min || args.len() > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{fname}() takes no arguments ({} given)", args.len())
+            } else if min == 1 {
+                format!("{fname}() takes exactly one argument ({} given)", args.len())
+            } else {
+                format!("{fname}() takes exactly {min} arguments ({} given)", args.len())
+            }
+        } else if args.len() < min {
+            format!("{fname} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        };
+        return Err(vm.new_error(vm.types.type_error, &msg));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut file = Value::None;
+    for &(k, v) in kw {
+        match k {
+            sym::SEP if !v.is_none() => sep = strings::as_str(v).unwrap_or(" ").to_string(),
+            sym::END if !v.is_none() => end = strings::as_str(v).unwrap_or("\n").to_string(),
+            sym::FILE_KW => file = v,
+            sym::SEP | sym::END | sym::FLUSH => {}
+            _ => {
+                let n = vm.sym_str(k).to_string();
+                return Err(vm.new_error(vm.types.type_error, &format!("'{n}' is an invalid keyword argument for print()")));
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&ops::str_of(vm, *a)?);
+    }
+    out.push_str(&end);
+    super::modules::write_to(vm, file, &out)?;
+    Ok(Value::None)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simple functions
+
+fn len(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_kwargs(vm, "len", kw)?;
+    arity(vm, "len", args, 1, 1)?;
+    Ok(Value::Int(ops::len(vm, args[0])? as i64))
+}
+
+fn abs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "abs", args, 1, 1)?;
+    match args[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => int::from_bigint(vm, BigInt::from(i).abs()),
+        }),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Float(x) => Ok(Value::Float(x.abs())),
+        v => {
+            if let Some(b) = int::to_bigint(v) {
+                return Ok(int::from_bigint(vm, b.abs()));
+            }
+            if let Some(r) = ops::call_special(vm, v, sym::ABS, &[])? {
+                return Ok(r);
+            }
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(vm.types.type_error, &format!("bad operand type for abs(): '{tn}'")))
+        }
+    }
+}
+
+fn min(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    min_max(vm, args, kw, "min", CompareOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    min_max(vm, args, kw, "max", CompareOp::Gt)
+}
+
+fn min_max(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, op: CompareOp) -> PyResult<Value> {
+    let key = kwarg(kw, sym::KEY).filter(|k| !k.is_none());
+    let default = kwarg(kw, sym::DEFAULT);
+    for (k, _) in kw {
+        if *k != sym::KEY && *k != sym::DEFAULT {
+            let n = vm.sym_str(*k).to_string();
+            return Err(vm.new_error(vm.types.type_error, &format!("{name}() got an unexpected keyword argument '{n}'")));
+        }
+    }
+    let items = if args.len() == 1 {
+        pyiter::collect(vm, args[0])?
+    } else if args.is_empty() {
+        return Err(vm.new_error(vm.types.type_error, &format!("{name} expected at least 1 argument, got 0")));
+    } else {
+        if default.is_some() {
+            return Err(vm.new_error(
+                vm.types.type_error,
+                &format!("Cannot specify a default for {name}() with multiple positional arguments"),
+            ));
+        }
+        args.to_vec()
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.new_error(vm.types.value_error, &format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let result = (|| {
+        let mut best = items[0];
+        let mut best_key = match key {
+            Some(k) => vm.call(k, &[best], &[])?,
+            None => best,
+        };
+        vm.temp_roots.push(best_key);
+        for &item in &items[1..] {
+            let k = match key {
+                Some(kf) => vm.call(kf, &[item], &[])?,
+                None => item,
+            };
+            vm.temp_roots.push(k);
+            let better = ops::compare(vm, op, k, best_key)?;
+            if ops::truthy(vm, better)? {
+                best = item;
+                best_key = k;
+            }
+        }
+        Ok(best)
+    })();
+    vm.temp_roots.truncate(mark);
+    result
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    arity(vm, "sum", args, 1, 2)?;
+    let mut acc = args.get(1).copied().or_else(|| kwarg(kw, sym::START)).unwrap_or(Value::Int(0));
+    if strings::as_str(acc).is_some() {
+        return Err(vm.new_error(vm.types.type_error, "sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = pyiter::get_iter(vm, args[0])?;
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.push(it);
+    let result = (|| {
+        while let Some(v) = pyiter::next(vm, it)? {
+            acc = match int::fast_binary(0, acc, v) {
+                Some(r) => r,
+                None => {
+                    vm.temp_roots.push(acc);
+                    vm.temp_roots.push(v);
+                    ops::binary_op(vm, crate::bytecode::BinaryOp::Add, false, acc, v)?
+                }
+            };
+        }
+        Ok(acc)
+    })();
+    vm.temp_roots.truncate(mark);
+    result
+}
+
+/// A stable merge sort with a fallible "less than" (Rust's `sort_by` may panic on
+/// inconsistent orderings; user `__lt__` can be inconsistent).
+pub fn merge_sort<T: Copy>(
+    vm: &mut Vm,
+    items: &mut Vec<T>,
+    lt: &mut dyn FnMut(&mut Vm, T, T) -> PyResult<bool>,
+) -> PyResult<()> {
+    let n = items.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Insertion sort for small runs, then bottom-up merging.
+    const RUN: usize = 16;
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && lt(vm, items[j], items[j - 1])? {
+                items.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+    }
+    let mut width = RUN;
+    let mut buf = items.clone();
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                if lt(vm, items[j], items[i])? {
+                    buf[k] = items[j];
+                    j += 1;
+                } else {
+                    buf[k] = items[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            while i < mid {
+                buf[k] = items[i];
+                i += 1;
+                k += 1;
+            }
+            while j < end {
+                buf[k] = items[j];
+                j += 1;
+                k += 1;
+            }
+            start = end;
+        }
+        std::mem::swap(items, &mut buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// Sorts values in place like `list.sort(key=..., reverse=...)`.
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(items);
+    let result = (|| {
+        let keys: Vec<Value> = match key {
+            Some(k) => {
+                let mut ks = Vec::with_capacity(items.len());
+                for &item in items.iter() {
+                    let kv = vm.call(k, &[item], &[])?;
+                    vm.temp_roots.push(kv);
+                    ks.push(kv);
+                }
+                ks
+            }
+            None => items.clone(),
+        };
+        let mut idx: Vec<usize> = (0..items.len()).collect();
+        if reverse {
+            // Reverse stability: sort the reversed sequence, then reverse the result.
+            idx.reverse();
+        }
+        merge_sort(vm, &mut idx, &mut |vm, a, b| {
+            let (ka, kb) = (keys[a], keys[b]);
+            if let (Value::Int(x), Value::Int(y)) = (ka, kb) {
+                return Ok(if reverse { y < x } else { x < y });
+            }
+            let r = if reverse { ops::compare(vm, CompareOp::Lt, kb, ka)? } else { ops::compare(vm, CompareOp::Lt, ka, kb)? };
+            ops::truthy(vm, r)
+        })?;
+        let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
+        *items = sorted;
+        Ok(())
+    })();
+    vm.temp_roots.truncate(mark);
+    result
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    arity(vm, "sorted", args, 1, 1)?;
+    let key = kwarg(kw, sym::KEY).filter(|k| !k.is_none());
+    let reverse = match kwarg(kw, sym::REVERSE) {
+        Some(r) => ops::truthy(vm, r)?,
+        None => false,
+    };
+    let mut items = pyiter::collect(vm, args[0])?;
+    sort_values(vm, &mut items, key, reverse)?;
+    Ok(vm.new_list(items))
+}
+
+fn reversed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "reversed", args, 1, 1)?;
+    let v = args[0];
+    if let Value::Obj(o) = v {
+        match &o.kind {
+            ObjKind::List(l) => {
+                let n = l.borrow().len();
+                return Ok(pyiter::make_iter(vm, IterState::Reversed { seq: o, index: n }));
+            }
+            ObjKind::Tuple(t) => {
+                let n = t.len();
+                return Ok(pyiter::make_iter(vm, IterState::Reversed { seq: o, index: n }));
+            }
+            ObjKind::Range(r) => {
+                let n = r.len();
+                let (start, step) = (r.start + (n - 1) * r.step, -r.step);
+                let stop = r.start - r.step;
+                let _ = n;
+                return Ok(pyiter::make_iter(vm, IterState::Range { next: start, stop, step }));
+            }
+            ObjKind::Instance(_) => {
+                let rev = vm.intern("__reversed__");
+                if let Some(r) = ops::call_special(vm, v, rev, &[])? {
+                    return Ok(r);
+                }
+                if let Some(l) = o.as_list() {
+                    let n = l.borrow().len();
+                    return Ok(pyiter::make_iter(vm, IterState::Reversed { seq: o, index: n }));
+                }
+            }
+            _ => {}
+        }
+    }
+    let items = pyiter::collect(vm, v)?;
+    let n = items.len();
+    let l = vm.new_list(items);
+    let Some(lo) = l.as_obj() else { return Ok(Value::None) };
+    Ok(pyiter::make_iter(vm, IterState::Reversed { seq: lo, index: n }))
+}
+
+fn enumerate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    arity(vm, "enumerate", args, 1, 2)?;
+    let start = args.get(1).copied().or_else(|| kwarg(kw, sym::START)).unwrap_or(Value::Int(0));
+    let it = pyiter::get_iter(vm, args[0])?;
+    Ok(pyiter::make_iter(vm, IterState::Enumerate { it, count: start }))
+}
+
+fn zip(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let mut its = Vec::with_capacity(args.len());
+    for &a in args {
+        let it = pyiter::get_iter(vm, a)?;
+        vm.temp_roots.push(it);
+        its.push(it);
+    }
+    vm.temp_roots.truncate(vm.temp_roots.len() - its.len());
+    Ok(pyiter::make_iter(vm, IterState::Zip { its }))
+}
+
+fn map(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(vm.new_error(vm.types.type_error, "map() must have at least two arguments."));
+    }
+    let mut its = Vec::with_capacity(args.len() - 1);
+    for &a in &args[1..] {
+        let it = pyiter::get_iter(vm, a)?;
+        vm.temp_roots.push(it);
+        its.push(it);
+    }
+    vm.temp_roots.truncate(vm.temp_roots.len() - its.len());
+    Ok(pyiter::make_iter(vm, IterState::Map { func: args[0], its }))
+}
+
+fn filter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "filter", args, 2, 2)?;
+    let it = pyiter::get_iter(vm, args[1])?;
+    Ok(pyiter::make_iter(vm, IterState::Filter { func: args[0], it }))
+}
+
+fn any(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "any", args, 1, 1)?;
+    let it = pyiter::get_iter(vm, args[0])?;
+    vm.temp_roots.push(it);
+    let r = (|| {
+        while let Some(v) = pyiter::next(vm, it)? {
+            if ops::truthy(vm, v)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    })();
+    vm.temp_roots.pop();
+    r.map(Value::Bool)
+}
+
+fn all(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "all", args, 1, 1)?;
+    let it = pyiter::get_iter(vm, args[0])?;
+    vm.temp_roots.push(it);
+    let r = (|| {
+        while let Some(v) = pyiter::next(vm, it)? {
+            if !ops::truthy(vm, v)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })();
+    vm.temp_roots.pop();
+    r.map(Value::Bool)
+}
+
+fn class_check(vm: &mut Vm, spec: Value, f: &mut dyn FnMut(ObjRef) -> bool, fname: &str) -> PyResult<bool> {
+    match spec {
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Class(_) => Ok(f(o)),
+            ObjKind::Tuple(t) => {
+                for &c in t.iter() {
+                    if class_check(vm, c, f, fname)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(vm.new_error(vm.types.type_error, &format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        },
+        _ => Err(vm.new_error(vm.types.type_error, &format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "isinstance", args, 2, 2)?;
+    let t = vm.type_of(args[0]);
+    let r = class_check(vm, args[1], &mut |c| types::is_subclass(t, c), "isinstance")?;
+    Ok(Value::Bool(r))
+}
+
+fn issubclass(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "issubclass", args, 2, 2)?;
+    let Some(c) = args[0].as_obj().filter(|o| o.as_class().is_some()) else {
+        return Err(vm.new_error(vm.types.type_error, "issubclass() arg 1 must be a class"));
+    };
+    let r = class_check(vm, args[1], &mut |other| types::is_subclass(c, other), "issubclass")?;
+    Ok(Value::Bool(r))
+}
+
+fn attr_name(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Sym> {
+    match strings::as_str(v) {
+        Some(s) => {
+            let s = s.to_string();
+            Ok(vm.intern(&s))
+        }
+        None => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(vm.types.type_error, &format!("{fname}(): attribute name must be string, not '{tn}'")))
+        }
+    }
+}
+
+fn hasattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "hasattr", args, 2, 2)?;
+    let name = attr_name(vm, args[1], "hasattr")?;
+    match attr::lookup(vm, args[0], name) {
+        Ok(v) => Ok(Value::Bool(v.is_some())),
+        Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.attribute_error) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "getattr", args, 2, 3)?;
+    let name = attr_name(vm, args[1], "getattr")?;
+    match attr::lookup(vm, args[0], name) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.get(2) {
+            Some(d) => Ok(*d),
+            None => Err(attr::attribute_error(vm, args[0], name)),
+        },
+        Err(e) if args.len() == 3 && vm.isinstance(Value::Obj(e.0), vm.types.attribute_error) => Ok(args[2]),
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "setattr", args, 3, 3)?;
+    let name = attr_name(vm, args[1], "setattr")?;
+    attr::setattr(vm, args[0], name, args[2])?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "delattr", args, 2, 2)?;
+    let name = attr_name(vm, args[1], "delattr")?;
+    attr::delattr(vm, args[0], name)?;
+    Ok(Value::None)
+}
+
+fn id(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "id", args, 1, 1)?;
+    Ok(Value::Int(match args[0] {
+        Value::Obj(o) => o.addr() as i64,
+        Value::Int(i) => i.wrapping_mul(2654435761) & i64::MAX,
+        Value::Float(x) => (x.to_bits() >> 1) as i64,
+        Value::Bool(b) => 0x1000 + b as i64,
+        _ => 0x2000,
+    }))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "hash", args, 1, 1)?;
+    Ok(Value::Int(ops::hash(vm, args[0])?))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "iter", args, 1, 1)?;
+    pyiter::get_iter(vm, args[0])
+}
+
+fn next(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "next", args, 1, 2)?;
+    match pyiter::next(vm, args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(*d),
+            None => Err(vm.new_error_args(vm.types.stop_iteration, vec![])),
+        },
+    }
+}
+
+fn chr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "chr", args, 1, 1)?;
+    let n = ops::expect_int(vm, args[0], "")?;
+    match u32::try_from(n).ok().and_then(char::from_u32) {
+        Some(c) => {
+            let s = c.to_string();
+            Ok(strings::char_value(vm, &s))
+        }
+        None => Err(vm.new_error(vm.types.value_error, "chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "ord", args, 1, 1)?;
+    match strings::as_str(args[0]) {
+        Some(s) => {
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => {
+                    let n = s.chars().count();
+                    Err(vm.new_error(
+                        vm.types.type_error,
+                        &format!("ord() expected a character, but string of length {n} found"),
+                    ))
+                }
+            }
+        }
+        None => {
+            let tn = ops::type_name(vm, args[0]);
+            Err(vm.new_error(vm.types.type_error, &format!("ord() expected string of length 1, but {tn} found")))
+        }
+    }
+}
+
+fn round(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    arity(vm, "round", args, 1, 2)?;
+    let ndigits_kw = vm.intern("ndigits");
+    let nd = args.get(1).copied().or_else(|| kwarg(kw, ndigits_kw)).filter(|v| !v.is_none());
+    match args[0] {
+        Value::Float(x) => match nd {
+            None => {
+                if x.is_nan() {
+                    return Err(vm.new_error(vm.types.value_error, "cannot convert float NaN to integer"));
+                }
+                if x.is_infinite() {
+                    return Err(vm.new_error(vm.types.overflow_error, "cannot convert float infinity to integer"));
+                }
+                let r = x.round_ties_even();
+                Ok(float_to_int(vm, r))
+            }
+            Some(n) => {
+                let n = ops::expect_int(vm, n, "")?;
+                Ok(Value::Float(super::format::round_half_even(x, n.clamp(-400, 400) as i32)))
+            }
+        },
+        v if int::is_int(v) => match nd {
+            None => Ok(match v {
+                Value::Bool(b) => Value::Int(b as i64),
+                _ => v,
+            }),
+            Some(n) => {
+                let n = ops::expect_int(vm, n, "")?;
+                if n >= 0 {
+                    return Ok(v);
+                }
+                let b = int::to_bigint(v).unwrap_or_default();
+                let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
+                let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                Ok(int::from_bigint(vm, q * p))
+            }
+        },
+        v => {
+            if let Some(r) = ops::call_special(vm, v, sym::ROUND, nd.as_slice())? {
+                return Ok(r);
+            }
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(vm.types.type_error, &format!("type {tn} doesn't define __round__ method")))
+        }
+    }
+}
+
+/// An integral float as an int value.
+pub fn float_to_int(vm: &mut Vm, x: f64) -> Value {
+    if x.abs() < 9.2e18 {
+        Value::Int(x as i64)
+    } else {
+        let b: BigInt = num_traits::FromPrimitive::from_f64(x).unwrap_or_default();
+        int::from_bigint(vm, b)
+    }
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "divmod", args, 2, 2)?;
+    let (a, b) = (args[0], args[1]);
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        if y == 0 {
+            return Err(vm.new_error(vm.types.zero_division_error, "integer division or modulo by zero"));
+        }
+        if !(x == i64::MIN && y == -1) {
+            let (q, r) = int::floor_divmod(x, y);
+            return Ok(vm.new_tuple(vec![Value::Int(q), Value::Int(r)]));
+        }
+    }
+    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+        if let (Some(x), Some(y)) = (int::num_as_f64(vm, a)?, int::num_as_f64(vm, b)?) {
+            if y == 0.0 {
+                return Err(vm.new_error(vm.types.zero_division_error, "float divmod()"));
+            }
+            let (q, r) = int::float_divmod(x, y);
+            return Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]));
+        }
+    }
+    let q = ops::binary_op(vm, crate::bytecode::BinaryOp::FloorDivide, false, a, b)?;
+    vm.temp_roots.push(q);
+    let r = ops::binary_op(vm, crate::bytecode::BinaryOp::Remainder, false, a, b);
+    vm.temp_roots.pop();
+    let r = r?;
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+fn pow(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "pow", args, 2, 3)?;
+    if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
+        let (Some(a), Some(b), Some(m)) = (int::to_bigint(args[0]), int::to_bigint(args[1]), int::to_bigint(*m)) else {
+            return Err(vm.new_error(vm.types.type_error, "pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        return int::pow_mod(vm, &a, &b, &m);
+    }
+    ops::binary_op(vm, crate::bytecode::BinaryOp::Power, false, args[0], args[1])
+}
+
+fn repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "repr", args, 1, 1)?;
+    let s = ops::repr(vm, args[0])?;
+    Ok(vm.new_string(s))
+}
+
+fn int_radix(vm: &mut Vm, args: &[Value], fname: &str, prefix: &str, radix: u32) -> PyResult<Value> {
+    arity(vm, fname, args, 1, 1)?;
+    let Some(b) = int::to_bigint(args[0]) else {
+        let tn = ops::type_name(vm, args[0]);
+        return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let digits = b.abs().to_str_radix(radix);
+    let s = if b.is_negative() { format!("-{prefix}{digits}") } else { format!("{prefix}{digits}") };
+    Ok(vm.new_string(s))
+}
+
+fn hex(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    int_radix(vm, args, "hex", "0x", 16)
+}
+
+fn bin(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    int_radix(vm, args, "bin", "0b", 2)
+}
+
+fn oct(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    int_radix(vm, args, "oct", "0o", 8)
+}
+
+fn format(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "format", args, 1, 2)?;
+    let spec = args.get(1).and_then(|s| strings::as_str(*s)).unwrap_or("").to_string();
+    let s = strings::format(vm, args[0], &spec)?;
+    Ok(vm.new_string(s))
+}
+
+fn callable(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "callable", args, 1, 1)?;
+    let r = match args[0] {
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Function(_) | ObjKind::Native(_) | ObjKind::Class(_) | ObjKind::BoundMethod { .. } => true,
+            ObjKind::Instance(i) => i.class.as_class().and_then(|c| c.lookup(sym::CALL)).is_some(),
+            _ => false,
+        },
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn globals(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(vm.frames.last().map(|f| Value::Obj(f.globals)).unwrap_or(Value::None))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Constructors (the first argument is the class)
+
+fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let args = &args[1..];
+    let base_kw = vm.intern("base");
+    let base = args.get(1).copied().or_else(|| kwarg(kw, base_kw));
+    let Some(&v) = args.first() else { return Ok(Value::Int(0)) };
+    if let Some(base) = base {
+        let base = ops::expect_int(vm, base, "")?;
+        let Some(s) = strings::as_str(v) else {
+            return Err(vm.new_error(vm.types.type_error, "int() can't convert non-string with explicit base"));
+        };
+        let s = s.to_string();
+        return parse_int(vm, &s, base as u32);
+    }
+    match v {
+        Value::Int(_) => Ok(v),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Float(x) => {
+            if x.is_nan() {
+                return Err(vm.new_error(vm.types.value_error, "cannot convert float NaN to integer"));
+            }
+            if x.is_infinite() {
+                return Err(vm.new_error(vm.types.overflow_error, "cannot convert float infinity to integer"));
+            }
+            Ok(float_to_int(vm, x.trunc()))
+        }
+        _ if int::is_int(v) => Ok(v),
+        _ => {
+            if let Some(s) = strings::as_str(v) {
+                let s = s.to_string();
+                return parse_int(vm, &s, 10);
+            }
+            if let Some(r) = ops::call_special(vm, v, sym::INT, &[])? {
+                return Ok(r);
+            }
+            if let Some(r) = ops::call_special(vm, v, sym::INDEX, &[])? {
+                return Ok(r);
+            }
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(
+                vm.types.type_error,
+                &format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'"),
+            ))
+        }
+    }
+}
+
+/// `int(s, base)` with Python's literal rules (underscores, prefixes, whitespace).
+pub fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
+    let bad = |vm: &mut Vm| {
+        let r = strings::repr_str(text);
+        vm.new_error(vm.types.value_error, &format!("invalid literal for int() with base {base}: {r}"))
+    };
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.new_error(vm.types.value_error, "int() base must be >= 2 and <= 36, or 0"));
+    }
+    let t = text.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (mut base, mut digits) = (base, lower.as_str());
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if (base == 0 || base == b) && digits.starts_with(p) {
+            digits = &digits[2..];
+            digits = digits.strip_prefix('_').unwrap_or(digits);
+            base = b;
+        }
+    }
+    if base == 0 {
+        // Base 0 reads a literal: no leading zeros except for zero itself.
+        if digits.len() > 1 && digits.starts_with('0') && !digits.trim_start_matches(['0', '_']).is_empty() {
+            return Err(bad(vm));
+        }
+        base = 10;
+    }
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return Err(bad(vm));
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    match BigInt::parse_bytes(clean.as_bytes(), base) {
+        Some(b) => Ok(int::from_bigint(vm, if neg { -b } else { b })),
+        None => Err(bad(vm)),
+    }
+}
+
+fn float_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let args = &args[1..];
+    let Some(&v) = args.first() else { return Ok(Value::Float(0.0)) };
+    match v {
+        Value::Float(_) => Ok(v),
+        _ if int::is_int(v) => Ok(Value::Float(int::num_as_f64(vm, v)?.unwrap_or(0.0))),
+        _ => {
+            if let Some(s) = strings::as_str(v) {
+                let t = s.trim().to_ascii_lowercase().replace('_', "");
+                let parsed = match t.as_str() {
+                    "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
+                    "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                    "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                    _ => t.parse::<f64>().ok().filter(|_| !t.is_empty() && !t.contains("inf") && !t.contains("nan")),
+                };
+                return match parsed {
+                    Some(x) => Ok(Value::Float(x)),
+                    None => {
+                        let r = strings::repr_str(s);
+                        Err(vm.new_error(vm.types.value_error, &format!("could not convert string to float: {r}")))
+                    }
+                };
+            }
+            if let Some(r) = ops::call_special(vm, v, sym::FLOAT, &[])? {
+                return Ok(r);
+            }
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(vm.types.type_error, &format!("float() argument must be a string or a real number, not '{tn}'")))
+        }
+    }
+}
+
+fn bool_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    match args.get(1) {
+        Some(v) => Ok(Value::Bool(ops::truthy(vm, *v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn str_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    match args.get(1) {
+        Some(v) => {
+            if strings::as_str(*v).is_some() {
+                return Ok(*v);
+            }
+            let s = ops::str_of(vm, *v)?;
+            Ok(vm.new_string(s))
+        }
+        None => Ok(vm.new_str("")),
+    }
+}
+
+fn list_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let items = match args.get(1) {
+        Some(v) => pyiter::collect(vm, *v)?,
+        None => Vec::new(),
+    };
+    Ok(vm.new_list(items))
+}
+
+fn list_init(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    if let (Some(me), Some(src)) = (args.first(), args.get(1)) {
+        let items = pyiter::collect(vm, *src)?;
+        if let Some(l) = me.obj().and_then(|o| o.as_list()) {
+            *l.borrow_mut() = items;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn tuple_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    match args.get(1) {
+        Some(v) => {
+            if v.obj().and_then(|o| o.as_tuple()).is_some() {
+                return Ok(*v);
+            }
+            let items = pyiter::collect(vm, *v)?;
+            Ok(vm.new_tuple(items))
+        }
+        None => Ok(vm.new_tuple(Vec::new())),
+    }
+}
+
+fn dict_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let d = vm.new_dict();
+    vm.temp_roots.push(Value::Obj(d));
+    let r = (|| {
+        if let Some(&src) = args.get(1) {
+            let is_mapping = matches!(src, Value::Obj(o) if matches!(o.kind, ObjKind::Dict(_)));
+            if is_mapping {
+                super::dictops::update_from(vm, Value::Obj(d), src, false)?;
+            } else {
+                let items = pyiter::collect(vm, src)?;
+                for item in items {
+                    let kv = pyiter::collect(vm, item)?;
+                    if kv.len() != 2 {
+                        return Err(vm.new_error(
+                            vm.types.value_error,
+                            &format!("dictionary update sequence element #0 has length {}; 2 is required", kv.len()),
+                        ));
+                    }
+                    super::dictops::set(vm, d, kv[0], kv[1])?;
+                }
+            }
+        }
+        for &(k, v) in kw {
+            let key = vm.sym_value(k);
+            super::dictops::set(vm, d, key, v)?;
+        }
+        Ok(Value::Obj(d))
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+fn set_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let s = super::setops::new_set_value(vm, super::set::Set::new());
+    if let Some(&src) = args.get(1) {
+        vm.temp_roots.push(s);
+        let r = super::setops::update(vm, s, src);
+        vm.temp_roots.pop();
+        r?;
+    }
+    Ok(s)
+}
+
+fn frozenset_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let s = set_new(vm, args, kw)?;
+    let table = super::setops::table_of(s).unwrap_or_default();
+    Ok(Value::Obj(vm.alloc(ObjKind::FrozenSet(table))))
+}
+
+fn range_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let args = &args[1..];
+    let mut nums = [0i64; 3];
+    for (i, a) in args.iter().enumerate().take(3) {
+        nums[i] = match a {
+            Value::Int(n) => *n,
+            Value::Bool(b) => *b as i64,
+            _ => {
+                if int::is_int(*a) {
+                    return Err(vm.new_error(vm.types.overflow_error, "stitch: range() arguments must fit in 64 bits"));
+                }
+                let tn = ops::type_name(vm, *a);
+                return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer")));
+            }
+        };
+    }
+    let r = match args.len() {
+        1 => Range { start: 0, stop: nums[0], step: 1 },
+        2 => Range { start: nums[0], stop: nums[1], step: 1 },
+        3 => {
+            if nums[2] == 0 {
+                return Err(vm.new_error(vm.types.value_error, "range() arg 3 must not be zero"));
+            }
+            Range { start: nums[0], stop: nums[1], step: nums[2] }
+        }
+        0 => return Err(vm.new_error(vm.types.type_error, "range expected at least 1 argument, got 0")),
+        n => return Err(vm.new_error(vm.types.type_error, &format!("range expected at most 3 arguments, got {n}"))),
+    };
+    Ok(Value::Obj(vm.alloc(ObjKind::Range(r))))
+}
+
+fn slice_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let a = &args[1..];
+    let (s, e, st) = match a.len() {
+        1 => (Value::None, a[0], Value::None),
+        2 => (a[0], a[1], Value::None),
+        3 => (a[0], a[1], a[2]),
+        _ => return Err(vm.new_error(vm.types.type_error, "slice expected 1 to 3 arguments")),
+    };
+    Ok(Value::Obj(vm.alloc(ObjKind::Slice(s, e, st))))
+}
+
+fn type_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    match args.len() {
+        2 => Ok(Value::Obj(vm.type_of(args[1]))),
+        _ => Err(vm.new_error(vm.types.type_error, "stitch supports only type(obj)")),
+    }
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.new_error(vm.types.type_error, "object() takes no arguments"));
+    }
+    let object = vm.types.object;
+    Ok(vm.new_instance(object, super::object::Layout::Object))
+}
+
+fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let fget_s = vm.intern("fget");
+    let fset_s = vm.intern("fset");
+    let fget = args.get(1).copied().or_else(|| kwarg(kw, fget_s)).unwrap_or(Value::None);
+    let fset = args.get(2).copied().or_else(|| kwarg(kw, fset_s)).unwrap_or(Value::None);
+    Ok(Value::Obj(vm.alloc(ObjKind::Property { fget, fset })))
+}
+
+/// `prop.setter` / `prop.getter`: a native that makes a copy of the property with one
+/// accessor replaced.
+pub fn property_method(vm: &mut Vm, prop: Value, which: &str) -> PyResult<Value> {
+    let f: NativeFn = match which {
+        "setter" => |vm, args, _| {
+            let (Some(p), Some(f)) = (args.first(), args.get(1)) else { return Ok(Value::None) };
+            let fget = match p.obj().map(|o| &o.kind) {
+                Some(ObjKind::Property { fget, .. }) => *fget,
+                _ => Value::None,
+            };
+            Ok(Value::Obj(vm.alloc(ObjKind::Property { fget, fset: *f })))
+        },
+        _ => |vm, args, _| {
+            let (Some(p), Some(f)) = (args.first(), args.get(1)) else { return Ok(Value::None) };
+            let fset = match p.obj().map(|o| &o.kind) {
+                Some(ObjKind::Property { fset, .. }) => *fset,
+                _ => Value::None,
+            };
+            Ok(Value::Obj(vm.alloc(ObjKind::Property { fget: *f, fset })))
+        },
+    };
+    let name: &'static str = if which == "setter" { "setter" } else { "getter" };
+    Ok(Value::Obj(vm.alloc(ObjKind::Native(super::object::Native { name, func: f, receiver: prop }))))
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let f = args.get(1).copied().unwrap_or(Value::None);
+    Ok(Value::Obj(vm.alloc(ObjKind::StaticMethod(f))))
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let f = args.get(1).copied().unwrap_or(Value::None);
+    Ok(Value::Obj(vm.alloc(ObjKind::ClassMethod(f))))
+}
+
+/// `super()` and `super(C, obj)`. The zero-argument form reads the caller's `__class__` cell
+/// and first argument, as CPython does.
+fn super_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (class, receiver) = if args.len() >= 3 {
+        (args[1], args[2])
+    } else {
+        let Some(frame) = vm.frames.last().copied() else {
+            return Err(vm.new_error(vm.types.runtime_error, "super(): no arguments"));
+        };
+        let code = frame.code;
+        let Some(free_idx) = code.code.freevars.iter().position(|n| n == "__class__") else {
+            return Err(vm.new_error(vm.types.runtime_error, "super(): __class__ cell not found"));
+        };
+        let slot = code.nlocals + code.code.cellvars.len() + free_idx;
+        let cell = vm.slot(frame.base + slot);
+        let class = match cell.obj().map(|o| &o.kind) {
+            Some(ObjKind::Cell(c)) => c.get(),
+            _ => Value::Null,
+        };
+        if code.code.argcount == 0 {
+            return Err(vm.new_error(vm.types.runtime_error, "super(): no arguments"));
+        }
+        let mut receiver = vm.slot(frame.base);
+        // The first argument may have been moved into a cell.
+        if let Some(ci) = code.code.cell2arg.iter().position(|a| *a == Some(0)) {
+            if let Some(ObjKind::Cell(c)) = vm.slot(frame.base + code.nlocals + ci).obj().map(|o| &o.kind) {
+                receiver = c.get();
+            }
+        }
+        (class, receiver)
+    };
+    let Some(class) = class.as_obj().filter(|c| c.as_class().is_some()) else {
+        return Err(vm.new_error(vm.types.runtime_error, "super(): __class__ cell not found"));
+    };
+    Ok(Value::Obj(vm.alloc(ObjKind::Super { class, receiver })))
+}
+
+/// Helper for natives that build lists.
+pub fn new_list_value(vm: &mut Vm, items: Vec<Value>) -> Value {
+    Value::Obj(vm.alloc(ObjKind::List(RefCell::new(items))))
+}
+
+/// Converts an int value to usize for natives (`None` for negatives).
+pub fn to_usize(v: Value) -> Option<usize> {
+    match v {
+        Value::Int(i) if i >= 0 => Some(i as usize),
+        Value::Bool(b) => Some(b as usize),
+        Value::Obj(o) => match &o.kind {
+            ObjKind::BigInt(b) if !b.is_negative() => b.to_usize(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// True when the value is the integer zero.
+pub fn is_zero(v: Value) -> bool {
+    match v {
+        Value::Int(i) => i == 0,
+        Value::Obj(o) => matches!(&o.kind, ObjKind::BigInt(b) if b.is_zero()),
+        _ => false,
+    }
+}

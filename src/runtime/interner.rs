@@ -1,0 +1,136 @@
+//! Interned names: attribute, global and keyword names as small integers.
+//!
+//! Every identifier the program uses is interned once into a [`Sym`]; shapes, class dicts and
+//! inline caches compare `Sym`s instead of strings. Each symbol also owns a str object (kept
+//! alive as a GC root) so turning a name back into a Python value never allocates. The
+//! special names the runtime itself looks up (`__init__`, `__add__`, ...) are interned first,
+//! in a fixed order, so they are compile-time constants in [`sym`].
+
+use std::collections::HashMap;
+
+use super::value::ObjRef;
+
+/// An interned name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct Sym(pub u32);
+
+macro_rules! well_known {
+    ($($name:ident = $text:literal,)*) => {
+        /// Names the runtime looks up itself, interned at start-up in this order.
+        pub mod sym {
+            use super::Sym;
+            well_known!(@consts 0u32, $($name,)*);
+        }
+        /// The texts of [`sym`], in order.
+        pub const WELL_KNOWN: &[&str] = &[$($text,)*];
+    };
+    (@consts $n:expr, $name:ident, $($rest:ident,)*) => {
+        #[allow(dead_code)]
+        pub const $name: Sym = Sym($n);
+        well_known!(@consts $n + 1u32, $($rest,)*);
+    };
+    (@consts $n:expr,) => {};
+}
+
+well_known! {
+    INIT = "__init__",
+    NEW = "__new__",
+    REPR = "__repr__",
+    STR = "__str__",
+    HASH = "__hash__",
+    EQ = "__eq__",
+    NE = "__ne__",
+    LT = "__lt__",
+    LE = "__le__",
+    GT = "__gt__",
+    GE = "__ge__",
+    LEN = "__len__",
+    GETITEM = "__getitem__",
+    SETITEM = "__setitem__",
+    DELITEM = "__delitem__",
+    CONTAINS = "__contains__",
+    ITER = "__iter__",
+    NEXT = "__next__",
+    CALL = "__call__",
+    BOOL = "__bool__",
+    NEG = "__neg__",
+    POS = "__pos__",
+    INVERT = "__invert__",
+    ABS = "__abs__",
+    INDEX = "__index__",
+    INT = "__int__",
+    FLOAT = "__float__",
+    NAME = "__name__",
+    QUALNAME = "__qualname__",
+    MODULE = "__module__",
+    CLASS = "__class__",
+    CLASSCELL = "__classcell__",
+    DICT = "__dict__",
+    DOC = "__doc__",
+    SLOTS = "__slots__",
+    MAIN = "__main__",
+    BUILTINS = "__builtins__",
+    FILE = "__file__",
+    ARGS = "args",
+    SELF = "self",
+    KEY = "key",
+    REVERSE = "reverse",
+    DEFAULT = "default",
+    SEP = "sep",
+    END = "end",
+    FILE_KW = "file",
+    FLUSH = "flush",
+    START = "start",
+    ENTER = "__enter__",
+    EXIT = "__exit__",
+    FORMAT = "__format__",
+    ROUND = "__round__",
+    BASES = "__bases__",
+    MRO = "__mro__",
+    CAUSE = "__cause__",
+    CONTEXT = "__context__",
+    SUPPRESS = "__suppress_context__",
+    TRACEBACK = "__traceback__",
+    VALUE = "value",
+}
+
+/// The symbol table: text ↔ [`Sym`] ↔ str object.
+#[derive(Default)]
+pub struct Interner {
+    map: HashMap<Box<str>, Sym>,
+    texts: Vec<Box<str>>,
+    strs: Vec<ObjRef>,
+}
+
+impl Interner {
+    /// The symbol for `text`, if it was interned.
+    pub fn get(&self, text: &str) -> Option<Sym> {
+        self.map.get(text).copied()
+    }
+
+    /// Registers a new symbol whose str object is `obj` (which must hold `text`).
+    pub fn insert(&mut self, text: &str, obj: ObjRef) -> Sym {
+        let sym = Sym(self.strs.len() as u32);
+        self.map.insert(text.into(), sym);
+        self.texts.push(text.into());
+        self.strs.push(obj);
+        sym
+    }
+
+    /// The str object of a symbol.
+    #[inline]
+    pub fn str_obj(&self, sym: Sym) -> ObjRef {
+        self.strs[sym.0 as usize]
+    }
+
+    /// The text of a symbol.
+    #[inline]
+    pub fn text(&self, sym: Sym) -> &str {
+        &self.texts[sym.0 as usize]
+    }
+
+    /// All str objects (GC roots).
+    pub fn objects(&self) -> &[ObjRef] {
+        &self.strs
+    }
+}

@@ -1,0 +1,24 @@
+//! The runtime: values, heap objects and the collector, and the built-in types, functions and
+//! modules that give Python values their behaviour.
+
+pub mod attr;
+pub mod builtins;
+pub mod containers;
+pub mod dict;
+pub mod dictops;
+pub mod format;
+pub mod heap;
+pub mod int;
+pub mod interner;
+pub mod iter;
+pub mod modules;
+pub mod object;
+pub mod ops;
+pub mod random;
+pub mod set;
+pub mod setops;
+pub mod shape;
+pub mod str_methods;
+pub mod strings;
+pub mod types;
+pub mod value;

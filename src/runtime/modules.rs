@@ -1,0 +1,871 @@
+//! Modules: `import` of the built-in modules (`math`, `time`, `sys`, `random`, `io`,
+//! `array`) and of sibling `.py` files, plus output streams.
+//!
+//! Built-in modules are module objects whose dicts hold natives, created on first import.
+//! A sibling module is compiled, registered in `Vm::modules` before its body runs (so cyclic
+//! imports see the partially initialized module, as in CPython) and executed with its own
+//! dict as globals.
+
+use std::cell::RefCell;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use crate::interpreter::{PyResult, Vm};
+
+use super::builtins::arity;
+use super::int;
+use super::interner::Sym;
+use super::object::{ArrayData, Module, NativeFn, ObjKind};
+use super::ops;
+use super::strings;
+use super::types;
+use super::value::{ObjRef, Value};
+
+type Kw<'a> = &'a [(Sym, Value)];
+
+/// Registers classes the modules need (`StringIO`, `array`, the stdout type).
+pub fn init(vm: &mut Vm) {
+    let sio = vm.types.string_io;
+    types::set_constructor(sio, stringio_new);
+    types::add_methods(vm, sio, &[("write", stringio_write), ("getvalue", stringio_getvalue), ("read", stringio_getvalue), ("close", noop)]);
+    let arr = vm.types.array;
+    types::set_constructor(arr, array_new);
+    types::add_methods(vm, arr, &[("append", array_append), ("tolist", array_tolist), ("extend", array_extend)]);
+}
+
+fn noop(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// Creates a module object with the given entries.
+pub fn make_module(vm: &mut Vm, name: &str, entries: Vec<(&str, Value)>) -> Value {
+    let dict = vm.new_dict();
+    let m = vm.alloc(ObjKind::Module(Module { name: name.to_string(), dict }));
+    vm.temp_roots.push(Value::Obj(m));
+    let name_v = vm.new_str(name);
+    let name_key = vm.new_str("__name__");
+    let _ = super::dictops::set(vm, dict, name_key, name_v);
+    for (k, v) in entries {
+        let s = vm.intern(k);
+        let key = vm.sym_value(s);
+        let _ = super::dictops::set(vm, dict, key, v);
+    }
+    vm.temp_roots.pop();
+    Value::Obj(m)
+}
+
+fn natives(vm: &mut Vm, list: &[(&'static str, NativeFn)]) -> Vec<(&'static str, Value)> {
+    list.iter().map(|&(n, f)| (n, vm.new_native(n, f))).collect()
+}
+
+/// `import name`.
+pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
+    let text = vm.sym_str(name).to_string();
+    if let Some(m) = vm.modules.get(&text) {
+        return Ok(*m);
+    }
+    let module = match text.as_str() {
+        "math" => math_module(vm),
+        "time" => time_module(vm),
+        "sys" => sys_module(vm),
+        "random" => random_module(vm),
+        "io" => {
+            let sio = Value::Obj(vm.types.string_io);
+            make_module(vm, "io", vec![("StringIO", sio)])
+        }
+        "array" => {
+            let a = Value::Obj(vm.types.array);
+            make_module(vm, "array", vec![("array", a)])
+        }
+        _ => return import_file(vm, &text),
+    };
+    vm.modules.insert(text, module);
+    Ok(module)
+}
+
+fn import_file(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let path = vm.script_dir.join(format!("{name}.py"));
+    let Ok(source) = std::fs::read_to_string(&path) else {
+        return Err(vm.new_error(vm.types.module_not_found_error, &format!("No module named '{name}'")));
+    };
+    let filename = path.to_string_lossy().to_string();
+    let code = match crate::frontend::compile(&source, &filename) {
+        Ok(c) => c,
+        Err(e) => {
+            return Err(vm.new_error(vm.types.syntax_error, &format!("{}:{}", filename, e)));
+        }
+    };
+    vm.sources.insert(filename, source);
+    let code = vm.load_code(&code);
+    let module = make_module(vm, name, vec![]);
+    vm.modules.insert(name.to_string(), module);
+    let dict = match module.obj().map(|o| &o.kind) {
+        Some(ObjKind::Module(m)) => m.dict,
+        _ => return Ok(module),
+    };
+    if let Err(e) = vm.run_module(code, dict) {
+        vm.modules.remove(name);
+        return Err(e);
+    }
+    Ok(module)
+}
+
+/// `from module import name`.
+pub fn import_from(vm: &mut Vm, module: Value, name: Sym) -> PyResult<Value> {
+    match super::attr::lookup(vm, module, name)? {
+        Some(v) => Ok(v),
+        None => {
+            let n = vm.sym_str(name).to_string();
+            let m = match module.obj().map(|o| &o.kind) {
+                Some(ObjKind::Module(m)) => m.name.clone(),
+                _ => "?".into(),
+            };
+            Err(vm.new_error(
+                vm.types.import_error,
+                &format!("cannot import name '{n}' from '{m}' (unknown location)"),
+            ))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output streams
+
+/// Writes `text` to `file` (None or sys.stdout: buffered stdout; sys.stderr; a StringIO; or
+/// any object with a `write` method).
+pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
+    use std::io::Write;
+    match stream_fd(vm, file) {
+        Some(1) => {
+            let _ = vm.out.write_all(text.as_bytes());
+            Ok(())
+        }
+        Some(_) => {
+            vm.flush_stdout();
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            Ok(())
+        }
+        None => {
+            if let Some(ObjKind::StringIO(s)) = file.obj().map(|o| &o.kind) {
+                s.borrow_mut().push_str(text);
+                return Ok(());
+            }
+            let write = vm.intern("write");
+            let f = super::attr::getattr(vm, file, write)?;
+            let t = vm.new_str(text);
+            vm.call(f, &[t], &[])?;
+            Ok(())
+        }
+    }
+}
+
+/// 1 for stdout (or None), 2 for stderr, None for other objects.
+fn stream_fd(vm: &mut Vm, file: Value) -> Option<i64> {
+    if file.is_none() || file.is_null() {
+        return Some(1);
+    }
+    let i = file.obj()?.as_instance()?;
+    let name = i.class.as_class()?.name.clone();
+    if name != "TextIOWrapper" {
+        return None;
+    }
+    let fd = vm.intern("fileno_");
+    let slot = i.shape.get().slot_of(fd)?;
+    match i.slots.borrow().get(slot) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "write", args, 2, 2)?;
+    let Some(s) = strings::as_str(args[1]).map(|s| s.to_string()) else {
+        let tn = ops::type_name(vm, args[1]);
+        return Err(vm.new_error(vm.types.type_error, &format!("write() argument must be str, not {tn}")));
+    };
+    write_to(vm, args[0], &s)?;
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(Value::None)
+}
+
+fn make_stream(vm: &mut Vm, class: ObjRef, fd: i64) -> Value {
+    let inst = vm.new_instance(class, super::object::Layout::Object);
+    let s = vm.intern("fileno_");
+    let _ = super::attr::setattr(vm, inst, s, Value::Int(fd));
+    inst
+}
+
+// ---------------------------------------------------------------------------------------------
+// sys
+
+fn sys_module(vm: &mut Vm) -> Value {
+    let object = vm.types.object;
+    let tio = types::new_class(vm, "TextIOWrapper", "TextIOWrapper", Some(object), super::object::Layout::Object, "_io");
+    types::add_methods(vm, tio, &[("write", stream_write), ("flush", stream_flush)]);
+    vm.temp_roots.push(Value::Obj(tio));
+    let stdout = make_stream(vm, tio, 1);
+    vm.temp_roots.push(stdout);
+    let stderr = make_stream(vm, tio, 2);
+    vm.temp_roots.push(stderr);
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    vm.temp_roots.push(argv);
+    let mut entries = natives(
+        vm,
+        &[("exit", sys_exit), ("setrecursionlimit", sys_setrecursionlimit), ("getrecursionlimit", sys_getrecursionlimit)],
+    );
+    entries.push(("argv", argv));
+    entries.push(("stdout", stdout));
+    entries.push(("stderr", stderr));
+    entries.push(("maxsize", Value::Int(i64::MAX)));
+    let version = vm.new_str("3.11.0 (stitch)");
+    entries.push(("version", version));
+    let platform = vm.new_str("linux");
+    entries.push(("platform", platform));
+    let m = make_module(vm, "sys", entries);
+    vm.temp_roots.truncate(vm.temp_roots.len() - 4);
+    m
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let code = args.first().copied().unwrap_or(Value::None);
+    Err(vm.new_error_args(vm.types.system_exit, if code.is_none() { vec![] } else { vec![code] }))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "setrecursionlimit", args, 1, 1)?;
+    let n = ops::expect_int(vm, args[0], "")?;
+    if n < 1 {
+        return Err(vm.new_error(vm.types.value_error, "recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = (n as usize).min(crate::interpreter::MAX_RECURSION_LIMIT);
+    Ok(Value::None)
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+// ---------------------------------------------------------------------------------------------
+// time
+
+fn time_module(vm: &mut Vm) -> Value {
+    let entries = natives(
+        vm,
+        &[("perf_counter", time_perf_counter), ("time", time_time), ("process_time", time_perf_counter), ("monotonic", time_perf_counter)],
+    );
+    make_module(vm, "time", entries)
+}
+
+fn time_perf_counter(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    thread_local! {
+        static START: std::time::Instant = std::time::Instant::now();
+    }
+    Ok(Value::Float(START.with(|s| s.elapsed().as_secs_f64())))
+}
+
+fn time_time(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    Ok(Value::Float(t))
+}
+
+// ---------------------------------------------------------------------------------------------
+// math
+
+fn math_module(vm: &mut Vm) -> Value {
+    let mut entries = natives(
+        vm,
+        &[
+            ("sqrt", math_sqrt),
+            ("sin", |vm, a, _| unary_math(vm, a, "sin", f64::sin, |_| true)),
+            ("cos", |vm, a, _| unary_math(vm, a, "cos", f64::cos, |_| true)),
+            ("tan", |vm, a, _| unary_math(vm, a, "tan", f64::tan, |_| true)),
+            ("asin", |vm, a, _| unary_math(vm, a, "asin", f64::asin, |x| (-1.0..=1.0).contains(&x))),
+            ("acos", |vm, a, _| unary_math(vm, a, "acos", f64::acos, |x| (-1.0..=1.0).contains(&x))),
+            ("atan", |vm, a, _| unary_math(vm, a, "atan", f64::atan, |_| true)),
+            ("exp", math_exp),
+            ("log10", |vm, a, _| unary_math(vm, a, "log10", f64::log10, |x| x > 0.0)),
+            ("log2", |vm, a, _| unary_math(vm, a, "log2", f64::log2, |x| x > 0.0)),
+            ("fabs", |vm, a, _| unary_math(vm, a, "fabs", f64::abs, |_| true)),
+            ("degrees", |vm, a, _| unary_math(vm, a, "degrees", f64::to_degrees, |_| true)),
+            ("radians", |vm, a, _| unary_math(vm, a, "radians", f64::to_radians, |_| true)),
+            ("sinh", |vm, a, _| unary_math(vm, a, "sinh", f64::sinh, |_| true)),
+            ("cosh", |vm, a, _| unary_math(vm, a, "cosh", f64::cosh, |_| true)),
+            ("tanh", |vm, a, _| unary_math(vm, a, "tanh", f64::tanh, |_| true)),
+            ("log", math_log),
+            ("atan2", math_atan2),
+            ("hypot", math_hypot),
+            ("pow", math_pow),
+            ("copysign", math_copysign),
+            ("fmod", math_fmod),
+            ("floor", math_floor),
+            ("ceil", math_ceil),
+            ("trunc", math_trunc),
+            ("isinf", |vm, a, _| float_pred(vm, a, f64::is_infinite)),
+            ("isnan", |vm, a, _| float_pred(vm, a, f64::is_nan)),
+            ("isfinite", |vm, a, _| float_pred(vm, a, f64::is_finite)),
+            ("gcd", math_gcd),
+            ("factorial", math_factorial),
+            ("isqrt", math_isqrt),
+            ("fsum", math_fsum),
+        ],
+    );
+    entries.push(("pi", Value::Float(std::f64::consts::PI)));
+    entries.push(("e", Value::Float(std::f64::consts::E)));
+    entries.push(("tau", Value::Float(std::f64::consts::TAU)));
+    entries.push(("inf", Value::Float(f64::INFINITY)));
+    entries.push(("nan", Value::Float(f64::NAN)));
+    make_module(vm, "math", entries)
+}
+
+fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    match int::num_as_f64(vm, v)? {
+        Some(x) => Ok(x),
+        None => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(vm.types.type_error, &format!("must be real number, not {tn}")))
+        }
+    }
+}
+
+fn domain_error(vm: &mut Vm) -> crate::interpreter::PyErr {
+    vm.new_error(vm.types.value_error, "math domain error")
+}
+
+fn unary_math(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64, domain: fn(f64) -> bool) -> PyResult<Value> {
+    arity(vm, name, args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    if !x.is_nan() && !domain(x) {
+        return Err(domain_error(vm));
+    }
+    let r = f(x);
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain_error(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+fn float_pred(vm: &mut Vm, args: &[Value], f: fn(f64) -> bool) -> PyResult<Value> {
+    arity(vm, "isinf", args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    Ok(Value::Bool(f(x)))
+}
+
+fn math_sqrt(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    unary_math(vm, args, "sqrt", f64::sqrt, |x| x >= 0.0)
+}
+
+fn math_exp(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "exp", args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    let r = x.exp();
+    if r.is_infinite() && x.is_finite() {
+        return Err(vm.new_error(vm.types.overflow_error, "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn math_log(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "log", args, 1, 2)?;
+    let ln = |vm: &mut Vm, v: Value| -> PyResult<f64> {
+        if let Some(b) = int::to_bigint(v) {
+            if b.is_positive() {
+                // Exact for huge ints: log(m * 2**e) = log(m) + e*log(2).
+                let bits = b.bits();
+                if bits > 1000 {
+                    let shift = bits - 60;
+                    let m = (&b >> shift).to_f64().unwrap_or(1.0);
+                    return Ok(m.ln() + shift as f64 * std::f64::consts::LN_2);
+                }
+            }
+        }
+        let x = float_arg(vm, v)?;
+        if x <= 0.0 {
+            return Err(domain_error(vm));
+        }
+        Ok(x.ln())
+    };
+    let x = ln(vm, args[0])?;
+    match args.get(1) {
+        Some(b) => {
+            let lb = ln(vm, *b)?;
+            if lb == 0.0 {
+                return Err(vm.new_error(vm.types.zero_division_error, "float division by zero"));
+            }
+            Ok(Value::Float(x / lb))
+        }
+        None => Ok(Value::Float(x)),
+    }
+}
+
+fn math_atan2(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "atan2", args, 2, 2)?;
+    let (y, x) = (float_arg(vm, args[0])?, float_arg(vm, args[1])?);
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn math_hypot(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let mut acc = 0.0f64;
+    for &a in args {
+        let x = float_arg(vm, a)?;
+        acc = acc.hypot(x);
+    }
+    Ok(Value::Float(acc))
+}
+
+fn math_pow(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "pow", args, 2, 2)?;
+    let (x, y) = (float_arg(vm, args[0])?, float_arg(vm, args[1])?);
+    if x == 0.0 && y < 0.0 || (x < 0.0 && y.fract() != 0.0 && y.is_finite()) {
+        return Err(domain_error(vm));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(vm.new_error(vm.types.overflow_error, "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn math_copysign(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "copysign", args, 2, 2)?;
+    let (x, y) = (float_arg(vm, args[0])?, float_arg(vm, args[1])?);
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn math_fmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "fmod", args, 2, 2)?;
+    let (x, y) = (float_arg(vm, args[0])?, float_arg(vm, args[1])?);
+    if y == 0.0 {
+        return Err(domain_error(vm));
+    }
+    Ok(Value::Float(x % y))
+}
+
+fn float_to_int_checked(vm: &mut Vm, x: f64) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(vm.new_error(vm.types.value_error, "cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(vm.new_error(vm.types.overflow_error, "cannot convert float infinity to integer"));
+    }
+    Ok(super::builtins::float_to_int(vm, x))
+}
+
+fn math_floor(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "floor", args, 1, 1)?;
+    if int::is_int(args[0]) {
+        return ops::positive(vm, args[0]);
+    }
+    let x = float_arg(vm, args[0])?;
+    float_to_int_checked(vm, x.floor())
+}
+
+fn math_ceil(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "ceil", args, 1, 1)?;
+    if int::is_int(args[0]) {
+        return ops::positive(vm, args[0]);
+    }
+    let x = float_arg(vm, args[0])?;
+    float_to_int_checked(vm, x.ceil())
+}
+
+fn math_trunc(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "trunc", args, 1, 1)?;
+    if int::is_int(args[0]) {
+        return ops::positive(vm, args[0]);
+    }
+    let x = float_arg(vm, args[0])?;
+    float_to_int_checked(vm, x.trunc())
+}
+
+fn int_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
+    match int::to_bigint(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+fn math_gcd(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let mut g = BigInt::from(0);
+    for &a in args {
+        let b = int_arg(vm, a)?;
+        g = num_integer::Integer::gcd(&g, &b);
+    }
+    Ok(int::from_bigint(vm, g))
+}
+
+fn math_factorial(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "factorial", args, 1, 1)?;
+    if matches!(args[0], Value::Float(_)) {
+        return Err(vm.new_error(vm.types.type_error, "'float' object cannot be interpreted as an integer"));
+    }
+    let n = int_arg(vm, args[0])?;
+    if n.is_negative() {
+        return Err(vm.new_error(vm.types.value_error, "factorial() not defined for negative values"));
+    }
+    let n = n.to_u64().unwrap_or(u64::MAX).min(100_000);
+    let mut acc = BigInt::from(1);
+    for i in 2..=n {
+        acc *= i;
+    }
+    Ok(int::from_bigint(vm, acc))
+}
+
+fn math_isqrt(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "isqrt", args, 1, 1)?;
+    let n = int_arg(vm, args[0])?;
+    if n.is_negative() {
+        return Err(vm.new_error(vm.types.value_error, "isqrt() argument must be nonnegative"));
+    }
+    Ok(int::from_bigint(vm, n.sqrt()))
+}
+
+fn math_fsum(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "fsum", args, 1, 1)?;
+    let items = super::iter::collect(vm, args[0])?;
+    // Shewchuk's exact summation (as CPython's math.fsum).
+    let mut partials: Vec<f64> = Vec::new();
+    for v in items {
+        let mut x = float_arg(vm, v)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    Ok(Value::Float(partials.iter().sum()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// random
+
+fn random_module(vm: &mut Vm) -> Value {
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    vm.random.seed_int(&BigInt::from(seed));
+    let entries = natives(
+        vm,
+        &[
+            ("seed", random_seed),
+            ("random", random_random),
+            ("randint", random_randint),
+            ("randrange", random_randrange),
+            ("choice", random_choice),
+            ("shuffle", random_shuffle),
+            ("uniform", random_uniform),
+            ("getrandbits", random_getrandbits),
+        ],
+    );
+    make_module(vm, "random", entries)
+}
+
+fn random_seed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let v = args.first().copied().unwrap_or(Value::None);
+    match int::to_bigint(v) {
+        Some(b) => vm.random.seed_int(&b),
+        None if v.is_none() => {
+            let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+            vm.random.seed_int(&BigInt::from(seed));
+        }
+        None => {
+            return Err(vm.new_error(vm.types.type_error, "stitch: random.seed() supports int seeds only"));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn random_random(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::Float(vm.random.random()))
+}
+
+fn randbelow(vm: &mut Vm, n: &BigInt) -> PyResult<BigInt> {
+    if !n.is_positive() {
+        return Ok(BigInt::from(0));
+    }
+    match n.to_u64() {
+        Some(small) => Ok(BigInt::from(vm.random.randbelow(small))),
+        None => {
+            let k = n.bits();
+            loop {
+                let r = BigInt::from(vm.random.getrandbits(k as u32));
+                if &r < n {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+}
+
+fn randrange_impl(vm: &mut Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> PyResult<Value> {
+    let Some(stop) = stop else {
+        if !start.is_positive() {
+            return Err(vm.new_error(vm.types.value_error, "empty range for randrange()"));
+        }
+        let r = randbelow(vm, &start)?;
+        return Ok(int::from_bigint(vm, r));
+    };
+    let width = &stop - &start;
+    if step == BigInt::from(1) {
+        if !width.is_positive() {
+            let msg = format!("empty range for randrange() ({start}, {stop}, {width})");
+            return Err(vm.new_error(vm.types.value_error, &msg));
+        }
+        let r = randbelow(vm, &width)?;
+        return Ok(int::from_bigint(vm, start + r));
+    }
+    if step == BigInt::from(0) {
+        return Err(vm.new_error(vm.types.value_error, "zero step for randrange()"));
+    }
+    let n: BigInt = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
+    if !n.is_positive() {
+        return Err(vm.new_error(vm.types.value_error, "empty range for randrange()"));
+    }
+    let r = randbelow(vm, &n)?;
+    Ok(int::from_bigint(vm, start + step * r))
+}
+
+fn random_randrange(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "randrange", args, 1, 3)?;
+    let start = int_arg(vm, args[0])?;
+    let stop = match args.get(1) {
+        Some(v) if !v.is_none() => Some(int_arg(vm, *v)?),
+        _ => None,
+    };
+    let step = match args.get(2) {
+        Some(v) => int_arg(vm, *v)?,
+        None => BigInt::from(1),
+    };
+    randrange_impl(vm, start, stop, step)
+}
+
+fn random_randint(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "randint", args, 2, 2)?;
+    let a = int_arg(vm, args[0])?;
+    let b = int_arg(vm, args[1])?;
+    randrange_impl(vm, a, Some(b + 1), BigInt::from(1))
+}
+
+fn random_choice(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "choice", args, 1, 1)?;
+    let n = ops::len(vm, args[0])?;
+    if n == 0 {
+        return Err(vm.new_error(vm.types.index_error, "Cannot choose from an empty sequence"));
+    }
+    let i = vm.random.randbelow(n as u64);
+    ops::getitem(vm, args[0], Value::Int(i as i64))
+}
+
+fn random_shuffle(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "shuffle", args, 1, 1)?;
+    let Some(l) = args[0].obj().and_then(|o| o.as_list()) else {
+        return Err(vm.new_error(vm.types.type_error, "stitch: random.shuffle() supports lists only"));
+    };
+    let n = l.borrow().len();
+    for i in (1..n).rev() {
+        let j = vm.random.randbelow((i + 1) as u64) as usize;
+        l.borrow_mut().swap(i, j);
+    }
+    Ok(Value::None)
+}
+
+fn random_uniform(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "uniform", args, 2, 2)?;
+    let a = float_arg(vm, args[0])?;
+    let b = float_arg(vm, args[1])?;
+    let r = vm.random.random();
+    Ok(Value::Float(a + (b - a) * r))
+}
+
+fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "getrandbits", args, 1, 1)?;
+    let k = ops::expect_int(vm, args[0], "")?;
+    if k < 0 {
+        return Err(vm.new_error(vm.types.value_error, "number of bits must be non-negative"));
+    }
+    let r = BigInt::from(vm.random.getrandbits(k as u32));
+    Ok(int::from_bigint(vm, r))
+}
+
+// ---------------------------------------------------------------------------------------------
+// io.StringIO
+
+fn stringio_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let init = args.get(1).and_then(|v| strings::as_str(*v)).unwrap_or("").to_string();
+    Ok(Value::Obj(vm.alloc(ObjKind::StringIO(RefCell::new(init)))))
+}
+
+fn stringio_write(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    stream_write(vm, args, kw)
+}
+
+fn stringio_getvalue(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let s = match args.first().and_then(|v| v.obj()).map(|o| &o.kind) {
+        Some(ObjKind::StringIO(s)) => s.borrow().clone(),
+        _ => String::new(),
+    };
+    Ok(vm.new_string(s))
+}
+
+// ---------------------------------------------------------------------------------------------
+// array.array
+
+fn array_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(tc) = args.get(1).and_then(|v| strings::as_str(*v)).and_then(|s| s.chars().next()) else {
+        return Err(vm.new_error(vm.types.type_error, "array() argument 1 must be a unicode character"));
+    };
+    let items = match args.get(2) {
+        Some(v) => super::iter::collect(vm, *v)?,
+        None => Vec::new(),
+    };
+    let data = match tc {
+        'd' | 'f' => {
+            let mut v = Vec::with_capacity(items.len());
+            for it in items {
+                v.push(float_arg(vm, it)?);
+            }
+            ArrayData::Float(tc, v)
+        }
+        'b' | 'B' | 'h' | 'H' | 'i' | 'I' | 'l' | 'L' | 'q' | 'Q' => {
+            let mut v = Vec::with_capacity(items.len());
+            for it in items {
+                v.push(ops::expect_int(vm, it, "")?);
+            }
+            ArrayData::Int(tc, v)
+        }
+        _ => {
+            return Err(vm.new_error(
+                vm.types.value_error,
+                "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)",
+            ))
+        }
+    };
+    Ok(Value::Obj(vm.alloc(ObjKind::Array(RefCell::new(data)))))
+}
+
+pub fn array_len(a: &ArrayData) -> usize {
+    match a {
+        ArrayData::Float(_, v) => v.len(),
+        ArrayData::Int(_, v) => v.len(),
+    }
+}
+
+pub fn array_item(a: &ArrayData, i: usize) -> Option<Value> {
+    match a {
+        ArrayData::Float(_, v) => v.get(i).map(|x| Value::Float(*x)),
+        ArrayData::Int(_, v) => v.get(i).map(|x| Value::Int(*x)),
+    }
+}
+
+pub fn array_repr(a: &ArrayData) -> String {
+    match a {
+        ArrayData::Float(tc, v) => {
+            if v.is_empty() {
+                return format!("array('{tc}')");
+            }
+            let items: Vec<String> = v.iter().map(|x| super::format::float_repr(*x)).collect();
+            format!("array('{tc}', [{}])", items.join(", "))
+        }
+        ArrayData::Int(tc, v) => {
+            if v.is_empty() {
+                return format!("array('{tc}')");
+            }
+            let items: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+            format!("array('{tc}', [{}])", items.join(", "))
+        }
+    }
+}
+
+fn array_index(vm: &mut Vm, a: &ArrayData, key: Value) -> PyResult<usize> {
+    let n = array_len(a) as i64;
+    let i = ops::expect_int(vm, key, "")?;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.new_error(vm.types.index_error, "array index out of range"));
+    }
+    Ok(j as usize)
+}
+
+pub fn array_getitem(vm: &mut Vm, o: ObjRef, key: Value) -> PyResult<Value> {
+    let ObjKind::Array(a) = &o.kind else { return Ok(Value::None) };
+    let i = {
+        let a = a.borrow();
+        array_index(vm, &a, key)?
+    };
+    Ok(array_item(&a.borrow(), i).unwrap_or(Value::None))
+}
+
+pub fn array_setitem(vm: &mut Vm, o: ObjRef, key: Value, v: Value) -> PyResult<()> {
+    let ObjKind::Array(a) = &o.kind else { return Ok(()) };
+    let i = {
+        let a = a.borrow();
+        array_index(vm, &a, key)?
+    };
+    let is_float = matches!(&*a.borrow(), ArrayData::Float(..));
+    if is_float {
+        let x = float_arg(vm, v)?;
+        if let ArrayData::Float(_, data) = &mut *a.borrow_mut() {
+            data[i] = x;
+        }
+    } else {
+        let x = ops::expect_int(vm, v, "")?;
+        if let ArrayData::Int(_, data) = &mut *a.borrow_mut() {
+            data[i] = x;
+        }
+    }
+    Ok(())
+}
+
+fn array_append(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "append", args, 2, 2)?;
+    let Some(ObjKind::Array(a)) = args[0].obj().map(|o| &o.kind) else { return Ok(Value::None) };
+    let is_float = matches!(&*a.borrow(), ArrayData::Float(..));
+    if is_float {
+        let x = float_arg(vm, args[1])?;
+        if let ArrayData::Float(_, d) = &mut *a.borrow_mut() {
+            d.push(x);
+        }
+    } else {
+        let x = ops::expect_int(vm, args[1], "")?;
+        if let ArrayData::Int(_, d) = &mut *a.borrow_mut() {
+            d.push(x);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn array_extend(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    arity(vm, "extend", args, 2, 2)?;
+    let items = super::iter::collect(vm, args[1])?;
+    for it in items {
+        array_append(vm, &[args[0], it], kw)?;
+    }
+    Ok(Value::None)
+}
+
+fn array_tolist(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let Some(ObjKind::Array(a)) = args.first().and_then(|v| v.obj()).map(|o| &o.kind) else {
+        return Ok(Value::None);
+    };
+    let a = a.borrow();
+    let items: Vec<Value> = (0..array_len(&a)).filter_map(|i| array_item(&a, i)).collect();
+    drop(a);
+    Ok(vm.new_list(items))
+}

@@ -1,0 +1,367 @@
+//! Heap objects: every non-immediate Python value.
+//!
+//! An [`Obj`] is a mark bit plus an [`ObjKind`], the Rust enum of every object layout stitch
+//! knows (str, list, dict, function, class, instance, generator, ...). Objects are allocated by
+//! the [`Heap`](super::heap::Heap) and reclaimed by its mark-sweep collector; they never move.
+//! Mutable objects use `RefCell`/`Cell`; code never holds a borrow across a call back into
+//! Python, so a borrow conflict would be a bug in stitch, not in the program.
+//!
+//! Instances keep their attributes in a slot vector described by a *shape* (hidden class, see
+//! [`shape`](super::shape)), so attribute access can be cached per (class, shape) and later
+//! guarded by the JIT.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use num_bigint::BigInt;
+
+use super::dict::Dict;
+use super::interner::Sym;
+use super::set::Set;
+use super::shape::ShapeRef;
+use super::value::{ObjRef, Value};
+use crate::interpreter::code::CodeObject;
+use crate::interpreter::{PyResult, Vm};
+
+/// A heap object: a mark bit for the collector and the object's data.
+pub struct Obj {
+    pub(crate) marked: Cell<bool>,
+    pub kind: ObjKind,
+}
+
+/// Signature of a function implemented in Rust: positional arguments (for methods the first is
+/// `self`) and keyword arguments as (name, value) pairs.
+pub type NativeFn = fn(&mut Vm, &[Value], &[(Sym, Value)]) -> PyResult<Value>;
+
+/// The layout of every kind of heap object.
+pub enum ObjKind {
+    Str(Str),
+    BigInt(BigInt),
+    List(RefCell<Vec<Value>>),
+    Tuple(Box<[Value]>),
+    Dict(RefCell<Dict>),
+    Set(RefCell<Set>),
+    FrozenSet(Set),
+    Range(Range),
+    Slice(Value, Value, Value),
+    Function(Function),
+    Native(Native),
+    Class(Class),
+    Instance(Instance),
+    BoundMethod { receiver: Value, func: Value },
+    Generator(RefCell<Generator>),
+    Module(Module),
+    Cell(Cell<Value>),
+    Code(&'static CodeObject),
+    Iterator(RefCell<IterState>),
+    DictView(ObjRef, DictViewKind),
+    Property { fget: Value, fset: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super { class: ObjRef, receiver: Value },
+    StringIO(RefCell<String>),
+    Array(RefCell<ArrayData>),
+    NotImplemented,
+    Ellipsis,
+}
+
+/// A str: UTF-8 text with a cached hash. `ascii` says whether byte and character indexes
+/// coincide (the common case, where indexing is O(1)).
+pub struct Str {
+    pub s: Box<str>,
+    pub ascii: bool,
+    pub hash: Cell<Option<i64>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && start < stop {
+            (stop - start + step - 1) / step
+        } else if step < 0 && start > stop {
+            (start - stop - step - 1) / (-step)
+        } else {
+            0
+        };
+        n as i64
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+/// A Python function: code plus the environment it closes over.
+pub struct Function {
+    pub code: &'static CodeObject,
+    /// The module dict the function's globals live in.
+    pub globals: ObjRef,
+    pub name: RefCell<String>,
+    pub qualname: String,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(Sym, Value)>,
+    /// Cells for the code's free variables.
+    pub closure: Vec<Value>,
+    /// Whether the function can be entered by the fast path: only positional parameters, no
+    /// cells, not a generator.
+    pub simple: bool,
+    /// Attributes set on the function object (`f.attr = ...`).
+    pub attrs: RefCell<Vec<(Sym, Value)>>,
+}
+
+/// A function or method implemented in Rust.
+pub struct Native {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// For bound natives (e.g. `sys.stdout.write`): prepended to the arguments.
+    pub receiver: Value,
+}
+
+/// Which built-in layout instances of a class have (classes that subclass `list` get list
+/// storage, exception classes get exception data).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    List,
+    Exception,
+    /// A built-in type whose instances are not `Instance` objects (int, str, dict, ...):
+    /// such a class cannot be subclassed by stitch yet.
+    Builtin,
+}
+
+/// A class (user-defined or built-in).
+pub struct Class {
+    pub name: String,
+    pub qualname: String,
+    pub base: Option<ObjRef>,
+    /// Method resolution order without the class itself: its base, the base's base, ...
+    pub ancestors: Vec<ObjRef>,
+    pub dict: RefCell<HashMap<Sym, Value>>,
+    /// Insertion order of `dict` keys (for `__dict__` listings and deterministic iteration).
+    pub order: RefCell<Vec<Sym>>,
+    pub layout: Layout,
+    /// The empty shape instances of this class start from.
+    pub root_shape: ShapeRef,
+    /// Constructor for built-in types (`int(x)`, `list(it)`, ...).
+    pub native_new: Cell<Option<NativeFn>>,
+    /// The module name the class was defined in.
+    pub module: String,
+}
+
+/// An instance of a user-defined class (or of a user subclass of `list`/`Exception`).
+pub struct Instance {
+    pub class: ObjRef,
+    pub shape: Cell<ShapeRef>,
+    pub slots: RefCell<Vec<Value>>,
+    pub ext: InstanceExt,
+}
+
+/// Built-in storage an instance carries when its class derives from a built-in layout.
+pub enum InstanceExt {
+    None,
+    List(RefCell<Vec<Value>>),
+    Exception(RefCell<ExcData>),
+}
+
+/// What an exception carries besides its attributes.
+#[derive(Default)]
+pub struct ExcData {
+    /// The constructor arguments (a tuple).
+    pub args: Value,
+    /// Frames the exception passed through, innermost last: (code, instruction index).
+    pub traceback: Vec<(&'static CodeObject, u32)>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::Null
+    }
+}
+
+/// A suspended (or running, or finished) generator.
+pub struct Generator {
+    pub func: ObjRef,
+    pub code: &'static CodeObject,
+    pub globals: ObjRef,
+    /// Locals then value stack, saved while suspended.
+    pub saved: Vec<Value>,
+    /// Where to resume.
+    pub pc: u32,
+    pub state: GenState,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+pub struct Module {
+    pub name: String,
+    /// The module namespace: a Dict object.
+    pub dict: ObjRef,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// The state of a built-in iterator.
+pub enum IterState {
+    Seq { seq: ObjRef, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Str { s: ObjRef, byte: usize },
+    Dict { dict: ObjRef, index: usize, kind: DictViewKind, len: usize },
+    Set { set: ObjRef, index: usize },
+    Reversed { seq: ObjRef, index: usize },
+    Enumerate { it: Value, count: Value },
+    Zip { its: Vec<Value> },
+    Map { func: Value, its: Vec<Value> },
+    Filter { func: Value, it: Value },
+    /// Iteration through `__getitem__` with 0, 1, 2, ... until IndexError.
+    GetItem { obj: Value, index: i64 },
+    Exhausted,
+}
+
+/// `array.array` storage for the typecodes stitch supports.
+pub enum ArrayData {
+    Float(char, Vec<f64>),
+    Int(char, Vec<i64>),
+}
+
+impl Obj {
+    /// Name of the layout, for debugging output.
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            ObjKind::Str(_) => "str",
+            ObjKind::BigInt(_) => "int",
+            ObjKind::List(_) => "list",
+            ObjKind::Tuple(_) => "tuple",
+            ObjKind::Dict(_) => "dict",
+            ObjKind::Set(_) => "set",
+            ObjKind::FrozenSet(_) => "frozenset",
+            ObjKind::Range(_) => "range",
+            ObjKind::Slice(..) => "slice",
+            ObjKind::Function(_) => "function",
+            ObjKind::Native(_) => "builtin_function_or_method",
+            ObjKind::Class(_) => "type",
+            ObjKind::Instance(_) => "instance",
+            ObjKind::BoundMethod { .. } => "method",
+            ObjKind::Generator(_) => "generator",
+            ObjKind::Module(_) => "module",
+            ObjKind::Cell(_) => "cell",
+            ObjKind::Code(_) => "code",
+            ObjKind::Iterator(_) => "iterator",
+            ObjKind::DictView(..) => "dict_view",
+            ObjKind::Property { .. } => "property",
+            ObjKind::StaticMethod(_) => "staticmethod",
+            ObjKind::ClassMethod(_) => "classmethod",
+            ObjKind::Super { .. } => "super",
+            ObjKind::StringIO(_) => "StringIO",
+            ObjKind::Array(_) => "array",
+            ObjKind::NotImplemented => "NotImplementedType",
+            ObjKind::Ellipsis => "ellipsis",
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            ObjKind::Str(s) => Some(&s.s),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_class(&self) -> Option<&Class> {
+        match &self.kind {
+            ObjKind::Class(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_instance(&self) -> Option<&Instance> {
+        match &self.kind {
+            ObjKind::Instance(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_dict(&self) -> Option<&RefCell<Dict>> {
+        match &self.kind {
+            ObjKind::Dict(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// List storage of a list or of an instance of a list subclass.
+    #[inline]
+    pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
+        match &self.kind {
+            ObjKind::List(l) => Some(l),
+            ObjKind::Instance(Instance { ext: InstanceExt::List(l), .. }) => Some(l),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match &self.kind {
+            ObjKind::Tuple(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Exception data of an exception instance.
+    pub fn as_exception(&self) -> Option<&RefCell<ExcData>> {
+        match &self.kind {
+            ObjKind::Instance(Instance { ext: InstanceExt::Exception(e), .. }) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl Class {
+    /// Looks `name` up along the MRO.
+    pub fn lookup(&self, name: Sym) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(&name) {
+            return Some(*v);
+        }
+        for class in &self.ancestors {
+            if let Some(c) = class.as_class() {
+                if let Some(v) = c.dict.borrow().get(&name) {
+                    return Some(*v);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `other` is one of this class's bases (direct or not).
+    pub fn derives_from(&self, other: ObjRef) -> bool {
+        self.ancestors.iter().any(|c| *c == other)
+    }
+
+    pub fn set_attr(&self, name: Sym, value: Value) {
+        if self.dict.borrow_mut().insert(name, value).is_none() {
+            self.order.borrow_mut().push(name);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+//! The built-in classes: `object`, `int`, `str`, `list`, ..., and the exception hierarchy.
+//!
+//! Every value has a class, and built-in values have built-in classes, created at start-up
+//! from one table ([`builtin_types!`]) that names each class, its base and its instance
+//! layout. Their methods are natives registered into the class dicts by the modules that
+//! implement them (`strings`, `list`, `dictops`, ...). [`Vm::type_of`] maps any value to its
+//! class, and this module also implements class creation (`__build_class__`) and instances.
+
+use std::cell::{Cell, RefCell};
+
+use super::heap::Marker;
+use super::interner::{sym, Sym};
+use super::object::{Class, ExcData, Instance, InstanceExt, Layout, NativeFn, ObjKind};
+use super::shape::Shape;
+use super::value::{ObjRef, Value};
+use crate::interpreter::{PyResult, Vm};
+
+macro_rules! builtin_types {
+    ($($field:ident: $name:literal, $base:ident, $layout:ident;)*) => {
+        /// The built-in classes.
+        pub struct Types {
+            $(pub $field: ObjRef,)*
+        }
+
+        impl Types {
+            /// A value to fill the struct with before the classes exist.
+            pub fn placeholder(any: ObjRef) -> Types {
+                Types { $($field: any,)* }
+            }
+
+            pub fn mark(&self, m: &mut Marker) {
+                $(m.mark(self.$field);)*
+            }
+
+            /// All classes with their Python names (for the builtins module).
+            pub fn all(&self) -> Vec<(&'static str, ObjRef)> {
+                vec![$(($name, self.$field),)*]
+            }
+        }
+
+        /// Creates the built-in classes.
+        pub fn init(vm: &mut Vm) {
+            $(
+                let base = builtin_types!(@base vm, $base);
+                vm.types.$field = new_builtin_class(vm, $name, base, Layout::$layout);
+            )*
+        }
+    };
+    (@base $vm:ident, none) => { None };
+    (@base $vm:ident, $b:ident) => { Some($vm.types.$b) };
+}
+
+builtin_types! {
+    object: "object", none, Object;
+    type_: "type", object, Builtin;
+    int: "int", object, Builtin;
+    bool_: "bool", int, Builtin;
+    float: "float", object, Builtin;
+    str_: "str", object, Builtin;
+    list: "list", object, List;
+    tuple: "tuple", object, Builtin;
+    dict: "dict", object, Builtin;
+    set: "set", object, Builtin;
+    frozenset: "frozenset", object, Builtin;
+    range: "range", object, Builtin;
+    slice: "slice", object, Builtin;
+    none_type: "NoneType", object, Builtin;
+    not_implemented_type: "NotImplementedType", object, Builtin;
+    ellipsis_type: "ellipsis", object, Builtin;
+    function: "function", object, Builtin;
+    builtin_function: "builtin_function_or_method", object, Builtin;
+    method: "method", object, Builtin;
+    generator: "generator", object, Builtin;
+    module: "module", object, Builtin;
+    cell: "cell", object, Builtin;
+    code: "code", object, Builtin;
+    iterator: "iterator", object, Builtin;
+    dict_keys: "dict_keys", object, Builtin;
+    dict_values: "dict_values", object, Builtin;
+    dict_items: "dict_items", object, Builtin;
+    property: "property", object, Builtin;
+    staticmethod: "staticmethod", object, Builtin;
+    classmethod: "classmethod", object, Builtin;
+    super_: "super", object, Builtin;
+    string_io: "StringIO", object, Builtin;
+    array: "array", object, Builtin;
+    base_exception: "BaseException", object, Exception;
+    system_exit: "SystemExit", base_exception, Exception;
+    keyboard_interrupt: "KeyboardInterrupt", base_exception, Exception;
+    generator_exit: "GeneratorExit", base_exception, Exception;
+    exception: "Exception", base_exception, Exception;
+    stop_iteration: "StopIteration", exception, Exception;
+    arithmetic_error: "ArithmeticError", exception, Exception;
+    zero_division_error: "ZeroDivisionError", arithmetic_error, Exception;
+    overflow_error: "OverflowError", arithmetic_error, Exception;
+    assertion_error: "AssertionError", exception, Exception;
+    attribute_error: "AttributeError", exception, Exception;
+    import_error: "ImportError", exception, Exception;
+    module_not_found_error: "ModuleNotFoundError", import_error, Exception;
+    lookup_error: "LookupError", exception, Exception;
+    index_error: "IndexError", lookup_error, Exception;
+    key_error: "KeyError", lookup_error, Exception;
+    memory_error: "MemoryError", exception, Exception;
+    name_error: "NameError", exception, Exception;
+    unbound_local_error: "UnboundLocalError", name_error, Exception;
+    runtime_error: "RuntimeError", exception, Exception;
+    recursion_error: "RecursionError", runtime_error, Exception;
+    not_implemented_error: "NotImplementedError", runtime_error, Exception;
+    system_error: "SystemError", exception, Exception;
+    type_error: "TypeError", exception, Exception;
+    value_error: "ValueError", exception, Exception;
+    unicode_error: "UnicodeError", value_error, Exception;
+    os_error: "OSError", exception, Exception;
+    eof_error: "EOFError", exception, Exception;
+    syntax_error: "SyntaxError", exception, Exception;
+}
+
+fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layout) -> ObjRef {
+    let module = if name == "StringIO" {
+        "io"
+    } else if name == "array" {
+        "array"
+    } else {
+        "builtins"
+    };
+    new_class(vm, name, name, base, layout, module)
+}
+
+/// Creates a class object.
+pub fn new_class(
+    vm: &mut Vm,
+    name: &str,
+    qualname: &str,
+    base: Option<ObjRef>,
+    layout: Layout,
+    module: &str,
+) -> ObjRef {
+    let mut ancestors = Vec::new();
+    if let Some(b) = base {
+        ancestors.push(b);
+        if let Some(bc) = b.as_class() {
+            ancestors.extend(bc.ancestors.iter().copied());
+        }
+    }
+    let class = Class {
+        name: name.to_string(),
+        qualname: qualname.to_string(),
+        base,
+        ancestors,
+        dict: RefCell::new(Default::default()),
+        order: RefCell::new(Vec::new()),
+        layout,
+        root_shape: Shape::new_root(),
+        native_new: Cell::new(None),
+        module: module.to_string(),
+    };
+    vm.class_epoch += 1;
+    vm.alloc(ObjKind::Class(class))
+}
+
+/// Registers native methods on a built-in class.
+pub fn add_methods(vm: &mut Vm, class: ObjRef, methods: &[(&'static str, NativeFn)]) {
+    for &(name, func) in methods {
+        let f = vm.new_native(name, func);
+        let s = vm.intern(name);
+        if let Some(c) = class.as_class() {
+            c.set_attr(s, f);
+        }
+    }
+    vm.class_epoch += 1;
+}
+
+/// Sets the constructor (`native_new`) of a built-in class.
+pub fn set_constructor(class: ObjRef, f: NativeFn) {
+    if let Some(c) = class.as_class() {
+        c.native_new.set(Some(f));
+    }
+}
+
+impl Vm {
+    /// A native function object.
+    pub fn new_native(&mut self, name: &'static str, func: NativeFn) -> Value {
+        Value::Obj(self.alloc(ObjKind::Native(super::object::Native { name, func, receiver: Value::Null })))
+    }
+
+    /// The class of any value.
+    pub fn type_of(&self, v: Value) -> ObjRef {
+        let t = &self.types;
+        match v {
+            Value::Null | Value::None => t.none_type,
+            Value::Bool(_) => t.bool_,
+            Value::Int(_) => t.int,
+            Value::Float(_) => t.float,
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Str(_) => t.str_,
+                ObjKind::BigInt(_) => t.int,
+                ObjKind::List(_) => t.list,
+                ObjKind::Tuple(_) => t.tuple,
+                ObjKind::Dict(_) => t.dict,
+                ObjKind::Set(_) => t.set,
+                ObjKind::FrozenSet(_) => t.frozenset,
+                ObjKind::Range(_) => t.range,
+                ObjKind::Slice(..) => t.slice,
+                ObjKind::Function(_) => t.function,
+                ObjKind::Native(_) => t.builtin_function,
+                ObjKind::Class(_) => t.type_,
+                ObjKind::Instance(i) => i.class,
+                ObjKind::BoundMethod { .. } => t.method,
+                ObjKind::Generator(_) => t.generator,
+                ObjKind::Module(_) => t.module,
+                ObjKind::Cell(_) => t.cell,
+                ObjKind::Code(_) => t.code,
+                ObjKind::Iterator(_) => t.iterator,
+                ObjKind::DictView(_, k) => match k {
+                    super::object::DictViewKind::Keys => t.dict_keys,
+                    super::object::DictViewKind::Values => t.dict_values,
+                    super::object::DictViewKind::Items => t.dict_items,
+                },
+                ObjKind::Property { .. } => t.property,
+                ObjKind::StaticMethod(_) => t.staticmethod,
+                ObjKind::ClassMethod(_) => t.classmethod,
+                ObjKind::Super { .. } => t.super_,
+                ObjKind::StringIO(_) => t.string_io,
+                ObjKind::Array(_) => t.array,
+                ObjKind::NotImplemented => t.not_implemented_type,
+                ObjKind::Ellipsis => t.ellipsis_type,
+            },
+        }
+    }
+
+    /// Whether `v` is an instance of `class` (or a subclass).
+    pub fn isinstance(&self, v: Value, class: ObjRef) -> bool {
+        is_subclass(self.type_of(v), class)
+    }
+
+    /// A new, attribute-less instance of `class`.
+    pub fn new_instance(&mut self, class: ObjRef, layout: Layout) -> Value {
+        let root = class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
+        let ext = match layout {
+            Layout::List => InstanceExt::List(RefCell::new(Vec::new())),
+            Layout::Exception => InstanceExt::Exception(RefCell::new(ExcData {
+                args: Value::Obj(self.none_type_singletons.empty_tuple),
+                cause: Value::None,
+                context: Value::None,
+                ..Default::default()
+            })),
+            Layout::Object | Layout::Builtin => InstanceExt::None,
+        };
+        Value::Obj(self.alloc(ObjKind::Instance(Instance {
+            class,
+            shape: Cell::new(root),
+            slots: RefCell::new(Vec::new()),
+            ext,
+        })))
+    }
+
+    /// The `__build_class__` builtin as a value.
+    pub fn build_class_fn(&mut self) -> Value {
+        let s = self.intern("__build_class__");
+        let b = self.builtins;
+        b.as_dict()
+            .and_then(|d| {
+                let key = self.sym_value(s);
+                d.borrow().get(key, super::strings::hash_sym_value(key), &mut |a, b| Ok(a.is(b))).ok().flatten()
+            })
+            .unwrap_or(Value::None)
+    }
+}
+
+/// Whether `class` is `other` or derives from it.
+pub fn is_subclass(class: ObjRef, other: ObjRef) -> bool {
+    class == other || class.as_class().map(|c| c.derives_from(other)).unwrap_or(false)
+}
+
+/// `__build_class__(func, name, *bases)`: runs the class body and creates the class.
+pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.new_error(vm.types.type_error, "stitch does not support class keyword arguments"));
+    }
+    if args.len() < 2 {
+        return Err(vm.new_error(vm.types.type_error, "__build_class__: not enough arguments"));
+    }
+    let func = args[0];
+    let name = super::strings::as_str(args[1]).unwrap_or("?").to_string();
+    let bases = &args[2..];
+    if bases.len() > 1 {
+        return Err(vm.new_error(vm.types.type_error, "stitch supports single inheritance only"));
+    }
+    let base = match bases.first() {
+        Some(Value::Obj(b)) if b.as_class().is_some() => *b,
+        Some(_) => return Err(vm.new_error(vm.types.type_error, "bases must be types")),
+        None => vm.types.object,
+    };
+    let base_class = base.as_class().map(|c| (c.layout, c.name.clone()));
+    let layout = match base_class {
+        Some((Layout::Builtin, bname)) => {
+            return Err(vm.new_error(
+                vm.types.type_error,
+                &format!("stitch cannot subclass built-in type '{bname}' yet"),
+            ))
+        }
+        Some((l, _)) => l,
+        None => Layout::Object,
+    };
+    let ns = vm.new_dict();
+    vm.temp_roots.push(Value::Obj(ns));
+    let body = vm.run_class_body(func, ns);
+    vm.temp_roots.pop();
+    body?;
+    let qualname = match func.obj().map(|o| &o.kind) {
+        Some(ObjKind::Function(f)) => f.code.code.qualname.clone(),
+        _ => name.clone(),
+    };
+    let module = match func.obj().map(|o| &o.kind) {
+        Some(ObjKind::Function(f)) => {
+            let g = f.globals;
+            let key = vm.sym_value(sym::NAME);
+            super::dictops::get(vm, g, key)?.and_then(|v| super::strings::as_str(v).map(|s| s.to_string()))
+        }
+        _ => None,
+    }
+    .unwrap_or_else(|| "__main__".to_string());
+    let class = new_class(vm, &name, &qualname, Some(base), layout, &module);
+    let items: Vec<(Value, Value)> = ns.as_dict().map(|d| d.borrow().iter().collect()).unwrap_or_default();
+    for (k, v) in items {
+        let Some(key) = super::strings::as_str(k).map(|s| s.to_string()) else { continue };
+        let s = vm.intern(&key);
+        if s == sym::CLASSCELL {
+            if let Value::Obj(cell) = v {
+                if let ObjKind::Cell(c) = &cell.kind {
+                    c.set(Value::Obj(class));
+                }
+            }
+            continue;
+        }
+        if let Some(c) = class.as_class() {
+            c.set_attr(s, v);
+        }
+    }
+    vm.class_epoch += 1;
+    Ok(Value::Obj(class))
+}
+
+/// Native `__init__` of `object`: accepts no arguments unless the class defines `__init__`.
+pub fn object_init(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        let class = vm.type_of(args[0]);
+        let name = class.as_class().map(|c| c.name.clone()).unwrap_or_default();
+        return Err(vm.new_error(vm.types.type_error, &format!("{name}() takes no arguments")));
+    }
+    Ok(Value::None)
+}
+
+/// Native `BaseException.__init__(self, *args)`.
+pub fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Value> {
+    if let Some(e) = args.first().and_then(|v| v.obj()).and_then(|o| o.as_exception()) {
+        let t = vm.new_tuple(args[1..].to_vec());
+        e.borrow_mut().args = t;
+    }
+    Ok(Value::None)
+}

@@ -1,0 +1,32 @@
+# map, filter, any, all
+print(list(map(str, [1, 2, 3])), list(map(abs, [-1, 2, -3])), list(map(len, ["a", "bb", ""])))
+print(list(map(lambda x, y: x + y, [1, 2, 3], [10, 20])), list(map(pow, [2, 3], [3, 2])))
+print(list(filter(None, [0, 1, "", "a", None, [], [0], False, True])))
+print(list(filter(lambda x: x % 3 == 0, range(20))), list(filter(lambda c: c.isdigit(), "a1b2c3")))
+m = map(lambda x: x * x, range(5))
+print(type(m).__name__, next(m), next(m), list(m), list(m))
+f = filter(lambda x: x > 2, [1, 5, 2, 7])
+print(type(f).__name__, next(f), list(f))
+print(any([]), any([0, 0.0, ""]), any([0, 1]), any(x > 10 for x in range(20)))
+print(all([]), all([1, "a", [0]]), all([1, 0]), all(x < 10 for x in range(10)))
+print(any("abc"), all(""), any([None]), all([None]))
+log = []
+def trace(x):
+    log.append(x)
+    return x
+print(any(map(trace, [0, 0, 3, 0, 5])), log)
+log.clear()
+print(all(map(trace, [1, 2, 0, 4])), log)
+words = ["apple", "Bob", "cat", "Dave", "egg"]
+caps = list(filter(lambda w: w[0].isupper(), words))
+lens = list(map(len, caps))
+print(caps, lens, sum(map(len, words)))
+print(list(map(int, "1 2 3".split())), list(map(float, ["1.5", "2"])))
+nested = list(map(lambda row: list(map(lambda v: v * 10, row)), [[1, 2], [3]]))
+print(nested)
+print(sorted(map(lambda w: w.lower(), words)), list(filter(lambda s: "a" in s.lower(), words)))
+print(list(map(lambda p: p[0] * p[1], zip(range(4), range(4, 8)))))
+evens_sq = list(map(lambda x: x * x, filter(lambda x: x % 2 == 0, range(10))))
+print(evens_sq)
+print(dict(map(lambda kv: (kv[1], kv[0]), {"a": 1, "b": 2}.items())))
+print(list(map(bool, [0, 1, "", "x"])), list(map(repr, [1, "a", None])))

@@ -1,0 +1,37 @@
+# print(): sep, end, multiple args, file=sys.stderr (not checked), flush
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("no newline", end="")
+print(" <- continued")
+print("x", "y", sep="-", end="!\n")
+print(1, 2.0, None, True, [1], (2,), {3: 4}, "s")
+print("multi\nline")
+print("tab\tseparated")
+print(*range(5))
+print(*range(5), sep="|")
+print(*"abc", sep="", end="\n\n")
+print("", end="")
+print("after empty")
+print("to stderr, not part of stdout", file=sys.stderr)
+print("sep None", "end None", sep=None, end=None)
+for i in range(3):
+    print(i, end=" ")
+print()
+for row in range(3):
+    for col in range(4):
+        print(row * col, end="\t" if col < 3 else "\n")
+print("flush", flush=True)
+print("a" * 3, 2 * "b", sep="")
+print(*[[1, 2], [3]], sep=" + ")
+words = ["alpha", "beta"]
+print(*words, sep="\n")
+print(repr("q"), str("q"))
+print("%s|%s" % ("x", "y"), end="$\n")
+sys.stdout.write("written directly\n")
+n = sys.stdout.write("abc")
+print()
+print(n)
+print(-0.0, 1e16, 1e-7, 2 ** 64, -7 // 2)

@@ -1,0 +1,37 @@
+# OverflowError and ValueError sources in numeric code
+import math
+def attempt(label, thunk):
+    try:
+        print(label, "=", thunk())
+    except OverflowError as e:
+        print(label, "OverflowError:", e)
+    except ValueError as e:
+        print(label, "ValueError:", e)
+attempt("exp(1000)", lambda: math.exp(1000))
+attempt("exp(700)", lambda: math.exp(700))
+attempt("float(10**400)", lambda: float(10 ** 400))
+attempt("int(inf)", lambda: int(float("inf")))
+attempt("int(-inf)", lambda: int(float("-inf")))
+attempt("int(nan)", lambda: int(float("nan")))
+attempt("round(inf)", lambda: round(float("inf")))
+attempt("10**400 / 1", lambda: 10 ** 400 / 1)
+attempt("10**400 // 1", lambda: len(str(10 ** 400 // 1)))
+attempt("1e308*10", lambda: 1e308 * 10)
+attempt("factorial(-1)", lambda: math.factorial(-1))
+attempt("sqrt(-4)", lambda: math.sqrt(-4))
+attempt("log(-1)", lambda: math.log(-1))
+attempt("log(0)", lambda: math.log(0))
+attempt("int('')", lambda: int(""))
+attempt("int('1e5')", lambda: int("1e5"))
+attempt("float('1e500')", lambda: float("1e500"))
+attempt("2**-2000", lambda: 2 ** -2000)
+attempt("2.0**-2000", lambda: 2.0 ** -2000)
+attempt("chr(0x110000)", lambda: chr(0x110000))
+attempt("range step 0", lambda: range(0, 5, 0))
+attempt("'x'.center(-1)", lambda: "x".center(-1))
+attempt("math.floor(inf)", lambda: math.floor(float("inf")))
+attempt("math.ceil(nan)", lambda: math.ceil(float("nan")))
+attempt("pow(2, -1)", lambda: pow(2, -1))
+attempt("big * float", lambda: 2 ** 1100 * 1.0)
+attempt("big float ok", lambda: 2 ** 1000 * 1.0)
+attempt("int(2.5e300)", lambda: len(str(int(2.5e300))))
