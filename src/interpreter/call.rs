@@ -499,7 +499,7 @@ impl Vm {
             simple,
             attrs: Default::default(),
         };
-        let v = Value::Obj(self.alloc(ObjKind::Function(f)));
+        let v = Value::Obj(self.alloc(ObjKind::Function(Box::new(f))));
         self.sp = sp;
         Ok(v)
     }

@@ -26,7 +26,7 @@ impl Vm {
             pc: pc as u32,
             state: GenState::Created,
         };
-        Value::Obj(self.alloc(ObjKind::Generator(std::cell::RefCell::new(gen))))
+        Value::Obj(self.alloc(ObjKind::Generator(Box::new(std::cell::RefCell::new(gen)))))
     }
 
     /// `YIELD_VALUE`: saves the running generator frame (its slots up to `sp`) and pops it.

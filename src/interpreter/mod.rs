@@ -126,7 +126,7 @@ pub struct Singletons {
 }
 
 /// Depth of Rust→Python nesting allowed (each level uses some native stack).
-const MAX_NATIVE_DEPTH: usize = 400;
+const MAX_NATIVE_DEPTH: usize = 3000;
 
 impl Drop for Vm {
     fn drop(&mut self) {

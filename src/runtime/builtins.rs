@@ -699,7 +699,10 @@ fn round(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
             Some(n) => {
                 let n = ops::expect_int(vm, n, "")?;
-                Ok(Value::Float(super::format::round_half_even(x, n.clamp(-400, 400) as i32)))
+                match super::format::round_float_checked(x, n) {
+                    Ok(r) => Ok(Value::Float(r)),
+                    Err(msg) => Err(vm.new_error(vm.types.overflow_error, &msg)),
+                }
             }
         },
         v if int::is_int(v) => match nd {

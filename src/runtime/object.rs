@@ -44,12 +44,12 @@ pub enum ObjKind {
     FrozenSet(Set),
     Range(Range),
     Slice(Value, Value, Value),
-    Function(Function),
+    Function(Box<Function>),
     Native(Native),
-    Class(Class),
+    Class(Box<Class>),
     Instance(Instance),
     BoundMethod { receiver: Value, func: Value },
-    Generator(RefCell<Generator>),
+    Generator(Box<RefCell<Generator>>),
     Module(Module),
     Cell(Cell<Value>),
     Code(&'static CodeObject),
@@ -166,8 +166,8 @@ pub struct Instance {
 /// Built-in storage an instance carries when its class derives from a built-in layout.
 pub enum InstanceExt {
     None,
-    List(RefCell<Vec<Value>>),
-    Exception(RefCell<ExcData>),
+    List(Box<RefCell<Vec<Value>>>),
+    Exception(Box<RefCell<ExcData>>),
 }
 
 /// What an exception carries besides its attributes.
@@ -316,7 +316,7 @@ impl Obj {
     pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
         match &self.kind {
             ObjKind::List(l) => Some(l),
-            ObjKind::Instance(Instance { ext: InstanceExt::List(l), .. }) => Some(l),
+            ObjKind::Instance(Instance { ext: InstanceExt::List(l), .. }) => Some(&**l),
             _ => None,
         }
     }
@@ -332,7 +332,7 @@ impl Obj {
     /// Exception data of an exception instance.
     pub fn as_exception(&self) -> Option<&RefCell<ExcData>> {
         match &self.kind {
-            ObjKind::Instance(Instance { ext: InstanceExt::Exception(e), .. }) => Some(e),
+            ObjKind::Instance(Instance { ext: InstanceExt::Exception(e), .. }) => Some(&**e),
             _ => None,
         }
     }
@@ -363,5 +363,16 @@ impl Class {
         if self.dict.borrow_mut().insert(name, value).is_none() {
             self.order.borrow_mut().push(name);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_stay_small() {
+        // Every heap object pays for the largest variant: keep big layouts boxed.
+        assert!(std::mem::size_of::<Obj>() <= 88);
     }
 }

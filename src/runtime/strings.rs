@@ -221,7 +221,8 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
             ));
         }
     }
-    let parsed = match FormatSpec::parse(spec) {
+    let type_name = ops::type_name(vm, v);
+    let parsed = match FormatSpec::parse_for_type(spec, &type_name) {
         Ok(p) => p,
         Err(msg) => return Err(vm.new_error(vm.types.value_error, &msg)),
     };

@@ -155,7 +155,7 @@ pub fn new_class(
         module: module.to_string(),
     };
     vm.class_epoch += 1;
-    vm.alloc(ObjKind::Class(class))
+    vm.alloc(ObjKind::Class(Box::new(class)))
 }
 
 /// Registers native methods on a built-in class.
@@ -237,13 +237,13 @@ impl Vm {
     pub fn new_instance(&mut self, class: ObjRef, layout: Layout) -> Value {
         let root = class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
         let ext = match layout {
-            Layout::List => InstanceExt::List(RefCell::new(Vec::new())),
-            Layout::Exception => InstanceExt::Exception(RefCell::new(ExcData {
+            Layout::List => InstanceExt::List(Box::new(RefCell::new(Vec::new()))),
+            Layout::Exception => InstanceExt::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::Obj(self.none_type_singletons.empty_tuple),
                 cause: Value::None,
                 context: Value::None,
                 ..Default::default()
-            })),
+            }))),
             Layout::Object | Layout::Builtin => InstanceExt::None,
         };
         Value::Obj(self.alloc(ObjKind::Instance(Instance {
@@ -335,6 +335,14 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
         }
         if let Some(c) = class.as_class() {
             c.set_attr(s, v);
+        }
+    }
+    // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
+    if let Some(c) = class.as_class() {
+        let defines_eq = c.dict.borrow().contains_key(&sym::EQ);
+        let defines_hash = c.dict.borrow().contains_key(&sym::HASH);
+        if defines_eq && !defines_hash {
+            c.set_attr(sym::HASH, Value::None);
         }
     }
     vm.class_epoch += 1;

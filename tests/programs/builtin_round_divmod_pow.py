@@ -17,3 +17,6 @@ print([round(v) for v in vals])
 for x in [7, -7, 7.5, -7.5]:
     print(x, x // 2, x % 2, divmod(x, 2), -x // 2, round(x / 2))
 print(sum(pow(i, 2) for i in range(10)), pow(2, 100) % 1000, pow(2, 100, 1000))
+for base, exp, mod in [(3, 45, 1000), (10, 10, 7), (2 ** 70, 3, 10 ** 9), (-7, 5, 11)]:
+    print(base, exp, mod, pow(base, exp, mod), pow(base, exp) % mod)
+print(abs(-3.5) + abs(2), round(abs(-2.675), 2), divmod(abs(-9), 4))

@@ -6,12 +6,16 @@ class Robot:
     def forward(self, n):
         self.pos += n
         return self.pos
+    def back(self, n):
+        self.pos -= n
+        return self.pos
 def drive(robot, commands):
     for cmd, arg in commands:
         print(robot.name, cmd, arg)
         method = getattr(robot, cmd)
         print("  position", method(arg))
 r = Robot("r2")
-drive(r, [("forward", 3), ("forward", 2)])
-print(r.pos)
-r.turn(90)
+drive(r, [("forward", 3), ("forward", 2), ("back", 1)])
+print(r.pos, hasattr(r, "turn"))
+drive(r, [("forward", 1), ("turn", 90)])
+print("not reached")

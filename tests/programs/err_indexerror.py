@@ -10,5 +10,11 @@ def pairs(seq, k):
 def run():
     data = [10, 20, 30, 40, 50]
     print(pairs(data, 0))
+    print(pairs(data, -2))
     print(pairs(data, 2))
+    print("not reached")
+try:
+    nth_after([1], 0, 5)
+except IndexError as e:
+    print("handled:", e)
 run()

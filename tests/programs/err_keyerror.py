@@ -11,5 +11,10 @@ def process(orders):
     for o in orders:
         print("processing", o)
         restock(o)
+        print("inventory now", inventory)
+try:
+    stock("banana")
+except KeyError as e:
+    print("handled KeyError", e)
 process([["apple", "plum"], ["pear", "kiwi", "apple"]])
 print("unreachable")

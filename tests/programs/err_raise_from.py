@@ -12,5 +12,11 @@ def parse_all(items):
         out.append(parse_number(it))
         print("parsed", out[-1])
     return out
-print(parse_all(["1", "22"]))
-parse_all(["3", "4x", "5"])
+def main():
+    print(parse_all(["1", "22"]))
+    try:
+        parse_all(["x"])
+    except ParseError as e:
+        print("handled:", e, "cause:", type(e.__cause__).__name__)
+    parse_all(["3", "4x", "5"])
+main()

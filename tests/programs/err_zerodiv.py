@@ -5,12 +5,17 @@ def average(values):
         total += v
     return total // len(values)
 def report(groups):
+    results = {}
     for name, vals in groups:
-        print(name, "average", average(vals))
+        results[name] = average(vals)
+        print(name, "average", results[name])
+    return results
 def main():
     groups = [("a", [1, 2, 3]), ("b", [10, 20]), ("c", []), ("d", [5])]
     print("starting report")
+    print(report(groups[:2]))
     report(groups)
     print("never printed")
-main()
+if __name__ == "__main__":
+    main()
 print("never printed either")

@@ -16,3 +16,5 @@ print(format(0.5, "%"), format(0.123456, ".1%"), format(1, ".0%"), format(-0.25,
 print(format(12.5, "10.3e"), format(12.5, "<12.2E") + "|", format(12.5, "^12.1f") + "|")
 print(format(2 ** 0.5, ".15f"), format(2 ** 0.5, ".17g"), format(0.1, ".20f"))
 print(format(1e300 * 1e10, "f"), format(-1e300 * 1e10, "e"), format(float("nan"), "F"))
+for v in [0.000012345, 0.5, 5.0, 50000.0, 5e15, 5e16]:
+    print(repr(v), format(v, ".4g"), format(v, ".4G"), format(v, "+.3e"), format(v, ",.2f"))

@@ -30,9 +30,7 @@ print(double(7), triple(7), double(triple(2)), make_multiplier("ab")(3))
 def outer():
     x = "outer"
     def middle():
-        def inner():
-            return x
-        return inner
+        return lambda: x
     x = "changed"
     return middle()()
 print(outer())
@@ -43,9 +41,7 @@ def accumulator():
         return list(items)
     return add
 acc = accumulator()
-acc(1)
-acc(2)
-print(acc(3))
+print(acc(1), acc(2), acc(3))
 def fib_memo():
     memo = {0: 0, 1: 1}
     def fib(n):

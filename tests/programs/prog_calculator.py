@@ -1,9 +1,7 @@
 # Tokenizer and recursive-descent evaluator for arithmetic expressions
-class ParseError(Exception):
-    pass
+class ParseError(Exception): pass
 def tokenize(src):
-    tokens = []
-    i = 0
+    tokens, i = [], 0
     while i < len(src):
         ch = src[i]
         if ch.isspace():
@@ -12,8 +10,7 @@ def tokenize(src):
             j = i
             while j < len(src) and (src[j].isdigit() or src[j] == "."):
                 j += 1
-            text = src[i:j]
-            tokens.append(("num", float(text) if "." in text else int(text)))
+            tokens.append(("num", float(src[i:j]) if "." in src[i:j] else int(src[i:j])))
             i = j
         elif ch in "+-*/%()^":
             tokens.append(("op", ch))
@@ -24,14 +21,12 @@ def tokenize(src):
     return tokens
 class Parser:
     def __init__(self, tokens):
-        self.tokens = tokens
-        self.pos = 0
+        self.tokens, self.pos = tokens, 0
     def peek(self):
         return self.tokens[self.pos]
     def take(self):
-        tok = self.tokens[self.pos]
         self.pos += 1
-        return tok
+        return self.tokens[self.pos - 1]
     def expr(self):
         value = self.term()
         while self.peek() in (("op", "+"), ("op", "-")):
@@ -44,18 +39,13 @@ class Parser:
         while self.peek() in (("op", "*"), ("op", "/"), ("op", "%")):
             op = self.take()[1]
             rhs = self.factor()
-            if op == "*":
-                value *= rhs
-            elif op == "/":
-                value /= rhs
-            else:
-                value %= rhs
+            value = value * rhs if op == "*" else value / rhs if op == "/" else value % rhs
         return value
     def factor(self):
         base = self.unary()
         if self.peek() == ("op", "^"):
             self.take()
-            return base ** self.factor()
+            base = base ** self.factor()
         return base
     def unary(self):
         if self.peek() == ("op", "-"):
@@ -68,9 +58,8 @@ class Parser:
             return val
         if val == "(":
             v = self.expr()
-            if self.take() != ("op", ")"):
-                raise ParseError("expected )")
-            return v
+            if self.take() == ("op", ")"):
+                return v
         raise ParseError("unexpected token " + repr(val))
 def evaluate(src):
     p = Parser(tokenize(src))

@@ -1,35 +1,29 @@
 # Singly linked list class with iteration, insertion, removal, reversal
 class Node:
     def __init__(self, value, next=None):
-        self.value = value
-        self.next = next
+        self.value, self.next = value, next
 class LinkedList:
     def __init__(self, items=()):
-        self.head = None
-        self.size = 0
+        self.head, self.size = None, 0
         for it in items:
             self.append(it)
     def append(self, value):
-        node = Node(value)
         if self.head is None:
-            self.head = node
+            self.head = Node(value)
         else:
             cur = self.head
             while cur.next:
                 cur = cur.next
-            cur.next = node
+            cur.next = Node(value)
         self.size += 1
     def push_front(self, value):
-        self.head = Node(value, self.head)
-        self.size += 1
+        self.head, self.size = Node(value, self.head), self.size + 1
     def remove(self, value):
         prev, cur = None, self.head
         while cur:
             if cur.value == value:
-                if prev:
-                    prev.next = cur.next
-                else:
-                    self.head = cur.next
+                if prev: prev.next = cur.next
+                else: self.head = cur.next
                 self.size -= 1
                 return True
             prev, cur = cur, cur.next
@@ -46,17 +40,14 @@ class LinkedList:
             cur = cur.next
     def __len__(self):
         return self.size
-    def __contains__(self, v):
-        return any(x == v for x in self)
     def __getitem__(self, i):
-        if i < 0:
-            i += self.size
+        i = i + self.size if i < 0 else i
         for j, v in enumerate(self):
             if j == i:
                 return v
         raise IndexError("linked list index out of range")
     def __repr__(self):
-        return "LinkedList([" + ", ".join(repr(v) for v in self) + "])"
+        return "LinkedList(" + repr(list(self)) + ")"
 ll = LinkedList([3, 1, 4])
 print(ll, len(ll))
 ll.append(1)
@@ -73,7 +64,7 @@ words = LinkedList("the quick brown fox".split())
 print(words, [w.upper() for w in words], max(words, key=len))
 empty = LinkedList()
 empty.reverse()
-print(empty, len(empty), list(empty), bool(empty))
+print(empty, len(empty), list(empty), bool(empty), 3 in empty)
 def merge_sorted(a, b):
     out = LinkedList()
     ia, ib = iter(a), iter(b)

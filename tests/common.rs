@@ -1,0 +1,163 @@
+//! Shared helpers for the integration tests: running the `stitch` binary on a program.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Path of the built `stitch` binary.
+pub fn stitch() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_stitch"))
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The outcome of running a program.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: Option<i32>,
+    pub timed_out: bool,
+}
+
+/// Runs `cmd` with a time limit, capturing its output.
+pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).stdin(Stdio::null());
+    let mut child = cmd.spawn().expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let stderr = child.stderr.take().expect("stderr");
+    let out_t = std::thread::spawn(move || read_all(stdout));
+    let err_t = std::thread::spawn(move || read_all(stderr));
+    let start = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s.code();
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            timed_out = true;
+            break child.wait().ok().and_then(|s| s.code());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Run {
+        stdout: out_t.join().unwrap_or_default(),
+        stderr: err_t.join().unwrap_or_default(),
+        status,
+        timed_out,
+    }
+}
+
+fn read_all(mut r: impl std::io::Read) -> String {
+    let mut buf = Vec::new();
+    let _ = r.read_to_end(&mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Runs `stitch run FILE` with the working directory of the file.
+pub fn run_stitch(file: &Path, extra: &[&str], limit: Duration) -> Run {
+    let mut cmd = Command::new(stitch());
+    cmd.arg("run");
+    cmd.args(extra);
+    cmd.arg(file);
+    run_with_timeout(cmd, limit)
+}
+
+/// Runs stitch on source text given through a temporary file.
+pub fn run_source(name: &str, source: &str) -> Run {
+    let dir = std::env::temp_dir().join(format!("stitch-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, source).expect("write program");
+    run_stitch(&path, &[], Duration::from_secs(60))
+}
+
+/// The programs of a corpus directory (skipping the modules listed in its `SKIP` file).
+pub fn corpus(dir: &Path) -> Vec<PathBuf> {
+    let skip: Vec<String> = std::fs::read_to_string(dir.join("SKIP"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| {
+        p.extension().map(|e| e == "py").unwrap_or(false)
+            && !skip.iter().any(|s| p.file_name().map(|f| f.to_string_lossy() == *s).unwrap_or(false))
+    });
+    files.sort();
+    files
+}
+
+/// What a corpus program is expected to do.
+pub struct Expected {
+    pub stdout: String,
+    pub status: i32,
+    /// The last line of stderr, for programs that fail.
+    pub last_stderr: Option<String>,
+}
+
+pub fn expected(program: &Path) -> Expected {
+    let stdout = std::fs::read_to_string(program.with_extension("out")).unwrap_or_default();
+    match std::fs::read_to_string(program.with_extension("err")) {
+        Ok(err) => {
+            let mut lines = err.lines();
+            let status = lines
+                .next()
+                .and_then(|l| l.strip_prefix("exit: "))
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or(1);
+            let last = lines.next().map(|l| l.to_string());
+            Expected { stdout, status, last_stderr: last }
+        }
+        Err(_) => Expected { stdout, status: 0, last_stderr: None },
+    }
+}
+
+/// Compares a run against expectations; returns a description of the mismatch.
+pub fn check(program: &Path, run: &Run, exp: &Expected) -> Option<String> {
+    let name = program.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    if run.timed_out {
+        return Some(format!("{name}: timed out"));
+    }
+    if run.stderr.contains("panicked") {
+        return Some(format!("{name}: panic: {}", run.stderr.trim()));
+    }
+    if run.stdout != exp.stdout {
+        return Some(format!("{name}: stdout differs\n{}", first_difference(&exp.stdout, &run.stdout)));
+    }
+    if run.status != Some(exp.status) {
+        return Some(format!(
+            "{name}: exit status {:?}, expected {}; stderr: {}",
+            run.status,
+            exp.status,
+            run.stderr.trim()
+        ));
+    }
+    if let Some(last) = &exp.last_stderr {
+        let got = run.stderr.lines().last().unwrap_or("");
+        if got != last {
+            return Some(format!("{name}: last stderr line {got:?}, expected {last:?}"));
+        }
+    }
+    None
+}
+
+/// The first differing line of two outputs, for readable failures.
+pub fn first_difference(expected: &str, got: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let g: Vec<&str> = got.lines().collect();
+    for i in 0..e.len().max(g.len()) {
+        let (a, b) = (e.get(i), g.get(i));
+        if a != b {
+            return format!("  line {}: expected {:?}\n  line {}:      got {:?}", i + 1, a, i + 1, b);
+        }
+    }
+    "  (difference in trailing newline)".to_string()
+}
