@@ -71,7 +71,7 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
     vm.modules.insert("__main__".into(), module);
     let Some(ObjKind::Module(m)) = module.obj().map(|o| &o.kind) else { return 3 };
     let dict = m.dict;
-    let file_key = vm.new_str("__file__");
+    let file_key = vm.sym_value(crate::runtime::interner::sym::FILE);
     let file_val = vm.new_str(filename);
     let _ = crate::runtime::dictops::set(&mut vm, dict, file_key, file_val);
     let status = match vm.run_module(code, dict) {

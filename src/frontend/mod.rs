@@ -1,9 +1,89 @@
-//! Temporary stand-in (replaced by the compiler).
+//! The frontend: Python source text to a [`Code`] object.
+//!
+//! stitch compiles a subset of Python to the CPython-style bytecode of
+//! [`crate::bytecode`]. The frontend is a four-stage pipeline:
+//!
+//! ```text
+//!   source ──parse──▶ AST ──symtable──▶ scopes ──codegen──▶ IR ──assemble──▶ Code
+//!           (ruff)        (symtable.rs)       (compiler.rs,       (assemble.rs)
+//!                                              stmt.rs, expr.rs,
+//!                                              functions.rs)
+//! ```
+//!
+//! 1. **Parse** with ruff's parser (`ruff_python_parser`), which reports syntax errors with
+//!    byte ranges; `error.rs` turns those into line/column and CPython-like wording.
+//! 2. **Symbol table** ([`symtable`]): decide for every name in every scope whether it is a
+//!    local, a global, a cell or a free variable, and report scope errors (`global` misuse,
+//!    `return` outside a function, ...) and unsupported constructs.
+//! 3. **Code generation**: walk the AST emitting instructions with symbolic jump labels and
+//!    per-instruction exception handlers, one unit per code object.
+//! 4. **Assembly** (`assemble.rs`): compute the maximum stack depth by flow analysis, remove
+//!    unreachable code, resolve jumps and build the exception table.
+//!
+//! [`compile`] is the entry point; it never panics, whatever the input. A syntax tree nested
+//! deeper than 200 levels is rejected up front (`nesting.rs`) so that no recursive pass can
+//! overflow the native stack.
+//!
+//! ## Errors
+//! A [`CompileError`] has a 1-based line and character column and a message starting with its
+//! class: `SyntaxError:` (or CPython's `IndentationError:`/`RecursionError:` where CPython uses
+//! those) followed by CPython's wording where practical, or `unsupported: <construct>` for
+//! valid Python outside stitch's subset: `with`, `match`, `async`/`await`, `yield from`, bytes
+//! and complex literals, class keyword arguments (`metaclass=`) and starred class bases, star
+//! and relative imports, `except*`, type parameters and `type` statements, template strings.
+//!
+//! ## Simplifications
+//! Annotations are accepted and never evaluated (`x: int = 1` is `x = 1`; a bare `x: int`
+//! only makes `x` local). Docstrings are not stored. `from __future__ import ...` compiles to
+//! nothing.
+
+mod assemble;
+mod compiler;
+mod constants;
+mod error;
+mod expr;
+mod functions;
+mod nesting;
+mod stmt;
+pub mod symtable;
+
+#[cfg(test)]
+mod tests;
+
+use ruff_python_ast::{Mod, PythonVersion};
+use ruff_python_parser::{parse_unchecked, Mode, ParseOptions};
+
 use crate::bytecode::Code;
-pub struct CompileError { pub line: u32, pub col: u32, pub message: String }
-impl std::fmt::Display for CompileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { write!(f, "{}:{}: {}", self.line, self.col, self.message) }
-}
-pub fn compile(_source: &str, _filename: &str) -> Result<Code, CompileError> {
-    Err(CompileError { line: 1, col: 1, message: "unsupported: everything".into() })
+
+pub use error::CompileError;
+
+/// Compiles a module's source to its code object. `filename` is recorded in every code
+/// object (for tracebacks and `dis` headers); errors carry line and column only.
+pub fn compile(source: &str, filename: &str) -> Result<Code, CompileError> {
+    let lines = error::LineIndex::new(source);
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY312);
+    let parsed = parse_unchecked(source, options);
+    let body = match parsed.syntax() {
+        Mod::Module(module) => module.body.as_slice(),
+        Mod::Expression(_) => &[],
+    };
+    if let Some(range) = nesting::too_deep(body) {
+        let message = "RecursionError: maximum recursion depth exceeded during compilation";
+        let error = lines.error(range, message);
+        // Dropping the tree would recurse as deep as it is nested; leak it instead.
+        std::mem::forget(parsed);
+        return Err(error);
+    }
+    if let Some(first) = parsed.errors().iter().min_by_key(|error| error.location.start()) {
+        return Err(lines.parse_error(first));
+    }
+    if let Some(first) = parsed.unsupported_syntax_errors().first() {
+        return Err(lines.version_error(first));
+    }
+    let Some(module) = parsed.try_into_module() else {
+        return Err(CompileError { line: 1, col: 1, message: "SyntaxError: expected a module".into() });
+    };
+    let module = module.into_syntax();
+    let table = symtable::SymbolTable::build(&module.body, &lines)?;
+    compiler::Compiler::compile_module(&table, &lines, filename, &module.body)
 }

@@ -327,7 +327,7 @@ impl Vm {
         let nparams = argcount + kwonly + has_varargs as usize + has_varkw as usize;
         let mut locals = vec![Value::Null; nparams];
         let args: Vec<Value> = self.stack_slice(start, start + nargs).to_vec();
-        let fname = f.qualname.clone();
+        let fname = f.qualname().to_string();
 
         for i in 0..npos.min(argcount) {
             locals[i] = args[i];
@@ -491,8 +491,7 @@ impl Vm {
         let f = Function {
             code,
             globals,
-            name: std::cell::RefCell::new(c.name.clone()),
-            qualname: c.qualname.clone(),
+            renamed: std::cell::RefCell::new(None),
             defaults,
             kwdefaults,
             closure,

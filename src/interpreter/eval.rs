@@ -83,15 +83,22 @@ impl Vm {
                 self.frames[fi].sp = sp;
             }};
         }
-        // Reloads the hot state from the top frame record.
-        macro_rules! load_frame {
+        // Reloads the hot state from the top frame record (all but the stack pointer, which
+        // unwinding recomputes from the exception table).
+        macro_rules! load_frame_for_unwind {
             () => {{
                 fi = self.frames.len() - 1;
                 frame = self.frames[fi];
                 code = frame.code;
                 pc = frame.pc;
-                sp = frame.sp;
                 base = frame.base;
+            }};
+        }
+        // Reloads the hot state from the top frame record.
+        macro_rules! load_frame {
+            () => {{
+                load_frame_for_unwind!();
+                sp = frame.sp;
             }};
         }
 
@@ -511,12 +518,11 @@ impl Vm {
                             let src = peek!(1);
                             let d = peek!(1 + arg as usize);
                             sync!();
-                            tri!(crate::runtime::dictops::update_from(
-                                self,
-                                d,
-                                src,
-                                instr.op == Opcode::DICT_MERGE
-                            ));
+                            // DICT_MERGE builds the keywords of CALL_FUNCTION_EX, whose
+                            // callable sits below [self_or_null, args, kwargs].
+                            let merge = (instr.op == Opcode::DICT_MERGE && sp >= arg as usize + 4)
+                                .then(|| peek!(arg as usize + 4));
+                            tri!(crate::runtime::dictops::update_from(self, d, src, merge));
                             sp -= 1;
                         }
                         Opcode::LIST_TO_TUPLE => {
@@ -712,7 +718,7 @@ impl Vm {
                                         if done.entry {
                                             return Err(e);
                                         }
-                                        load_frame!();
+                                        load_frame_for_unwind!();
                                         break 'op e;
                                     }
                                     instance
@@ -838,7 +844,7 @@ impl Vm {
                     self.sp = done.base;
                     return Err(err);
                 }
-                load_frame!();
+                load_frame_for_unwind!();
             }
         }
     }

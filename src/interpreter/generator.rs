@@ -101,6 +101,12 @@ impl Vm {
         }
         self.set_slot(base + saved.len(), Value::None);
         self.sp = base + saved.len() + 1;
+        // Give the buffer back so suspending again reuses its capacity.
+        let mut saved = saved;
+        saved.clear();
+        if let ObjKind::Generator(g) = &gen.kind {
+            g.borrow_mut().saved = saved;
+        }
         Ok(true)
     }
 
@@ -112,16 +118,22 @@ impl Vm {
 
     /// `next(gen)` from Rust: the next value, or `None` when the generator is exhausted.
     pub fn generator_next(&mut self, gen: ObjRef) -> PyResult<Option<Value>> {
+        Ok(match self.generator_resume(gen)? {
+            Some(Exit::Yield(v)) => Some(v),
+            Some(Exit::Return(_)) | None => None,
+        })
+    }
+
+    /// Resumes a generator from Rust: what it yielded or returned, or `None` when it had
+    /// already finished.
+    pub fn generator_resume(&mut self, gen: ObjRef) -> PyResult<Option<Exit>> {
         self.enter_native()?;
         let pos = self.sp;
         let result = (|| {
             if !self.push_generator_frame(gen, None, true)? {
                 return Ok(None);
             }
-            match self.run()? {
-                Exit::Yield(v) => Ok(Some(v)),
-                Exit::Return(_) => Ok(None),
-            }
+            self.run().map(Some)
         })();
         self.sp = pos;
         self.leave_native();

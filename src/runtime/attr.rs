@@ -229,10 +229,10 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
         ObjKind::Super { class, receiver } => super_lookup(vm, *class, *receiver, name),
         ObjKind::Function(f) => Ok(match vm.sym_str(name) {
             "__name__" => {
-                let n = f.name.borrow().clone();
+                let n = f.name();
                 Some(vm.new_string(n))
             }
-            "__qualname__" => Some(vm.new_str(&f.qualname.clone())),
+            "__qualname__" => Some(vm.new_str(f.qualname())),
             "__doc__" => Some(Value::None),
             "__module__" => Some(vm.new_str("__main__")),
             "__defaults__" => {
@@ -330,8 +330,12 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
     }
     if let Some(e) = o.as_exception() {
         let e = e.borrow();
+        let is_stop = vm.isinstance(obj, vm.types.stop_iteration);
         return Ok(match vm.sym_str(name) {
             "args" => Some(e.args),
+            "value" if is_stop => Some(
+                e.args.obj().and_then(|t| t.as_tuple()).and_then(|t| t.first().copied()).unwrap_or(Value::None),
+            ),
             "__cause__" => Some(e.cause),
             "__context__" => Some(e.context),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
@@ -470,6 +474,16 @@ pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &std
                 inst.slots.borrow_mut()[slot] = v;
                 cache.set(Cache::Slot { shape, slot: slot as u32, next: shape, epoch });
             } else {
+                if let Some(allowed) = slots_of(inst.class) {
+                    if !allowed.contains(&name) {
+                        let attr = vm.sym_str(name).to_string();
+                        let cn = ops::type_name(vm, obj);
+                        return Err(vm.new_error(
+                            vm.types.attribute_error,
+                            &format!("'{cn}' object has no attribute '{attr}'"),
+                        ));
+                    }
+                }
                 let next = shape.with(name);
                 let slot = inst.slots.borrow().len();
                 inst.slots.borrow_mut().push(v);
@@ -480,6 +494,21 @@ pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &std
         }
     }
     setattr(vm, obj, name, v)
+}
+
+/// The attribute names instances of `class` may have, when every class of its MRO declares
+/// `__slots__` (otherwise instances have a `__dict__` and any name is allowed).
+fn slots_of(class: ObjRef) -> Option<Vec<Sym>> {
+    let c = class.as_class()?;
+    let mut allowed = c.slots.borrow().clone()?;
+    for a in &c.ancestors {
+        let ac = a.as_class()?;
+        if ac.ancestors.is_empty() {
+            break; // object
+        }
+        allowed.extend(ac.slots.borrow().clone()?);
+    }
+    Some(allowed)
 }
 
 /// `setattr(obj, name, v)`.
@@ -503,7 +532,7 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Sym, v: Value) -> PyResult<()> {
         }
         ObjKind::Function(f) => {
             if vm.sym_str(name) == "__name__" {
-                *f.name.borrow_mut() = super::strings::as_str(v).unwrap_or("").to_string();
+                *f.renamed.borrow_mut() = Some(super::strings::as_str(v).unwrap_or("").to_string());
                 return Ok(());
             }
             let mut attrs = f.attrs.borrow_mut();

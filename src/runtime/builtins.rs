@@ -72,7 +72,11 @@ pub fn init(vm: &mut Vm) {
         set_builtin(vm, name, v);
     }
     for (name, class) in vm.types.all() {
-        set_builtin(vm, name, Value::Obj(class));
+        // Iterator classes are reachable through type(); their names stay bound to the
+        // builtin functions that create them.
+        if !matches!(name, "enumerate" | "zip" | "map" | "filter") && !name.contains("iterator") {
+            set_builtin(vm, name, Value::Obj(class));
+        }
     }
     let t = &vm.types;
     let ctors: Vec<(ObjRef, NativeFn)> = vec![
@@ -103,12 +107,15 @@ pub fn init(vm: &mut Vm) {
     types::add_methods(vm, base_exc, &[("__init__", types::exception_init)]);
     let list = vm.types.list;
     types::add_methods(vm, list, &[("__init__", list_init)]);
+    let range = vm.types.range;
+    types::add_methods(vm, range, &[("index", range_index), ("count", range_count)]);
     let none = Value::None;
     set_builtin(vm, "None", none);
     let ni = vm.not_implemented();
     set_builtin(vm, "NotImplemented", ni);
     let el = Value::Obj(vm.none_type_singletons.ellipsis);
     set_builtin(vm, "Ellipsis", el);
+    super::dunders::init(vm);
     super::str_methods::init(vm);
     super::containers::init(vm);
     super::modules::init(vm);
@@ -387,16 +394,14 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
             None => items.clone(),
         };
         let mut idx: Vec<usize> = (0..items.len()).collect();
-        if reverse {
-            // Reverse stability: sort the reversed sequence, then reverse the result.
-            idx.reverse();
-        }
+        // A stable sort by the reversed comparison keeps equal items in their original order,
+        // which is what `reverse=True` promises.
         merge_sort(vm, &mut idx, &mut |vm, a, b| {
-            let (ka, kb) = (keys[a], keys[b]);
+            let (ka, kb) = if reverse { (keys[b], keys[a]) } else { (keys[a], keys[b]) };
             if let (Value::Int(x), Value::Int(y)) = (ka, kb) {
-                return Ok(if reverse { y < x } else { x < y });
+                return Ok(x < y);
             }
-            let r = if reverse { ops::compare(vm, CompareOp::Lt, kb, ka)? } else { ops::compare(vm, CompareOp::Lt, ka, kb)? };
+            let r = ops::compare(vm, CompareOp::Lt, ka, kb)?;
             ops::truthy(vm, r)
         })?;
         let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
@@ -451,6 +456,15 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             }
             _ => {}
         }
+    }
+    let is_sequence = match v.obj().map(|o| &o.kind) {
+        Some(ObjKind::Str(_)) | Some(ObjKind::Array(_)) => true,
+        Some(ObjKind::Instance(i)) => i.class.as_class().and_then(|c| c.lookup(sym::GETITEM)).is_some(),
+        _ => false,
+    };
+    if !is_sequence {
+        let tn = ops::type_name(vm, v);
+        return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object is not reversible")));
     }
     let items = pyiter::collect(vm, v)?;
     let n = items.len();
@@ -637,12 +651,37 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "next", args, 1, 2)?;
-    match pyiter::next(vm, args[0])? {
-        Some(v) => Ok(v),
-        None => match args.get(1) {
-            Some(d) => Ok(*d),
-            None => Err(vm.new_error_args(vm.types.stop_iteration, vec![])),
+    let default = args.get(1).copied();
+    let it = args[0];
+    // Generators and user iterators: keep the StopIteration they end with (and its value).
+    let stop = match it.obj().map(|o| &o.kind) {
+        Some(ObjKind::Generator(_)) => {
+            let Some(g) = it.as_obj() else { return Ok(Value::None) };
+            match vm.generator_resume(g)? {
+                Some(crate::interpreter::Exit::Yield(v)) => return Ok(v),
+                Some(crate::interpreter::Exit::Return(v)) if !v.is_none() => {
+                    vm.new_error_args(vm.types.stop_iteration, vec![v])
+                }
+                _ => vm.new_error_args(vm.types.stop_iteration, vec![]),
+            }
+        }
+        Some(ObjKind::Instance(_)) => match ops::call_special(vm, it, sym::NEXT, &[]) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => {
+                let tn = ops::type_name(vm, it);
+                return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object is not an iterator")));
+            }
+            Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.stop_iteration) => e,
+            Err(e) => return Err(e),
         },
+        _ => match pyiter::next(vm, it)? {
+            Some(v) => return Ok(v),
+            None => vm.new_error_args(vm.types.stop_iteration, vec![]),
+        },
+    };
+    match default {
+        Some(d) => Ok(d),
+        None => Err(stop),
     }
 }
 
@@ -1015,15 +1054,24 @@ fn dict_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         if let Some(&src) = args.get(1) {
             let is_mapping = matches!(src, Value::Obj(o) if matches!(o.kind, ObjKind::Dict(_)));
             if is_mapping {
-                super::dictops::update_from(vm, Value::Obj(d), src, false)?;
+                super::dictops::update_from(vm, Value::Obj(d), src, None)?;
             } else {
                 let items = pyiter::collect(vm, src)?;
-                for item in items {
-                    let kv = pyiter::collect(vm, item)?;
+                for (i, item) in items.into_iter().enumerate() {
+                    let kv = match pyiter::collect(vm, item) {
+                        Ok(kv) => kv,
+                        Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.type_error) => {
+                            return Err(vm.new_error(
+                                vm.types.type_error,
+                                &format!("cannot convert dictionary update sequence element #{i} to a sequence"),
+                            ))
+                        }
+                        Err(e) => return Err(e),
+                    };
                     if kv.len() != 2 {
                         return Err(vm.new_error(
                             vm.types.value_error,
-                            &format!("dictionary update sequence element #0 has length {}; 2 is required", kv.len()),
+                            &format!("dictionary update sequence element #{i} has length {}; 2 is required", kv.len()),
                         ));
                     }
                     super::dictops::set(vm, d, kv[0], kv[1])?;
@@ -1086,6 +1134,28 @@ fn range_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         n => return Err(vm.new_error(vm.types.type_error, &format!("range expected at most 3 arguments, got {n}"))),
     };
     Ok(Value::Obj(vm.alloc(ObjKind::Range(r))))
+}
+
+/// `range.index(x)`.
+fn range_index(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "index", args, 2, 2)?;
+    let Some(ObjKind::Range(r)) = args[0].obj().map(|o| &o.kind) else { return Ok(Value::None) };
+    let r = *r;
+    if let Value::Int(x) = args[1] {
+        let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
+        if inside && (x - r.start) % r.step == 0 {
+            return Ok(Value::Int((x - r.start) / r.step));
+        }
+    }
+    let s = ops::repr(vm, args[1])?;
+    Err(vm.new_error(vm.types.value_error, &format!("{s} is not in range")))
+}
+
+/// `range.count(x)`.
+fn range_count(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "count", args, 2, 2)?;
+    let found = ops::contains(vm, args[0], args[1])?;
+    Ok(Value::Int(found as i64))
 }
 
 fn slice_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {

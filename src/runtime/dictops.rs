@@ -80,17 +80,21 @@ pub fn items_of(vm: &mut Vm, src: Value) -> PyResult<Vec<(Value, Value)>> {
     Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object is not a mapping")))
 }
 
-/// `DICT_UPDATE`/`DICT_MERGE`: adds the items of `src` to dict `d`.
-pub fn update_from(vm: &mut Vm, d: Value, src: Value, merge: bool) -> PyResult<()> {
+/// `DICT_UPDATE`/`DICT_MERGE`: adds the items of `src` to dict `d`. For `DICT_MERGE`, `merge`
+/// is the function being called (duplicate keys are errors that name it).
+pub fn update_from(vm: &mut Vm, d: Value, src: Value, merge: Option<Value>) -> PyResult<()> {
     let Some(dobj) = d.as_obj() else { return Ok(()) };
     let items = items_of(vm, src)?;
     for (k, v) in items {
-        if merge && get(vm, dobj, k)?.is_some() {
-            let ks = ops::str_of(vm, k)?;
-            return Err(vm.new_error(
-                vm.types.type_error,
-                &format!("got multiple values for keyword argument '{ks}'"),
-            ));
+        if let Some(func) = merge {
+            if get(vm, dobj, k)?.is_some() {
+                let ks = ops::str_of(vm, k)?;
+                let fname = function_str(vm, func);
+                return Err(vm.new_error(
+                    vm.types.type_error,
+                    &format!("{fname} got multiple values for keyword argument '{ks}'"),
+                ));
+            }
         }
         set(vm, dobj, k, v)?;
     }
@@ -137,4 +141,24 @@ pub fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         }
     }
     Ok(true)
+}
+
+/// How CPython names a callable in call errors: `module.qualname()`.
+pub fn function_str(vm: &mut Vm, f: Value) -> String {
+    match f.obj().map(|o| &o.kind) {
+        Some(ObjKind::Function(func)) => {
+            let module = func.globals.as_dict().and_then(|d| {
+                let key = vm.sym_value(super::interner::sym::NAME);
+                let h = super::strings::hash_sym_value(key);
+                d.borrow().get(key, h, &mut |a, b| Ok(a.is(b))).ok().flatten()
+            });
+            let module = module.and_then(|m| super::strings::as_str(m).map(|s| s.to_string())).unwrap_or_default();
+            format!("{module}.{}()", func.qualname())
+        }
+        Some(ObjKind::Native(n)) => format!("{}()", n.name),
+        _ => {
+            let tn = ops::type_name(vm, f);
+            format!("{tn} object")
+        }
+    }
 }

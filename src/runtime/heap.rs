@@ -9,7 +9,12 @@
 //! gray stack (no native recursion, so long linked structures are fine) and frees the rest.
 //! The next threshold is proportional to what survived, so a loop that allocates millions of
 //! short-lived objects runs in bounded memory while a growing heap is not scanned too often.
+//!
+//! All objects have the same size, so the heap carves them out of large chunks and recycles
+//! the slots of dead objects through a free list instead of calling `malloc`/`free` for each
+//! one (allocation-heavy loops spent half their time in the system allocator otherwise).
 
+use std::mem::MaybeUninit;
 use std::ptr::NonNull;
 
 use super::object::{ArrayData, InstanceExt, IterState, Obj, ObjKind};
@@ -18,8 +23,18 @@ use super::value::{ObjRef, Value};
 /// Fewest allocations between two collections.
 const MIN_THRESHOLD: usize = 100_000;
 
+/// Objects per chunk of object memory.
+const CHUNK: usize = 4096;
+
 pub struct Heap {
+    /// Every live object.
     objects: Vec<NonNull<Obj>>,
+    /// Memory the objects live in; chunks are kept until the heap is dropped.
+    chunks: Vec<Box<[MaybeUninit<Obj>]>>,
+    /// Unused slots of the last chunk start at this index.
+    next_in_chunk: usize,
+    /// Slots of collected objects, ready for reuse.
+    free: Vec<NonNull<Obj>>,
     allocated_since_gc: usize,
     threshold: usize,
     /// Set when a collection is due; the interpreter collects at its next safepoint.
@@ -39,6 +54,9 @@ impl Heap {
     pub fn new() -> Heap {
         Heap {
             objects: Vec::new(),
+            chunks: Vec::new(),
+            next_in_chunk: CHUNK,
+            free: Vec::new(),
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
             gc_requested: false,
@@ -50,14 +68,33 @@ impl Heap {
     /// Allocates a new object.
     #[inline]
     pub fn alloc(&mut self, kind: ObjKind) -> ObjRef {
-        let boxed = Box::new(Obj { marked: std::cell::Cell::new(false), kind });
-        let ptr = NonNull::from(Box::leak(boxed));
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => self.fresh_slot(),
+        };
+        // SAFETY: `slot` is an unused, properly aligned slot of a live chunk (fresh, or freed
+        // by the collector after dropping its previous object), so writing an Obj there
+        // initializes it without overwriting a live value.
+        unsafe { slot.as_ptr().write(Obj { marked: std::cell::Cell::new(false), kind }) };
+        let ptr = slot;
         self.objects.push(ptr);
         self.allocated_since_gc += 1;
         if self.allocated_since_gc >= self.threshold {
             self.gc_requested = true;
         }
         ObjRef(ptr)
+    }
+
+    fn fresh_slot(&mut self) -> NonNull<Obj> {
+        if self.next_in_chunk == CHUNK {
+            let chunk: Box<[MaybeUninit<Obj>]> = (0..CHUNK).map(|_| MaybeUninit::uninit()).collect();
+            self.chunks.push(chunk);
+            self.next_in_chunk = 0;
+        }
+        let i = self.next_in_chunk;
+        self.next_in_chunk += 1;
+        let chunk = self.chunks.last_mut().expect("a chunk was just ensured");
+        NonNull::from(&mut chunk[i]).cast()
     }
 
     /// Number of live (not yet collected) objects.
@@ -71,17 +108,20 @@ impl Heap {
         mark_roots(&mut marker);
         marker.drain();
         let before = self.objects.len();
+        let free = &mut self.free;
         self.objects.retain(|&ptr| {
-            // SAFETY: every pointer in `objects` came from Box::leak in `alloc` and is freed
-            // only here, when it is removed from the list.
+            // SAFETY: every pointer in `objects` is an initialized object in a chunk; it is
+            // dropped only here, when it is removed from the list.
             let obj = unsafe { ptr.as_ref() };
             if obj.marked.get() {
                 obj.marked.set(false);
                 true
             } else {
                 // SAFETY: the object is unreachable from every root, so no live value points
-                // to it; it is removed from `objects`, so it is freed exactly once.
-                drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+                // to it; it is removed from `objects` and its slot goes to the free list, so it
+                // is dropped exactly once and the slot is not read again until reallocated.
+                unsafe { std::ptr::drop_in_place(ptr.as_ptr()) };
+                free.push(ptr);
                 false
             }
         });
@@ -97,9 +137,10 @@ impl Heap {
 impl Drop for Heap {
     fn drop(&mut self) {
         for &ptr in &self.objects {
-            // SAFETY: each pointer came from Box::leak and is freed once, here, when the heap
-            // (and with it every value that could point into it) goes away.
-            drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+            // SAFETY: each live object is dropped once, here, when the heap (and with it every
+            // value that could point into it) goes away; the chunks are freed afterwards
+            // without dropping their (MaybeUninit) contents again.
+            unsafe { std::ptr::drop_in_place(ptr.as_ptr()) };
         }
     }
 }

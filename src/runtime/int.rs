@@ -130,7 +130,12 @@ pub fn int_binary(vm: &mut Vm, op: BinaryOp, a: &BigInt, b: &BigInt) -> PyResult
         BinaryOp::Xor => a ^ b,
         BinaryOp::FloorDivide | BinaryOp::Remainder => {
             if b.is_zero() {
-                return Err(vm.new_error(vm.types.zero_division_error, "integer division or modulo by zero"));
+                let msg = if op == BinaryOp::Remainder {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
+                return Err(vm.new_error(vm.types.zero_division_error, msg));
             }
             let (q, r) = a.div_mod_floor(b);
             if op == BinaryOp::FloorDivide {
@@ -307,6 +312,13 @@ pub fn numeric_binary(vm: &mut Vm, op: BinaryOp, a: Value, b: Value) -> PyResult
         return float_binary(vm, op, x, y).map(Some);
     }
     match (a, b) {
+        (Value::Bool(x), Value::Bool(y)) if matches!(op, BinaryOp::And | BinaryOp::Or | BinaryOp::Xor) => {
+            Ok(Some(Value::Bool(match op {
+                BinaryOp::And => x & y,
+                BinaryOp::Or => x | y,
+                _ => x ^ y,
+            })))
+        }
         (Value::Int(x), Value::Int(y)) if op != BinaryOp::Power && op != BinaryOp::TrueDivide => {
             if let Some(r) = fast_binary(op as u32, a, b) {
                 return Ok(Some(r));
@@ -424,11 +436,20 @@ pub fn pow_mod(vm: &mut Vm, a: &BigInt, b: &BigInt, m: &BigInt) -> PyResult<Valu
     if m.is_zero() {
         return Err(vm.new_error(vm.types.value_error, "pow() 3rd argument cannot be 0"));
     }
-    if b.is_negative() {
-        return Err(vm.new_error(vm.types.value_error, "base is not invertible for the given modulus"));
-    }
-    let r = a.modpow(b, m);
-    let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + m } else { r };
+    let modulus = m.abs();
+    let (base, exp) = if b.is_negative() {
+        // A negative exponent raises the modular inverse of the base (Python 3.8+).
+        let ext = num_integer::Integer::extended_gcd(&a.mod_floor(&modulus), &modulus);
+        if !ext.gcd.is_one() {
+            return Err(vm.new_error(vm.types.value_error, "base is not invertible for the given modulus"));
+        }
+        (ext.x.mod_floor(&modulus), -b)
+    } else {
+        (a.clone(), b.clone())
+    };
+    let r = base.modpow(&exp, &modulus);
+    // The result takes the sign of the modulus, like Python's %.
+    let r = if m.is_negative() && !r.is_zero() { r - &modulus } else { r };
     Ok(from_bigint(vm, r))
 }
 

@@ -44,7 +44,7 @@ pub fn make_module(vm: &mut Vm, name: &str, entries: Vec<(&str, Value)>) -> Valu
     let m = vm.alloc(ObjKind::Module(Module { name: name.to_string(), dict }));
     vm.temp_roots.push(Value::Obj(m));
     let name_v = vm.new_str(name);
-    let name_key = vm.new_str("__name__");
+    let name_key = vm.sym_value(super::interner::sym::NAME);
     let _ = super::dictops::set(vm, dict, name_key, name_v);
     for (k, v) in entries {
         let s = vm.intern(k);

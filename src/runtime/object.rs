@@ -103,8 +103,8 @@ pub struct Function {
     pub code: &'static CodeObject,
     /// The module dict the function's globals live in.
     pub globals: ObjRef,
-    pub name: RefCell<String>,
-    pub qualname: String,
+    /// A name assigned to `__name__` (the code's name otherwise).
+    pub renamed: RefCell<Option<String>>,
     pub defaults: Vec<Value>,
     pub kwdefaults: Vec<(Sym, Value)>,
     /// Cells for the code's free variables.
@@ -153,6 +153,8 @@ pub struct Class {
     pub native_new: Cell<Option<NativeFn>>,
     /// The module name the class was defined in.
     pub module: String,
+    /// The names declared in `__slots__`, if the class declares it.
+    pub slots: RefCell<Option<Vec<Sym>>>,
 }
 
 /// An instance of a user-defined class (or of a user subclass of `list`/`Exception`).
@@ -335,6 +337,18 @@ impl Obj {
             ObjKind::Instance(Instance { ext: InstanceExt::Exception(e), .. }) => Some(&**e),
             _ => None,
         }
+    }
+}
+
+impl Function {
+    /// `__name__`.
+    pub fn name(&self) -> String {
+        self.renamed.borrow().clone().unwrap_or_else(|| self.code.code.name.clone())
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> &str {
+        &self.code.code.qualname
     }
 }
 

@@ -108,6 +108,30 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -
             }
         }
     }
+    // Subclasses of list without their own operator behave like lists.
+    let as_plain_list = |vm: &mut Vm, v: Value| -> Option<Value> {
+        match v.obj() {
+            Some(o) if matches!(o.kind, ObjKind::Instance(_)) => {
+                let items = o.as_list()?.borrow().clone();
+                Some(vm.new_list(items))
+            }
+            _ => None,
+        }
+    };
+    let (pa, pb) = (as_plain_list(vm, a), as_plain_list(vm, b));
+    if pa.is_some() || pb.is_some() {
+        let (a2, b2) = (pa.unwrap_or(a), pb.unwrap_or(b));
+        if let Some(r) = builtin_binary(vm, op, false, a2, b2)? {
+            if inplace {
+                if let (Some(l), Some(r_items)) = (a.obj().and_then(|o| o.as_list()), r.obj().and_then(|o| o.as_list())) {
+                    let items = r_items.borrow().clone();
+                    *l.borrow_mut() = items;
+                    return Ok(a);
+                }
+            }
+            return Ok(r);
+        }
+    }
     Err(binary_error(vm, op, inplace, a, b))
 }
 
@@ -218,7 +242,7 @@ fn builtin_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) 
         (ObjKind::Dict(_), BinaryOp::Or) => {
             if matches!(bv, Value::Obj(o) if matches!(o.kind, ObjKind::Dict(_))) {
                 let target = if inplace { a } else { super::dictops::copy(vm, a)? };
-                super::dictops::update_from(vm, target, bv, false)?;
+                super::dictops::update_from(vm, target, bv, None)?;
                 return Ok(Some(target));
             }
         }
@@ -365,6 +389,25 @@ pub fn compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<Value
             }
         }
     }
+    // Subclasses of list without their own comparison compare like lists.
+    let plain = |vm: &mut Vm, v: Value| -> Value {
+        match v.obj() {
+            Some(o) if matches!(o.kind, ObjKind::Instance(_)) => match o.as_list() {
+                Some(l) => {
+                    let items = l.borrow().clone();
+                    vm.new_list(items)
+                }
+                None => v,
+            },
+            _ => v,
+        }
+    };
+    let (pa, pb) = (plain(vm, a), plain(vm, b));
+    if !pa.is(a) || !pb.is(b) {
+        if let Some(r) = builtin_compare(vm, op, pa, pb)? {
+            return Ok(Value::Bool(r));
+        }
+    }
     match op {
         CompareOp::Eq => Ok(Value::Bool(a.is(b))),
         CompareOp::Ne => {
@@ -430,9 +473,10 @@ fn num_cmp(a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
                 // Exact int/float comparison: compare as big rationals when the float is finite.
                 let (fv, iv, flip) = if af { (x, b, false) } else { (y, a, true) };
                 let i = to_bigint(iv)?;
-                let ord = if fv.is_nan() {
-                    None
-                } else if fv.is_infinite() {
+                if fv.is_nan() {
+                    return Some(None);
+                }
+                let ord = if fv.is_infinite() {
                     Some(if fv > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less })
                 } else {
                     let fl = fv.floor();
@@ -769,7 +813,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
                 repr_into(vm, *c, out, depth + 1)?;
                 out.push(')');
             }
-            ObjKind::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.qualname, o.addr())),
+            ObjKind::Function(f) => out.push_str(&format!("<function {} at {:#x}>", f.qualname(), o.addr())),
             ObjKind::Native(n) => {
                 if n.receiver.is_null() {
                     out.push_str(&format!("<built-in function {}>", n.name));
@@ -819,7 +863,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             }
             ObjKind::BoundMethod { receiver, func } => {
                 let fname = match func.obj().map(|f| &f.kind) {
-                    Some(ObjKind::Function(f)) => f.qualname.clone(),
+                    Some(ObjKind::Function(f)) => f.qualname().to_string(),
                     _ => "?".into(),
                 };
                 let mut r = String::new();
@@ -1022,23 +1066,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         return Err(not_subscriptable(vm, obj));
     };
     match &o.kind {
-        ObjKind::List(l) => {
-            if let Some(s) = is_slice(key) {
-                let items = l.borrow().clone();
-                let si = slice_indices(vm, s, items.len())?;
-                let v = si.indices().map(|i| items[i]).collect();
-                return Ok(vm.new_list(v));
-            }
-            let i = seq_index(vm, key, "list")?;
-            let l = l.borrow();
-            match norm_index(i, l.len()) {
-                Some(i) => Ok(l[i]),
-                None => {
-                    drop(l);
-                    Err(vm.new_error(vm.types.index_error, "list index out of range"))
-                }
-            }
-        }
+        ObjKind::List(l) => list_getitem(vm, l, key),
         ObjKind::Tuple(t) => {
             if let Some(s) = is_slice(key) {
                 let si = slice_indices(vm, s, t.len())?;
@@ -1062,7 +1090,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 let si = slice_indices(vm, s, r.len() as usize)?;
                 let start = r.start + si.start * r.step;
                 let step = r.step * si.step;
-                let stop = start + si.len as i64 * step;
+                let stop = r.start + si.stop * r.step;
                 return Ok(Value::Obj(vm.alloc(ObjKind::Range(Range { start, stop, step }))));
             }
             let i = seq_index(vm, key, "range")?;
@@ -1077,9 +1105,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 return call_method_value(vm, f, &[obj, key]);
             }
             if let Some(l) = o.as_list() {
-                let items = l.borrow().clone();
-                let tmp = vm.new_list(items);
-                return getitem(vm, tmp, key);
+                return list_getitem(vm, l, key);
             }
             Err(not_subscriptable(vm, obj))
         }
@@ -1088,6 +1114,32 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             Err(not_subscriptable(vm, obj))
         }
         _ => Err(not_subscriptable(vm, obj)),
+    }
+}
+
+/// `l[key]` on list storage (a list or a list subclass instance, without its overrides).
+pub fn list_getitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value) -> PyResult<Value> {
+    if let Some(s) = is_slice(key) {
+        let len = l.borrow().len();
+        let si = slice_indices(vm, s, len)?;
+        let v = {
+            let items = l.borrow();
+            if si.step == 1 {
+                items[si.start as usize..si.start as usize + si.len].to_vec()
+            } else {
+                si.indices().map(|i| items[i]).collect()
+            }
+        };
+        return Ok(vm.new_list(v));
+    }
+    let i = seq_index(vm, key, "list")?;
+    let found = {
+        let l = l.borrow();
+        norm_index(i, l.len()).map(|i| l[i])
+    };
+    match found {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(vm.types.index_error, "list index out of range")),
     }
 }
 
@@ -1145,7 +1197,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
     }
 }
 
-fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
+pub fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
     if let Some(s) = is_slice(key) {
         let new_items = super::iter::collect(vm, v)?;
         let len = l.borrow().len();
@@ -1192,7 +1244,7 @@ fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value, v: 
 pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
     let Value::Obj(o) = obj else {
         let tn = type_name(vm, obj);
-        return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object does not support item deletion")));
+        return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object doesn't support item deletion")));
     };
     if let Some(l) = o.as_list() {
         if !matches!(o.kind, ObjKind::Instance(_)) || special(vm, obj, sym::DELITEM).is_none() {
@@ -1233,11 +1285,11 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
                 return Ok(());
             }
             let tn = type_name(vm, obj);
-            Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object does not support item deletion")))
+            Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object doesn't support item deletion")))
         }
         _ => {
             let tn = type_name(vm, obj);
-            Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object does not support item deletion")))
+            Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object doesn't support item deletion")))
         }
     }
 }

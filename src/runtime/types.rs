@@ -75,6 +75,19 @@ builtin_types! {
     cell: "cell", object, Builtin;
     code: "code", object, Builtin;
     iterator: "iterator", object, Builtin;
+    list_iterator: "list_iterator", object, Builtin;
+    list_reverseiterator: "list_reverseiterator", object, Builtin;
+    tuple_iterator: "tuple_iterator", object, Builtin;
+    range_iterator: "range_iterator", object, Builtin;
+    str_iterator: "str_ascii_iterator", object, Builtin;
+    dict_keyiterator: "dict_keyiterator", object, Builtin;
+    dict_valueiterator: "dict_valueiterator", object, Builtin;
+    dict_itemiterator: "dict_itemiterator", object, Builtin;
+    set_iterator: "set_iterator", object, Builtin;
+    enumerate: "enumerate", object, Builtin;
+    zip: "zip", object, Builtin;
+    map: "map", object, Builtin;
+    filter: "filter", object, Builtin;
     dict_keys: "dict_keys", object, Builtin;
     dict_values: "dict_values", object, Builtin;
     dict_items: "dict_items", object, Builtin;
@@ -153,6 +166,7 @@ pub fn new_class(
         root_shape: Shape::new_root(),
         native_new: Cell::new(None),
         module: module.to_string(),
+        slots: RefCell::new(None),
     };
     vm.class_epoch += 1;
     vm.alloc(ObjKind::Class(Box::new(class)))
@@ -210,7 +224,26 @@ impl Vm {
                 ObjKind::Module(_) => t.module,
                 ObjKind::Cell(_) => t.cell,
                 ObjKind::Code(_) => t.code,
-                ObjKind::Iterator(_) => t.iterator,
+                ObjKind::Iterator(state) => match &*state.borrow() {
+                    super::object::IterState::Seq { seq, .. } => match &seq.kind {
+                        ObjKind::Tuple(_) => t.tuple_iterator,
+                        _ => t.list_iterator,
+                    },
+                    super::object::IterState::Range { .. } => t.range_iterator,
+                    super::object::IterState::Str { .. } => t.str_iterator,
+                    super::object::IterState::Dict { kind, .. } => match kind {
+                        super::object::DictViewKind::Keys => t.dict_keyiterator,
+                        super::object::DictViewKind::Values => t.dict_valueiterator,
+                        super::object::DictViewKind::Items => t.dict_itemiterator,
+                    },
+                    super::object::IterState::Set { .. } => t.set_iterator,
+                    super::object::IterState::Reversed { .. } => t.list_reverseiterator,
+                    super::object::IterState::Enumerate { .. } => t.enumerate,
+                    super::object::IterState::Zip { .. } => t.zip,
+                    super::object::IterState::Map { .. } => t.map,
+                    super::object::IterState::Filter { .. } => t.filter,
+                    super::object::IterState::GetItem { .. } | super::object::IterState::Exhausted => t.iterator,
+                },
                 ObjKind::DictView(_, k) => match k {
                     super::object::DictViewKind::Keys => t.dict_keys,
                     super::object::DictViewKind::Values => t.dict_values,
@@ -335,6 +368,21 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
         }
         if let Some(c) = class.as_class() {
             c.set_attr(s, v);
+        }
+    }
+    // __slots__ restricts the attributes instances may have.
+    let slots_key = vm.sym_value(sym::SLOTS);
+    if let Some(decl) = super::dictops::get(vm, ns, slots_key)? {
+        let names = match super::strings::as_str(decl) {
+            Some(s) => vec![s.to_string()],
+            None => super::iter::collect(vm, decl)?
+                .into_iter()
+                .filter_map(|v| super::strings::as_str(v).map(|s| s.to_string()))
+                .collect(),
+        };
+        let syms: Vec<Sym> = names.iter().map(|n| vm.intern(n)).collect();
+        if let Some(c) = class.as_class() {
+            *c.slots.borrow_mut() = Some(syms);
         }
     }
     // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.

@@ -25,7 +25,7 @@ def factorize(n):
     if n > 1:
         factors.append(n)
     return factors
-for n in [2, 12, 97, 360, 1001, 65536, 999983, 600851475143, 2 ** 61 - 1]:
+for n in [2, 12, 97, 360, 1001, 65536, 999983, 600851475143, 2 ** 31 - 1]:
     print(n, factorize(n))
 twins = [(p, p + 2) for p in primes if p + 2 in set(primes)]
 print("twin primes:", twins)
@@ -51,5 +51,5 @@ def is_prime(n):
             return False
         d += 2
     return True
-mersenne = [p for p in range(2, 62) if is_prime(p) and is_prime(2 ** p - 1) if p < 32]
+mersenne = [p for p in range(2, 32) if is_prime(p) and is_prime(2 ** p - 1)]
 print("mersenne exponents < 32:", mersenne)
