@@ -255,7 +255,7 @@ opcodes! {
     /// First instruction of a generator function: turns the new frame into a generator object
     /// and returns it. When the generator is first resumed, execution continues after it with
     /// the sent value (None) pushed.
-    RETURN_GENERATOR(None) => |_, _| 0;
+    RETURN_GENERATOR(None) => |_, _| 1;
     /// Suspends the generator, handing TOS to whoever resumed it; on resumption the value sent
     /// in replaces it.
     YIELD_VALUE(None) => |_, _| 0;
@@ -470,6 +470,8 @@ pub enum Const {
     Str(String),
     Ellipsis,
     Tuple(Vec<Const>),
+    /// A set display of constants, built at load time (as CPython folds `{1, 2, 3}`).
+    FrozenSet(Vec<Const>),
     Code(Rc<Code>),
 }
 
@@ -484,7 +486,7 @@ impl PartialEq for Const {
             (Const::BigInt(a), Const::BigInt(b)) => a == b,
             (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
             (Const::Str(a), Const::Str(b)) => a == b,
-            (Const::Tuple(a), Const::Tuple(b)) => a == b,
+            (Const::Tuple(a), Const::Tuple(b)) | (Const::FrozenSet(a), Const::FrozenSet(b)) => a == b,
             (Const::Code(a), Const::Code(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
@@ -515,6 +517,16 @@ impl fmt::Display for Const {
                     f.write_str(",")?;
                 }
                 f.write_str(")")
+            }
+            Const::FrozenSet(items) => {
+                f.write_str("frozenset({")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                f.write_str("})")
             }
             Const::Code(code) => write!(f, "<code object {}, line {}>", code.name, code.firstlineno),
         }

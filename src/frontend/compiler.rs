@@ -503,6 +503,7 @@ enum ConstKey {
     Str(String),
     Ellipsis,
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 impl ConstKey {
@@ -517,6 +518,9 @@ impl ConstKey {
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::Ellipsis => ConstKey::Ellipsis,
             Const::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
+            Const::FrozenSet(items) => {
+                ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect::<Option<_>>()?)
+            }
             Const::Code(_) => return None,
         })
     }

@@ -54,7 +54,7 @@ pub(super) fn truthiness(value: &Const) -> bool {
         Const::BigInt(_) | Const::Ellipsis | Const::Code(_) => true,
         Const::Float(x) => *x != 0.0,
         Const::Str(s) => !s.is_empty(),
-        Const::Tuple(items) => !items.is_empty(),
+        Const::Tuple(items) | Const::FrozenSet(items) => !items.is_empty(),
     }
 }
 

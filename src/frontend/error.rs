@@ -74,7 +74,10 @@ impl<'src> LineIndex<'src> {
         let line = self.line(offset);
         let line_start = self.line_starts.get(line as usize - 1).copied().unwrap_or(0);
         let offset = usize::from(offset).min(self.source.len());
-        let chars = match self.source.get(line_start..offset) {
+        let text = self.source.get(line_start..offset);
+        // A byte-order mark is not part of the first line's text.
+        let text = text.map(|text| text.strip_prefix('\u{feff}').unwrap_or(text));
+        let chars = match text {
             Some(text) => text.chars().count(),
             None => offset.saturating_sub(line_start),
         };
@@ -226,6 +229,8 @@ mod tests {
         assert_eq!(index.position(TextSize::new(8)), (2, 4));
         assert_eq!(index.position(TextSize::new(13)), (4, 1));
         assert_eq!(index.position(TextSize::new(999)), (4, 2));
+        let bom = LineIndex::new("\u{feff}x = $");
+        assert_eq!(bom.position(TextSize::new(7)), (1, 5));
     }
 
     #[test]

@@ -23,6 +23,7 @@ use ruff_text_size::Ranged;
 use super::assemble::Label;
 use super::compiler::{count_u32, Compiler, NameCtx, Result};
 use super::constants::{constant_value, truthiness};
+use super::nesting::operator_chain;
 use super::stmt::binary_op;
 use super::symtable::ComprehensionKind;
 use crate::bytecode::{CompareOp, Const, Opcode};
@@ -59,12 +60,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::COPY, 1);
                 self.compile_store(&e.target)
             }
-            Expr::BinOp(e) => {
-                self.compile_expr(&e.left)?;
-                self.compile_expr(&e.right)?;
-                self.emit(Opcode::BINARY_OP, binary_op(e.op) as u32);
-                Ok(())
-            }
+            Expr::BinOp(_) => self.compile_operator_chain(expr),
             Expr::UnaryOp(e) => {
                 self.compile_expr(&e.operand)?;
                 let op = match e.op {
@@ -161,6 +157,20 @@ impl<'a> Compiler<'a> {
             Expr::IpyEscapeCommand(e) => Err(self.unsupported(e.range, "IPython escapes")),
             other => Err(self.internal_error(&format!("unexpected constant-like {:?}", other.range()))),
         }
+    }
+
+    /// `a + b * c - d`: the operands and `BINARY_OP`s, walking a left-nested chain with a
+    /// loop rather than recursion (generated code has chains of thousands of terms).
+    fn compile_operator_chain(&mut self, chain: &'a Expr) -> Result<()> {
+        let (leftmost, operations) = operator_chain(chain);
+        self.compile_expr(leftmost)?;
+        for operation in operations.iter().rev() {
+            self.compile_expr(&operation.right)?;
+            let saved = self.set_line(operation.range);
+            self.emit(Opcode::BINARY_OP, binary_op(operation.op) as u32);
+            self.restore_line(saved);
+        }
+        Ok(())
     }
 
     /// Compiles the iterable of a `for` loop or comprehension: a list display of constants is
@@ -480,7 +490,11 @@ impl<'a> Compiler<'a> {
             }
             if count > 2 {
                 self.emit(build, 0);
-                self.load_const(Const::Tuple(items));
+                if kind == Collection::Set {
+                    self.load_const(Const::FrozenSet(items));
+                } else {
+                    self.load_const(Const::Tuple(items));
+                }
                 self.emit(extend, 1);
                 return Ok(());
             }

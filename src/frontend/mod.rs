@@ -21,8 +21,8 @@
 //!    unreachable code, resolve jumps and build the exception table.
 //!
 //! [`compile`] is the entry point; it never panics, whatever the input. A syntax tree nested
-//! deeper than 200 levels is rejected up front (`nesting.rs`) so that no recursive pass can
-//! overflow the native stack.
+//! deeper than 200 levels (operator chains like `a + b + ...` count once, up to 5,000 terms)
+//! is rejected up front (`nesting.rs`) so that no recursive pass can overflow the native stack.
 //!
 //! ## Errors
 //! A [`CompileError`] has a 1-based line and character column and a message starting with its

@@ -35,6 +35,7 @@ use ruff_python_ast::{
 use ruff_text_size::{Ranged, TextRange};
 
 use super::error::{CompileError, LineIndex};
+use super::nesting::operator_chain;
 
 /// Index of a scope in [`SymbolTable::scopes`].
 pub type ScopeId = usize;
@@ -721,9 +722,11 @@ impl<'a> Builder<'a> {
         match expr {
             Expr::BoolOp(e) => self.visit_exprs(&e.values),
             Expr::Named(e) => self.visit_named(e),
-            Expr::BinOp(e) => {
-                self.visit_expr(&e.left)?;
-                self.visit_expr(&e.right)
+            Expr::BinOp(_) => {
+                // Operator chains can be long: a loop, not recursion (see `nesting.rs`).
+                let (leftmost, operations) = operator_chain(expr);
+                self.visit_expr(leftmost)?;
+                operations.iter().rev().try_for_each(|operation| self.visit_expr(&operation.right))
             }
             Expr::UnaryOp(e) => self.visit_expr(&e.operand),
             Expr::Lambda(e) => self.visit_lambda(e),

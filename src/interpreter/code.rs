@@ -33,6 +33,17 @@ pub enum Cache {
     Counter(u32),
 }
 
+/// The inline caches of one instruction: two ways, so that attribute sites that see two
+/// shapes (common with polymorphic method calls) still hit. Way 0 is the most recent.
+pub type Caches = [Cell<Cache>; 2];
+
+/// Remembers `entry` as the most recent way, keeping the previous one as the second way.
+#[inline]
+pub fn remember(caches: &Caches, entry: Cache) {
+    caches[1].set(caches[0].get());
+    caches[0].set(entry);
+}
+
 /// A loaded code object.
 pub struct CodeObject {
     pub code: Code,
@@ -43,7 +54,7 @@ pub struct CodeObject {
     /// `code.varnames` interned (for keyword-argument binding).
     pub varnames: Box<[Sym]>,
     /// One cache per instruction.
-    pub caches: Box<[Cell<Cache>]>,
+    pub caches: Box<[Caches]>,
     pub nlocals: usize,
     pub nlocalsplus: usize,
 }
@@ -55,7 +66,7 @@ impl CodeObject {
         names: Vec<Sym>,
         varnames: Vec<Sym>,
     ) -> &'static CodeObject {
-        let caches = (0..code.instrs.len()).map(|_| Cell::new(Cache::Empty)).collect();
+        let caches = (0..code.instrs.len()).map(|_| [Cell::new(Cache::Empty), Cell::new(Cache::Empty)]).collect();
         let nlocals = code.varnames.len();
         let nlocalsplus = code.nlocalsplus();
         Box::leak(Box::new(CodeObject {

@@ -282,7 +282,7 @@ impl Vm {
                             let obj = peek!(1);
                             let v = peek!(2);
                             let cache = &code.caches[pc - 1];
-                            if !attr::store_attr_cached(self, obj, v, cache) {
+                            if !attr::store_attr_cached(obj, v, cache) {
                                 sync!();
                                 let name = code.names[arg as usize];
                                 tri!(attr::store_attr_slow(self, obj, name, v, cache));
@@ -571,7 +571,7 @@ impl Vm {
                             pc = arg as usize;
                         }
                         Opcode::JUMP_BACKWARD => {
-                            let cache = &code.caches[pc - 1];
+                            let cache = &code.caches[pc - 1][0];
                             if let Cache::Counter(n) = cache.get() {
                                 cache.set(Cache::Counter(n.wrapping_add(1)));
                             } else {

@@ -25,7 +25,7 @@ impl Vm {
         globals: ObjRef,
         namei: u32,
     ) -> PyResult<Value> {
-        let cache: &Cell<Cache> = &code.caches[pc];
+        let cache: &Cell<Cache> = &code.caches[pc][0];
         let gdict = globals.as_dict();
         if let (Cache::Global { globals: gv, builtins: bv, index }, Some(g)) = (cache.get(), gdict) {
             let g = g.borrow();

@@ -103,8 +103,6 @@ pub struct Vm {
     /// The exception being handled (`sys.exc_info()`), or `None`.
     pub handled_exc: Value,
     pub codes: Vec<&'static CodeObject>,
-    /// Bumped whenever any class changes; attribute caches remember it.
-    pub class_epoch: u64,
     pub recursion_limit: usize,
     /// Nesting of Rust→Python calls (bounded separately to protect the native stack).
     pub native_depth: usize,
@@ -164,7 +162,6 @@ impl Vm {
             temp_roots: Vec::new(),
             handled_exc: Value::None,
             codes: Vec::new(),
-            class_epoch: 1,
             recursion_limit: 1000,
             native_depth: 0,
             none_type_singletons: Singletons { not_implemented, ellipsis, empty_tuple },
@@ -273,6 +270,16 @@ impl Vm {
             Const::Tuple(items) => {
                 let vals = items.iter().map(|c| self.const_value(c)).collect();
                 self.new_tuple(vals)
+            }
+            Const::FrozenSet(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                // CPython builds the constant from the display, then rebuilds it from its own
+                // iteration order when it merges constants; the second build fixes the order
+                // a set made from it iterates in.
+                let first = crate::runtime::setops::frozen_from(self, &vals);
+                let order: Vec<Value> = first.iter().collect();
+                let set = crate::runtime::setops::frozen_from(self, &order);
+                Value::Obj(self.heap.alloc(ObjKind::FrozenSet(set)))
             }
             Const::Code(code) => {
                 let obj = self.load_code(code);

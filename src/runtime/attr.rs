@@ -9,7 +9,7 @@
 //! (`LOAD_ATTR` with the method bit) return the function and `self` separately so that
 //! `obj.m(...)` allocates no bound-method object.
 
-use crate::interpreter::code::Cache;
+use crate::interpreter::code::{remember, Cache, Caches};
 use crate::interpreter::{PyResult, Vm};
 
 use super::interner::{sym, Sym};
@@ -20,17 +20,22 @@ use super::value::{ObjRef, Value};
 
 /// Fast path of a plain attribute load; `None` on a cache miss.
 #[inline]
-pub fn load_attr_cached(vm: &mut Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Option<Value> {
+pub fn load_attr_cached(vm: &mut Vm, obj: Value, caches: &Caches) -> Option<Value> {
     let Value::Obj(o) = obj else { return None };
     let ObjKind::Instance(inst) = &o.kind else { return None };
+    load_attr_way(vm, obj, inst, &caches[0]).or_else(|| load_attr_way(vm, obj, inst, &caches[1]))
+}
+
+#[inline]
+fn load_attr_way(vm: &mut Vm, obj: Value, inst: &Instance, cache: &std::cell::Cell<Cache>) -> Option<Value> {
     match cache.get() {
         Cache::Slot { shape, slot, epoch, .. }
-            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch =>
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>
         {
             inst.slots.borrow().get(slot as usize).copied()
         }
         Cache::ClassAttr { shape, epoch, value, method }
-            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch =>
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>
         {
             if method {
                 Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: obj, func: value })))
@@ -44,19 +49,24 @@ pub fn load_attr_cached(vm: &mut Vm, obj: Value, cache: &std::cell::Cell<Cache>)
 
 /// Fast path of a method load; `None` on a cache miss.
 #[inline]
-pub fn load_method_cached(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Option<(Value, Value)> {
+pub fn load_method_cached(vm: &Vm, obj: Value, caches: &Caches) -> Option<(Value, Value)> {
+    load_method_way(vm, obj, &caches[0]).or_else(|| load_method_way(vm, obj, &caches[1]))
+}
+
+#[inline]
+fn load_method_way(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Option<(Value, Value)> {
     match cache.get() {
         Cache::ClassAttr { shape, epoch, value, method: true } => {
             let Value::Obj(o) = obj else { return None };
             let ObjKind::Instance(inst) = &o.kind else { return None };
-            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch {
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() {
                 Some((value, obj))
             } else {
                 None
             }
         }
         Cache::BuiltinMethod { class, epoch, value } => {
-            if epoch == vm.class_epoch && std::ptr::eq(vm.type_of(obj).as_ptr(), class) {
+            if epoch == super::types::class_epoch() && std::ptr::eq(vm.type_of(obj).as_ptr(), class) {
                 Some((value, obj))
             } else {
                 None
@@ -65,7 +75,7 @@ pub fn load_method_cached(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -
         Cache::Slot { shape, slot, epoch, .. } => {
             let Value::Obj(o) = obj else { return None };
             let ObjKind::Instance(inst) = &o.kind else { return None };
-            if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch {
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() {
                 inst.slots.borrow().get(slot as usize).map(|v| (*v, Value::Null))
             } else {
                 None
@@ -76,10 +86,10 @@ pub fn load_method_cached(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -
 }
 
 /// Slow path of a plain attribute load: full lookup, then fill the cache when possible.
-pub fn load_attr_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &std::cell::Cell<Cache>) -> PyResult<Value> {
+pub fn load_attr_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> PyResult<Value> {
     if let Value::Obj(o) = obj {
         if let ObjKind::Instance(inst) = &o.kind {
-            fill_instance_cache(vm, inst, name, cache, false);
+            fill_instance_cache(inst, name, cache);
         }
     }
     getattr(vm, obj, name)
@@ -90,7 +100,7 @@ pub fn load_method_slow(
     vm: &mut Vm,
     obj: Value,
     name: Sym,
-    cache: &std::cell::Cell<Cache>,
+    cache: &Caches,
 ) -> PyResult<(Value, Value)> {
     let Value::Obj(o) = obj else {
         return Ok((getattr(vm, obj, name)?, Value::Null));
@@ -101,9 +111,9 @@ pub fn load_method_slow(
                 let attr = inst.class.as_class().and_then(|c| c.lookup(name));
                 if let Some(f @ Value::Obj(fo)) = attr {
                     if matches!(fo.kind, ObjKind::Function(_)) {
-                        cache.set(Cache::ClassAttr {
+                        remember(cache, Cache::ClassAttr {
                             shape: inst.shape.get(),
-                            epoch: vm.class_epoch,
+                            epoch: super::types::class_epoch(),
                             value: f,
                             method: true,
                         });
@@ -111,7 +121,7 @@ pub fn load_method_slow(
                     }
                 }
             } else {
-                fill_instance_cache(vm, inst, name, cache, false);
+                fill_instance_cache(inst, name, cache);
             }
             Ok((getattr(vm, obj, name)?, Value::Null))
         }
@@ -120,7 +130,7 @@ pub fn load_method_slow(
             let class = vm.type_of(obj);
             if let Some(f @ Value::Obj(fo)) = class.as_class().and_then(|c| c.lookup(name)) {
                 if matches!(fo.kind, ObjKind::Native(_)) {
-                    cache.set(Cache::BuiltinMethod { class: class.as_ptr(), epoch: vm.class_epoch, value: f });
+                    remember(cache, Cache::BuiltinMethod { class: class.as_ptr(), epoch: super::types::class_epoch(), value: f });
                     return Ok((f, obj));
                 }
             }
@@ -129,7 +139,7 @@ pub fn load_method_slow(
     }
 }
 
-fn fill_instance_cache(vm: &Vm, inst: &Instance, name: Sym, cache: &std::cell::Cell<Cache>, _store: bool) {
+fn fill_instance_cache(inst: &Instance, name: Sym, cache: &Caches) {
     let shape = inst.shape.get();
     let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
     let is_data_descriptor = matches!(class_attr, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Property { .. }));
@@ -137,18 +147,18 @@ fn fill_instance_cache(vm: &Vm, inst: &Instance, name: Sym, cache: &std::cell::C
         return;
     }
     if let Some(slot) = shape.slot_of(name) {
-        cache.set(Cache::Slot { shape, slot: slot as u32, next: shape, epoch: vm.class_epoch });
+        remember(cache, Cache::Slot { shape, slot: slot as u32, next: shape, epoch: super::types::class_epoch() });
         return;
     }
     match class_attr {
         Some(v @ Value::Obj(o)) => match &o.kind {
             ObjKind::Function(_) => {
-                cache.set(Cache::ClassAttr { shape, epoch: vm.class_epoch, value: v, method: true })
+                remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: true })
             }
             ObjKind::ClassMethod(_) | ObjKind::StaticMethod(_) | ObjKind::Native(_) => {}
-            _ => cache.set(Cache::ClassAttr { shape, epoch: vm.class_epoch, value: v, method: false }),
+            _ => remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: false }),
         },
-        Some(v) => cache.set(Cache::ClassAttr { shape, epoch: vm.class_epoch, value: v, method: false }),
+        Some(v) => remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: false }),
         None => {}
     }
 }
@@ -256,6 +266,12 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
             "stop" => Some(*b),
             "step" => Some(*c),
             _ => None,
+        }),
+        ObjKind::BigRange(r) => Ok(match vm.sym_str(name) {
+            "start" => Some(super::int::from_bigint(vm, r.start.clone())),
+            "stop" => Some(super::int::from_bigint(vm, r.stop.clone())),
+            "step" => Some(super::int::from_bigint(vm, r.step.clone())),
+            _ => builtin_method(vm, obj, name)?,
         }),
         ObjKind::Range(r) => Ok(match vm.sym_str(name) {
             "start" => Some(Value::Int(r.start)),
@@ -426,11 +442,16 @@ pub fn attribute_error(vm: &mut Vm, obj: Value, name: Sym) -> crate::interpreter
 
 /// Fast path of an attribute store; false on a cache miss.
 #[inline]
-pub fn store_attr_cached(vm: &Vm, obj: Value, v: Value, cache: &std::cell::Cell<Cache>) -> bool {
+pub fn store_attr_cached(obj: Value, v: Value, caches: &Caches) -> bool {
     let Value::Obj(o) = obj else { return false };
     let ObjKind::Instance(inst) = &o.kind else { return false };
+    store_attr_way(inst, v, &caches[0]) || store_attr_way(inst, v, &caches[1])
+}
+
+#[inline]
+fn store_attr_way(inst: &Instance, v: Value, cache: &std::cell::Cell<Cache>) -> bool {
     if let Cache::Slot { shape, slot, next, epoch } = cache.get() {
-        if std::ptr::eq(inst.shape.get(), shape) && epoch == vm.class_epoch {
+        if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() {
             let mut slots = inst.slots.borrow_mut();
             if std::ptr::eq(shape, next) {
                 if let Some(s) = slots.get_mut(slot as usize) {
@@ -449,7 +470,7 @@ pub fn store_attr_cached(vm: &Vm, obj: Value, v: Value, cache: &std::cell::Cell<
 }
 
 /// Slow path of an attribute store.
-pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &std::cell::Cell<Cache>) -> PyResult<()> {
+pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &Caches) -> PyResult<()> {
     if let Value::Obj(o) = obj {
         if let ObjKind::Instance(inst) = &o.kind {
             let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
@@ -469,10 +490,10 @@ pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &std
                 }
             }
             let shape = inst.shape.get();
-            let epoch = vm.class_epoch;
+            let epoch = super::types::class_epoch();
             if let Some(slot) = shape.slot_of(name) {
                 inst.slots.borrow_mut()[slot] = v;
-                cache.set(Cache::Slot { shape, slot: slot as u32, next: shape, epoch });
+                remember(cache, Cache::Slot { shape, slot: slot as u32, next: shape, epoch });
             } else {
                 if let Some(allowed) = slots_of(inst.class) {
                     if !allowed.contains(&name) {
@@ -488,7 +509,7 @@ pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &std
                 let slot = inst.slots.borrow().len();
                 inst.slots.borrow_mut().push(v);
                 inst.shape.set(next);
-                cache.set(Cache::Slot { shape, slot: slot as u32, next, epoch });
+                remember(cache, Cache::Slot { shape, slot: slot as u32, next, epoch });
             }
             return Ok(());
         }
@@ -518,12 +539,12 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Sym, v: Value) -> PyResult<()> {
     };
     match &o.kind {
         ObjKind::Instance(_) => {
-            let dummy = std::cell::Cell::new(Cache::Empty);
-            store_attr_slow(vm, obj, name, v, &dummy)
+            let scratch = [std::cell::Cell::new(Cache::Empty), std::cell::Cell::new(Cache::Empty)];
+            store_attr_slow(vm, obj, name, v, &scratch)
         }
         ObjKind::Class(c) => {
             c.set_attr(name, v);
-            vm.class_epoch += 1;
+            super::types::bump_class_epoch();
             Ok(())
         }
         ObjKind::Module(m) => {
@@ -580,7 +601,7 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<()> {
                     return Err(attribute_error(vm, obj, name));
                 }
                 c.order.borrow_mut().retain(|n| *n != name);
-                vm.class_epoch += 1;
+                super::types::bump_class_epoch();
                 return Ok(());
             }
             ObjKind::Module(m) => {

@@ -1107,33 +1107,35 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 fn range_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let args = &args[1..];
-    let mut nums = [0i64; 3];
-    for (i, a) in args.iter().enumerate().take(3) {
-        nums[i] = match a {
-            Value::Int(n) => *n,
-            Value::Bool(b) => *b as i64,
-            _ => {
-                if int::is_int(*a) {
-                    return Err(vm.new_error(vm.types.overflow_error, "stitch: range() arguments must fit in 64 bits"));
-                }
+    let mut nums = Vec::with_capacity(3);
+    for a in args.iter().take(3) {
+        match int::to_bigint(*a) {
+            Some(b) => nums.push(b),
+            None => {
                 let tn = ops::type_name(vm, *a);
                 return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer")));
             }
-        };
+        }
     }
-    let r = match args.len() {
-        1 => Range { start: 0, stop: nums[0], step: 1 },
-        2 => Range { start: nums[0], stop: nums[1], step: 1 },
+    let (start, stop, step) = match args.len() {
+        1 => (BigInt::zero(), nums[0].clone(), BigInt::from(1)),
+        2 => (nums[0].clone(), nums[1].clone(), BigInt::from(1)),
         3 => {
-            if nums[2] == 0 {
+            if nums[2].is_zero() {
                 return Err(vm.new_error(vm.types.value_error, "range() arg 3 must not be zero"));
             }
-            Range { start: nums[0], stop: nums[1], step: nums[2] }
+            (nums[0].clone(), nums[1].clone(), nums[2].clone())
         }
         0 => return Err(vm.new_error(vm.types.type_error, "range expected at least 1 argument, got 0")),
         n => return Err(vm.new_error(vm.types.type_error, &format!("range expected at most 3 arguments, got {n}"))),
     };
-    Ok(Value::Obj(vm.alloc(ObjKind::Range(r))))
+    // Bounds whose length might overflow i64 arithmetic stay big.
+    let fits = |b: &BigInt| b.to_i64().map(|x| x.unsigned_abs() < (1 << 62)).unwrap_or(false);
+    if fits(&start) && fits(&stop) && fits(&step) {
+        let r = Range { start: start.to_i64().unwrap_or(0), stop: stop.to_i64().unwrap_or(0), step: step.to_i64().unwrap_or(1) };
+        return Ok(Value::Obj(vm.alloc(ObjKind::Range(r))));
+    }
+    Ok(Value::Obj(vm.alloc(ObjKind::BigRange(Box::new(super::bigrange::BigRange { start, stop, step })))))
 }
 
 /// `range.index(x)`.

@@ -44,7 +44,7 @@ pub fn init(vm: &mut Vm) {
     if let Some(c) = class.as_class() {
         c.set_attr(name, method);
     }
-    vm.class_epoch += 1;
+    super::types::bump_class_epoch();
 }
 
 fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<ObjRef> {

@@ -184,6 +184,7 @@ impl Marker {
             ObjKind::Str(_)
             | ObjKind::BigInt(_)
             | ObjKind::Range(_)
+            | ObjKind::BigRange(_)
             | ObjKind::Code(_)
             | ObjKind::StringIO(_)
             | ObjKind::NotImplemented
@@ -266,7 +267,7 @@ impl Marker {
                 | IterState::Dict { dict: seq, .. }
                 | IterState::Set { set: seq, .. }
                 | IterState::Reversed { seq, .. } => self.mark(*seq),
-                IterState::Range { .. } | IterState::Exhausted => {}
+                IterState::Range { .. } | IterState::BigRange(_) | IterState::Exhausted => {}
                 IterState::Enumerate { it, count } => {
                     self.mark_value(*it);
                     self.mark_value(*count);

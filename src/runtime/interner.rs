@@ -10,6 +10,30 @@ use std::collections::HashMap;
 
 use super::value::ObjRef;
 
+/// A hasher for `Sym` keys: one multiplication (SipHash's DoS resistance is not needed for
+/// names the program itself contains).
+#[derive(Default, Clone, Copy)]
+pub struct SymHasher(u64);
+
+impl std::hash::Hasher for SymHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by interned names.
+pub type SymMap<V> = HashMap<Sym, V, std::hash::BuildHasherDefault<SymHasher>>;
+
 /// An interned name.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub struct Sym(pub u32);

@@ -26,6 +26,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let state = match &o.kind {
         ObjKind::List(_) | ObjKind::Tuple(_) => IterState::Seq { seq: o, index: 0 },
         ObjKind::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+        ObjKind::BigRange(r) => IterState::BigRange(Box::new((r.start.clone(), r.stop.clone(), r.step.clone()))),
         ObjKind::Str(_) => IterState::Str { s: o, byte: 0 },
         ObjKind::Dict(d) => IterState::Dict { dict: o, index: 0, kind: DictViewKind::Keys, len: d.borrow().len() },
         ObjKind::DictView(d, kind) => {
@@ -245,6 +246,18 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
                         Step::Done(v)
                     }
                     _ => Step::Done(None),
+                }
+            }
+            IterState::BigRange(b) => {
+                let (next, stop, step) = &mut **b;
+                let more = if step.sign() == num_bigint::Sign::Plus { *next < *stop } else { *next > *stop };
+                if !more {
+                    Step::Done(None)
+                } else {
+                    let v = next.clone();
+                    *next += &*step;
+                    drop(state);
+                    return Ok(Some(super::int::from_bigint(vm, v)));
                 }
             }
             IterState::Range { .. } | IterState::Exhausted => Step::Exhausted,

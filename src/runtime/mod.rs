@@ -2,6 +2,7 @@
 //! modules that give Python values their behaviour.
 
 pub mod attr;
+pub mod bigrange;
 pub mod builtins;
 pub mod containers;
 pub mod dict;

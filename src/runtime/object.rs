@@ -11,12 +11,11 @@
 //! guarded by the JIT.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use num_bigint::BigInt;
 
 use super::dict::Dict;
-use super::interner::Sym;
+use super::interner::{Sym, SymMap};
 use super::set::Set;
 use super::shape::ShapeRef;
 use super::value::{ObjRef, Value};
@@ -43,6 +42,7 @@ pub enum ObjKind {
     Set(RefCell<Set>),
     FrozenSet(Set),
     Range(Range),
+    BigRange(Box<super::bigrange::BigRange>),
     Slice(Value, Value, Value),
     Function(Box<Function>),
     Native(Native),
@@ -143,7 +143,10 @@ pub struct Class {
     pub base: Option<ObjRef>,
     /// Method resolution order without the class itself: its base, the base's base, ...
     pub ancestors: Vec<ObjRef>,
-    pub dict: RefCell<HashMap<Sym, Value>>,
+    pub dict: RefCell<SymMap<Value>>,
+    /// Results of `lookup` along the MRO, valid while `resolved_epoch` is the class epoch.
+    pub resolved: RefCell<SymMap<Option<Value>>>,
+    pub resolved_epoch: Cell<u64>,
     /// Insertion order of `dict` keys (for `__dict__` listings and deterministic iteration).
     pub order: RefCell<Vec<Sym>>,
     pub layout: Layout,
@@ -237,6 +240,8 @@ pub enum IterState {
     Filter { func: Value, it: Value },
     /// Iteration through `__getitem__` with 0, 1, 2, ... until IndexError.
     GetItem { obj: Value, index: i64 },
+    /// Iteration over a `range` with big bounds.
+    BigRange(Box<(num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt)>),
     Exhausted,
 }
 
@@ -257,7 +262,7 @@ impl Obj {
             ObjKind::Dict(_) => "dict",
             ObjKind::Set(_) => "set",
             ObjKind::FrozenSet(_) => "frozenset",
-            ObjKind::Range(_) => "range",
+            ObjKind::Range(_) | ObjKind::BigRange(_) => "range",
             ObjKind::Slice(..) => "slice",
             ObjKind::Function(_) => "function",
             ObjKind::Native(_) => "builtin_function_or_method",
@@ -353,8 +358,22 @@ impl Function {
 }
 
 impl Class {
-    /// Looks `name` up along the MRO.
+    /// Looks `name` up along the MRO (cached per class until any class changes).
     pub fn lookup(&self, name: Sym) -> Option<Value> {
+        let epoch = super::types::class_epoch();
+        if self.resolved_epoch.get() != epoch {
+            self.resolved.borrow_mut().clear();
+            self.resolved_epoch.set(epoch);
+        }
+        if let Some(v) = self.resolved.borrow().get(&name) {
+            return *v;
+        }
+        let v = self.lookup_uncached(name);
+        self.resolved.borrow_mut().insert(name, v);
+        v
+    }
+
+    fn lookup_uncached(&self, name: Sym) -> Option<Value> {
         if let Some(v) = self.dict.borrow().get(&name) {
             return Some(*v);
         }

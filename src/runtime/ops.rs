@@ -338,6 +338,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             ObjKind::Set(s) => !s.borrow().is_empty(),
             ObjKind::FrozenSet(s) => !s.is_empty(),
             ObjKind::Range(r) => r.len() != 0,
+            ObjKind::BigRange(r) => !r.len().is_zero(),
             ObjKind::DictView(d, _) => d.as_dict().map(|d| !d.borrow().is_empty()).unwrap_or(false),
             ObjKind::Instance(_) => {
                 if let Some(r) = call_special(vm, v, sym::BOOL, &[])? {
@@ -797,6 +798,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
                     out.push(')');
                 }
             }
+            ObjKind::BigRange(r) => out.push_str(&super::bigrange::repr(r)),
             ObjKind::Range(r) => {
                 if r.step == 1 {
                     out.push_str(&format!("range({}, {})", r.start, r.stop));
@@ -1099,6 +1101,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 None => Err(vm.new_error(vm.types.index_error, "range object index out of range")),
             }
         }
+        ObjKind::BigRange(r) => super::bigrange::getitem(vm, r, key),
         ObjKind::Array(_) => super::modules::array_getitem(vm, o, key),
         ObjKind::Instance(i) => {
             if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::GETITEM)) {
@@ -1319,6 +1322,10 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
         ObjKind::Dict(_) => Ok(super::dictops::get(vm, o, item)?.is_some()),
         ObjKind::DictView(d, super::object::DictViewKind::Keys) => Ok(super::dictops::get(vm, *d, item)?.is_some()),
         ObjKind::Set(_) | ObjKind::FrozenSet(_) => super::setops::contains(vm, container, item),
+        ObjKind::BigRange(r) => Ok(match int::to_bigint(item) {
+            Some(x) => r.contains(&x),
+            None => false,
+        }),
         ObjKind::Range(r) => {
             let r = *r;
             match item {
@@ -1378,6 +1385,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             ObjKind::Set(s) => return Ok(s.borrow().len()),
             ObjKind::FrozenSet(s) => return Ok(s.len()),
             ObjKind::Range(r) => return Ok(r.len() as usize),
+            ObjKind::BigRange(r) => return super::bigrange::len(vm, r),
             ObjKind::DictView(d, _) => return Ok(d.as_dict().map(|d| d.borrow().len()).unwrap_or(0)),
             ObjKind::Array(a) => return Ok(super::modules::array_len(&a.borrow())),
             ObjKind::Instance(_) => {

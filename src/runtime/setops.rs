@@ -189,3 +189,14 @@ pub fn set_compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<b
         CompareOp::Gt => ta.len() > tb.len() && is_subset(vm, &tb, &ta)?,
     })
 }
+
+/// A set table of constant values (no user code can run: constants hash natively).
+pub fn frozen_from(vm: &mut Vm, items: &[Value]) -> Set {
+    let mut set = Set::new();
+    for &item in items {
+        if let Ok(h) = ops::hash(vm, item) {
+            let _ = set.add(item, h, &mut |a, b| ops::eq(vm, a, b));
+        }
+    }
+    set
+}

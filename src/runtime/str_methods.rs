@@ -146,14 +146,38 @@ fn clinic_params(vm: &mut Vm, name: &str, args: &[Value], kw: Kw, names: &[&str]
     Ok(out)
 }
 
-/// Byte offset of character index `ci` (clamped to the end of `s`).
-fn byte_at(s: &str, ascii: bool, ci: i64) -> usize {
-    let ci = ci.max(0) as usize;
+/// Byte offset of character index `ci`, or `None` when `ci` is past the end of `s`.
+///
+/// Non-ASCII text is scanned eight bytes at a time, counting the bytes that start a character
+/// (all but the `10xxxxxx` continuation bytes), so a search from a late start position costs a
+/// fast pass over the text before it rather than a character-by-character walk.
+fn byte_at(s: &str, ascii: bool, ci: i64) -> Option<usize> {
+    let mut remaining = ci.max(0) as usize;
     if ascii {
-        ci.min(s.len())
-    } else {
-        s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
+        return (remaining <= s.len()).then_some(remaining);
     }
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let starts = 8 - (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+        if starts > remaining {
+            break;
+        }
+        remaining -= starts;
+        i += 8;
+    }
+    for (j, &b) in bytes.iter().enumerate().skip(i) {
+        if b & 0xc0 != 0x80 {
+            if remaining == 0 {
+                return Some(j);
+            }
+            remaining -= 1;
+        }
+    }
+    (remaining == 0).then_some(s.len())
 }
 
 fn char_len(s: &str, ascii: bool) -> usize {
@@ -385,40 +409,45 @@ fn partition(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, from_right: bool) 
 // ---------------------------------------------------------------------------------------------
 // Searching
 
+/// The byte range of characters `start..end` of `s` and the character index of its start,
+/// after CPython's `ADJUST_INDICES`; `None` when the start lies beyond the end. Without an end
+/// bound and with a non-negative start, the string's length in characters is not needed.
+fn char_range(s: &str, ascii: bool, start: Option<i64>, end: Option<i64>) -> Option<(usize, usize, i64)> {
+    if end.is_none() && start.unwrap_or(0) >= 0 {
+        let start = start.unwrap_or(0);
+        return byte_at(s, ascii, start).map(|b| (b, s.len(), start));
+    }
+    let (start, end) = adjust_bounds(start, end, char_len(s, ascii));
+    let (bs, be) = (byte_at(s, ascii, start)?, byte_at(s, ascii, end)?);
+    (start <= end).then_some((bs, be, start))
+}
+
 /// `find`/`rfind` of `sub` in the characters `start..end` of `s` (CPython's
 /// `any_find_slice`): the character index of the match, or -1.
 fn find_in(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64>, from_right: bool) -> i64 {
-    let (start, end) = adjust_bounds(start, end, char_len(s, ascii));
-    if end - start < sub.chars().count() as i64 {
-        return -1;
-    }
-    let hay = &s[byte_at(s, ascii, start)..byte_at(s, ascii, end)];
+    let Some((bs, be, start)) = char_range(s, ascii, start, end) else { return -1 };
+    let hay = &s[bs..be];
     let found = if from_right { hay.rfind(sub) } else { hay.find(sub) };
     match found {
-        Some(p) => start + if ascii { p as i64 } else { hay[..p].chars().count() as i64 },
+        Some(p) => start + char_len(&hay[..p], ascii) as i64,
         None => -1,
     }
 }
 
 /// Non-overlapping occurrences of `sub` in characters `start..end` of `s`.
 fn count_in(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let (start, end) = adjust_bounds(start, end, char_len(s, ascii));
-    if end < start {
-        return 0;
-    }
+    let Some((bs, be, _)) = char_range(s, ascii, start, end) else { return 0 };
+    let hay = &s[bs..be];
     if sub.is_empty() {
-        return end - start + 1;
+        return char_len(hay, ascii) as i64 + 1;
     }
-    s[byte_at(s, ascii, start)..byte_at(s, ascii, end)].matches(sub).count() as i64
+    hay.matches(sub).count() as i64
 }
 
 /// Whether characters `start..end` of `s` start (or end) with `sub` (CPython's `tailmatch`).
 fn tail_matches(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
-    let (start, end) = adjust_bounds(start, end, char_len(s, ascii));
-    if end - (sub.chars().count() as i64) < start {
-        return false;
-    }
-    let hay = &s[byte_at(s, ascii, start)..byte_at(s, ascii, end)];
+    let Some((bs, be, _)) = char_range(s, ascii, start, end) else { return false };
+    let hay = &s[bs..be];
     if at_end {
         hay.ends_with(sub)
     } else {
@@ -1373,7 +1402,7 @@ mod tests {
     /// "Type: message" of the error.
     fn call(name: &str, recv: &str, args: &[A], kw: &[(&str, A)]) -> String {
         let mut vm = Vm::new();
-        let mut value = |vm: &mut Vm, a: A| match a {
+        let value = |vm: &mut Vm, a: A| match a {
             A::S(t) => vm.new_str(t),
             A::I(i) => Value::Int(i),
             A::N => Value::None,
@@ -1430,6 +1459,11 @@ mod tests {
 
     #[test]
     fn searching_counts_characters() {
+        let text = "aé€😀bcdefghijklmnopé€😀";
+        for ci in 0..=text.chars().count() as i64 + 2 {
+            let want = text.char_indices().map(|(b, _)| b).chain([text.len()]).nth(ci as usize);
+            assert_eq!(byte_at(text, false, ci), want, "char {ci}");
+        }
         assert_eq!(find_in("héllo wörld", false, "w", None, None, false), 6);
         assert_eq!(find_in("héllo wörld", false, "ö", Some(2), Some(-1), true), 7);
         assert_eq!(find_in("abc", true, "", Some(3), None, false), 3);

@@ -139,6 +139,19 @@ fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layo
     new_class(vm, name, name, base, layout, module)
 }
 
+/// Bumped whenever any class is created or changed; attribute caches remember the epoch they
+/// were filled in, so one comparison tells whether a cached lookup is still valid.
+static CLASS_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Creates a class object.
 pub fn new_class(
     vm: &mut Vm,
@@ -161,6 +174,8 @@ pub fn new_class(
         base,
         ancestors,
         dict: RefCell::new(Default::default()),
+        resolved: RefCell::new(Default::default()),
+        resolved_epoch: Cell::new(0),
         order: RefCell::new(Vec::new()),
         layout,
         root_shape: Shape::new_root(),
@@ -168,7 +183,7 @@ pub fn new_class(
         module: module.to_string(),
         slots: RefCell::new(None),
     };
-    vm.class_epoch += 1;
+    bump_class_epoch();
     vm.alloc(ObjKind::Class(Box::new(class)))
 }
 
@@ -181,7 +196,7 @@ pub fn add_methods(vm: &mut Vm, class: ObjRef, methods: &[(&'static str, NativeF
             c.set_attr(s, f);
         }
     }
-    vm.class_epoch += 1;
+    bump_class_epoch();
 }
 
 /// Sets the constructor (`native_new`) of a built-in class.
@@ -213,7 +228,7 @@ impl Vm {
                 ObjKind::Dict(_) => t.dict,
                 ObjKind::Set(_) => t.set,
                 ObjKind::FrozenSet(_) => t.frozenset,
-                ObjKind::Range(_) => t.range,
+                ObjKind::Range(_) | ObjKind::BigRange(_) => t.range,
                 ObjKind::Slice(..) => t.slice,
                 ObjKind::Function(_) => t.function,
                 ObjKind::Native(_) => t.builtin_function,
@@ -229,7 +244,7 @@ impl Vm {
                         ObjKind::Tuple(_) => t.tuple_iterator,
                         _ => t.list_iterator,
                     },
-                    super::object::IterState::Range { .. } => t.range_iterator,
+                    super::object::IterState::Range { .. } | super::object::IterState::BigRange(_) => t.range_iterator,
                     super::object::IterState::Str { .. } => t.str_iterator,
                     super::object::IterState::Dict { kind, .. } => match kind {
                         super::object::DictViewKind::Keys => t.dict_keyiterator,
@@ -393,7 +408,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
             c.set_attr(sym::HASH, Value::None);
         }
     }
-    vm.class_epoch += 1;
+    bump_class_epoch();
     Ok(Value::Obj(class))
 }
 

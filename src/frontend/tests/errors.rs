@@ -129,6 +129,7 @@ fn too_deep_nesting_is_an_error_not_a_crash() {
     let n = 100_000;
     let deep = [
         format!("x = 1{}\n", " + 1".repeat(n)),
+        format!("x = {}1\n", "(1 + ".repeat(n / 10) + &")".repeat(n / 10)),
         format!("x = {}1\n", "-".repeat(n)),
         format!("x = {}{}\n", "[".repeat(n), "]".repeat(n)),
         format!("x = {}1\n", "not ".repeat(n)),
@@ -143,8 +144,10 @@ fn too_deep_nesting_is_an_error_not_a_crash() {
         assert_eq!(error.message, message, "for {}...", &source[..20]);
     }
     assert_eq!(compile_err(&format!("x = {}1\n", "-".repeat(300))).col, 204);
-    // Just under the limit compiles, and long flat chains are not nesting.
+    // Just under the limit compiles, and long flat chains are not nesting; nor are long
+    // operator chains (generated code has them), up to a much larger limit.
     super::compile_ok(&format!("x = {}1{}\n", "(-".repeat(150), ")".repeat(150)));
+    super::compile_ok(&format!("x = 1{}\n", " + a * -b".repeat(4000)));
     super::compile_ok(&format!("x = [{}]\n", "1, ".repeat(n)));
     super::compile_ok(&format!("if x:\n    pass\n{}", "elif x:\n    pass\n".repeat(10_000)));
     super::compile_ok(&format!("x = [y{}]\n", " for y in z".repeat(1000)));
