@@ -240,3 +240,34 @@ impl Set {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(set: &Set) -> Vec<i64> {
+        set.iter().map(|v| if let Value::Int(i) = v { i } else { -1 }).collect()
+    }
+
+    fn add_all(set: &mut Set, items: impl IntoIterator<Item = i64>) {
+        for i in items {
+            set.add(Value::Int(i), i, &mut |a, b| Ok(a.is(b))).ok();
+        }
+    }
+
+    /// Expected orders printed by CPython 3.11 for the same operations.
+    #[test]
+    fn iteration_order_matches_cpython() {
+        let mut s = Set::new();
+        add_all(&mut s, [64, 32, 16, 8, 4, 2, 1]);
+        assert_eq!(ints(&s), [64, 32, 2, 1, 4, 8, 16]);
+
+        let mut t = Set::new();
+        add_all(&mut t, (0..20).map(|x| x * 7));
+        for x in (0..20).step_by(3) {
+            t.discard(Value::Int(x * 7), x * 7, &mut |a, b| Ok(a.is(b))).ok();
+        }
+        assert_eq!(ints(&t), [133, 7, 14, 28, 35, 49, 56, 70, 77, 91, 98, 112, 119]);
+        assert_eq!(t.len(), 13);
+    }
+}

@@ -78,7 +78,7 @@ fn this_set(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
 
 fn len_of(v: Value) -> usize {
     match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::Set(s)) => s.borrow().len(),
+        Some(ObjKind::Set(s)) => s.try_borrow().map_or(0, |t| t.len()),
         Some(ObjKind::FrozenSet(s)) => s.len(),
         _ => 0,
     }

@@ -908,7 +908,7 @@ fn displays_with_unpacking() {
          DICT_UPDATE 1
          STORE_NAME t
          BUILD_SET 0
-         LOAD_CONST (1, 2, 3)
+         LOAD_CONST frozenset({1, 2, 3})
          SET_UPDATE 1
          STORE_NAME u
          BUILD_LIST 0
