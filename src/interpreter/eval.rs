@@ -536,6 +536,30 @@ impl Vm {
                         }
                         Opcode::UNPACK_SEQUENCE => {
                             let v = peek!(1);
+                            let n = arg as usize;
+                            // Tuples and lists of the right length unpack without allocating.
+                            if let Value::Obj(o) = v {
+                                let done = match &o.kind {
+                                    ObjKind::Tuple(t) if t.len() == n => {
+                                        sp -= 1;
+                                        for item in t.iter().rev() {
+                                            push!(*item);
+                                        }
+                                        true
+                                    }
+                                    ObjKind::List(l) if l.borrow().len() == n => {
+                                        sp -= 1;
+                                        for item in l.borrow().iter().rev() {
+                                            push!(*item);
+                                        }
+                                        true
+                                    }
+                                    _ => false,
+                                };
+                                if done {
+                                    continue;
+                                }
+                            }
                             sync!();
                             let items = tri!(pyiter::unpack(self, v, arg as usize));
                             sp -= 1;
@@ -685,6 +709,40 @@ impl Vm {
                         }
                         Opcode::CALL => {
                             let argc = arg as usize;
+                            // Fast path: a plain Python function called with exactly its
+                            // positional parameters; the arguments become its locals in place.
+                            if let Value::Obj(callee) = peek!(argc + 2) {
+                                if let ObjKind::Function(f) = &callee.kind {
+                                    let has_self = !peek!(argc + 1).is_null();
+                                    let nargs = argc + has_self as usize;
+                                    let no_kwnames = pc < 2 || code.code.instrs[pc - 2].op != Opcode::KW_NAMES;
+                                    if f.simple && no_kwnames && nargs == f.code.code.argcount as usize {
+                                        let result_pos = sp - argc - 2;
+                                        let start = sp - nargs;
+                                        self.frames[fi].pc = pc;
+                                        self.frames[fi].sp = result_pos;
+                                        let new = Frame {
+                                            code: f.code,
+                                            func: Value::Obj(callee),
+                                            globals: f.globals,
+                                            locals_dict: Value::Null,
+                                            base: start,
+                                            sp: start + f.code.nlocalsplus,
+                                            pc: 0,
+                                            kind: FrameKind::Call,
+                                            entry: false,
+                                        };
+                                        self.sp = sp;
+                                        tri!(self.push_frame(new, nargs));
+                                        load_frame!();
+                                        if self.heap.gc_requested {
+                                            sync!();
+                                            self.collect_garbage();
+                                        }
+                                        continue;
+                                    }
+                                }
+                            }
                             let kwnames = if pc >= 2 && code.code.instrs[pc - 2].op == Opcode::KW_NAMES {
                                 code.consts[code.code.instrs[pc - 2].arg as usize]
                             } else {

@@ -115,6 +115,15 @@ fn float_fast(op: u32, x: f64, y: f64) -> Option<Value> {
         10 => Some(Value::Float(x - y)),
         5 => Some(Value::Float(x * y)),
         11 if y != 0.0 => Some(Value::Float(x / y)),
+        // x ** y for a positive base is never an error unless it overflows.
+        8 if x > 0.0 => {
+            let r = x.powf(y);
+            if r.is_finite() || !x.is_finite() || !y.is_finite() {
+                Some(Value::Float(r))
+            } else {
+                None
+            }
+        }
         _ => None,
     }
 }
