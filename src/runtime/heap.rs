@@ -52,11 +52,13 @@ impl Default for Heap {
 
 impl Heap {
     pub fn new() -> Heap {
+        // Sized for the first collection cycle up front: growing these while the program
+        // allocates makes the allocator hand out (and zero) fresh pages again and again.
         Heap {
-            objects: Vec::new(),
+            objects: Vec::with_capacity(2 * MIN_THRESHOLD),
             chunks: Vec::new(),
             next_in_chunk: CHUNK,
-            free: Vec::new(),
+            free: Vec::with_capacity(2 * MIN_THRESHOLD),
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
             gc_requested: false,

@@ -384,10 +384,15 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> 
 fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_args(vm, "set", "symmetric_difference_update", args, kw, Arity::One)?;
     let so = this_set(vm, args, "symmetric_difference_update")?;
-    let other = args[1];
+    symmetric_difference_update_into(vm, so, args[1])?;
+    Ok(Value::None)
+}
+
+/// CPython's `set_symmetric_difference_update` on the mutable set `so`.
+fn symmetric_difference_update_into(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> {
     if so.is(other) {
         with_table(vm, so, Set::clear)?;
-        return Ok(Value::None);
+        return Ok(());
     }
     // A dict is walked in insertion order, a set in table order, anything else is first
     // collected into a new set (whose table order then counts).
@@ -398,8 +403,25 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<
             keys_of(os)
         }
     };
-    toggle_keys(vm, so, &keys)?;
-    Ok(Value::None)
+    toggle_keys(vm, so, &keys)
+}
+
+/// The augmented operators `|=`, `&=`, `-=` and `^=` on a mutable set, done in place as
+/// CPython's `set_ior`, `set_iand`, `set_isub` and `set_ixor` do them (so that the table, and
+/// with it the printing order, ends up as CPython's). Returns `so`.
+pub fn inplace_op(vm: &mut Vm, op: BinaryOp, so: Value, other: Value) -> PyResult<Value> {
+    match op {
+        BinaryOp::Or => update_into(vm, so, other)?,
+        BinaryOp::And => {
+            let result = intersect(vm, so, other)?;
+            let table = setops::table_of(result).unwrap_or_default();
+            with_table(vm, so, |t| *t = table)?;
+        }
+        BinaryOp::Subtract => difference_update_into(vm, so, other)?,
+        BinaryOp::Xor => symmetric_difference_update_into(vm, so, other)?,
+        _ => return Err(vm.new_error(vm.types.type_error, "unsupported set operation")),
+    }
+    Ok(so)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,6 +514,19 @@ mod tests {
         let l = vm.new_list(vec![Value::Int(10), Value::Int(1)]);
         let r = union(&mut vm, &[a, l], &[]);
         assert_eq!(repr(&mut vm, r), "{1, 2, 3, 4, 5, 10}");
+    }
+
+    #[test]
+    fn inplace_operators_work_in_place() {
+        let mut vm = Vm::new();
+        let a = set_of(&mut vm, &(0..100).collect::<Vec<_>>());
+        let b = set_of(&mut vm, &(0..95).collect::<Vec<_>>());
+        let r = inplace_op(&mut vm, BinaryOp::Subtract, a, b);
+        assert_eq!(repr(&mut vm, r), "{95, 96, 97, 98, 99}");
+        let c = set_of(&mut vm, &[1, 2, 3]);
+        let d = set_of(&mut vm, &[3, 4]);
+        let r = inplace_op(&mut vm, BinaryOp::Xor, c, d);
+        assert_eq!(repr(&mut vm, r), "{1, 2, 4}");
     }
 
     #[test]

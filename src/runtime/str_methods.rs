@@ -1153,8 +1153,9 @@ fn render_field(
 // Character classes (tables from CPython 3.11 / Unicode 14.0)
 
 /// A set of code points stored as the boundaries of its ranges: `[start0, end0, start1, ...]`
-/// with exclusive ends, written as hexadecimal deltas from the previous boundary and decoded
-/// on first use.
+/// with exclusive ends, decoded on first use. The text holds the difference of each boundary
+/// from the previous one as a base-26 number: lowercase letters are leading digits (`a` = 0),
+/// an uppercase letter is the last digit, so `C` is 2 and `bA` is 26.
 struct Table {
     data: &'static str,
     bounds: OnceLock<Vec<u32>>,
@@ -1167,14 +1168,19 @@ impl Table {
 
     fn bounds(&self) -> &[u32] {
         self.bounds.get_or_init(|| {
-            let mut acc = 0u32;
-            self.data
-                .split_ascii_whitespace()
-                .map(|t| {
-                    acc += u32::from_str_radix(t, 16).unwrap_or(0);
-                    acc
-                })
-                .collect()
+            let (mut bounds, mut boundary, mut digits) = (Vec::new(), 0u32, 0u32);
+            for b in self.data.bytes() {
+                match b {
+                    b'a'..=b'z' => digits = digits * 26 + u32::from(b - b'a'),
+                    b'A'..=b'Z' => {
+                        boundary += digits * 26 + u32::from(b - b'A');
+                        bounds.push(boundary);
+                        digits = 0;
+                    }
+                    _ => {}
+                }
+            }
+            bounds
         })
     }
 
@@ -1261,15 +1267,19 @@ fn is_xid_continue(c: char) -> bool {
     is_xid_start(c) || ID_CONTINUE_EXTRA_TABLE.contains(c)
 }
 
-// Generated from CPython 3.11 by this script: `table` lists the boundaries where `pred` turns
-// on and off (range starts and exclusive ends) as hex deltas from the previous boundary:
+// Generated from CPython 3.11 by this script (see `Table` for the encoding):
 //
 //   def table(pred):
 //       bounds, inside = [], False
 //       for c in range(0x110001):
 //           if c <= 0x10FFFF and pred(c) != inside or c == 0x110000 and inside:
 //               bounds.append(c); inside = not inside
-//       return " ".join(format(b - a, "x") for a, b in zip([0] + bounds, bounds))
+//       return "".join(base26(b - a) for a, b in zip([0] + bounds, bounds))
+//
+//   def base26(v):
+//       digits = [v % 26]
+//       while v >= 26: v //= 26; digits.append(v % 26)
+//       return "".join(chr(97 + d) for d in digits[:0:-1]) + chr(65 + digits[0])
 //
 //   ALPHA: chr(c).isalpha()            DECIMAL: chr(c).isdecimal()
 //   DIGIT: chr(c).isdigit()            NUMERIC: chr(c).isnumeric()
@@ -1280,111 +1290,73 @@ fn is_xid_continue(c: char) -> bool {
 
 /// `str.isalpha`: categories Lu, Ll, Lt, Lm, Lo (648 ranges).
 const ALPHA: &str = "\
-    41 1a 6 1a 2f 1 a 1 4 1 5 17 1 1f 1 1ca 4 c e 5 7 1 1 1 81 5 1 2 2 4 1 1 6 1 1 3 1 1 1 14 1 53 1 8b 8 a6 1 26 2 \
-    1 6 29 47 1b 4 4 2d 2b 23 2 1 63 1 1 f 2 7 2 a 3 2 1 10 1 1 1e 1d 59 b 1 18 21 9 2 4 1 5 16 4 1 9 1 3 1 17 19 7 \
-    b 5 18 1 6 11 2a 3a 36 3 1 12 1 7 a f 10 4 8 2 2 2 16 1 7 1 1 3 4 3 1 10 1 d 2 1 3 e 2 a 1 8 6 4 2 2 16 1 7 1 2 \
-    1 2 1 2 1f 4 1 1 13 3 10 9 1 3 1 16 1 7 1 2 1 5 3 1 12 1 f 2 17 1 b 8 2 2 2 16 1 7 1 2 1 5 3 1 1e 2 1 3 f 1 11 1 \
-    1 6 3 3 1 4 3 2 1 1 1 2 3 2 3 3 3 c 16 1 34 8 1 3 1 17 1 10 3 1 1a 3 2 1 2 2 1e 1 4 8 1 3 1 17 1 a 1 5 3 1 1f 2 \
-    1 2 f 2 11 9 1 3 1 29 2 1 10 1 5 3 8 3 18 6 5 12 3 18 1 9 1 1 2 7 3a 30 1 2 c 7 3a 2 1 1 1 5 1 18 1 1 1 a 1 2 9 \
-    1 2 5 1 1 15 4 20 1 3f 8 1 24 1b 5 73 2b 14 1 10 6 4 4 3 1 3 2 7 3 4 d c 1 11 26 1 1 5 1 2 2b 1 14d 1 4 2 7 1 1 \
-    1 4 2 29 1 4 2 21 1 4 2 7 1 1 1 4 2 f 1 39 1 4 2 43 25 10 10 56 2 6 3 26c 2 11 1 1a 5 4b 6 8 7 12 d 13 e 12 e d \
-    1 3 f 34 23 1 4 1 43 59 7 5 2 22 1 1 5 46 a 1f 31 1e 2 5 b 2c 4 1a 36 17 9 35 52 1 5d 2f 11 8 36 1e d 2 a 2c 1a \
-    24 29 3 a 24 2 9 7 2b 2 3 29 4 1 6 1 2 3 1 5 c0 40 116 2 6 2 26 2 6 2 8 1 1 1 1 1 1 1 1f 2 35 1 7 1 1 3 3 1 7 3 \
-    4 2 6 4 d 5 3 1 7 74 1 d 1 10 d 65 1 4 1 2 a 1 1 3 5 6 1 1 1 1 1 1 4 1 b 2 4 5 5 4 1 34 2 a7b e5 6 4 3 2 c 26 1 \
-    1 5 1 2 38 7 1 10 17 9 7 1 7 1 7 1 7 1 7 1 7 1 7 1 7 50 1 1d5 2 2a 5 5 2 4 56 6 3 1 5a 1 4 5 2b 1 5e 11 20 30 10 \
-    200 19c0 40 568d 43 2e 2 10d 3 10 a 2 14 2f 10 1f 2 46 31 9 2 67 2 40 5 2 1 1 1 5 18 10 1 3 1 4 1 17 1d 34 e 32 \
-    3e 6 3 1 1 2 b 1c a 17 19 1d 7 2f 1c 1 10 5 1 a a 5 1 29 17 3 1 8 14 17 3 1 3 32 1 1 3 2 2 5 2 1 1 1 18 3 2 b 7 \
-    3 c 6 2 6 2 6 9 7 1 7 1 2b 1 e 6 73 1d 2ba4 c 17 4 31 2104 16e 2 6a 26 7 c 5 5 1 1 a 1 d 1 5 1 1 1 2 1 2 1 6c 21 \
-    16b 12 40 2 36 28 c 74 5 1 87 24 1a 6 1a b 59 3 6 2 6 2 6 2 3 23 c 1 1a 1 13 1 2 1 f 2 e 22 7b 185 1d 3 31 2f 20 \
-    d 14 1 8 6 26 a 1e 2 24 4 8 30 9e 12 24 4 24 4 28 8 34 c b 1 f 1 7 1 2 1 b 1 f 1 7 1 2 43 137 9 16 a 8 18 6 1 2a \
-    1 9 45 6 2 1 1 2c 1 2 3 1 2 17 a 17 9 1f 41 13 1 2 a 16 a 1a 46 38 6 2 40 1 f 4 1 3 1 1d 2a 1d 3 1d 23 8 1 1c 1b \
-    36 a 16 a 13 d 12 6e 49 37 33 d 33 d 24 15c 2a 6 2 4e 1d a 1 8 16 2a 12 2e 15 1b 17 c 35 39 2 2 1 d 2d 20 19 1a \
-    24 1d 1 2 1 8 23 3 1 c 30 e 4 15 1 1 1 23 12 1 19 54 7 1 1 1 4 1 f 1 a 7 2f 26 8 2 2 2 16 1 7 1 2 1 5 3 1 12 1 c \
-    5 9e 35 12 4 14 3 1e 30 14 2 1 1 b8 2f 29 4 24 30 14 1 3b 2b d 1 47 1b 25 7 b9 2c 74 40 1f 8 2 1 2 8 1 2 1 18 f \
-    1 1 1 5e 8 2 27 10 1 1 1 1c 1 a 28 7 1 15 1 b 2e 13 1 12 49 107 9 1 25 11 1 31 1e 70 7 1 2 1 26 15 1 19 6 1 2 1 \
-    20 e 1 147 13 bd 1 4f 39a e6 c4 a4c 61 f 42f fd1 247 21b9 239 7 1f 11 4f 11 1e 12 30 10 4 1f 15 5 13 2b0 40 80 \
-    4b 5 1 42 d 40 2 1 1 1c 17f8 8 4d6 2a 9 22e7 4 1 7 1 2 1 123 2d 3 11 4 8 18c 904 6b 5 d 3 9 7 a 1766 55 1 47 1 2 \
-    2 1 2 2 2 4 1 c 1 1 1 7 1 41 1 4 2 8 1 7 1 1c 1 4 1 5 1 1 3 7 1 154 2 19 1 19 1 1f 1 19 1 1f 1 19 1 1f 1 19 1 1f \
-    1 19 1 8 734 1f 1e1 2d a 7 10 1 141 1e 12 2c 4f4 7 1 4 1 2 1 f 1 c5 3b 44 7 1 4b4 4 1 1b 1 2 1 1 2 1 1 a 1 4 1 1 \
-    1 1 6 1 4 1 1 1 1 1 1 3 1 2 1 1 2 1 1 1 1 1 1 1 1 1 1 2 1 1 2 4 1 7 1 4 1 4 1 1 1 a 1 11 5 3 1 5 1 11 1144 a6e0 \
-    20 1039 7 de 2 1682 e 1d31 c1f 21e 5e2 134b";
+    cNbAGbAbVBKBEBFXBbFBrQEMOFHBBBeZFBCCEBBGBBDBBBUBdFBfJIgKBbMCBGbPcTbBEEbTbRbJCBdVBBPCHCKDCBQBBbEbDdLLBYbHJCEBFWEB\
+    JBDBXZHLFYBGRbQcGcCDBSBHKPQEICCCWBHBBDEDBQBNCBDOCKBIGECCWBHBCBCBCbFEBBTDQJBDBWBHBCBFDBSBPCXBLICCCWBHBCBFDBbECBDP\
+    BRBBGDDBEDCBBBCDCDDDMWBcAIBDBXBQDBbADCBCCbEBEIBDBXBKBFDBbFCBCPCRJBDBbPCBQBFDIDYGFSDYBJBBCHcGbWBCMHcGCBBBFBYBBBKB\
+    CJBCFBBVEbGBcLIBbKbBFeLbRUBQGEEDBDCHDENMBRbMBBFBCbRBmVBECHBBBECbPBECbHBECHBBBECPBcFBECcPbLQQdICGDxWCRBbAFcXGIHSN\
+    TOSONBDPcAbJBEBcPdLHFCbIBBFcSKbFbXbECFLbSEbAcCXJcBdEBdPbVRIcCbENCKbSbAbKbPDKbKCJHbRCDbPEBGBCDBFhKcMkSCGCbMCGCIBB\
+    BBBBBbFCcBBHBBDDBHDECGENFDBHeMBNBQNdXBEBCKBBDFGBBBBBBEBLCEFFEBcACdzFiVGEDCMbMBBFBCcEHBQXJHBHBHBHBHBHBHBHdCBsBCbQ\
+    FFCEdIGDBdMBEFbRBdQRbGbWQtSjtOcMbguFcPbUCkJDQKCUbVQbFCcSbXJCdZCcMFCBBBFYQBDBEBXbDcAObYcKGDBBCLbCKXZbDHbVbCBQFBKK\
+    FBbPXDBIUXDBDbYBBDCCFCBBBYDCLHDMGCGCGJHBHBbRBOGeLbDqnSMXEbXmnCoCCeCbMHMFFBBKBNBFBBBCBCBeEbHnZScMCcCbOMeMFBfFbKbA\
+    GbALdLDGCGCGCDbJMBbABTBCBPCObIeToZbDDbXbVbGNUBIGbMKbECbKEIbWgCSbKEbKEbOIcAMLBPBHBCBLBPBHBCcPlZJWKIYGBbQBJcRGCBBb\
+    SBCDBCXKXJbFcNTBCKWKbAcScEGCcMBPEBDBbDbQbDDbDbJIBbCbBcCKWKTNSeGcVcDbZNbZNbKnKbQGCdAbDKBIWbQSbUVbBXMcBcFCCBNbTbGZ\
+    bAbKbDBCBIbJDBMbWOEVBBBbJSBZdGHBBBEBPBKHbVbMICCCWBHBCBFDBSBMFgCcBSEUDbEbWUCBBhCbVbPEbKbWUBcHbRNBcTbBbLHhDbSeMcMb\
+    FICBCIBCBYPBBBdQICbNQBBBbCBKbOHBVBLbUTBScVkDJBbLRBbXbEeIHBCBbMVBZGBCBbGOBmPThHBdBbjMiWhOdxKdTPbpFfzTwLmuBvXHbFRd\
+    BRbESbWQEbFVFTbaMcMeYcXFBcONcMCBBbCjcAIbvQbQJnfREBHBCBlFbTDREIpGdkUeDFNDJHKiwKdHBcTBCCBCCCEBMBBBHBcNBECIBHBbCBEB\
+    FBBDHBnCCZBZBbFBZBbFBZBbFBZBbFBZBIcsYbFsNbTKHQBmJbESbSbwUHBEBCBPBhPcHcQHBbuIEBbBBCBBCBBKBEBBBBGBEBBBBBBDBCBBCBBB\
+    BBBBBBBCBBCEBHBEBEBBBKBRFDBFBRgoAclfCbGgdTHiOCinQOlbLepJuWcfYhhZ";
 /// `str.isdecimal`: category Nd (62 ranges).
 const DECIMAL: &str = "\
-    30 a 626 a 86 a c6 a 19c a 76 a 76 a 76 a 76 a 76 a 76 a 76 a 76 a 76 a 60 a 76 a 46 a 116 a 46 a 746 a 26 a 12c \
-    a 80 a a6 a 6 a b6 a 56 a 86 a 6 a 89c6 a 2a6 a 26 a c6 a 16 a 56 a 196 a 5316 a 586 a 886 a 32c a 80 a 3c a 90 \
-    a 116 a 156 a 76 a 176 a 66 a 66 a 1a6 a 66 a 2f6 a f6 a 46 a 4cb6 a 56 a 86 a 6c74 32 940 a 1a6 a 656 a 1296 a";
+    bWKciOKfEKhQKpWKeOKeOKeOKeOKeOKeOKeOKeOKeOKdSKeOKcSKkSKcSKctQKbMKlOKeYKgKKGKhAKdIKfEKGKcaeOKbaCKbMKhQKWKdIKpQKbf\
+    mCKccKKdfYKbfGKeYKcIKfOKkSKnEKeOKoKKdYKdYKqGKdYKbdEKjMKcSKbdbIKdIKfEKbpbWbYdnCKqGKckKKhbAK";
 /// `str.isdigit`: Numeric_Type Decimal or Digit (81 ranges).
 const DIGIT: &str = "\
-    30 a 78 2 5 1 5a6 a 86 a c6 a 19c a 76 a 76 a 76 a 76 a 76 a 76 a 76 a 76 a 76 a 60 a 76 a 46 a 116 a 46 a 2cf 9 \
-    46e a 26 a 12c a 80 b a5 a 6 a b6 a 56 a 86 a 6 a 416 1 3 6 6 a 3d6 9 b 9 b 9 59 1 a 9 1 1 276 9 1 9 1 9 7e8d a \
-    2a6 a 26 a c6 a 16 a 56 a 196 a 5316 a 586 a 596 4 2ec a 126 9 1e9 9 b a 80 a 3c a 90 a 116 a 156 a 76 a 176 a \
-    66 a 66 a 1a6 a 66 a 2f6 a f6 a 46 a 4cb6 a 56 a 86 a 6c74 32 940 a 1a6 a 656 a 7a6 b ae5 a";
+    bWKeQCFBcdQKfEKhQKpWKeOKeOKeOKeOKeOKeOKeOKeOKeOKdSKeOKcSKkSKcSKbbRJbrQKbMKlOKeYLgJKGKhAKdIKfEKGKboGBDGGKblUJLJLJ\
+    dLBKJBByGJBJBJbvyBKbaCKbMKhQKWKdIKpQKbfmCKccKKcdAEbcUKlIJsVJLKeYKcIKfOKkSKnEKeOKoKKdYKdYKqGKdYKbdEKjMKcSKbdbIKdI\
+    KfEKbpbWbYdnCKqGKckKKcxILedHK";
 /// `str.isnumeric`: any Numeric_Type (206 ranges).
 const NUMERIC: &str = "\
-    30 a 78 2 5 1 2 3 5a1 a 86 a c6 a 19c a 76 a 4 6 6c a 76 a 76 a 2 6 6e d 73 a 8 7 67 a 68 7 7 13 6d a 60 a 76 a \
-    46 14 10c a 46 a 2cf 14 371 3 ef a 6 a 16 a 12c a 80 b a5 a 6 a b6 a 56 a 86 a 6 a 416 1 3 6 6 a c6 33 2 5 2d6 \
-    3c 4e 16 276 1e 569 1 309 1 19 9 e 3 157 4 8a a 1e 8 1 f 20 a 27 f 145 1 7d 1 3a6 1 322 1 12b2 1 2 1 3 1 1 1 53 \
-    1 2e 1 7 1 1 1 28 2 1e 1 8 1 24 1 62 1 193 1 41 1 22 1 1 1 1 1 1d3 1 1 3 6 1 74 4 316 1 215 1 7 1 580 1 83 2 c 3 \
-    1 1 3ed 1 4d 1 485 1 733 1 48f 1 2e7 1 a07 1 3a5 1 881 1 4 1 7c 1 8f0 1 24 1 5 1 2b 1 7d 1 f29 a bc a 140 6 9a a \
-    26 a c6 a 16 a 56 a 196 a 4d71 1 7 1 4 1 39 1 1e 1 1 1 29 1 512 a 1ed 2d c 39 11 2 155 1b 24 4 1d 1 8 1 86 5 ca \
-    a 3ae 8 19 7 27 9 4b 5 16 6 a0 2 2 10 2 2e 40 9 34 2 1e 3 4b 5 68 8 18 8 29 7 14a 6 30 a 126 1f 9e a 2a 4 70 7 \
-    86 1e 80 a 3c a 90 a 7 14 fb a 156 a 76 a 176 a 66 a 66 c 1a4 13 5d a 2f6 1d e3 a 46 a 216 15 42b 6f 45f1 a 56 a \
-    86 a 1 7 31e 17 6449 14 6c 19 455 32 940 a 1a6 a 5cd 9 80 a 317 3b 1 3 1 4 4c 2d 1 f 3c2 d ae3 a 407 1 62 1 7d 1 \
-    3e 1 808 1 58 1 8 1 f 1 14d 1 12 1 1b 1 1876 1 607 1 1182 1 2751 1 9622 1";
+    bWKeQCFBCDcdLKfEKhQKpWKeOKEGeEKeOKeOKCGeGNeLKIHdZKeAHHTeFKdSKeOKcSUkIKcSKbbRUbhXDjFKGKWKlOKeYLgJKGKhAKdIKfEKGKbo\
+    GBDGGKhQbZCFbbYcIdAWyGbEcbHBbdXBZJODnFEfIKbEIBPbGKbNPmNBeVBbjYBbeWBhcCBCBDBBBdFBbUBHBBBbOCbEBIBbKBdUBpNBcNBbIBBB\
+    BBrZBBDGBeMEbeKBuNBHBccEBfBCMDBBbmRBcZBbsNBcsXBbsXBbcPBduTBbjXBdfTBEBeUBdkABbKBFBbRBeVBftHKhGKmIGfYKbMKhQKWKdIKp\
+    QKbdiNBHBEBcFBbEBBBbPBbxYKsZbTMcFRCnDbBbKEbDBIBfEFhUKbkGIZHbNJcXFWGgECCQCbUcMJcACbEDcXFeAIYIbPHmSGbWKlIbFgCKbQEe\
+    IHfEbEeYKcIKfOKHUjRKnEKeOKoKKdYKdYMqETdPKbdEbDiTKcSKuOVbpBeHbamRKdIKfEKBHbeSXblzLUeEZbqRbYdnCKqGKcfDJeYKbeLcHBDB\
+    EcYbTBPblANedFKbnRBdUBeVBcKBdbCBdKBIBPBmVBSBbBBjgWBchJBgqKBoxDBcewGB";
 /// `str.isprintable`: not Cc, Cf, Cs, Co, Cn, Zl, Zp, nor Zs other than space (700 ranges).
 const PRINTABLE: &str = "\
-    20 5f 22 c 1 2ca 2 6 4 7 1 1 1 14 1 18d 1 26 2 32 2 3 1 37 8 1b 4 6 11 16 1 c0 1 30 2 3b 2 65 e 3b 2 31 2 f 1 1c \
-    2 1 1 b 5 1f 9 4a 1 a1 1 8 2 2 2 16 1 7 1 1 3 4 2 9 2 2 2 4 8 1 4 2 1 5 2 19 2 3 1 6 4 2 2 16 1 7 1 2 1 2 1 2 2 \
-    1 1 5 4 2 2 3 3 1 7 4 1 1 7 11 a 3 1 9 1 3 1 16 1 7 1 2 1 5 2 a 1 3 1 3 2 1 f 4 2 c 7 7 1 3 1 8 2 2 2 16 1 7 1 2 \
-    1 5 2 9 2 2 2 3 7 3 4 2 1 5 2 12 a 2 1 6 3 3 1 4 3 2 1 1 1 2 3 2 3 3 3 c 4 5 3 3 1 4 2 1 6 1 e 15 5 d 1 3 1 17 1 \
-    10 2 9 1 3 1 4 7 2 1 3 2 1 2 4 2 a 7 16 1 3 1 17 1 a 1 5 2 9 1 3 1 4 7 2 6 2 1 4 2 a 1 2 d d 1 3 1 33 1 3 1 6 4 \
-    10 2 1a 1 3 1 12 3 18 1 9 1 1 2 7 3 1 4 6 1 1 1 8 6 a 2 3 c 3a 4 1d 25 2 1 1 1 5 1 18 1 1 1 17 2 5 1 1 1 6 2 a 2 \
-    4 20 48 1 24 4 27 1 24 1 f 1 d 25 c6 1 1 5 1 2 179 1 4 2 7 1 1 1 4 2 29 1 4 2 21 1 4 2 7 1 1 1 4 2 f 1 39 1 4 2 \
-    43 2 20 3 1a 6 56 2 6 2 280 1 1c 3 59 7 16 9 18 9 14 c d 1 3 1 2 c 5e 2 a 6 a 6 e 1 b 6 59 7 2b 5 46 a 1f 1 c 4 \
-    c 4 1 3 2a 2 5 b 2c 4 1a 6 b 3 3e 2 41 1 1d 2 b 6 a 6 e 2 1f 31 4d 3 2f 1 74 8 3c 3 f 3 3c 7 2b 2 b 8 2b 5 216 2 \
-    6 2 26 2 6 2 8 1 1 1 1 1 1 1 1f 2 35 1 f 1 e 2 6 1 13 2 3 1 9 11 18 8 2f 11 2 2 1b 1 d 3 21 f 21 f 8c 4 297 19 b \
-    15 714 2 20 1 15d 5 2d 1 1 5 1 2 38 7 2 e 18 9 7 1 7 1 7 1 7 1 7 1 7 1 7 1 7 1 7e 22 1a 1 59 c d6 1a c 5 3f 1 56 \
-    2 67 5 2b 1 5e 1 54 c 2f 1 726d 3 37 9 15c 14 b8 8 cb 5 2 1 1 1 5 18 3b 3 a 6 38 8 46 8 c 6 74 b 1e 3 4e 1 b 4 \
-    21 1 37 9 e 2 a 2 67 18 1c a 6 2 6 2 6 9 7 1 7 1 3c 4 7e 2 a 6 2ba4 c 17 4 31 2104 16e 2 6a 26 7 c 5 5 1a 1 5 1 \
-    1 1 2 1 2 1 7d 10 1bd 2 36 7 1 20 2a 6 33 1 13 1 4 4 5 1 87 4 be 3 6 2 6 2 6 2 3 3 7 1 7 d 2 2 c 1 1a 1 13 1 2 1 \
-    f 2 e 22 7b 5 3 4 2d 3 58 1 d 3 1 2f 2e 82 1d 3 31 f 1c 4 24 9 1e 5 2b 5 1e 1 25 4 e 2a 9e 2 a 6 24 4 24 4 28 8 \
-    34 b c 1 f 1 7 1 2 1 b 1 f 1 7 1 2 43 137 9 16 a 8 18 6 1 2a 1 9 45 6 2 1 1 2c 1 2 3 1 2 17 1 48 8 9 30 13 1 2 5 \
-    21 3 1b 5 1 40 38 4 14 2 32 1 2 5 8 1 3 1 1d 2 3 4 a 7 9 7 40 20 27 4 c 9 36 3 1d 2 1b 5 1a 7 4 c 7 50 49 37 33 \
-    d 33 7 2e 8 a 126 1f 1 2a 1 3 2 2 4e 28 8 2a 16 1a 26 1c 14 17 9 4e 4 24 9 3e 1 5 d 19 7 a 6 35 1 12 8 27 9 60 1 \
-    14 b 12 1 2c 41 7 1 1 1 4 1 f 1 b 6 3b 5 a 6 4 1 8 2 2 2 16 1 7 1 2 1 5 1 a 2 2 2 3 2 1 6 1 5 7 2 7 3 5 8b 5c 1 \
-    5 1e 48 8 a a6 36 2 26 22 45 b a 6 d 13 3a 6 a 36 1b 2 f 4 17 b9 3c 64 53 c 8 2 1 2 8 1 2 1 1e 1 2 2 c 9 a 46 8 \
-    2 2e 2 b 1b 48 8 53 d 49 107 9 1 2d 1 e a 1d 3 20 2 16 1 e 49 7 1 2 1 2c 3 1 1 2 1 9 8 a 6 6 1 2 1 25 1 2 1 6 7 \
-    a 136 19 b7 1 f 32 d 39b 66 6f 1 5 b c4 a4c 63 d 42f fd1 247 21b9 239 7 1f 1 a 4 51 1 a 6 1e 2 6 a 46 a a 1 7 1 \
-    15 5 13 2b0 5b 65 4b 4 39 7 11 40 5 b 2 e 17f8 8 4d6 2a 9 22e7 4 1 7 1 2 1 123 2d 3 11 4 8 18c 904 6b 5 d 3 9 7 \
-    a 2 4 1260 2e 2 17 9 74 3c f6 a 27 2 4a 8 70 15 46 9a 14 c 57 9 19 87 55 1 47 1 2 2 1 2 2 2 4 1 c 1 1 1 7 1 41 1 \
-    4 2 8 1 7 1 1c 1 4 1 5 1 1 3 7 1 154 2 124 2 2be f 5 1 f 450 1f e1 7 1 11 2 7 1 2 1 5 d5 2d 3 e 2 a 4 2 140 1f \
-    11 3a 5 1 4e0 7 1 4 1 2 1 f 1 c5 2 10 29 4c 4 a 4 2 311 44 4c 3d c2 4 1 1b 1 2 1 1 2 1 1 a 1 4 1 1 1 1 6 1 4 1 1 \
-    1 1 1 1 3 1 2 1 1 2 1 1 1 1 1 1 1 1 1 1 2 1 1 2 4 1 7 1 4 1 4 1 1 1 a 1 11 5 3 1 5 1 11 34 2 10e 2c 4 64 c f 2 f \
-    1 f 1 25 a ae 38 1d d 2c 4 9 7 2 e 6 9a 3d8 5 10 3 d 3 74 c 59 7 c 4 1 f c 4 38 8 a 6 28 8 1e 2 2 4e 154 c e 2 5 \
-    3 5 3 7 9 1d 3 b 5 6 a a 6 8 8 7 9 93 1 37 25 a 406 a6e0 20 1039 7 de 2 1682 e 1d31 c1f 21e 5e2 134b aedb5 f0";
+    bGdRbIMBbbMCGEHBBBUBpHBbMCbYCDBcDIbBEGRWBhKBbWCcHCdXOcHCbXCPBbCCBBLFbFJcWBgFBICCCWBHBBDECJCCCEIBECBFCZCDBGECCWBH\
+    BCBCBCCBBFECCDDBHEBBHRKDBJBDBWBHBCBFCKBDBDCBPECMHHBDBICCCWBHBCBFCJCCCDHDECBFCSKCBGDDBEDCBBBCDCDDDMEFDDBECBGBOVFN\
+    BDBXBQCJBDBEHCBDCBCECKHWBDBXBKBFCJBDBEHCGCBECKBCNNBDBbZBDBGEQCbABDBSDYBJBBCHDBEGBBBIGKCDMcGEbDbLCBBBFBYBBBXCFBBB\
+    GCKCEbGcUBbKEbNBbKBPBNbLhQBBFBCoNBECHBBBECbPBECbHBECHBBBECPBcFBECcPCbGDbAGdICGCyQBbCDdLHWJYJUMNBDBCMdQCKGKGOBLGd\
+    LHbRFcSKbFBMEMEBDbQCFLbSEbAGLDcKCcNBbDCLGKGOCbFbXcZDbVBeMIcIDPDcIHbRCLIbRFuOCGCbMCGCIBBBBBBBbFCcBBPBOCGBTCDBJRYI\
+    bVRCCbBBNDbHPbHPfKEzNZLVcrSCbGBnLFbTBBFBCcEHCOYJHBHBHBHBHBHBHBHBeWbIbABdLMiGbAMFcLBdICdZFbRBdQBdGMbVBbriRDcDJnKU\
+    hCIhVFCBBBFYcHDKGcEIcSIMGeMLbEDdABLEbHBcDJOCKCdZYbCKGCGCGJHBHBcIEeWCKGqnSMXEbXmnCoCCeCbMHMFFbABFBBBCBCBeVQrDCcCH\
+    BbGbQGbZBTBEEFBfFEhIDGCGCGCDDHBHNCCMBbABTBCBPCObIeTFDEbTDdKBNDBbVbUfAbDDbXPbCEbKJbEFbRFbEBbLEObQgCCKGbKEbKEbOIcA\
+    LMBPBHBCBLBPBHBCcPlZJWKIYGBbQBJcRGCBBbSBCDBCXBcUIJbWTBCFbHDbBFBcMcEEUCbYBCFIBDBbDCDEKHJHcMbGbNEMJcCDbDCbBFbAHEMH\
+    dCcVcDbZNbZHbUIKlIbFBbQBDCCdAbOIbQWbAbMbCUXJdAEbKJcKBFNZHKGcBBSIbNJdSBULSBbScNHBBBEBPBLGcHFKGEBICCCWBHBCBFBKCCCD\
+    CBGBFHCHDFfJdOBFbEcUIKgKcCCbMbIcRLKGNTcGGKcCbBCPEXhDcIdWdFMICBCIBCBbEBCCMJKcSICbUCLbBcUIdFNcVkDJBbTBOKbDDbGCWBOc\
+    VHBCBbSDBBCBJIKGGBCBbLBCBGHKlYZhBBPbYNbjNdYeHBFLhOdxKdVNbpFfzTwLmuBvXHbFBKEdDBKGbECGKcSKKBHBVFTbaMdNdXcXEcFHRcMF\
+    LCOjcAIbvQbQJnfREBHBCBlFbTDREIpGdkUeDFNDJHKCEgyYbUCXJeMcIjMKbNCcWIeIVcSfYUMdJJZfFdHBcTBCCBCCCEBMBBBHBcNBECIBHBbC\
+    BEBFBBDHBnCClGCbbAPFBPbqMbFiRHBRCHBCBFiFbTDOCKECmIbFRcGFBbwAHBEBCBPBhPCQbPcYEKECbeFcQcYcJhMEBbBBCBBCBBKBEBBBBGBE\
+    BBBBBBDBCBBCBBBBBBBBBBCBBCEBHBEBEBBBKBRFDBFBRcACkKbSEdWMPCPBPBbLKgScEbDNbSEJHCOGfYblWFQDNDeMMdLHMEBPMEcEIKGbOIbE\
+    CCdAnCMOCFDFDHJbDDLFGKKGIIHJfRBcDbLKbnQclfCbGgdTHiOCinQOlbLepJuWcfYhhZbotmRjG";
 /// XID_Start (and `_`) characters that are not alphabetic (16 ranges).
 const ID_START_NOT_ALPHA: &str = "\
-    5f 1 168e 3 194 2 891 1 15 1 31 23 2 4 e7e 1 19 9 e 3 76ab a 5a50 35 1cc 1 8 1 86 5 202a 6f";
+    dRBioCDpOCdgJBVBbXbJCEfmSBZJODbsyLKbifGcBrSBIBfEFmeSeH";
 /// Alphabetic characters that are not XID_Start (15 ranges).
 const ALPHA_NOT_ID_START: &str = "\
-    37a 1 ab8 1 7f 1 1f7b 1 ce2e 6 196 2 74 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 11f 2";
+    biGBebOBeXBlxZBdacCGpQCeMBBBBBBBBBBBBBBBlBC";
 /// XID_Continue characters that are not XID_Start (362 ranges).
 const ID_CONTINUE_EXTRA: &str = "\
-    30 a 7d 1 248 70 17 1 fb 5 109 2d 1 1 1 2 1 2 1 1 48 b 30 1f 6 1 65 7 2 6 2 2 1 4 2 a 17 1 1e 1b 5b b f a 21 9 9 \
-    1 18 4 1 9 1 3 1 5 2b 3 3c 8 2a 18 1 21 36 3 1 12 1 7 a 2 2 a 11 3 38 1 1 7 2 2 2 3 9 1 a 2 2 a e 1 2 3 38 1 1 5 \
-    4 2 2 3 3 1 14 c 3 1 b 3 38 1 1 8 1 3 1 3 14 2 2 a a 6 1 3 38 1 1 7 2 2 2 3 7 3 a 2 2 a 12 1 3b 5 3 3 1 4 9 1 e \
-    a 10 5 37 1 1 7 1 3 1 4 7 2 b 2 2 a 11 3 38 1 1 7 1 3 1 4 7 2 b 2 2 a 10 4 37 2 1 7 1 3 1 4 9 1 a 2 2 a 11 3 46 \
-    1 4 6 1 1 1 8 6 a 2 2 3d 1 1 8 c 8 1 a 57 1 1 a b 6 2 a 3e 2 6 a b 1 1 1 1 1 4 2 31 14 1 2 5 b 1 24 9 1 64 14 1 \
-    a c 4 4 3 1 3 2 7 3 4 d c 1 f 2bf 3 9 9 3a0 4 1c 3 1d 2 1e 2 40 20 9 1 2 a 21 3 1 b 8f 1 76 c 4 c a a 80 b 3c 5 \
-    39 a 1 1d 2 b 6 a 16 e 1 10 31 5 2f 11 b a 11 9 c 3 1e d 2 a 2c e 30 14 8 a 6 a 76 3 1 15 4 1 6 1 2 3 c6 40 23f \
-    2 13 1 7b d 4 1 3 c bfe 3 8d 1 60 20 22a 6 69 2 7585 a 45 1 4 a 20 2 50 2 110 1 3 1 4 1 17 5 4 1 53 2 32 12 a a \
-    6 12 d b 1c 8 19 d 2c 4 2f e f a b 1 a a 2f e c 1 8 2 2 a 21 3 32 1 1 3 2 2 5 2 1 1 29 5 5 2 ec 8 1 2 2 a 4f24 1 \
-    2e1 10 10 10 3 2 18 3 c0 a 25 1 5e 2 25d 1 e2 1 95 5 125 a 557 3 1 2 5 4 28 3 4 1 a5 2 23d 4 8 a 171 2 99 b 31 4 \
-    7a 3 35 f 1f b 2 2 a 4 2d b 7 1 2d a 6 3 24 e 1 a 5 2 2c 1 c 3 30 e 8 4 1 c 52 c 6 1 a0 c 5 a 6 4 37 2 1 7 2 2 2 \
-    3 9 1 a 2 2 7 3 5 c0 12 9 a 4 1 51 14 c a d5 7 2 9 1b 2 52 11 f a 51 d 8 a 53 f 4 a f2 f a5 a 46 6 1 2 2 4 1 1 1 \
-    2 c a 77 7 2 7 3 1 1c a 28 7 1 4 8 1 9 b 2e 10 195 8 1 8 10 a 38 16 1 e 7a 6 3 1 1 2 1 7 1 1 8 a 30 5 1 2 1 5 8 \
-    a 149 4 4b69 a 56 a 26 5 3b 7 19 a 3f5 1 1 37 7 4 51 1 b 2 4cab 2 1261 2e 2 17 21e 5 3 6 8 8 2 7 1e 4 94 3 589 \
-    32 200 37 4 32 8 1 e 1 16 5 1 f 550 7 1 11 2 7 1 2 1 5 105 7 9 a 164 1 3d e 5d6 7 6d 7 5 a 1296 a c0506 f0";
+    bWKeVBwMeIXBjRFkFbTBBBCBCBBcULbWbFGBdXHCGCCBECKXBbEbBdNLPKbHJJBYEBJBDBFbRDcIIbQYBbHcCDBSBHKCCKRDcEBBHCCCDJBKCCKO\
+    BCDcEBBFECCDDBUMDBLDcEBBIBDBDUCCKKGBDcEBBHCCCDHDKCCKSBcHFDDBEJBOKQFcDBBHBDBEHCLCCKRDcEBBHBDBEHCLCCKQEcDCBHBDBEJB\
+    KCCKRDcSBEGBBBIGKCCcJBBIMIBKdJBBKLGCKcKCGKLBBBBBECbXUBCFLBbKJBdWUBKMEEDBDCHDENMBPbbBDJJbjSEbCDbDCbECcMbGJBCKbHDB\
+    LfNBeOMEMKKeYLcIFcFKBbDCLGKWOBQbXFbVRLKRJMDbENCKbSObWUIKGKeODBVEBGBCDhQcMwDCTBeTNEBDMeoCDfLBdSbGvIGeBCbsnDKcRBEK\
+    bGCdCCkMBDBEBXFEBdFCbYSKKGSNLbCIZNbSEbVOPKLBKKbVOMBICCKbHDbYBBDCCFCBBbPFFCjCIBCCKbdzGBbcJQQQDCYDhKKbLBdQCxHBiSBf\
+    TFlHKcaPDBCFEbODEBgJCwBEIKoFCfXLbXEeSDcBPbFLCCKEbTLHBbTKGDbKOBKFCbSBMDbWOIEBMdEMGBgEMFKGEcDCBHCCCDJBKCCHDFhKSJKE\
+    BdDUMKiFHCJbBCdERPKdDNIKdFPEKjIPgJKcSGBCCEBBBCMKePHCHDBbCKbOHBEIBJLbUQpPIBIQKcEWBOeSGDBBCBHBBIKbWFBCBFIKmREbcoNK\
+    dIKbMFcHHZKbmZBBcDHEdDBLCbdaXCgyZbUCXuWFDGIICHbEEfSDccNbYtScDEbYIBOBWFBPcaIHBRCHBCBFkBHJKnSBcJOcfMHeFHFKhbAKbsvg\
+    WjG";
 
 #[cfg(test)]
 mod tests {
@@ -1503,34 +1475,22 @@ mod tests {
 
     #[test]
     fn format_fields() {
-        let mut vm = Vm::new();
-        let f = {
-            let name = vm.intern("format");
-            match vm.types.str_.as_class().and_then(|c| c.lookup(name)).and_then(|f| f.obj()).map(|o| &o.kind) {
-                Some(ObjKind::Native(n)) => n.func,
-                _ => panic!("no str.format"),
-            }
-        };
-        let mut run = |template: &str, args: &[Value]| -> String {
-            let mut all = vec![vm.new_str(template)];
-            all.extend_from_slice(args);
-            match f(&mut vm, &all, &[]) {
-                Ok(v) => as_str(v).unwrap_or("?").to_string(),
-                Err(e) => ops::str_of(&mut vm, Value::Obj(e.0)).unwrap_or_default(),
-            }
-        };
+        let ints = |xs: &[i64]| xs.iter().map(|&i| A::I(i)).collect::<Vec<_>>();
+        let run = |template: &str, xs: &[i64]| call("format", template, &ints(xs), &[]);
+        let v = |msg: &str| format!("ValueError: {msg}");
         assert_eq!(
-            run("{} {{x}} {0}", &[Value::Int(1)]),
-            "cannot switch from automatic field numbering to manual field specification"
+            run("{} {{x}} {0}", &[1]),
+            v("cannot switch from automatic field numbering to manual field specification")
         );
-        assert_eq!(run("{0:>{1}}|{0!r:^5}", &[Value::Int(7), Value::Int(3)]), "  7|  7  ");
-        assert_eq!(run("{:{}}{}", &[Value::Int(1), Value::Int(2), Value::Int(3)]), " 13");
-        assert_eq!(run("{0:{1:{2}}}", &[Value::Int(1), Value::Int(2), Value::Int(3)]), "Max string recursion exceeded");
-        assert_eq!(run("{0!}", &[Value::Int(1)]), "unmatched '{' in format spec");
-        assert_eq!(run("}", &[]), "Single '}' encountered in format string");
-        assert_eq!(run("{} {}", &[Value::Int(1)]), "Replacement index 1 out of range for positional args tuple");
-        assert_eq!(run("{0[}", &[Value::Int(1)]), "expected '}' before end of string");
-        assert_eq!(run("{0.}", &[Value::Int(1)]), "Empty attribute in format string");
-        assert_eq!(run("{٣}", &[Value::Int(0), Value::Int(1), Value::Int(2), Value::Int(3)]), "3");
+        assert_eq!(run("{0:>{1}}|{0!r:^5}|{{}}", &[7, 3]), "'  7|  7  |{}'");
+        assert_eq!(run("{:{}}{}", &[1, 2, 3]), "' 13'");
+        assert_eq!(run("{0:{1:{2}}}", &[1, 2, 3]), v("Max string recursion exceeded"));
+        assert_eq!(run("{0!}", &[1]), v("unmatched '{' in format spec"));
+        assert_eq!(run("}", &[]), v("Single '}' encountered in format string"));
+        assert_eq!(run("{} {}", &[1]), "IndexError: Replacement index 1 out of range for positional args tuple");
+        assert_eq!(run("{0[}", &[1]), v("expected '}' before end of string"));
+        assert_eq!(run("{0.}", &[1]), v("Empty attribute in format string"));
+        assert_eq!(run("{٣}", &[0, 1, 2, 3]), "'3'");
+        assert_eq!(call("format", "{x!r:>5}", &[], &[("x", A::S("é"))]), "\"  'é'\"");
     }
 }
