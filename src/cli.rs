@@ -37,6 +37,12 @@ pub fn run_file(path: &str, args: &[String]) -> i32 {
     };
     let filename = if path == "-" { "<stdin>".to_string() } else { path.to_string() };
     let mut argv = vec![filename.clone()];
+    // Code objects carry the absolute path, as CPython (3.9+) shows it in tracebacks.
+    let filename = if path == "-" {
+        filename
+    } else {
+        std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(filename)
+    };
     argv.extend(args.iter().cloned());
     let handle = std::thread::Builder::new()
         .stack_size(INTERPRETER_STACK)
@@ -55,7 +61,8 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
     let code = match crate::frontend::compile(source, filename) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{filename}:{e}");
+            // Report the path as the user gave it.
+            eprintln!("{}:{e}", argv.first().map(|s| s.as_str()).unwrap_or(filename));
             return 2;
         }
     };

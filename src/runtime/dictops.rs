@@ -68,12 +68,23 @@ pub fn items_of(vm: &mut Vm, src: Value) -> PyResult<Vec<(Value, Value)>> {
         if let Some(keys) = super::attr::lookup(vm, src, keys_sym)? {
             let ks = vm.call(keys, &[], &[])?;
             let ks = super::iter::collect(vm, ks)?;
-            let mut out = Vec::new();
-            for k in ks {
-                let v = ops::getitem(vm, src, k)?;
-                out.push((k, v));
-            }
-            return Ok(out);
+            // The keys and the values fetched so far stay reachable from a rooted list while
+            // __getitem__ runs Python code.
+            let holder = vm.new_list(ks.clone());
+            vm.temp_roots.push(holder);
+            let result = (|| {
+                let mut out = Vec::new();
+                for k in ks {
+                    let v = ops::getitem(vm, src, k)?;
+                    if let Some(l) = holder.obj().and_then(|o| o.as_list()) {
+                        l.borrow_mut().push(v);
+                    }
+                    out.push((k, v));
+                }
+                Ok(out)
+            })();
+            vm.temp_roots.pop();
+            return result;
         }
     }
     let tn = ops::type_name(vm, src);

@@ -25,6 +25,13 @@ struct Slot {
 
 const UNUSED: Slot = Slot { hash: 0, key: Value::Null };
 
+/// Where `probe_add` found room for a new key.
+#[derive(Clone, Copy, Debug)]
+pub struct AddSlot {
+    index: usize,
+    reuses_dummy: bool,
+}
+
 #[derive(Clone)]
 pub struct Set {
     table: Vec<Slot>,
@@ -111,6 +118,18 @@ impl Set {
 
     /// Adds `key` (CPython's `set_add_entry`). Returns whether it was new.
     pub fn add(&mut self, key: Value, hash: i64, eq: KeyEq) -> PyResult<bool> {
+        match self.probe_add(key, hash, eq)? {
+            None => Ok(false),
+            Some(slot) => {
+                self.commit_add(slot, key, hash);
+                Ok(true)
+            }
+        }
+    }
+
+    /// First half of `add`: finds where `key` would go, comparing keys (which may run Python
+    /// code, so only a shared borrow of the set is held). `None` when it is already present.
+    pub fn probe_add(&self, key: Value, hash: i64, eq: KeyEq) -> PyResult<Option<AddSlot>> {
         let mask = self.mask();
         let mut i = hash as u64 as usize & mask;
         let mut perturb = hash as u64;
@@ -126,28 +145,55 @@ impl Set {
                 }
                 if s.hash == hash && s.is_active() {
                     if s.key.is(key) || eq(s.key, key)? {
-                        return Ok(false);
+                        return Ok(None);
                     }
-                } else if s.hash == DUMMY_HASH && freeslot.is_none() && !s.is_active() {
+                } else if s.hash == DUMMY_HASH && !s.is_active() {
+                    // CPython 3.11 remembers the last dummy slot on the probe path.
                     freeslot = Some(j);
                 }
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
-        if let Some(f) = freeslot {
-            self.used += 1;
-            self.table[f] = Slot { hash, key };
-            return Ok(true);
+        Ok(Some(match freeslot {
+            Some(f) => AddSlot { index: f, reuses_dummy: true },
+            None => AddSlot { index: unused_at, reuses_dummy: false },
+        }))
+    }
+
+    /// Second half of `add`: stores `key` where `probe_add` said (no Python code runs, and
+    /// the set must not have changed since the probe).
+    pub fn commit_add(&mut self, slot: AddSlot, key: Value, hash: i64) {
+        self.used += 1;
+        self.table[slot.index] = Slot { hash, key };
+        if slot.reuses_dummy {
+            return;
         }
         self.fill += 1;
-        self.used += 1;
-        self.table[unused_at] = Slot { hash, key };
-        if self.fill * 5 >= mask * 3 {
+        if self.fill * 5 >= self.mask() * 3 {
             let minused = if self.used > 50_000 { self.used * 2 } else { self.used * 4 };
             self.resize(minused);
         }
-        Ok(true)
+    }
+
+    /// Position of `key` for removal (may run Python code; see `probe_add`).
+    pub fn probe_discard(&self, key: Value, hash: i64, eq: KeyEq) -> PyResult<Option<usize>> {
+        self.find(key, hash, eq)
+    }
+
+    /// Removes the key at a position found by `probe_discard`.
+    pub fn commit_discard(&mut self, index: usize) {
+        self.table[index] = Slot { hash: DUMMY_HASH, key: Value::Null };
+        self.used -= 1;
+    }
+
+    /// CPython shrinks a table after bulk removals (`difference_update`) when more than a
+    /// quarter of it is dummies.
+    pub fn shrink_after_removals(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            let minused = if self.used > 50_000 { self.used * 2 } else { self.used * 4 };
+            self.resize(minused);
+        }
     }
 
     /// Removes `key`; returns whether it was present.

@@ -312,9 +312,11 @@ fn difference_update_into(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> 
         for key in keys_of(other) {
             setops::discard(vm, so, key)?;
         }
-        return Ok(());
+    } else {
+        for_each_item(vm, other, &mut |vm, item| setops::discard(vm, so, item).map(|_| true))?;
     }
-    for_each_item(vm, other, &mut |vm, item| setops::discard(vm, so, item).map(|_| true))
+    with_table(vm, so, Set::shrink_after_removals)?;
+    Ok(())
 }
 
 /// CPython's `set_difference_multi`: the first difference by `set_difference` (which picks

@@ -47,12 +47,18 @@ pub fn add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
     let Some(ObjKind::Set(s)) = set.obj().map(|o| &o.kind) else {
         return Err(vm.new_error(vm.types.type_error, "expected a set"));
     };
-    // A user __eq__ that touches this same set would find it borrowed: report that as an
-    // error instead of letting the borrow fail.
-    let Ok(mut guard) = s.try_borrow_mut() else {
-        return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration"));
+    // Compare under a shared borrow (a user __eq__ may read this set), then insert under a
+    // mutable one with no Python code running.
+    let slot = match s.try_borrow() {
+        Ok(guard) => guard.probe_add(item, h, &mut |a, b| ops::eq(vm, a, b))?,
+        Err(_) => return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration")),
     };
-    guard.add(item, h, &mut |a, b| ops::eq(vm, a, b))?;
+    if let Some(slot) = slot {
+        match s.try_borrow_mut() {
+            Ok(mut guard) => guard.commit_add(slot, item, h),
+            Err(_) => return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration")),
+        }
+    }
     Ok(())
 }
 
@@ -76,10 +82,16 @@ pub fn contains(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
 pub fn discard(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
     let h = ops::hash(vm, item)?;
     let Some(ObjKind::Set(s)) = set.obj().map(|o| &o.kind) else { return Ok(false) };
-    let Ok(mut guard) = s.try_borrow_mut() else {
-        return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration"));
+    let found = match s.try_borrow() {
+        Ok(guard) => guard.probe_discard(item, h, &mut |a, b| ops::eq(vm, a, b))?,
+        Err(_) => return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration")),
     };
-    guard.discard(item, h, &mut |a, b| ops::eq(vm, a, b))
+    let Some(index) = found else { return Ok(false) };
+    match s.try_borrow_mut() {
+        Ok(mut guard) => guard.commit_discard(index),
+        Err(_) => return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration")),
+    }
+    Ok(true)
 }
 
 /// `set.update(iterable)` (CPython's `set_update_internal`).
@@ -91,15 +103,21 @@ pub fn update(vm: &mut Vm, set: Value, other: Value) -> PyResult<()> {
         };
         return guard.merge(&t, &mut |a, b| ops::eq(vm, a, b));
     }
+    // Keep the items alive (through a list on the temp roots) while hashing them may run
+    // Python code.
     let items = super::iter::collect(vm, other)?;
-    for item in items {
-        add(vm, set, item)?;
-    }
-    Ok(())
+    let holder = vm.new_list(items.clone());
+    vm.temp_roots.push(holder);
+    let result = items.into_iter().try_for_each(|item| add(vm, set, item));
+    vm.temp_roots.pop();
+    result
 }
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` for sets (in place for the augmented forms).
 pub fn set_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -> PyResult<Value> {
+    if inplace && matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Set(_))) {
+        return super::set_methods::inplace_op(vm, op, a, b);
+    }
     let ta = table_of(a).unwrap_or_default();
     let tb = table_of(b).unwrap_or_default();
     let mut eq = |x: Value, y: Value| -> PyResult<bool> { Ok(x.is(y)) };
@@ -128,6 +146,7 @@ pub fn set_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) 
                 for (k, h) in tb.iter_hashed() {
                     r.discard(k, h, &mut |x, y| ops::eq(vm, x, y))?;
                 }
+                r.shrink_after_removals();
                 r
             } else {
                 let mut r = Set::new();

@@ -96,7 +96,7 @@ pub fn repr_str(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if !is_printable(c) => {
+            c if !super::str_methods::is_printable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
                     out.push_str(&format!("\\x{n:02x}"));
@@ -111,15 +111,6 @@ pub fn repr_str(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-/// Approximation of Python's `str.isprintable` for single characters.
-fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x20 || (0x7f..0xa0).contains(&n) || n == 0xad {
-        return false;
-    }
-    !matches!(n, 0x2028 | 0x2029 | 0xfeff | 0xd800..=0xdfff) && !c.is_whitespace() || c == ' '
 }
 
 /// `s[key]` for a str.

@@ -1,0 +1,5 @@
+s=set(range(3)); s.discard(0); s.discard(1); s.add(8); s.add(16); print(s)
+print(set(range(100)).difference(range(95)))
+b=set(range(100)); b-=set(range(95)); print(b)
+print(set(range(100)) - set(range(95)))
+print(repr('\u0378\xa0\x80ÿ'))
