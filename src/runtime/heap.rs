@@ -21,7 +21,7 @@ use super::object::{ArrayData, InstanceExt, IterState, Obj, ObjKind};
 use super::value::{ObjRef, Value};
 
 /// Fewest allocations between two collections.
-const MIN_THRESHOLD: usize = 100_000;
+const MIN_THRESHOLD: usize = 25_000;
 
 /// Objects per chunk of object memory.
 const CHUNK: usize = 4096;
