@@ -411,14 +411,8 @@ pub enum CompareOp {
 }
 
 impl CompareOp {
-    pub const ALL: [CompareOp; 6] = [
-        CompareOp::Lt,
-        CompareOp::Le,
-        CompareOp::Eq,
-        CompareOp::Ne,
-        CompareOp::Gt,
-        CompareOp::Ge,
-    ];
+    pub const ALL: [CompareOp; 6] =
+        [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge];
 
     pub fn from_arg(arg: u32) -> Option<CompareOp> {
         CompareOp::ALL.get(arg as usize).copied()
@@ -528,7 +522,9 @@ impl fmt::Display for Const {
                 }
                 f.write_str("})")
             }
-            Const::Code(code) => write!(f, "<code object {}, line {}>", code.name, code.firstlineno),
+            Const::Code(code) => {
+                write!(f, "<code object {}, line {}>", code.name, code.firstlineno)
+            }
         }
     }
 }

@@ -20,7 +20,8 @@ const INTERPRETER_STACK: usize = 512 << 20;
 pub fn read_source(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("stitch: cannot read stdin: {e}"))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| format!("stitch: cannot read stdin: {e}"))?;
         return Ok(s);
     }
     std::fs::read_to_string(path).map_err(|e| format!("stitch: can't open file '{path}': {e}"))
@@ -44,9 +45,8 @@ pub fn run_file(path: &str, args: &[String]) -> i32 {
         std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(filename)
     };
     argv.extend(args.iter().cloned());
-    let handle = std::thread::Builder::new()
-        .stack_size(INTERPRETER_STACK)
-        .spawn(move || run_source(&source, &filename, argv));
+    let handle =
+        std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || run_source(&source, &filename, argv));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -76,7 +76,9 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
     let code = vm.load_code(&code);
     let module = crate::runtime::modules::make_module(&mut vm, "__main__", vec![]);
     vm.modules.insert("__main__".into(), module);
-    let Some(ObjKind::Module(m)) = module.obj().map(|o| &o.kind) else { return 3 };
+    let Some(ObjKind::Module(m)) = module.obj().map(|o| &o.kind) else {
+        return 3;
+    };
     let dict = m.dict;
     let file_key = vm.sym_value(crate::runtime::interner::sym::FILE);
     let file_val = vm.new_str(filename);

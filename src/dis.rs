@@ -87,14 +87,8 @@ fn disassemble_code(code: &Code, out: &mut String) {
             // Like CPython, the end shown is the offset of the last covered instruction.
             let offset = |index: u32| 2 * u64::from(index);
             let last = offset(entry.end.saturating_sub(1));
-            let _ = writeln!(
-                out,
-                "  {} to {} -> {} [{}]",
-                offset(entry.start),
-                last,
-                offset(entry.target),
-                entry.depth
-            );
+            let _ =
+                writeln!(out, "  {} to {} -> {} [{}]", offset(entry.start), last, offset(entry.target), entry.depth);
         }
     }
 }
@@ -122,11 +116,19 @@ pub fn argument_repr(code: &Code, instr: Instr) -> String {
         ArgKind::Name => lookup(&code.names, index),
         ArgKind::GlobalName => {
             let name = lookup(&code.names, index >> 1);
-            if arg & 1 != 0 { format!("{name} + NULL") } else { name }
+            if arg & 1 != 0 {
+                format!("{name} + NULL")
+            } else {
+                name
+            }
         }
         ArgKind::AttrName => {
             let name = lookup(&code.names, index >> 1);
-            if arg & 1 != 0 { format!("{name} + NULL|self") } else { name }
+            if arg & 1 != 0 {
+                format!("{name} + NULL|self")
+            } else {
+                name
+            }
         }
         ArgKind::Deref => code.deref_name(index).to_string(),
         ArgKind::Jump => format!("to {}", 2 * u64::from(arg)),
@@ -135,7 +137,9 @@ pub fn argument_repr(code: &Code, instr: Instr) -> String {
             Some((op, false)) => op.symbol().to_string(),
             None => format!("<{arg}?>"),
         },
-        ArgKind::CompareOp => CompareOp::from_arg(arg).map_or_else(|| format!("<{arg}?>"), |op| op.symbol().to_string()),
+        ArgKind::CompareOp => {
+            CompareOp::from_arg(arg).map_or_else(|| format!("<{arg}?>"), |op| op.symbol().to_string())
+        }
         ArgKind::Invert => invert_repr(instr.op, arg),
         ArgKind::Count => count_repr(instr.op, arg),
     }

@@ -20,13 +20,7 @@ fn run_corpus(dir: &Path, limit: Duration) {
             failures.push(f);
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} programs failed:\n{}",
-        failures.len(),
-        programs.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} programs failed:\n{}", failures.len(), programs.len(), failures.join("\n"));
 }
 
 #[test]

@@ -36,11 +36,7 @@ fn dis_listings_match_snapshots() {
         }
         let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
         if listing != expected {
-            failures.push(format!(
-                "{}:\n{}",
-                snapshot.display(),
-                common::first_difference(&expected, &listing)
-            ));
+            failures.push(format!("{}:\n{}", snapshot.display(), common::first_difference(&expected, &listing)));
         }
     }
     assert!(failures.is_empty(), "dis listings changed (re-bless with STITCH_BLESS=1):\n{}", failures.join("\n"));

@@ -83,15 +83,13 @@ impl Rng {
 /// status 0, 1 or 2 within a time limit.
 #[test]
 fn fuzzed_sources_never_crash() {
-    let seeds: Vec<String> = corpus(&repo_root().join("tests/programs"))
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let seeds: Vec<String> =
+        corpus(&repo_root().join("tests/programs")).iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
     let tokens = [
-        "def", "class", "(", ")", ":", "\n", "    ", "x", "y", "=", "+", "-", "*", "**", "/", "//", "[", "]", "{",
-        "}", ",", "1", "0", "2.5", "'s'", "if", "else", "for", "in", "while", "return", "yield", "lambda", "try",
-        "except", "raise", "None", "True", ".", "import", "from", "not", "and", "or", "is", "<", ">=", "@", "*args",
-        "global", "nonlocal", "del", "pass", "break", "continue", "assert", "f'{x}'", "print", "range", "len",
+        "def", "class", "(", ")", ":", "\n", "    ", "x", "y", "=", "+", "-", "*", "**", "/", "//", "[", "]", "{", "}",
+        ",", "1", "0", "2.5", "'s'", "if", "else", "for", "in", "while", "return", "yield", "lambda", "try", "except",
+        "raise", "None", "True", ".", "import", "from", "not", "and", "or", "is", "<", ">=", "@", "*args", "global",
+        "nonlocal", "del", "pass", "break", "continue", "assert", "f'{x}'", "print", "range", "len",
     ];
     let mut rng = Rng(0x9E3779B97F4A7C15);
     let dir = std::env::temp_dir().join(format!("stitch-fuzz-{}", std::process::id()));

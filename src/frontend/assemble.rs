@@ -65,12 +65,7 @@ pub(super) fn assemble(mut unit: Unit<'_>, table: &SymbolTable, filename: &Rc<st
     let layout = Layout::new(&unit, &keep)?;
     let instrs = layout.instructions(&unit)?;
     let exception_table = layout.exception_table(&unit, &flow)?;
-    let lines = keep
-        .iter()
-        .zip(&unit.instrs)
-        .filter(|(kept, _)| **kept)
-        .map(|(_, instr)| instr.line)
-        .collect();
+    let lines = keep.iter().zip(&unit.instrs).filter(|(kept, _)| **kept).map(|(_, instr)| instr.line).collect();
     let scope = table.scope(unit.scope_id).ok_or("unit without scope")?;
     let cell2arg = unit
         .cellvars
@@ -224,11 +219,7 @@ impl Flow {
 }
 
 fn label_position(unit: &Unit<'_>, label: u32) -> Result<usize, String> {
-    unit.labels
-        .get(label as usize)
-        .copied()
-        .flatten()
-        .ok_or_else(|| format!("jump to unbound label {label}"))
+    unit.labels.get(label as usize).copied().flatten().ok_or_else(|| format!("jump to unbound label {label}"))
 }
 
 fn handler_target(unit: &Unit<'_>, handler: HandlerId) -> Result<usize, String> {
@@ -241,7 +232,9 @@ fn handler_target(unit: &Unit<'_>, handler: HandlerId) -> Result<usize, String> 
 /// retargeted forward, to keep them forward.
 fn thread_jumps(unit: &mut Unit<'_>) -> Result<(), String> {
     for index in 0..unit.instrs.len() {
-        let IrOp::Op(op) = unit.instrs[index].op else { continue };
+        let IrOp::Op(op) = unit.instrs[index].op else {
+            continue;
+        };
         if !op.is_jump() {
             continue;
         }
@@ -250,7 +243,9 @@ fn thread_jumps(unit: &mut Unit<'_>) -> Result<(), String> {
         // Bounded, so that a cycle of jumps (`while True: pass`) cannot loop forever.
         for _ in 0..unit.instrs.len().min(64) {
             let position = label_position(unit, label)?;
-            let Some(target) = unit.instrs.get(position) else { break };
+            let Some(target) = unit.instrs.get(position) else {
+                break;
+            };
             let is_jump = matches!(target.op, IrOp::Op(Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD));
             if !is_jump || target.arg == label {
                 break;
@@ -315,10 +310,7 @@ impl Layout {
                 count += 1;
             }
         }
-        let final_index = next_kept
-            .iter()
-            .map(|kept| kept.and_then(|index| new_index.get(index).copied()))
-            .collect();
+        let final_index = next_kept.iter().map(|kept| kept.and_then(|index| new_index.get(index).copied())).collect();
         if unit.instrs.len() != keep.len() {
             return Err("layout size mismatch".into());
         }
@@ -338,7 +330,9 @@ impl Layout {
     fn instructions(&self, unit: &Unit<'_>) -> Result<Vec<Instr>, String> {
         let mut out = Vec::new();
         for (index, instr) in unit.instrs.iter().enumerate() {
-            let (true, IrOp::Op(op)) = (self.keep[index], instr.op) else { continue };
+            let (true, IrOp::Op(op)) = (self.keep[index], instr.op) else {
+                continue;
+            };
             let here = u32::try_from(out.len()).map_err(|_| "code too long")?;
             if !op.is_jump() {
                 out.push(Instr { op, arg: instr.arg });

@@ -42,19 +42,29 @@ pub(super) enum NameCtx {
 /// (CPython's `fblockinfo`). The stack of these mirrors the nesting of the source.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum FBlock<'a> {
-    WhileLoop { start: Label, exit: Label },
+    WhileLoop {
+        start: Label,
+        exit: Label,
+    },
     /// The iterator is on the stack for the whole loop.
-    ForLoop { start: Label, exit: Label },
+    ForLoop {
+        start: Label,
+        exit: Label,
+    },
     /// The body of a `try` with `except` clauses: its handler is active.
     TryExcept,
     /// The body of a `try` with a `finally`: leaving it early runs the finally body.
-    FinallyTry { finalbody: &'a [Stmt] },
+    FinallyTry {
+        finalbody: &'a [Stmt],
+    },
     /// The finally body on the exception path: `[prev_exc, exc]` are on the stack.
     FinallyEnd,
     /// Between `PUSH_EXC_INFO` and the end of the except clauses: `prev_exc` is on the stack.
     ExceptionHandler,
     /// The body of one except clause, with the name bound by `as` (cleared on exit).
-    HandlerCleanup { name: Option<&'a str> },
+    HandlerCleanup {
+        name: Option<&'a str>,
+    },
     /// A value (the return value) kept on the stack while a finally body is inlined.
     PopValue,
 }
@@ -315,9 +325,7 @@ impl<'a> Compiler<'a> {
                 self.emit(op, slot);
             }
             Some(NameScope::GlobalExplicit) => self.global_op(&mangled, ctx, false),
-            Some(NameScope::GlobalImplicit) | None if function_like => {
-                self.global_op(&mangled, ctx, false)
-            }
+            Some(NameScope::GlobalImplicit) | None if function_like => self.global_op(&mangled, ctx, false),
             _ => {
                 let index = self.plain_name_index(&mangled);
                 let op = match ctx {
@@ -395,15 +403,20 @@ impl<'a> Compiler<'a> {
         };
         let unit = std::mem::replace(&mut self.unit, parent);
         let line = unit.line;
-        assemble::assemble(unit, self.table, &self.filename)
-            .map(Rc::new)
-            .map_err(|what| CompileError { line, col: 1, message: format!("internal compiler error: {what}") })
+        assemble::assemble(unit, self.table, &self.filename).map(Rc::new).map_err(|what| CompileError {
+            line,
+            col: 1,
+            message: format!("internal compiler error: {what}"),
+        })
     }
 
     fn finish_unit(self) -> Result<Code> {
         let line = self.unit.line;
-        assemble::assemble(self.unit, self.table, &self.filename)
-            .map_err(|what| CompileError { line, col: 1, message: format!("internal compiler error: {what}") })
+        assemble::assemble(self.unit, self.table, &self.filename).map_err(|what| CompileError {
+            line,
+            col: 1,
+            message: format!("internal compiler error: {what}"),
+        })
     }
 
     /// CPython's `compiler_set_qualname`: `C.m`, `f.<locals>.g`; a function declared `global`
@@ -421,7 +434,9 @@ impl<'a> Compiler<'a> {
             }
         }
         match parent.kind {
-            ScopeKind::Function | ScopeKind::Lambda => format!("{}.<locals>.{name}", parent.qualname),
+            ScopeKind::Function | ScopeKind::Lambda => {
+                format!("{}.<locals>.{name}", parent.qualname)
+            }
             _ => format!("{}.{name}", parent.qualname),
         }
     }
@@ -518,9 +533,7 @@ impl ConstKey {
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::Ellipsis => ConstKey::Ellipsis,
             Const::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
-            Const::FrozenSet(items) => {
-                ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect::<Option<_>>()?)
-            }
+            Const::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
             Const::Code(_) => return None,
         })
     }

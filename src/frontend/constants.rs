@@ -182,10 +182,7 @@ mod tests {
         assert_eq!(literal_to_decimal("0xFF").as_deref(), Some("255"));
         assert_eq!(literal_to_decimal("0o17").as_deref(), Some("15"));
         assert_eq!(literal_to_decimal("0B1010").as_deref(), Some("10"));
-        assert_eq!(
-            literal_to_decimal("0x1_0000_0000_0000_0000").as_deref(),
-            Some("18446744073709551616")
-        );
+        assert_eq!(literal_to_decimal("0x1_0000_0000_0000_0000").as_deref(), Some("18446744073709551616"));
         assert_eq!(
             literal_to_decimal("123456789012345678901234567890").as_deref(),
             Some("123456789012345678901234567890")

@@ -131,21 +131,15 @@ impl<'src> LineIndex<'src> {
             ParseErrorType::InvalidNamedAssignmentTarget => {
                 format!("cannot use assignment expressions with {}", target())
             }
-            ParseErrorType::InvalidAnnotatedAssignmentTarget => {
-                "illegal target for annotation".into()
-            }
-            ParseErrorType::ExpectedToken { expected, .. }
-                if *expected == ruff_python_ast::token::TokenKind::Colon =>
-            {
+            ParseErrorType::InvalidAnnotatedAssignmentTarget => "illegal target for annotation".into(),
+            ParseErrorType::ExpectedToken { expected, .. } if *expected == ruff_python_ast::token::TokenKind::Colon => {
                 "expected ':'".into()
             }
             ParseErrorType::SimpleStatementsOnSameLine
             | ParseErrorType::SimpleAndCompoundStatementOnSameLine
             | ParseErrorType::ExpectedExpression
             | ParseErrorType::UnexpectedExpressionToken => "invalid syntax".into(),
-            ParseErrorType::OtherError(text) if text == "Expected a statement" => {
-                "invalid syntax".into()
-            }
+            ParseErrorType::OtherError(text) if text == "Expected a statement" => "invalid syntax".into(),
             ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
                 format!("unterminated string literal (detected at line {})", self.line(range.start()))
             }

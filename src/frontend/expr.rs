@@ -15,8 +15,8 @@
 //! * f-strings format each field with `FORMAT_VALUE` and join the pieces with `BUILD_STRING`.
 
 use ruff_python_ast::{
-    self as ast, BoolOp, CmpOp, ConversionFlag, DictItem, Expr, ExprContext, FStringPart,
-    InterpolatedStringElement, Keyword, Number,
+    self as ast, BoolOp, CmpOp, ConversionFlag, DictItem, Expr, ExprContext, FStringPart, InterpolatedStringElement,
+    Keyword, Number,
 };
 use ruff_text_size::Ranged;
 
@@ -88,29 +88,17 @@ impl<'a> Compiler<'a> {
             Expr::Set(e) => self.compile_collection(&e.elts, Collection::Set),
             Expr::List(e) => self.compile_collection(&e.elts, Collection::List),
             Expr::Tuple(e) => self.compile_collection(&e.elts, Collection::Tuple),
-            Expr::ListComp(e) => {
-                self.compile_comprehension(expr, ComprehensionKind::List, &e.generators, &e.elt, None)
-            }
-            Expr::SetComp(e) => {
-                self.compile_comprehension(expr, ComprehensionKind::Set, &e.generators, &e.elt, None)
-            }
+            Expr::ListComp(e) => self.compile_comprehension(expr, ComprehensionKind::List, &e.generators, &e.elt, None),
+            Expr::SetComp(e) => self.compile_comprehension(expr, ComprehensionKind::Set, &e.generators, &e.elt, None),
             Expr::DictComp(e) => match &e.key {
-                Some(key) => self.compile_comprehension(
-                    expr,
-                    ComprehensionKind::Dict,
-                    &e.generators,
-                    key,
-                    Some(&e.value),
-                ),
+                Some(key) => {
+                    self.compile_comprehension(expr, ComprehensionKind::Dict, &e.generators, key, Some(&e.value))
+                }
                 None => Err(self.unsupported(e.range, "dict comprehension unpacking")),
             },
-            Expr::Generator(e) => self.compile_comprehension(
-                expr,
-                ComprehensionKind::Generator,
-                &e.generators,
-                &e.elt,
-                None,
-            ),
+            Expr::Generator(e) => {
+                self.compile_comprehension(expr, ComprehensionKind::Generator, &e.generators, &e.elt, None)
+            }
             Expr::Yield(e) => {
                 match &e.value {
                     Some(value) => self.compile_expr(value)?,
@@ -203,9 +191,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match expr {
-            Expr::UnaryOp(unary) if unary.op == ast::UnaryOp::Not => {
-                self.jump_if(&unary.operand, target, !cond)
-            }
+            Expr::UnaryOp(unary) if unary.op == ast::UnaryOp::Not => self.jump_if(&unary.operand, target, !cond),
             Expr::BoolOp(bool_op) => self.jump_if_bool_op(bool_op, target, cond),
             Expr::If(if_expr) => {
                 let orelse = self.new_label();
@@ -218,9 +204,7 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            Expr::Compare(compare) if compare.ops.len() > 1 => {
-                self.jump_if_chained_compare(compare, target, cond)
-            }
+            Expr::Compare(compare) if compare.ops.len() > 1 => self.jump_if_chained_compare(compare, target, cond),
             Expr::Compare(compare) if is_none_test(compare) => {
                 self.compile_expr(&compare.left)?;
                 let is = compare.ops.first() == Some(&CmpOp::Is);

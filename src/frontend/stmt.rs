@@ -53,9 +53,7 @@ impl<'a> Compiler<'a> {
             },
             Stmt::For(for_stmt) => self.compile_for(for_stmt),
             Stmt::While(while_stmt) => self.compile_while(while_stmt),
-            Stmt::If(if_stmt) => {
-                self.compile_if(&if_stmt.test, &if_stmt.body, &if_stmt.elif_else_clauses)
-            }
+            Stmt::If(if_stmt) => self.compile_if(&if_stmt.test, &if_stmt.body, &if_stmt.elif_else_clauses),
             Stmt::Raise(raise) => self.compile_raise(raise),
             Stmt::Try(try_stmt) => self.compile_try(try_stmt),
             Stmt::Assert(assert) => self.compile_assert(assert),
@@ -153,10 +151,9 @@ impl<'a> Compiler<'a> {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 self.compile_unpack(elts)
             }
-            Expr::Starred(starred) => Err(self.syntax_error(
-                starred.range,
-                "starred assignment target must be in a list or tuple",
-            )),
+            Expr::Starred(starred) => {
+                Err(self.syntax_error(starred.range, "starred assignment target must be in a list or tuple"))
+            }
             other => Err(self.syntax_error(other.range(), "cannot assign to expression")),
         }
     }
@@ -252,10 +249,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::STORE_SUBSCR, 0);
                 Ok(())
             }
-            other => Err(self.syntax_error(
-                other.range(),
-                "'expression' is an illegal expression for augmented assignment",
-            )),
+            other => {
+                Err(self.syntax_error(other.range(), "'expression' is an illegal expression for augmented assignment"))
+            }
         }
     }
 
@@ -263,12 +259,7 @@ impl<'a> Compiler<'a> {
 
     /// `if`/`elif`/`else`: each test jumps to the next clause when false; each clause body
     /// but the last jumps to the end. (A loop, not recursion: `elif` chains can be long.)
-    fn compile_if(
-        &mut self,
-        test: &'a Expr,
-        body: &'a [Stmt],
-        clauses: &'a [ElifElseClause],
-    ) -> Result<()> {
+    fn compile_if(&mut self, test: &'a Expr, body: &'a [Stmt], clauses: &'a [ElifElseClause]) -> Result<()> {
         let end = self.new_label();
         let mut next = if clauses.is_empty() { end } else { self.new_label() };
         self.jump_if(test, next, false)?;
@@ -396,9 +387,8 @@ impl<'a> Compiler<'a> {
             return Ok(Some(top));
         }
         self.unit.fblocks.pop();
-        let result = self
-            .unwind_fblock(top, preserve_tos)
-            .and_then(|()| self.unwind_fblock_stack(preserve_tos, stop_at_loop));
+        let result =
+            self.unwind_fblock(top, preserve_tos).and_then(|()| self.unwind_fblock_stack(preserve_tos, stop_at_loop));
         self.unit.fblocks.push(top);
         result
     }
@@ -594,11 +584,7 @@ impl<'a> Compiler<'a> {
 
     /// One `except [type [as name]]:` clause; the exception is on top of the stack.
     /// Leaves the handler stack as it found it (the clause-wide cleanup `C` on top).
-    fn compile_except_clause(
-        &mut self,
-        clause: &'a ast::ExceptHandlerExceptHandler,
-        end: Label,
-    ) -> Result<()> {
+    fn compile_except_clause(&mut self, clause: &'a ast::ExceptHandlerExceptHandler, end: Label) -> Result<()> {
         let clause_region = self.unit.active_handlers.clone();
         let next = self.new_label();
         if let Some(exc_type) = &clause.type_ {

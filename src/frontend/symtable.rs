@@ -29,8 +29,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{
-    self as ast, Comprehension, Expr, ExprContext, InterpolatedStringElement, Number, Parameters,
-    Stmt,
+    self as ast, Comprehension, Expr, ExprContext, InterpolatedStringElement, Number, Parameters, Stmt,
 };
 use ruff_text_size::{Ranged, TextRange};
 
@@ -212,10 +211,7 @@ type NodeKey = (u32, u32, ScopeKind);
 
 impl SymbolTable {
     /// Builds and analyzes the symbol table of a parsed module.
-    pub(crate) fn build(
-        body: &[Stmt],
-        lines: &LineIndex<'_>,
-    ) -> Result<SymbolTable> {
+    pub(crate) fn build(body: &[Stmt], lines: &LineIndex<'_>) -> Result<SymbolTable> {
         let mut builder = Builder::new(lines);
         builder.visit_body(body)?;
         let mut table = SymbolTable { scopes: builder.scopes, by_node: builder.by_node };
@@ -315,11 +311,7 @@ impl<'a> Builder<'a> {
         let mut scope = Scope::new(kind, name, Some(parent), firstlineno);
         let parent_scope = &self.scopes[parent];
         scope.is_nested = parent_scope.is_nested || parent_scope.kind.is_function_like();
-        scope.private = if kind == ScopeKind::Class {
-            Some(name.to_string())
-        } else {
-            parent_scope.private.clone()
-        };
+        scope.private = if kind == ScopeKind::Class { Some(name.to_string()) } else { parent_scope.private.clone() };
         let id = self.scopes.len();
         self.scopes.push(scope);
         self.scopes[parent].children.push(id);
@@ -452,9 +444,7 @@ impl<'a> Builder<'a> {
             Stmt::Nonlocal(nonlocal) => self.visit_nonlocal(&nonlocal.names, nonlocal.range),
             Stmt::Expr(expr) => self.visit_expr(&expr.value),
             Stmt::Pass(_) => Ok(()),
-            Stmt::Break(brk) if self.loop_depth == 0 => {
-                Err(self.syntax_error(brk.range, "'break' outside loop"))
-            }
+            Stmt::Break(brk) if self.loop_depth == 0 => Err(self.syntax_error(brk.range, "'break' outside loop")),
             Stmt::Continue(cont) if self.loop_depth == 0 => {
                 Err(self.syntax_error(cont.range, "'continue' not properly in loop"))
             }
@@ -512,9 +502,7 @@ impl<'a> Builder<'a> {
         for decorator in &class.decorator_list {
             self.visit_expr(&decorator.expression)?;
         }
-        self.in_scope(ScopeKind::Class, &class.name.id, class.range, |this| {
-            this.visit_body(&class.body)
-        })
+        self.in_scope(ScopeKind::Class, &class.name.id, class.range, |this| this.visit_body(&class.body))
     }
 
     /// Default values are evaluated in the enclosing scope, when the `def`/`lambda` runs.
@@ -688,12 +676,10 @@ impl<'a> Builder<'a> {
     /// Errors CPython's compiler reports about assignment targets.
     fn check_assign_target(&self, target: &Expr) -> Result<()> {
         match target {
-            Expr::Starred(starred) => Err(self.syntax_error(
-                starred.range,
-                "starred assignment target must be in a list or tuple",
-            )),
-            Expr::Tuple(ast::ExprTuple { elts, range, .. })
-            | Expr::List(ast::ExprList { elts, range, .. }) => {
+            Expr::Starred(starred) => {
+                Err(self.syntax_error(starred.range, "starred assignment target must be in a list or tuple"))
+            }
+            Expr::Tuple(ast::ExprTuple { elts, range, .. }) | Expr::List(ast::ExprList { elts, range, .. }) => {
                 let stars = elts.iter().filter(|elt| elt.is_starred_expr()).count();
                 if stars > 1 {
                     return Err(self.syntax_error(*range, "multiple starred expressions in assignment"));
@@ -739,27 +725,15 @@ impl<'a> Builder<'a> {
                 Ok(())
             }
             Expr::Set(e) => self.visit_exprs(&e.elts),
-            Expr::ListComp(e) => {
-                self.visit_comprehension(expr, ComprehensionKind::List, &e.generators, &[&e.elt])
-            }
-            Expr::SetComp(e) => {
-                self.visit_comprehension(expr, ComprehensionKind::Set, &e.generators, &[&e.elt])
-            }
+            Expr::ListComp(e) => self.visit_comprehension(expr, ComprehensionKind::List, &e.generators, &[&e.elt]),
+            Expr::SetComp(e) => self.visit_comprehension(expr, ComprehensionKind::Set, &e.generators, &[&e.elt]),
             Expr::DictComp(e) => match &e.key {
-                Some(key) => self.visit_comprehension(
-                    expr,
-                    ComprehensionKind::Dict,
-                    &e.generators,
-                    &[key, &e.value],
-                ),
+                Some(key) => self.visit_comprehension(expr, ComprehensionKind::Dict, &e.generators, &[key, &e.value]),
                 None => Err(self.unsupported(e.range, "dict comprehension unpacking")),
             },
-            Expr::Generator(e) => self.visit_comprehension(
-                expr,
-                ComprehensionKind::Generator,
-                &e.generators,
-                &[&e.elt],
-            ),
+            Expr::Generator(e) => {
+                self.visit_comprehension(expr, ComprehensionKind::Generator, &e.generators, &[&e.elt])
+            }
             Expr::Await(e) => Err(self.unsupported(e.range, "'await'")),
             Expr::Yield(e) => {
                 self.mark_generator(e.range)?;
@@ -811,9 +785,7 @@ impl<'a> Builder<'a> {
                 }
                 Ok(())
             }
-            ExprContext::Store | ExprContext::Del => {
-                self.add_def(&name.id, flags::DEF_LOCAL, name.range)
-            }
+            ExprContext::Store | ExprContext::Del => self.add_def(&name.id, flags::DEF_LOCAL, name.range),
             ExprContext::Invalid => Err(self.syntax_error(name.range, "invalid syntax")),
         }
     }
@@ -866,9 +838,7 @@ impl<'a> Builder<'a> {
                 let message = format!("'yield' inside {}", kind.description());
                 Err(self.syntax_error(range, &message))
             }
-            ScopeKind::Module | ScopeKind::Class => {
-                Err(self.syntax_error(range, "'yield' outside function"))
-            }
+            ScopeKind::Module | ScopeKind::Class => Err(self.syntax_error(range, "'yield' outside function")),
         }
     }
 
@@ -935,9 +905,7 @@ impl<'a> Builder<'a> {
             let message = "assignment expression cannot be used in a comprehension iterable expression";
             return Err(self.syntax_error(named.range, message));
         }
-        if let (ScopeKind::Comprehension(_), Expr::Name(target)) =
-            (self.current_kind(), &*named.target)
-        {
+        if let (ScopeKind::Comprehension(_), Expr::Name(target)) = (self.current_kind(), &*named.target) {
             self.extend_named_expr_scope(target)?;
         }
         self.visit_expr(&named.value)?;
@@ -954,9 +922,8 @@ impl<'a> Builder<'a> {
             match scope.kind {
                 ScopeKind::Comprehension(_) => {
                     if scope.flags_of(&mangled) & flags::DEF_COMP_ITER != 0 {
-                        let message = format!(
-                            "assignment expression cannot rebind comprehension iteration variable '{name}'"
-                        );
+                        let message =
+                            format!("assignment expression cannot rebind comprehension iteration variable '{name}'");
                         return Err(self.syntax_error(target.range, &message));
                     }
                 }

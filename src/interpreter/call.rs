@@ -28,8 +28,7 @@ impl Vm {
     /// (the last `len(kwnames)` of them keyword arguments).
     pub fn call_from_stack(&mut self, pos: usize, argc: usize, kwnames: Value) -> PyResult<CallOutcome> {
         let callable = self.slot(pos);
-        let (start, nargs) =
-            if self.slot(pos + 1).is_null() { (pos + 2, argc) } else { (pos + 1, argc + 1) };
+        let (start, nargs) = if self.slot(pos + 1).is_null() { (pos + 2, argc) } else { (pos + 1, argc + 1) };
         self.invoke(callable, pos, start, nargs, kwnames, false)
     }
 

@@ -60,12 +60,7 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
-    pub fn new(
-        code: Code,
-        consts: Vec<Value>,
-        names: Vec<Sym>,
-        varnames: Vec<Sym>,
-    ) -> &'static CodeObject {
+    pub fn new(code: Code, consts: Vec<Value>, names: Vec<Sym>, varnames: Vec<Sym>) -> &'static CodeObject {
         let caches = (0..code.instrs.len()).map(|_| [Cell::new(Cache::Empty), Cell::new(Cache::Empty)]).collect();
         let nlocals = code.varnames.len();
         let nlocalsplus = code.nlocalsplus();

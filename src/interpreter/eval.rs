@@ -354,9 +354,7 @@ impl Vm {
                             let a = peek!(2);
                             let r = match (a, b) {
                                 (Value::Int(x), Value::Int(y)) => Value::Bool(int_cmp(arg, x, y)),
-                                (Value::Float(x), Value::Float(y)) => {
-                                    Value::Bool(float_cmp(arg, x, y))
-                                }
+                                (Value::Float(x), Value::Float(y)) => Value::Bool(float_cmp(arg, x, y)),
                                 _ => {
                                     sync!();
                                     let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
@@ -579,11 +577,7 @@ impl Vm {
                             }
                         }
                         Opcode::FORMAT_VALUE => {
-                            let (v, spec) = if arg & 4 != 0 {
-                                (peek!(2), peek!(1))
-                            } else {
-                                (peek!(1), Value::Null)
-                            };
+                            let (v, spec) = if arg & 4 != 0 { (peek!(2), peek!(1)) } else { (peek!(1), Value::Null) };
                             sync!();
                             let s = tri!(crate::runtime::strings::format_value(self, v, arg & 3, spec));
                             if arg & 4 != 0 {
@@ -756,11 +750,7 @@ impl Vm {
                             after_call!(self.call_function_ex(sp, arg & 1 != 0));
                         }
                         Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                            let v = if instr.op == Opcode::RETURN_VALUE {
-                                pop!()
-                            } else {
-                                code.consts[arg as usize]
-                            };
+                            let v = if instr.op == Opcode::RETURN_VALUE { pop!() } else { code.consts[arg as usize] };
                             let done = self.frames.pop().unwrap_or(frame);
                             let result = match done.kind {
                                 FrameKind::Call => v,
@@ -848,9 +838,7 @@ impl Vm {
                             reraise = true;
                             match exc.as_obj() {
                                 Some(e) => break 'op PyErr(e),
-                                None => {
-                                    break 'op self.new_error(self.types.runtime_error, "bad RERAISE")
-                                }
+                                None => break 'op self.new_error(self.types.runtime_error, "bad RERAISE"),
                             }
                         }
                         Opcode::RAISE_VARARGS => {
@@ -911,10 +899,7 @@ impl Vm {
     /// `filled`); the rest of the locals are cleared.
     pub fn push_frame(&mut self, frame: Frame, filled: usize) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
-            return Err(self.new_error(
-                self.types.recursion_error,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.new_error(self.types.recursion_error, "maximum recursion depth exceeded"));
         }
         let code = frame.code;
         if frame.base + code.frame_size() + 8 >= self.stack_len() {

@@ -58,12 +58,7 @@ impl Vm {
 
     /// Pushes the generator's frame at `Vm::sp` with `sent` as the value of the paused
     /// expression. Returns false when the generator is already finished.
-    fn push_generator_frame(
-        &mut self,
-        gen: ObjRef,
-        exhausted_target: Option<u32>,
-        entry: bool,
-    ) -> PyResult<bool> {
+    fn push_generator_frame(&mut self, gen: ObjRef, exhausted_target: Option<u32>, entry: bool) -> PyResult<bool> {
         let ObjKind::Generator(g) = &gen.kind else {
             return Ok(false);
         };

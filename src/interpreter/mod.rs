@@ -341,10 +341,7 @@ impl Vm {
     /// Checks native nesting depth before a Rust→Python call.
     pub fn enter_native(&mut self) -> PyResult<()> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
-            return Err(self.new_error(
-                self.types.recursion_error,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.new_error(self.types.recursion_error, "maximum recursion depth exceeded"));
         }
         self.native_depth += 1;
         Ok(())

@@ -110,7 +110,9 @@ impl Vm {
         } else {
             self.new_error(
                 self.types.name_error,
-                &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                &format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
             )
         }
     }
@@ -166,10 +168,8 @@ impl Vm {
             out.push_str(&self.format_one(*e));
             if i > 0 {
                 let newer = chain[i - 1];
-                let by_cause = newer
-                    .as_exception()
-                    .map(|d| matches!(d.borrow().cause, Value::Obj(c) if c == *e))
-                    .unwrap_or(false);
+                let by_cause =
+                    newer.as_exception().map(|d| matches!(d.borrow().cause, Value::Obj(c) if c == *e)).unwrap_or(false);
                 out.push_str(if by_cause {
                     "\nThe above exception was the direct cause of the following exception:\n\n"
                 } else {

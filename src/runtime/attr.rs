@@ -22,7 +22,9 @@ use super::value::{ObjRef, Value};
 #[inline]
 pub fn load_attr_cached(vm: &mut Vm, obj: Value, caches: &Caches) -> Option<Value> {
     let Value::Obj(o) = obj else { return None };
-    let ObjKind::Instance(inst) = &o.kind else { return None };
+    let ObjKind::Instance(inst) = &o.kind else {
+        return None;
+    };
     load_attr_way(vm, obj, inst, &caches[0]).or_else(|| load_attr_way(vm, obj, inst, &caches[1]))
 }
 
@@ -58,7 +60,9 @@ fn load_method_way(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Optio
     match cache.get() {
         Cache::ClassAttr { shape, epoch, value, method: true } => {
             let Value::Obj(o) = obj else { return None };
-            let ObjKind::Instance(inst) = &o.kind else { return None };
+            let ObjKind::Instance(inst) = &o.kind else {
+                return None;
+            };
             if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() {
                 Some((value, obj))
             } else {
@@ -74,7 +78,9 @@ fn load_method_way(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Optio
         }
         Cache::Slot { shape, slot, epoch, .. } => {
             let Value::Obj(o) = obj else { return None };
-            let ObjKind::Instance(inst) = &o.kind else { return None };
+            let ObjKind::Instance(inst) = &o.kind else {
+                return None;
+            };
             if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() {
                 inst.slots.borrow().get(slot as usize).map(|v| (*v, Value::Null))
             } else {
@@ -96,12 +102,7 @@ pub fn load_attr_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> PyR
 }
 
 /// Slow path of a method load.
-pub fn load_method_slow(
-    vm: &mut Vm,
-    obj: Value,
-    name: Sym,
-    cache: &Caches,
-) -> PyResult<(Value, Value)> {
+pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> PyResult<(Value, Value)> {
     let Value::Obj(o) = obj else {
         return Ok((getattr(vm, obj, name)?, Value::Null));
     };
@@ -111,12 +112,15 @@ pub fn load_method_slow(
                 let attr = inst.class.as_class().and_then(|c| c.lookup(name));
                 if let Some(f @ Value::Obj(fo)) = attr {
                     if matches!(fo.kind, ObjKind::Function(_)) {
-                        remember(cache, Cache::ClassAttr {
-                            shape: inst.shape.get(),
-                            epoch: super::types::class_epoch(),
-                            value: f,
-                            method: true,
-                        });
+                        remember(
+                            cache,
+                            Cache::ClassAttr {
+                                shape: inst.shape.get(),
+                                epoch: super::types::class_epoch(),
+                                value: f,
+                                method: true,
+                            },
+                        );
                         return Ok((f, obj));
                     }
                 }
@@ -130,7 +134,10 @@ pub fn load_method_slow(
             let class = vm.type_of(obj);
             if let Some(f @ Value::Obj(fo)) = class.as_class().and_then(|c| c.lookup(name)) {
                 if matches!(fo.kind, ObjKind::Native(_)) {
-                    remember(cache, Cache::BuiltinMethod { class: class.as_ptr(), epoch: super::types::class_epoch(), value: f });
+                    remember(
+                        cache,
+                        Cache::BuiltinMethod { class: class.as_ptr(), epoch: super::types::class_epoch(), value: f },
+                    );
                     return Ok((f, obj));
                 }
             }
@@ -156,9 +163,13 @@ fn fill_instance_cache(inst: &Instance, name: Sym, cache: &Caches) {
                 remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: true })
             }
             ObjKind::ClassMethod(_) | ObjKind::StaticMethod(_) | ObjKind::Native(_) => {}
-            _ => remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: false }),
+            _ => {
+                remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: false })
+            }
         },
-        Some(v) => remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: false }),
+        Some(v) => {
+            remember(cache, Cache::ClassAttr { shape, epoch: super::types::class_epoch(), value: v, method: false })
+        }
         None => {}
     }
 }
@@ -334,7 +345,9 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
         return Ok(Some(Value::Obj(vm.type_of(obj))));
     }
     if name == sym::DICT {
-        let ObjKind::Instance(inst) = &o.kind else { return Ok(None) };
+        let ObjKind::Instance(inst) = &o.kind else {
+            return Ok(None);
+        };
         let names = inst.shape.get().names.clone();
         let values = inst.slots.borrow().clone();
         let d = vm.new_dict();
@@ -349,9 +362,9 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
         let is_stop = vm.isinstance(obj, vm.types.stop_iteration);
         return Ok(match vm.sym_str(name) {
             "args" => Some(e.args),
-            "value" if is_stop => Some(
-                e.args.obj().and_then(|t| t.as_tuple()).and_then(|t| t.first().copied()).unwrap_or(Value::None),
-            ),
+            "value" if is_stop => {
+                Some(e.args.obj().and_then(|t| t.as_tuple()).and_then(|t| t.first().copied()).unwrap_or(Value::None))
+            }
             "__cause__" => Some(e.cause),
             "__context__" => Some(e.context),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context)),
@@ -363,7 +376,9 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
 }
 
 fn class_special(vm: &mut Vm, o: ObjRef, name: Sym) -> PyResult<Option<Value>> {
-    let Some(c) = o.as_class() else { return Ok(None) };
+    let Some(c) = o.as_class() else {
+        return Ok(None);
+    };
     Ok(match vm.sym_str(name) {
         "__name__" => Some(vm.new_str(&c.name.clone())),
         "__qualname__" => Some(vm.new_str(&c.qualname.clone())),
@@ -414,7 +429,9 @@ fn super_lookup(vm: &mut Vm, class: ObjRef, receiver: Value, name: Sym) -> PyRes
         if let Some(a) = found {
             if let Value::Obj(ao) = a {
                 if let ObjKind::ClassMethod(f) = &ao.kind {
-                    return Ok(Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: Value::Obj(start), func: *f }))));
+                    return Ok(Some(Value::Obj(
+                        vm.alloc(ObjKind::BoundMethod { receiver: Value::Obj(start), func: *f }),
+                    )));
                 }
             }
             if receiver.obj().map(|r| r.as_class().is_some()).unwrap_or(false) {
@@ -444,7 +461,9 @@ pub fn attribute_error(vm: &mut Vm, obj: Value, name: Sym) -> crate::interpreter
 #[inline]
 pub fn store_attr_cached(obj: Value, v: Value, caches: &Caches) -> bool {
     let Value::Obj(o) = obj else { return false };
-    let ObjKind::Instance(inst) = &o.kind else { return false };
+    let ObjKind::Instance(inst) = &o.kind else {
+        return false;
+    };
     store_attr_way(inst, v, &caches[0]) || store_attr_way(inst, v, &caches[1])
 }
 
@@ -499,10 +518,9 @@ pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &Cac
                     if !allowed.contains(&name) {
                         let attr = vm.sym_str(name).to_string();
                         let cn = ops::type_name(vm, obj);
-                        return Err(vm.new_error(
-                            vm.types.attribute_error,
-                            &format!("'{cn}' object has no attribute '{attr}'"),
-                        ));
+                        return Err(
+                            vm.new_error(vm.types.attribute_error, &format!("'{cn}' object has no attribute '{attr}'"))
+                        );
                     }
                 }
                 let next = shape.with(name);

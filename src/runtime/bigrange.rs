@@ -82,12 +82,14 @@ pub fn getitem(vm: &mut Vm, r: &BigRange, key: Value) -> PyResult<Value> {
                     if x.is_negative() {
                         x += &n;
                     }
-                    let (lo, hi) = if step.is_negative() { (BigInt::from(-1), &n - 1) } else { (BigInt::zero(), n.clone()) };
+                    let (lo, hi) =
+                        if step.is_negative() { (BigInt::from(-1), &n - 1) } else { (BigInt::zero(), n.clone()) };
                     x.clamp(lo, hi)
                 }
             }
         };
-        let (d_start, d_stop) = if step.is_negative() { (&n - 1, BigInt::from(-1)) } else { (BigInt::zero(), n.clone()) };
+        let (d_start, d_stop) =
+            if step.is_negative() { (&n - 1, BigInt::from(-1)) } else { (BigInt::zero(), n.clone()) };
         let s = clamp(*a, d_start);
         let e = clamp(*b, d_stop);
         let start = r.get(&s);

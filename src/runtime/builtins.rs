@@ -181,7 +181,9 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             sym::SEP | sym::END | sym::FLUSH => {}
             _ => {
                 let n = vm.sym_str(k).to_string();
-                return Err(vm.new_error(vm.types.type_error, &format!("'{n}' is an invalid keyword argument for print()")));
+                return Err(
+                    vm.new_error(vm.types.type_error, &format!("'{n}' is an invalid keyword argument for print()"))
+                );
             }
         }
     }
@@ -242,7 +244,9 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, op: CompareOp) -> Py
     for (k, _) in kw {
         if *k != sym::KEY && *k != sym::DEFAULT {
             let n = vm.sym_str(*k).to_string();
-            return Err(vm.new_error(vm.types.type_error, &format!("{name}() got an unexpected keyword argument '{n}'")));
+            return Err(
+                vm.new_error(vm.types.type_error, &format!("{name}() got an unexpected keyword argument '{n}'"))
+            );
         }
     }
     let items = if args.len() == 1 {
@@ -469,7 +473,9 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let items = pyiter::collect(vm, v)?;
     let n = items.len();
     let l = vm.new_list(items);
-    let Some(lo) = l.as_obj() else { return Ok(Value::None) };
+    let Some(lo) = l.as_obj() else {
+        return Ok(Value::None);
+    };
     Ok(pyiter::make_iter(vm, IterState::Reversed { seq: lo, index: n }))
 }
 
@@ -555,9 +561,14 @@ fn class_check(vm: &mut Vm, spec: Value, f: &mut dyn FnMut(ObjRef) -> bool, fnam
                 }
                 Ok(false)
             }
-            _ => Err(vm.new_error(vm.types.type_error, &format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+            _ => Err(vm.new_error(
+                vm.types.type_error,
+                &format!("{fname}() arg 2 must be a type, a tuple of types, or a union"),
+            )),
         },
-        _ => Err(vm.new_error(vm.types.type_error, &format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(
+            vm.new_error(vm.types.type_error, &format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))
+        ),
     }
 }
 
@@ -656,7 +667,9 @@ fn next(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     // Generators and user iterators: keep the StopIteration they end with (and its value).
     let stop = match it.obj().map(|o| &o.kind) {
         Some(ObjKind::Generator(_)) => {
-            let Some(g) = it.as_obj() else { return Ok(Value::None) };
+            let Some(g) = it.as_obj() else {
+                return Ok(Value::None);
+            };
             match vm.generator_resume(g)? {
                 Some(crate::interpreter::Exit::Yield(v)) => return Ok(v),
                 Some(crate::interpreter::Exit::Return(v)) if !v.is_none() => {
@@ -815,7 +828,9 @@ fn pow(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "pow", args, 2, 3)?;
     if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
         let (Some(a), Some(b), Some(m)) = (int::to_bigint(args[0]), int::to_bigint(args[1]), int::to_bigint(*m)) else {
-            return Err(vm.new_error(vm.types.type_error, "pow() 3rd argument not allowed unless all arguments are integers"));
+            return Err(
+                vm.new_error(vm.types.type_error, "pow() 3rd argument not allowed unless all arguments are integers")
+            );
         };
         return int::pow_mod(vm, &a, &b, &m);
     }
@@ -882,7 +897,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let args = &args[1..];
     let base_kw = vm.intern("base");
     let base = args.get(1).copied().or_else(|| kwarg(kw, base_kw));
-    let Some(&v) = args.first() else { return Ok(Value::Int(0)) };
+    let Some(&v) = args.first() else {
+        return Ok(Value::Int(0));
+    };
     if let Some(base) = base {
         let base = ops::expect_int(vm, base, "")?;
         let Some(s) = strings::as_str(v) else {
@@ -966,7 +983,9 @@ pub fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
 
 fn float_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let args = &args[1..];
-    let Some(&v) = args.first() else { return Ok(Value::Float(0.0)) };
+    let Some(&v) = args.first() else {
+        return Ok(Value::Float(0.0));
+    };
     match v {
         Value::Float(_) => Ok(v),
         _ if int::is_int(v) => Ok(Value::Float(int::num_as_f64(vm, v)?.unwrap_or(0.0))),
@@ -991,7 +1010,10 @@ fn float_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
                 return Ok(r);
             }
             let tn = ops::type_name(vm, v);
-            Err(vm.new_error(vm.types.type_error, &format!("float() argument must be a string or a real number, not '{tn}'")))
+            Err(vm.new_error(
+                vm.types.type_error,
+                &format!("float() argument must be a string or a real number, not '{tn}'"),
+            ))
         }
     }
 }
@@ -1113,7 +1135,9 @@ fn range_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             Some(b) => nums.push(b),
             None => {
                 let tn = ops::type_name(vm, *a);
-                return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }
@@ -1132,7 +1156,11 @@ fn range_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     // Bounds whose length might overflow i64 arithmetic stay big.
     let fits = |b: &BigInt| b.to_i64().map(|x| x.unsigned_abs() < (1 << 62)).unwrap_or(false);
     if fits(&start) && fits(&stop) && fits(&step) {
-        let r = Range { start: start.to_i64().unwrap_or(0), stop: stop.to_i64().unwrap_or(0), step: step.to_i64().unwrap_or(1) };
+        let r = Range {
+            start: start.to_i64().unwrap_or(0),
+            stop: stop.to_i64().unwrap_or(0),
+            step: step.to_i64().unwrap_or(1),
+        };
         return Ok(Value::Obj(vm.alloc(ObjKind::Range(r))));
     }
     Ok(Value::Obj(vm.alloc(ObjKind::BigRange(Box::new(super::bigrange::BigRange { start, stop, step })))))
@@ -1141,7 +1169,9 @@ fn range_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// `range.index(x)`.
 fn range_index(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "index", args, 2, 2)?;
-    let Some(ObjKind::Range(r)) = args[0].obj().map(|o| &o.kind) else { return Ok(Value::None) };
+    let Some(ObjKind::Range(r)) = args[0].obj().map(|o| &o.kind) else {
+        return Ok(Value::None);
+    };
     let r = *r;
     if let Value::Int(x) = args[1] {
         let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
@@ -1199,7 +1229,9 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 pub fn property_method(vm: &mut Vm, prop: Value, which: &str) -> PyResult<Value> {
     let f: NativeFn = match which {
         "setter" => |vm, args, _| {
-            let (Some(p), Some(f)) = (args.first(), args.get(1)) else { return Ok(Value::None) };
+            let (Some(p), Some(f)) = (args.first(), args.get(1)) else {
+                return Ok(Value::None);
+            };
             let fget = match p.obj().map(|o| &o.kind) {
                 Some(ObjKind::Property { fget, .. }) => *fget,
                 _ => Value::None,
@@ -1207,7 +1239,9 @@ pub fn property_method(vm: &mut Vm, prop: Value, which: &str) -> PyResult<Value>
             Ok(Value::Obj(vm.alloc(ObjKind::Property { fget, fset: *f })))
         },
         _ => |vm, args, _| {
-            let (Some(p), Some(f)) = (args.first(), args.get(1)) else { return Ok(Value::None) };
+            let (Some(p), Some(f)) = (args.first(), args.get(1)) else {
+                return Ok(Value::None);
+            };
             let fset = match p.obj().map(|o| &o.kind) {
                 Some(ObjKind::Property { fset, .. }) => *fset,
                 _ => Value::None,

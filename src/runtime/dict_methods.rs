@@ -58,7 +58,9 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<ObjRef> {
 /// user `__eq__`; if that `__eq__` mutates the dict, this raises RuntimeError instead of
 /// failing the borrow.
 fn with_dict<R>(vm: &mut Vm, d: ObjRef, f: impl FnOnce(&mut Dict) -> R) -> PyResult<Option<R>> {
-    let Some(cell) = d.as_dict() else { return Ok(None) };
+    let Some(cell) = d.as_dict() else {
+        return Ok(None);
+    };
     match cell.try_borrow_mut() {
         Ok(mut t) => Ok(Some(f(&mut t))),
         Err(_) => Err(vm.new_error(vm.types.runtime_error, "dictionary changed during lookup")),

@@ -94,7 +94,9 @@ pub fn items_of(vm: &mut Vm, src: Value) -> PyResult<Vec<(Value, Value)>> {
 /// `DICT_UPDATE`/`DICT_MERGE`: adds the items of `src` to dict `d`. For `DICT_MERGE`, `merge`
 /// is the function being called (duplicate keys are errors that name it).
 pub fn update_from(vm: &mut Vm, d: Value, src: Value, merge: Option<Value>) -> PyResult<()> {
-    let Some(dobj) = d.as_obj() else { return Ok(()) };
+    let Some(dobj) = d.as_obj() else {
+        return Ok(());
+    };
     let items = items_of(vm, src)?;
     for (k, v) in items {
         if let Some(func) = merge {
@@ -134,7 +136,9 @@ pub fn copy(vm: &mut Vm, d: Value) -> PyResult<Value> {
 
 /// `a == b` for two dicts.
 pub fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else { return Ok(false) };
+    let (Some(ao), Some(bo)) = (a.as_obj(), b.as_obj()) else {
+        return Ok(false);
+    };
     let items = items_of(vm, a)?;
     let blen = dict_of(vm, bo)?.borrow().len();
     let _ = ao;

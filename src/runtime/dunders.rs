@@ -139,7 +139,9 @@ fn list_setitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn seq_iter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "__iter__", args, 1, 1)?;
-    let Some(seq) = args[0].as_obj() else { return Ok(Value::None) };
+    let Some(seq) = args[0].as_obj() else {
+        return Ok(Value::None);
+    };
     Ok(super::iter::make_iter(vm, super::object::IterState::Seq { seq, index: 0 }))
 }
 

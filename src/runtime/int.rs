@@ -87,7 +87,15 @@ pub fn fast_binary(arg: u32, a: Value, b: Value) -> Option<Value> {
             1 => Some(Value::Int(x & y)),
             7 => Some(Value::Int(x | y)),
             12 => Some(Value::Int(x ^ y)),
-            9 if y >= 0 => Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })),
+            9 if y >= 0 => Some(Value::Int(if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            })),
             3 if (0..63).contains(&y) => {
                 let r = x << y;
                 if r >> y == x {
@@ -315,7 +323,15 @@ pub fn numeric_binary(vm: &mut Vm, op: BinaryOp, a: Value, b: Value) -> PyResult
         let (Some(x), Some(y)) = (num_as_f64(vm, a)?, num_as_f64(vm, b)?) else {
             return Ok(None);
         };
-        if matches!(op, BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::Lshift | BinaryOp::Rshift | BinaryOp::MatrixMultiply) {
+        if matches!(
+            op,
+            BinaryOp::And
+                | BinaryOp::Or
+                | BinaryOp::Xor
+                | BinaryOp::Lshift
+                | BinaryOp::Rshift
+                | BinaryOp::MatrixMultiply
+        ) {
             return Ok(None);
         }
         return float_binary(vm, op, x, y).map(Some);

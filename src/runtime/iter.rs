@@ -49,7 +49,9 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 };
                 if !has_next {
                     let tn = ops::type_name(vm, it);
-                    return Err(vm.new_error(vm.types.type_error, &format!("iter() returned non-iterator of type '{tn}'")));
+                    return Err(
+                        vm.new_error(vm.types.type_error, &format!("iter() returned non-iterator of type '{tn}'"))
+                    );
                 }
                 return Ok(it);
             }
@@ -142,7 +144,9 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
 }
 
 fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
-    let ObjKind::Iterator(cell) = &o.kind else { return Ok(None) };
+    let ObjKind::Iterator(cell) = &o.kind else {
+        return Ok(None);
+    };
     // Copy what we need out of the state so no borrow is held across calls into Python.
     enum Step {
         Done(Option<Value>),
@@ -171,7 +175,9 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
                 }
             }
             IterState::Dict { dict, index, kind, len } => {
-                let Some(d) = dict.as_dict() else { return Ok(None) };
+                let Some(d) = dict.as_dict() else {
+                    return Ok(None);
+                };
                 let d = d.borrow();
                 if d.len() != *len {
                     drop(d);
@@ -267,7 +273,9 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
         Step::Done(v) => Ok(v),
         Step::Exhausted => Ok(None),
         Step::Enumerate(it, count) => {
-            let Some(v) = next(vm, it)? else { return Ok(None) };
+            let Some(v) = next(vm, it)? else {
+                return Ok(None);
+            };
             let next_count = super::ops::binary_op(vm, crate::bytecode::BinaryOp::Add, false, count, Value::Int(1))?;
             if let IterState::Enumerate { count: c, .. } = &mut *cell.borrow_mut() {
                 *c = next_count;
@@ -323,7 +331,9 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
             r.map(Some)
         }
         Step::Filter(func, it) => loop {
-            let Some(v) = next(vm, it)? else { return Ok(None) };
+            let Some(v) = next(vm, it)? else {
+                return Ok(None);
+            };
             let keep = if func.is_none() {
                 ops::truthy(vm, v)?
             } else {
@@ -344,8 +354,9 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
                 }
                 Ok(Some(v))
             }
-            Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.index_error)
-                || vm.isinstance(Value::Obj(e.0), vm.types.stop_iteration) =>
+            Err(e)
+                if vm.isinstance(Value::Obj(e.0), vm.types.index_error)
+                    || vm.isinstance(Value::Obj(e.0), vm.types.stop_iteration) =>
             {
                 *cell.borrow_mut() = IterState::Exhausted;
                 Ok(None)
@@ -407,10 +418,7 @@ fn check_count(vm: &mut Vm, items: Vec<Value>, n: usize) -> PyResult<Vec<Value>>
     if items.len() > n {
         return Err(vm.new_error(vm.types.value_error, &format!("too many values to unpack (expected {n})")));
     }
-    Err(vm.new_error(
-        vm.types.value_error,
-        &format!("not enough values to unpack (expected {n}, got {})", items.len()),
-    ))
+    Err(vm.new_error(vm.types.value_error, &format!("not enough values to unpack (expected {n}, got {})", items.len())))
 }
 
 /// `a, *b, c = v`: returns `before` items, a list, then `after` items.

@@ -130,7 +130,9 @@ fn pop(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn find(vm: &mut Vm, l: &RefCell<Vec<Value>>, value: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
     let mut i = start;
     while i < stop {
-        let Some(item) = l.borrow().get(i).copied() else { break };
+        let Some(item) = l.borrow().get(i).copied() else {
+            break;
+        };
         if item_eq(vm, item, value)? {
             return Ok(Some(i));
         }
@@ -172,7 +174,9 @@ fn count(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut n = 0;
     let mut i = 0;
     loop {
-        let Some(item) = l.borrow().get(i).copied() else { break };
+        let Some(item) = l.borrow().get(i).copied() else {
+            break;
+        };
         if item_eq(vm, item, args[1])? {
             n += 1;
         }

@@ -28,7 +28,11 @@ type Kw<'a> = &'a [(Sym, Value)];
 pub fn init(vm: &mut Vm) {
     let sio = vm.types.string_io;
     types::set_constructor(sio, stringio_new);
-    types::add_methods(vm, sio, &[("write", stringio_write), ("getvalue", stringio_getvalue), ("read", stringio_getvalue), ("close", noop)]);
+    types::add_methods(
+        vm,
+        sio,
+        &[("write", stringio_write), ("getvalue", stringio_getvalue), ("read", stringio_getvalue), ("close", noop)],
+    );
     let arr = vm.types.array;
     types::set_constructor(arr, array_new);
     types::add_methods(vm, arr, &[("append", array_append), ("tolist", array_tolist), ("extend", array_extend)]);
@@ -121,10 +125,7 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Sym) -> PyResult<Value> {
                 Some(ObjKind::Module(m)) => m.name.clone(),
                 _ => "?".into(),
             };
-            Err(vm.new_error(
-                vm.types.import_error,
-                &format!("cannot import name '{n}' from '{m}' (unknown location)"),
-            ))
+            Err(vm.new_error(vm.types.import_error, &format!("cannot import name '{n}' from '{m}' (unknown location)")))
         }
     }
 }
@@ -205,7 +206,8 @@ fn make_stream(vm: &mut Vm, class: ObjRef, fd: i64) -> Value {
 
 fn sys_module(vm: &mut Vm) -> Value {
     let object = vm.types.object;
-    let tio = types::new_class(vm, "TextIOWrapper", "TextIOWrapper", Some(object), super::object::Layout::Object, "_io");
+    let tio =
+        types::new_class(vm, "TextIOWrapper", "TextIOWrapper", Some(object), super::object::Layout::Object, "_io");
     types::add_methods(vm, tio, &[("write", stream_write), ("flush", stream_flush)]);
     vm.temp_roots.push(Value::Obj(tio));
     let stdout = make_stream(vm, tio, 1);
@@ -217,7 +219,11 @@ fn sys_module(vm: &mut Vm) -> Value {
     vm.temp_roots.push(argv);
     let mut entries = natives(
         vm,
-        &[("exit", sys_exit), ("setrecursionlimit", sys_setrecursionlimit), ("getrecursionlimit", sys_getrecursionlimit)],
+        &[
+            ("exit", sys_exit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+            ("getrecursionlimit", sys_getrecursionlimit),
+        ],
     );
     entries.push(("argv", argv));
     entries.push(("stdout", stdout));
@@ -257,7 +263,12 @@ fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Valu
 fn time_module(vm: &mut Vm) -> Value {
     let entries = natives(
         vm,
-        &[("perf_counter", time_perf_counter), ("time", time_time), ("process_time", time_perf_counter), ("monotonic", time_perf_counter)],
+        &[
+            ("perf_counter", time_perf_counter),
+            ("time", time_time),
+            ("process_time", time_perf_counter),
+            ("monotonic", time_perf_counter),
+        ],
     );
     make_module(vm, "time", entries)
 }
@@ -582,7 +593,8 @@ fn random_seed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     match int::to_bigint(v) {
         Some(b) => vm.random.seed_int(&b),
         None if v.is_none() => {
-            let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+            let seed =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
             vm.random.seed_int(&BigInt::from(seed));
         }
         None => {
@@ -751,10 +763,9 @@ fn array_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             ArrayData::Int(tc, v)
         }
         _ => {
-            return Err(vm.new_error(
-                vm.types.value_error,
-                "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)",
-            ))
+            return Err(
+                vm.new_error(vm.types.value_error, "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+            )
         }
     };
     Ok(Value::Obj(vm.alloc(ObjKind::Array(RefCell::new(data)))))
@@ -804,7 +815,9 @@ fn array_index(vm: &mut Vm, a: &ArrayData, key: Value) -> PyResult<usize> {
 }
 
 pub fn array_getitem(vm: &mut Vm, o: ObjRef, key: Value) -> PyResult<Value> {
-    let ObjKind::Array(a) = &o.kind else { return Ok(Value::None) };
+    let ObjKind::Array(a) = &o.kind else {
+        return Ok(Value::None);
+    };
     let i = {
         let a = a.borrow();
         array_index(vm, &a, key)?
@@ -813,7 +826,9 @@ pub fn array_getitem(vm: &mut Vm, o: ObjRef, key: Value) -> PyResult<Value> {
 }
 
 pub fn array_setitem(vm: &mut Vm, o: ObjRef, key: Value, v: Value) -> PyResult<()> {
-    let ObjKind::Array(a) = &o.kind else { return Ok(()) };
+    let ObjKind::Array(a) = &o.kind else {
+        return Ok(());
+    };
     let i = {
         let a = a.borrow();
         array_index(vm, &a, key)?
@@ -835,7 +850,9 @@ pub fn array_setitem(vm: &mut Vm, o: ObjRef, key: Value, v: Value) -> PyResult<(
 
 fn array_append(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "append", args, 2, 2)?;
-    let Some(ObjKind::Array(a)) = args[0].obj().map(|o| &o.kind) else { return Ok(Value::None) };
+    let Some(ObjKind::Array(a)) = args[0].obj().map(|o| &o.kind) else {
+        return Ok(Value::None);
+    };
     let is_float = matches!(&*a.borrow(), ArrayData::Float(..));
     if is_float {
         let x = float_arg(vm, args[1])?;

@@ -228,18 +228,53 @@ pub enum DictViewKind {
 
 /// The state of a built-in iterator.
 pub enum IterState {
-    Seq { seq: ObjRef, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Str { s: ObjRef, byte: usize },
-    Dict { dict: ObjRef, index: usize, kind: DictViewKind, len: usize },
-    Set { set: ObjRef, index: usize },
-    Reversed { seq: ObjRef, index: usize },
-    Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value> },
-    Map { func: Value, its: Vec<Value> },
-    Filter { func: Value, it: Value },
+    Seq {
+        seq: ObjRef,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: ObjRef,
+        byte: usize,
+    },
+    Dict {
+        dict: ObjRef,
+        index: usize,
+        kind: DictViewKind,
+        len: usize,
+    },
+    Set {
+        set: ObjRef,
+        index: usize,
+    },
+    Reversed {
+        seq: ObjRef,
+        index: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
     /// Iteration through `__getitem__` with 0, 1, 2, ... until IndexError.
-    GetItem { obj: Value, index: i64 },
+    GetItem {
+        obj: Value,
+        index: i64,
+    },
     /// Iteration over a `range` with big bounds.
     BigRange(Box<(num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt)>),
     Exhausted,

@@ -123,7 +123,8 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -
         let (a2, b2) = (pa.unwrap_or(a), pb.unwrap_or(b));
         if let Some(r) = builtin_binary(vm, op, false, a2, b2)? {
             if inplace {
-                if let (Some(l), Some(r_items)) = (a.obj().and_then(|o| o.as_list()), r.obj().and_then(|o| o.as_list())) {
+                if let (Some(l), Some(r_items)) = (a.obj().and_then(|o| o.as_list()), r.obj().and_then(|o| o.as_list()))
+                {
                     let items = r_items.borrow().clone();
                     *l.borrow_mut() = items;
                     return Ok(a);
@@ -142,13 +143,17 @@ fn binary_error(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) ->
         if strings::as_str(a).is_some() {
             return vm.new_error(vm.types.type_error, &format!("can only concatenate str (not \"{tb}\") to str"));
         }
-        if matches!(a, Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_))) && (ta == "list" || ta == "tuple") {
+        if matches!(a, Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_)))
+            && (ta == "list" || ta == "tuple")
+        {
             return vm.new_error(vm.types.type_error, &format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
         }
     }
     if op == BinaryOp::Multiply {
         let is_seq = |v: Value| matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_)));
-        if (is_seq(a) && matches!(b, Value::Float(_)|Value::Obj(_))) || (is_seq(b) && matches!(a, Value::Float(_)|Value::Obj(_))) {
+        if (is_seq(a) && matches!(b, Value::Float(_) | Value::Obj(_)))
+            || (is_seq(b) && matches!(a, Value::Float(_) | Value::Obj(_)))
+        {
             let other = if is_seq(a) { b } else { a };
             let tn = type_name(vm, other);
             return vm.new_error(vm.types.type_error, &format!("can't multiply sequence by non-int of type '{tn}'"));
@@ -234,7 +239,10 @@ fn builtin_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) 
                 return Ok(Some(vm.new_tuple(v)));
             }
         }
-        (ObjKind::Set(_) | ObjKind::FrozenSet(_), BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor) => {
+        (
+            ObjKind::Set(_) | ObjKind::FrozenSet(_),
+            BinaryOp::Or | BinaryOp::And | BinaryOp::Subtract | BinaryOp::Xor,
+        ) => {
             if matches!(bv, Value::Obj(o) if matches!(o.kind, ObjKind::Set(_) | ObjKind::FrozenSet(_))) {
                 return super::setops::set_binary(vm, op, inplace, a, bv).map(Some);
             }
@@ -346,7 +354,8 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
                         Value::Bool(b) => Ok(b),
                         _ => {
                             let tn = type_name(vm, r);
-                            Err(vm.new_error(vm.types.type_error, &format!("__bool__ should return bool, returned {tn}")))
+                            Err(vm
+                                .new_error(vm.types.type_error, &format!("__bool__ should return bool, returned {tn}")))
                         }
                     };
                 }
@@ -488,7 +497,9 @@ fn num_cmp(a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
                         i.to_f64().and_then(|ifl| fv.partial_cmp(&ifl))
                     } else {
                         match fb.cmp(&i) {
-                            std::cmp::Ordering::Equal => Some(if fv > fl { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }),
+                            std::cmp::Ordering::Equal => {
+                                Some(if fv > fl { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal })
+                            }
                             o => Some(o),
                         }
                     }
@@ -604,10 +615,9 @@ pub fn exception_matches(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
                 "catching classes that do not inherit from BaseException is not allowed",
             )),
         },
-        _ => Err(vm.new_error(
-            vm.types.type_error,
-            "catching classes that do not inherit from BaseException is not allowed",
-        )),
+        _ => Err(
+            vm.new_error(vm.types.type_error, "catching classes that do not inherit from BaseException is not allowed")
+        ),
     }
 }
 
@@ -661,7 +671,9 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
                             Value::Bool(b) => Ok(b as i64),
                             _ => match to_bigint(r) {
                                 Some(b) => Ok(int::hash_bigint(&b)),
-                                None => Err(vm.new_error(vm.types.type_error, "__hash__ method should return an integer")),
+                                None => {
+                                    Err(vm.new_error(vm.types.type_error, "__hash__ method should return an integer"))
+                                }
                             },
                         }
                     }
@@ -723,7 +735,12 @@ pub fn str_of(vm: &mut Vm, v: Value) -> PyResult<String> {
                     };
                 }
                 if let Some(e) = o.as_exception() {
-                    if i.class.as_class().and_then(|c| c.lookup(sym::REPR)).map(|r| matches!(r, Value::Obj(ro) if matches!(ro.kind, ObjKind::Function(_)))).unwrap_or(false) {
+                    if i.class
+                        .as_class()
+                        .and_then(|c| c.lookup(sym::REPR))
+                        .map(|r| matches!(r, Value::Obj(ro) if matches!(ro.kind, ObjKind::Function(_))))
+                        .unwrap_or(false)
+                    {
                         return repr(vm, v);
                     }
                     let args = e.borrow().args;
@@ -747,7 +764,10 @@ pub fn str_of(vm: &mut Vm, v: Value) -> PyResult<String> {
 
 fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<()> {
     if depth > 200 {
-        return Err(vm.new_error(vm.types.recursion_error, "maximum recursion depth exceeded while getting the repr of an object"));
+        return Err(vm.new_error(
+            vm.types.recursion_error,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
     }
     match v {
         Value::Null => out.push_str("<NULL>"),
@@ -838,7 +858,9 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
                         Some(s) => out.push_str(s),
                         None => {
                             let tn = type_name(vm, r);
-                            return Err(vm.new_error(vm.types.type_error, &format!("__repr__ returned non-string (type {tn})")));
+                            return Err(
+                                vm.new_error(vm.types.type_error, &format!("__repr__ returned non-string (type {tn})"))
+                            );
                         }
                     }
                 } else if let Some(e) = o.as_exception() {
@@ -1025,10 +1047,30 @@ pub fn slice_indices(vm: &mut Vm, slice: ObjRef, len: usize) -> PyResult<SliceIn
             v.min(upper)
         }
     };
-    let start = if a.is_none() { if step < 0 { upper } else { lower } } else { clamp(slice_int(vm, a)?) };
-    let stop = if b.is_none() { if step < 0 { lower } else { upper } } else { clamp(slice_int(vm, b)?) };
+    let start = if a.is_none() {
+        if step < 0 {
+            upper
+        } else {
+            lower
+        }
+    } else {
+        clamp(slice_int(vm, a)?)
+    };
+    let stop = if b.is_none() {
+        if step < 0 {
+            lower
+        } else {
+            upper
+        }
+    } else {
+        clamp(slice_int(vm, b)?)
+    };
     let n = if step < 0 {
-        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
     } else if start < stop {
         (stop - start - 1) / step + 1
     } else {
@@ -1051,7 +1093,9 @@ fn slice_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
                 )),
             },
         },
-        _ => Err(vm.new_error(vm.types.type_error, "slice indices must be integers or None or have an __index__ method")),
+        _ => {
+            Err(vm.new_error(vm.types.type_error, "slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 
@@ -1159,10 +1203,7 @@ fn seq_index(vm: &mut Vm, key: Value, what: &str) -> PyResult<i64> {
             }
             let tn = type_name(vm, key);
             let kind = if what == "range" { "range" } else { what };
-            Err(vm.new_error(
-                vm.types.type_error,
-                &format!("{kind} indices must be integers or slices, not {tn}"),
-            ))
+            Err(vm.new_error(vm.types.type_error, &format!("{kind} indices must be integers or slices, not {tn}")))
         }
     }
 }
@@ -1216,11 +1257,7 @@ pub fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value,
             drop(list);
             return Err(vm.new_error(
                 vm.types.value_error,
-                &format!(
-                    "attempt to assign sequence of size {} to extended slice of size {}",
-                    new_items.len(),
-                    si.len
-                ),
+                &format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), si.len),
             ));
         }
         let idx: Vec<usize> = si.indices().collect();
@@ -1316,7 +1353,10 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             Some(sub) => Ok(s.s.contains(sub)),
             None => {
                 let tn = type_name(vm, item);
-                Err(vm.new_error(vm.types.type_error, &format!("'in <string>' requires string as left operand, not {tn}")))
+                Err(vm.new_error(
+                    vm.types.type_error,
+                    &format!("'in <string>' requires string as left operand, not {tn}"),
+                ))
             }
         },
         ObjKind::Dict(_) => Ok(super::dictops::get(vm, o, item)?.is_some()),
@@ -1413,12 +1453,15 @@ pub fn expect_int(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
         Value::Obj(o) => match &o.kind {
-            ObjKind::BigInt(b) => b.to_i64().ok_or_else(|| {
-                vm.new_error(vm.types.overflow_error, "Python int too large to convert to C long")
-            }),
+            ObjKind::BigInt(b) => b
+                .to_i64()
+                .ok_or_else(|| vm.new_error(vm.types.overflow_error, "Python int too large to convert to C long")),
             _ => {
                 let tn = type_name(vm, v);
-                Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer{what}")))
+                Err(vm.new_error(
+                    vm.types.type_error,
+                    &format!("'{tn}' object cannot be interpreted as an integer{what}"),
+                ))
             }
         },
         _ => {

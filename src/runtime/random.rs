@@ -43,10 +43,7 @@ impl Default for Mt19937 {
 impl Mt19937 {
     /// A generator initialised with `init_genrand(seed)` (the reference C seeding).
     pub fn new(seed: u32) -> Mt19937 {
-        let mut mt = Mt19937 {
-            state: [0; N],
-            index: N + 1,
-        };
+        let mut mt = Mt19937 { state: [0; N], index: N + 1 };
         mt.init_genrand(seed);
         mt
     }
@@ -76,9 +73,7 @@ impl Mt19937 {
         let mt = &mut self.state;
         mt[0] = seed;
         for i in 1..N {
-            mt[i] = 1_812_433_253u32
-                .wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30))
-                .wrapping_add(i as u32);
+            mt[i] = 1_812_433_253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -91,9 +86,7 @@ impl Mt19937 {
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..N.max(key.len()) {
             let prev = mt[i - 1] ^ (mt[i - 1] >> 30);
-            mt[i] = (mt[i] ^ prev.wrapping_mul(1_664_525))
-                .wrapping_add(key[j])
-                .wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ prev.wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -130,10 +123,7 @@ impl Mt19937 {
 
     /// Seed from the 64-bit words of a non-negative integer, least significant first.
     pub fn seed_from_u64_words(&mut self, words: &[u64]) {
-        let halves: Vec<u32> = words
-            .iter()
-            .flat_map(|&w| [w as u32, (w >> 32) as u32])
-            .collect();
+        let halves: Vec<u32> = words.iter().flat_map(|&w| [w as u32, (w >> 32) as u32]).collect();
         self.seed_from_u32_words(&halves);
     }
 
@@ -258,10 +248,7 @@ impl Mt19937 {
     fn randbelow_u128(&mut self, n: u128) -> u128 {
         match u64::try_from(n) {
             Ok(small) => self.randbelow(small) as u128,
-            Err(_) => self
-                .randbelow_big(&BigUint::from(n))
-                .to_u128()
-                .expect("below n"),
+            Err(_) => self.randbelow_big(&BigUint::from(n)).to_u128().expect("below n"),
         }
     }
 
@@ -296,10 +283,7 @@ impl Mt19937 {
             if width > 0 {
                 return Ok((start + self.randbelow(width as u64) as i128) as i64);
             }
-            return Err(format!(
-                "empty range for randrange() ({}, {}, {})",
-                start, stop, width
-            ));
+            return Err(format!("empty range for randrange() ({}, {}, {})", start, stop, width));
         }
         let n = match step.signum() {
             1 => (width + step - 1).div_euclid(step),
@@ -313,22 +297,14 @@ impl Mt19937 {
     }
 
     /// `random.randrange(start, stop, step)` for arbitrary ints.
-    pub fn randrange_big(
-        &mut self,
-        start: &BigInt,
-        stop: &BigInt,
-        step: &BigInt,
-    ) -> Result<BigInt, String> {
+    pub fn randrange_big(&mut self, start: &BigInt, stop: &BigInt, step: &BigInt) -> Result<BigInt, String> {
         let width = stop - start;
         if step.is_one() {
             if width.is_positive() {
                 let r = self.randbelow_big(width.magnitude());
                 return Ok(start + BigInt::from(r));
             }
-            return Err(format!(
-                "empty range for randrange() ({}, {}, {})",
-                start, stop, width
-            ));
+            return Err(format!("empty range for randrange() ({}, {}, {})", start, stop, width));
         }
         let n = if step.is_positive() {
             floor_div_big(&(&width + step - 1), step)
@@ -351,12 +327,7 @@ impl Mt19937 {
         if width > 0 {
             return Ok((a as i128 + self.randbelow_u128(width as u128) as i128) as i64);
         }
-        Err(format!(
-            "empty range for randrange() ({}, {}, {})",
-            a,
-            b as i128 + 1,
-            width
-        ))
+        Err(format!("empty range for randrange() ({}, {}, {})", a, b as i128 + 1, width))
     }
 
     /// `random.randint(a, b)` for arbitrary ints.
@@ -383,10 +354,7 @@ impl Mt19937 {
 
     /// The swaps `random.shuffle` performs on a sequence of length `n`, in order.
     pub fn shuffle_swaps(&mut self, n: usize) -> Vec<(usize, usize)> {
-        (1..n)
-            .rev()
-            .map(|i| (i, self.randbelow(i as u64 + 1) as usize))
-            .collect()
+        (1..n).rev().map(|i| (i, self.randbelow(i as u64 + 1) as usize)).collect()
     }
 
     /// `random.uniform(a, b)`.
@@ -434,18 +402,12 @@ impl Mt19937 {
     /// `IndexError` when indexing).
     pub fn choices_indices(&mut self, n: usize, k: usize) -> Vec<usize> {
         let nf = n as f64;
-        (0..k)
-            .map(|_| (self.random() * nf).floor() as usize)
-            .collect()
+        (0..k).map(|_| (self.random() * nf).floor() as usize).collect()
     }
 
     /// Indices chosen by `random.choices(population, cum_weights=cum_weights, k=k)`;
     /// for `weights=w` pass the running sums of `w` (as `itertools.accumulate`).
-    pub fn choices_cum_weights(
-        &mut self,
-        cum_weights: &[f64],
-        k: usize,
-    ) -> Result<Vec<usize>, String> {
+    pub fn choices_cum_weights(&mut self, cum_weights: &[f64], k: usize) -> Result<Vec<usize>, String> {
         let total = match cum_weights.last() {
             Some(&t) => t + 0.0,
             None => return Err("list index out of range".to_string()),
@@ -593,20 +555,13 @@ pub fn sha512(data: &[u8]) -> [u8; 64] {
         for t in 16..80 {
             let s0 = w[t - 15].rotate_right(1) ^ w[t - 15].rotate_right(8) ^ (w[t - 15] >> 7);
             let s1 = w[t - 2].rotate_right(19) ^ w[t - 2].rotate_right(61) ^ (w[t - 2] >> 6);
-            w[t] = w[t - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[t - 7])
-                .wrapping_add(s1);
+            w[t] = w[t - 16].wrapping_add(s0).wrapping_add(w[t - 7]).wrapping_add(s1);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
         for t in 0..80 {
             let s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
             let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[t])
-                .wrapping_add(w[t]);
+            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[t]).wrapping_add(w[t]);
             let s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -631,11 +586,7 @@ pub fn sha512(data: &[u8]) -> [u8; 64] {
 }
 
 #[cfg(test)]
-#[allow(
-    clippy::approx_constant,
-    clippy::excessive_precision,
-    clippy::type_complexity
-)]
+#[allow(clippy::approx_constant, clippy::excessive_precision, clippy::type_complexity)]
 mod tests {
     //! Expected values were produced by CPython 3.11's `random.Random`.
     //! Floats are compared bit for bit: CPython's repr round-trips exactly.
@@ -644,16 +595,7 @@ mod tests {
     /// (seed, first five random(), ten randint(1, 100), ten randrange(0, 1000, 7),
     ///  ten choice indices for len 17, shuffle of range(10), three getrandbits(70),
     ///  five uniform(2.5, 10.0)), each list drawn from a freshly seeded generator.
-    const SEED_CASES: &[(
-        &str,
-        [&str; 5],
-        [i64; 10],
-        [i64; 10],
-        [usize; 10],
-        [usize; 10],
-        [&str; 3],
-        [&str; 5],
-    )] = &[
+    const SEED_CASES: &[(&str, [&str; 5], [i64; 10], [i64; 10], [usize; 10], [usize; 10], [&str; 3], [&str; 5])] = &[
         (
             "0",
             [
@@ -667,18 +609,8 @@ mod tests {
             [686, 749, 70, 462, 910, 868, 721, 539, 854, 637],
             [12, 13, 1, 8, 16, 15, 12, 9, 15, 11],
             [7, 8, 1, 5, 3, 4, 2, 0, 9, 6],
-            [
-                "892550237140533643213",
-                "44651664552134903426",
-                "608105494072089140794",
-            ],
-            [
-                "8.83316388643786",
-                "8.184658022052268",
-                "5.654286856231337",
-                "4.441875627197225",
-                "6.334560410264563",
-            ],
+            ["892550237140533643213", "44651664552134903426", "608105494072089140794"],
+            ["8.83316388643786", "8.184658022052268", "5.654286856231337", "4.441875627197225", "6.334560410264563"],
         ),
         (
             "1",
@@ -693,18 +625,8 @@ mod tests {
             [238, 112, 455, 210, 882, 805, 840, 679, 371, 168],
             [4, 2, 8, 3, 15, 14, 15, 12, 6, 3],
             [6, 8, 9, 7, 5, 3, 0, 4, 1, 2],
-            [
-                "1006624138111981302261",
-                "87876131233047068208",
-                "574024282404777899068",
-            ],
-            [
-                "3.507731830843009",
-                "8.855753027029245",
-                "8.228309642324605",
-                "4.413017693045663",
-                "6.215763153189557",
-            ],
+            ["1006624138111981302261", "87876131233047068208", "574024282404777899068"],
+            ["3.507731830843009", "8.855753027029245", "8.228309642324605", "4.413017693045663", "6.215763153189557"],
         ),
         (
             "42",
@@ -719,18 +641,8 @@ mod tests {
             [196, 42, 490, 434, 399, 245, 182, 973, 154, 756],
             [3, 0, 8, 7, 7, 4, 3, 2, 13, 1],
             [7, 3, 2, 8, 5, 6, 9, 4, 0, 1],
-            [
-                "20500439928067422621",
-                "281774556622676705531",
-                "869570991858821387998",
-            ],
-            [
-                "7.295700988434128",
-                "2.687580664170002",
-                "4.562719887768394",
-                "4.17408053611617",
-                "8.023534106230093",
-            ],
+            ["20500439928067422621", "281774556622676705531", "869570991858821387998"],
+            ["7.295700988434128", "2.687580664170002", "4.562719887768394", "4.17408053611617", "8.023534106230093"],
         ),
         (
             "12345",
@@ -745,18 +657,8 @@ mod tests {
             [742, 14, 532, 658, 343, 483, 777, 287, 665, 217],
             [13, 0, 9, 11, 6, 8, 13, 5, 11, 3],
             [8, 7, 3, 5, 1, 2, 9, 4, 0, 6],
-            [
-                "13515657874892102023",
-                "956006320992364722284",
-                "440049631897308080450",
-            ],
-            [
-                "5.6246490440900585",
-                "2.5762687709280128",
-                "8.689048819403073",
-                "4.739798913996946",
-                "5.263087671163568",
-            ],
+            ["13515657874892102023", "956006320992364722284", "440049631897308080450"],
+            ["5.6246490440900585", "2.5762687709280128", "8.689048819403073", "4.739798913996946", "5.263087671163568"],
         ),
         (
             "1099511627783",
@@ -771,18 +673,8 @@ mod tests {
             [847, 448, 224, 924, 672, 931, 644, 700, 791, 805],
             [15, 8, 4, 16, 12, 16, 11, 12, 14, 14],
             [0, 5, 2, 3, 6, 1, 8, 4, 7, 9],
-            [
-                "973016391035727360218",
-                "755302148334782535355",
-                "566418250166524256244",
-            ],
-            [
-                "7.102778334952383",
-                "8.611872229982115",
-                "9.587586315694654",
-                "6.777930243253421",
-                "6.06943074152867",
-            ],
+            ["973016391035727360218", "755302148334782535355", "566418250166524256244"],
+            ["7.102778334952383", "8.611872229982115", "9.587586315694654", "6.777930243253421", "6.06943074152867"],
         ),
         (
             "-5",
@@ -797,18 +689,8 @@ mod tests {
             [455, 637, 945, 49, 833, 441, 91, 280, 196, 665],
             [8, 11, 16, 0, 14, 7, 1, 5, 3, 11],
             [2, 3, 1, 0, 8, 7, 6, 5, 4, 9],
-            [
-                "871709100316485385285",
-                "826325471441701108668",
-                "882520108832450178026",
-            ],
-            [
-                "7.1717627116727645",
-                "8.063402419455471",
-                "8.463951741742726",
-                "9.568377128327878",
-                "8.049239310549481",
-            ],
+            ["871709100316485385285", "826325471441701108668", "882520108832450178026"],
+            ["7.1717627116727645", "8.063402419455471", "8.463951741742726", "9.568377128327878", "8.049239310549481"],
         ),
         (
             "1267650600228229401496703205376",
@@ -823,18 +705,8 @@ mod tests {
             [140, 399, 147, 931, 231, 308, 665, 679, 231, 805],
             [2, 7, 2, 16, 4, 5, 11, 12, 4, 14],
             [8, 0, 6, 2, 5, 7, 4, 9, 3, 1],
-            [
-                "259738966124502936597",
-                "626821621891163245129",
-                "990895898548944672789",
-            ],
-            [
-                "8.189936284747585",
-                "4.192150351518896",
-                "9.850511580022829",
-                "3.4771645469539396",
-                "8.723186767226736",
-            ],
+            ["259738966124502936597", "626821621891163245129", "990895898548944672789"],
+            ["8.189936284747585", "4.192150351518896", "9.850511580022829", "3.4771645469539396", "8.723186767226736"],
         ),
     ];
     const GENRAND_5489: [u32; 5] = [3499211612, 581869302, 3890346734, 3586334585, 545404204];
@@ -853,36 +725,22 @@ mod tests {
         "120518609604576361696561732265374472569",
         "549777655097482101541573872124192790534",
     ];
-    const AFTER_1000_SEED7: [&str; 3] = [
-        "0.950867979111096",
-        "0.13618571330500007",
-        "0.8570701112328519",
-    ];
+    const AFTER_1000_SEED7: [&str; 3] = ["0.950867979111096", "0.13618571330500007", "0.8570701112328519"];
     const SAMPLE_30_6: [usize; 6] = [12, 29, 6, 19, 5, 7];
-    const SAMPLE_1000_20: [usize; 20] = [
-        254, 136, 778, 88, 257, 746, 392, 543, 700, 717, 551, 91, 960, 638, 501, 204, 431, 739,
-        627, 602,
-    ];
+    const SAMPLE_1000_20: [usize; 20] =
+        [254, 136, 778, 88, 257, 746, 392, 543, 700, 717, 551, 91, 960, 638, 501, 204, 431, 739, 627, 602];
     const SAMPLE_10_10: [usize; 10] = [3, 5, 6, 7, 8, 1, 4, 9, 0, 2];
     const CHOICES_10_8: [usize; 8] = [0, 7, 6, 0, 3, 0, 5, 4];
     const CHOICES_W_8: [usize; 8] = [2, 3, 0, 2, 1, 2, 0, 1];
     const RANGE_NEG: [i64; 6] = [5, -7, 5, -8, 1, -2];
     const RANDRANGE_STOP_5: [i64; 5] = [1, 4, 1, 0, 0];
-    const BIG_RANGES_SEED99: [&str; 3] = [
-        "1109962491415928192442",
-        "33566951106755543527",
-        "-647892693158214873235405",
-    ];
+    const BIG_RANGES_SEED99: [&str; 3] =
+        ["1109962491415928192442", "33566951106755543527", "-647892693158214873235405"];
     const I64_EDGE: [i64; 2] = [2165479515056210352, 9223372036854775807];
-    const STR_SEEDS: [(&[u8], &str); 3] = [
-        (b"hello", "0.3537754404730722"),
-        (b"bytes\x00\xff", "0.8311368313687576"),
-        (b"", "0.9602256525641875"),
-    ];
-    const HASH_SEEDS: [(i64, &str); 2] = [
-        (1152921504606846977, "0.551763726942059"),
-        (-1152921504606846977, "0.7101153317194698"),
-    ];
+    const STR_SEEDS: [(&[u8], &str); 3] =
+        [(b"hello", "0.3537754404730722"), (b"bytes\x00\xff", "0.8311368313687576"), (b"", "0.9602256525641875")];
+    const HASH_SEEDS: [(i64, &str); 2] =
+        [(1152921504606846977, "0.551763726942059"), (-1152921504606846977, "0.7101153317194698")];
     const SHA512_HEX: [&str; 3] = ["cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e", "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f", "edb9bed721aa6a5f6fbc6619d3a3c2be3d043043f05a9aebc7b1197a2aa9c49a57d5ddd4674c1785785088d9f1ff42c797a02adc9b817a139a50970da6c99524"];
 
     fn f(s: &str) -> f64 {
@@ -936,14 +794,8 @@ mod tests {
             // The big-int version consumes the generator identically.
             let mut mt = seeded(seed);
             let (start, stop, step) = (BigInt::from(0), BigInt::from(1000), BigInt::from(7));
-            let got: Vec<i64> = (0..10)
-                .map(|_| {
-                    mt.randrange_big(&start, &stop, &step)
-                        .unwrap()
-                        .to_i64()
-                        .unwrap()
-                })
-                .collect();
+            let got: Vec<i64> =
+                (0..10).map(|_| mt.randrange_big(&start, &stop, &step).unwrap().to_i64().unwrap()).collect();
             assert_eq!(&got, want, "seed {} (big)", seed);
         }
     }
@@ -987,12 +839,7 @@ mod tests {
         for (seed, _, _, _, _, _, _, want) in SEED_CASES {
             let mut mt = seeded(seed);
             for w in want {
-                assert_eq!(
-                    mt.uniform(2.5, 10.0).to_bits(),
-                    f(w).to_bits(),
-                    "seed {}",
-                    seed
-                );
+                assert_eq!(mt.uniform(2.5, 10.0).to_bits(), f(w).to_bits(), "seed {}", seed);
             }
         }
     }
@@ -1049,10 +896,7 @@ mod tests {
         assert_eq!(mt.sample_indices(1000, 20).unwrap(), SAMPLE_1000_20);
         assert_eq!(mt.sample_indices(10, 10).unwrap(), SAMPLE_10_10);
         assert_eq!(mt.choices_indices(10, 8), CHOICES_10_8);
-        assert_eq!(
-            mt.choices_cum_weights(&[1.0, 3.0, 6.0, 10.0], 8).unwrap(),
-            CHOICES_W_8
-        );
+        assert_eq!(mt.choices_cum_weights(&[1.0, 3.0, 6.0, 10.0], 8).unwrap(), CHOICES_W_8);
         let mut got = Vec::new();
         for _ in 0..3 {
             got.push(mt.randrange(-10, 10, 3).unwrap());
@@ -1064,17 +908,10 @@ mod tests {
         let got: Vec<i64> = (0..5).map(|_| mt.randrange_stop(5).unwrap()).collect();
         assert_eq!(got, RANDRANGE_STOP_5);
         let two = BigInt::from(2);
-        let r1 = mt
-            .randrange_big(&BigInt::from(0), &two.pow(70), &BigInt::one())
-            .unwrap();
+        let r1 = mt.randrange_big(&BigInt::from(0), &two.pow(70), &BigInt::one()).unwrap();
         let r2 = mt.randint_big(&-two.pow(65), &two.pow(65)).unwrap();
-        let r3 = mt
-            .randrange_big(&-two.pow(80), &two.pow(80), &BigInt::from(3).pow(20))
-            .unwrap();
-        assert_eq!(
-            [r1.to_string(), r2.to_string(), r3.to_string()],
-            BIG_RANGES_SEED99
-        );
+        let r3 = mt.randrange_big(&-two.pow(80), &two.pow(80), &BigInt::from(3).pow(20)).unwrap();
+        assert_eq!([r1.to_string(), r2.to_string(), r3.to_string()], BIG_RANGES_SEED99);
         let e1 = mt.randint(i64::MIN, i64::MAX).unwrap();
         let e2 = mt.randint(i64::MAX - 1, i64::MAX).unwrap();
         assert_eq!([e1, e2], I64_EDGE);
@@ -1083,34 +920,13 @@ mod tests {
     #[test]
     fn error_messages() {
         let mut mt = Mt19937::from_seed_u64(1);
-        assert_eq!(
-            mt.randrange(5, 5, 1),
-            Err("empty range for randrange() (5, 5, 0)".to_string())
-        );
-        assert_eq!(
-            mt.randint(5, 1),
-            Err("empty range for randrange() (5, 2, -3)".to_string())
-        );
-        assert_eq!(
-            mt.randrange(0, 10, 0),
-            Err("zero step for randrange()".to_string())
-        );
-        assert_eq!(
-            mt.randrange(10, 0, 2),
-            Err("empty range for randrange()".to_string())
-        );
-        assert_eq!(
-            mt.randrange_stop(0),
-            Err("empty range for randrange()".to_string())
-        );
-        assert_eq!(
-            mt.choice_index(0),
-            Err("Cannot choose from an empty sequence".to_string())
-        );
-        assert_eq!(
-            mt.sample_indices(3, 4),
-            Err("Sample larger than population or is negative".to_string())
-        );
+        assert_eq!(mt.randrange(5, 5, 1), Err("empty range for randrange() (5, 5, 0)".to_string()));
+        assert_eq!(mt.randint(5, 1), Err("empty range for randrange() (5, 2, -3)".to_string()));
+        assert_eq!(mt.randrange(0, 10, 0), Err("zero step for randrange()".to_string()));
+        assert_eq!(mt.randrange(10, 0, 2), Err("empty range for randrange()".to_string()));
+        assert_eq!(mt.randrange_stop(0), Err("empty range for randrange()".to_string()));
+        assert_eq!(mt.choice_index(0), Err("Cannot choose from an empty sequence".to_string()));
+        assert_eq!(mt.sample_indices(3, 4), Err("Sample larger than population or is negative".to_string()));
         assert_eq!(
             mt.choices_cum_weights(&[0.0, 0.0], 1),
             Err("Total of weights must be greater than zero".to_string())

@@ -159,7 +159,9 @@ fn lookup_key(vm: &mut Vm, key: Value) -> Value {
 /// lookups runs a user `__eq__`; if that `__eq__` mutates the set, this raises RuntimeError
 /// instead of failing the borrow.
 fn with_table<R>(vm: &mut Vm, so: Value, f: impl FnOnce(&mut Set) -> R) -> PyResult<Option<R>> {
-    let Some(ObjKind::Set(s)) = so.obj().map(|o| &o.kind) else { return Ok(None) };
+    let Some(ObjKind::Set(s)) = so.obj().map(|o| &o.kind) else {
+        return Ok(None);
+    };
     match s.try_borrow_mut() {
         Ok(mut t) => Ok(Some(f(&mut t))),
         Err(_) => Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration")),

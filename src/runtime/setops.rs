@@ -81,7 +81,9 @@ pub fn contains(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
 /// `set.discard(item)`: whether it was present.
 pub fn discard(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
     let h = ops::hash(vm, item)?;
-    let Some(ObjKind::Set(s)) = set.obj().map(|o| &o.kind) else { return Ok(false) };
+    let Some(ObjKind::Set(s)) = set.obj().map(|o| &o.kind) else {
+        return Ok(false);
+    };
     let found = match s.try_borrow() {
         Ok(guard) => guard.probe_discard(item, h, &mut |a, b| ops::eq(vm, a, b))?,
         Err(_) => return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration")),
@@ -97,7 +99,9 @@ pub fn discard(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
 /// `set.update(iterable)` (CPython's `set_update_internal`).
 pub fn update(vm: &mut Vm, set: Value, other: Value) -> PyResult<()> {
     if let Some(t) = table_of(other) {
-        let Some(ObjKind::Set(s)) = set.obj().map(|o| &o.kind) else { return Ok(()) };
+        let Some(ObjKind::Set(s)) = set.obj().map(|o| &o.kind) else {
+            return Ok(());
+        };
         let Ok(mut guard) = s.try_borrow_mut() else {
             return Err(vm.new_error(vm.types.runtime_error, "set changed size during iteration"));
         };

@@ -425,7 +425,9 @@ fn char_range(s: &str, ascii: bool, start: Option<i64>, end: Option<i64>) -> Opt
 /// `find`/`rfind` of `sub` in the characters `start..end` of `s` (CPython's
 /// `any_find_slice`): the character index of the match, or -1.
 fn find_in(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64>, from_right: bool) -> i64 {
-    let Some((bs, be, start)) = char_range(s, ascii, start, end) else { return -1 };
+    let Some((bs, be, start)) = char_range(s, ascii, start, end) else {
+        return -1;
+    };
     let hay = &s[bs..be];
     let found = if from_right { hay.rfind(sub) } else { hay.find(sub) };
     match found {
@@ -436,7 +438,9 @@ fn find_in(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64>
 
 /// Non-overlapping occurrences of `sub` in characters `start..end` of `s`.
 fn count_in(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    let Some((bs, be, _)) = char_range(s, ascii, start, end) else { return 0 };
+    let Some((bs, be, _)) = char_range(s, ascii, start, end) else {
+        return 0;
+    };
     let hay = &s[bs..be];
     if sub.is_empty() {
         return char_len(hay, ascii) as i64 + 1;
@@ -446,7 +450,9 @@ fn count_in(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64
 
 /// Whether characters `start..end` of `s` start (or end) with `sub` (CPython's `tailmatch`).
 fn tail_matches(s: &str, ascii: bool, sub: &str, start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
-    let Some((bs, be, _)) = char_range(s, ascii, start, end) else { return false };
+    let Some((bs, be, _)) = char_range(s, ascii, start, end) else {
+        return false;
+    };
     let hay = &s[bs..be];
     if at_end {
         hay.ends_with(sub)
@@ -735,7 +741,9 @@ fn push_lower(out: &mut String, c: char, finals: &mut std::slice::Iter<bool>) {
 /// `str.capitalize`: the first character in titlecase, the rest in lowercase.
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    let Some(first) = chars.next() else { return String::new() };
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
     let mut out = String::with_capacity(s.len());
     push_title(&mut out, first);
     let finals = final_sigmas(s);
@@ -1018,7 +1026,9 @@ fn field_index(vm: &mut Vm, name: &[char]) -> PyResult<Option<usize>> {
     }
     let mut acc: usize = 0;
     for &c in name {
-        let Some(d) = decimal_value(c) else { return Ok(None) };
+        let Some(d) = decimal_value(c) else {
+            return Ok(None);
+        };
         acc = match acc.checked_mul(10).and_then(|a| a.checked_add(d as usize)).filter(|a| *a <= i64::MAX as usize) {
             Some(a) => a,
             None => return Err(value_error(vm, "Too many decimal digits in format string")),

@@ -206,10 +206,9 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
                 return ops::str_of(vm, v);
             }
             let tn = ops::type_name(vm, v);
-            return Err(vm.new_error(
-                vm.types.type_error,
-                &format!("unsupported format string passed to {tn}.__format__"),
-            ));
+            return Err(
+                vm.new_error(vm.types.type_error, &format!("unsupported format string passed to {tn}.__format__"))
+            );
         }
     }
     let type_name = ops::type_name(vm, v);
@@ -231,10 +230,9 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
                     return ops::str_of(vm, v);
                 }
                 let tn = ops::type_name(vm, v);
-                return Err(vm.new_error(
-                    vm.types.type_error,
-                    &format!("unsupported format string passed to {tn}.__format__"),
-                ));
+                return Err(
+                    vm.new_error(vm.types.type_error, &format!("unsupported format string passed to {tn}.__format__"))
+                );
             }
         },
     };
@@ -348,7 +346,9 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> PyResult<Value>
                 let b = match arg {
                     Value::Float(x) if matches!(ty, 'd' | 'i' | 'u') => {
                         if !x.is_finite() {
-                            return Err(vm.new_error(vm.types.overflow_error, "cannot convert float infinity to integer"));
+                            return Err(
+                                vm.new_error(vm.types.overflow_error, "cannot convert float infinity to integer")
+                            );
                         }
                         num_traits::FromPrimitive::from_f64(x.trunc()).unwrap_or_default()
                     }

@@ -342,10 +342,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
     let base_class = base.as_class().map(|c| (c.layout, c.name.clone()));
     let layout = match base_class {
         Some((Layout::Builtin, bname)) => {
-            return Err(vm.new_error(
-                vm.types.type_error,
-                &format!("stitch cannot subclass built-in type '{bname}' yet"),
-            ))
+            return Err(
+                vm.new_error(vm.types.type_error, &format!("stitch cannot subclass built-in type '{bname}' yet"))
+            )
         }
         Some((l, _)) => l,
         None => Layout::Object,
@@ -371,7 +370,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
     let class = new_class(vm, &name, &qualname, Some(base), layout, &module);
     let items: Vec<(Value, Value)> = ns.as_dict().map(|d| d.borrow().iter().collect()).unwrap_or_default();
     for (k, v) in items {
-        let Some(key) = super::strings::as_str(k).map(|s| s.to_string()) else { continue };
+        let Some(key) = super::strings::as_str(k).map(|s| s.to_string()) else {
+            continue;
+        };
         let s = vm.intern(&key);
         if s == sym::CLASSCELL {
             if let Value::Obj(cell) = v {

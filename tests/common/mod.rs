@@ -44,12 +44,7 @@ pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    Run {
-        stdout: out_t.join().unwrap_or_default(),
-        stderr: err_t.join().unwrap_or_default(),
-        status,
-        timed_out,
-    }
+    Run { stdout: out_t.join().unwrap_or_default(), stderr: err_t.join().unwrap_or_default(), status, timed_out }
 }
 
 fn read_all(mut r: impl std::io::Read) -> String {
@@ -84,9 +79,8 @@ pub fn corpus(dir: &Path) -> Vec<PathBuf> {
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         .collect();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
     files.retain(|p| {
         p.extension().map(|e| e == "py").unwrap_or(false)
             && !skip.iter().any(|s| p.file_name().map(|f| f.to_string_lossy() == *s).unwrap_or(false))
@@ -108,11 +102,8 @@ pub fn expected(program: &Path) -> Expected {
     match std::fs::read_to_string(program.with_extension("err")) {
         Ok(err) => {
             let mut lines = err.lines();
-            let status = lines
-                .next()
-                .and_then(|l| l.strip_prefix("exit: "))
-                .and_then(|n| n.trim().parse().ok())
-                .unwrap_or(1);
+            let status =
+                lines.next().and_then(|l| l.strip_prefix("exit: ")).and_then(|n| n.trim().parse().ok()).unwrap_or(1);
             let last = lines.next().map(|l| l.to_string());
             Expected { stdout, status, last_stderr: last }
         }

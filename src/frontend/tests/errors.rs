@@ -48,7 +48,12 @@ const CASES: &[(&str, u32, u32, &str)] = &[
         5,
         "SyntaxError: name 'x' is used prior to nonlocal declaration",
     ),
-    ("def g():\n  x = 1\n  def f():\n    global x\n    nonlocal x\n", 4, 5, "SyntaxError: name 'x' is nonlocal and global"),
+    (
+        "def g():\n  x = 1\n  def f():\n    global x\n    nonlocal x\n",
+        4,
+        5,
+        "SyntaxError: name 'x' is nonlocal and global",
+    ),
     ("def f():\n    x: int = 1\n    global x\n", 3, 5, "SyntaxError: annotated name 'x' can't be global"),
     ("def f(a, b, a):\n    pass\n", 1, 13, "SyntaxError: duplicate argument 'a' in function definition"),
     ("def f(a, *, a): pass\n", 1, 13, "SyntaxError: duplicate argument 'a' in function definition"),

@@ -106,7 +106,9 @@ fn while_loops_continue_and_constant_tests() {
 
 #[test]
 fn try_except_with_named_and_bare_handlers() {
-    let code = compile_ok("def f():\n    try:\n        a()\n    except (E, F) as e:\n        b(e)\n    except:\n        c()\n");
+    let code = compile_ok(
+        "def f():\n    try:\n        a()\n    except (E, F) as e:\n        b(e)\n    except:\n        c()\n",
+    );
     let f = find_code(&code, "f");
     assert_listing(
         f,
@@ -146,10 +148,7 @@ fn try_except_with_named_and_bare_handlers() {
          RETURN_CONST None",
     );
     let entry = |start, end, target, depth| ExceptionEntry { start, end, target, depth };
-    assert_eq!(
-        f.exception_table,
-        [entry(0, 3, 4, 0), entry(4, 11, 30, 1), entry(11, 15, 20, 1), entry(20, 28, 30, 1)]
-    );
+    assert_eq!(f.exception_table, [entry(0, 3, 4, 0), entry(4, 11, 30, 1), entry(11, 15, 20, 1), entry(20, 28, 30, 1)]);
     assert_eq!(f.stacksize, 4);
 }
 
@@ -930,7 +929,9 @@ fn displays_with_unpacking() {
 
 #[test]
 fn imports() {
-    let code = compile_ok("import m\nimport a.b\nimport a.b.c as d\nfrom x import y as z, w\nfrom __future__ import annotations\n");
+    let code = compile_ok(
+        "import m\nimport a.b\nimport a.b.c as d\nfrom x import y as z, w\nfrom __future__ import annotations\n",
+    );
     assert_listing(
         &code,
         "LOAD_CONST 0

@@ -42,7 +42,9 @@ fn corpus_programs_compile() {
     let mut compiled = 0;
     for dir in ["tests/programs", "benches/programs"] {
         for path in python_files(&root.join(dir)) {
-            let Ok(source) = std::fs::read_to_string(&path) else { continue };
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue;
+            };
             match compile(&source, &path.to_string_lossy()) {
                 Ok(code) => {
                     compiled += 1;
@@ -65,14 +67,20 @@ fn corpus_programs_compile() {
 #[test]
 #[ignore]
 fn extra_python_files() {
-    let Some(root) = std::env::var_os("STITCH_EXTRA_PY_DIR") else { return };
+    let Some(root) = std::env::var_os("STITCH_EXTRA_PY_DIR") else {
+        return;
+    };
     let mut pending = vec![PathBuf::from(root)];
     let (mut compiled, mut failures) = (0, Vec::new());
     while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         pending.extend(entries.flatten().map(|entry| entry.path()).filter(|path| path.is_dir()));
         for path in python_files(&dir) {
-            let Ok(source) = std::fs::read_to_string(&path) else { continue };
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue;
+            };
             match compile(&source, "extra.py") {
                 Ok(code) => {
                     compiled += 1;

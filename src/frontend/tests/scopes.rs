@@ -26,7 +26,12 @@ fn module_and_function_names() {
     let table = table("import m\nx = 1\nprint(x)\ndef f(a, *args, **kw):\n    b = a\n    global g\n    g = len(b)\n");
     assert_scopes(
         scope(&table, "<module>"),
-        &[("m", NameScope::Local), ("x", NameScope::Local), ("f", NameScope::Local), ("print", NameScope::GlobalImplicit)],
+        &[
+            ("m", NameScope::Local),
+            ("x", NameScope::Local),
+            ("f", NameScope::Local),
+            ("print", NameScope::GlobalImplicit),
+        ],
     );
     let f = scope(&table, "f");
     assert_scopes(
