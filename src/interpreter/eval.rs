@@ -186,10 +186,12 @@ impl Vm {
                             }
                         }
                         Opcode::STORE_GLOBAL => {
-                            let name = code.names[arg as usize];
                             let v = peek!(1);
-                            sync!();
-                            tri!(self.store_global(frame.globals, name, v));
+                            if !self.store_global_cached(code, pc - 1, frame.globals, v) {
+                                let name = code.names[arg as usize];
+                                sync!();
+                                tri!(self.store_global(frame.globals, name, v));
+                            }
                             sp -= 1;
                         }
                         Opcode::DELETE_GLOBAL => {
@@ -198,16 +200,24 @@ impl Vm {
                             tri!(self.delete_global(frame.globals, name));
                         }
                         Opcode::LOAD_NAME => {
-                            let name = code.names[arg as usize];
-                            sync!();
-                            let v = tri!(self.load_name(&frame, name));
+                            // At module level the namespace is the globals: use their cache.
+                            let v = if frame.locals_dict.is(Value::Obj(frame.globals)) {
+                                tri!(self.load_global_cached(code, pc - 1, frame.globals, arg))
+                            } else {
+                                sync!();
+                                tri!(self.load_name(&frame, code.names[arg as usize]))
+                            };
                             push!(v);
                         }
                         Opcode::STORE_NAME => {
-                            let name = code.names[arg as usize];
                             let v = peek!(1);
-                            sync!();
-                            tri!(self.store_name(&frame, name, v));
+                            if !(frame.locals_dict.is(Value::Obj(frame.globals))
+                                && self.store_global_cached(code, pc - 1, frame.globals, v))
+                            {
+                                let name = code.names[arg as usize];
+                                sync!();
+                                tri!(self.store_name(&frame, name, v));
+                            }
                             sp -= 1;
                         }
                         Opcode::DELETE_NAME => {

@@ -48,6 +48,37 @@ impl Vm {
         self.load_global_slow(cache, globals, name)
     }
 
+    /// `STORE_NAME`/`STORE_GLOBAL` of an existing global through the cache `LOAD_NAME` and
+    /// the previous store left: replaces the value in place. False on a miss (the caller
+    /// takes the general path, which may add the key).
+    #[inline]
+    pub fn store_global_cached(&mut self, code: &'static CodeObject, pc: usize, globals: ObjRef, v: Value) -> bool {
+        let cache: &Cell<Cache> = &code.caches[pc][0];
+        let Some(g) = globals.as_dict() else { return false };
+        let Ok(mut g) = g.try_borrow_mut() else { return false };
+        match cache.get() {
+            Cache::Global { globals: gv, builtins: 0, index } if g.version == gv => {
+                if g.entry(index as usize).is_some_and(|e| !e.key.is_null()) {
+                    g.set_value_at(index as usize, v);
+                    return true;
+                }
+                false
+            }
+            _ => {
+                // Fill the cache when the name already exists (the general path adds it).
+                let name = code.names[code.code.instrs[pc].arg as usize];
+                let key = self.sym_value(name);
+                let hash = crate::runtime::strings::hash_sym_value(key);
+                if let Ok(Some(i)) = g.find(key, hash, &mut |a, b| Ok(str_eq(a, b))) {
+                    g.set_value_at(i, v);
+                    cache.set(Cache::Global { globals: g.version, builtins: 0, index: i as u32 });
+                    return true;
+                }
+                false
+            }
+        }
+    }
+
     fn load_global_slow(&mut self, cache: &Cell<Cache>, globals: ObjRef, name: Sym) -> PyResult<Value> {
         let key = self.sym_value(name);
         let hash = crate::runtime::strings::hash_sym_value(key);
