@@ -923,27 +923,7 @@ impl Vm {
     }
 }
 
-/// Reads a stack slot as two 8-byte loads.
-///
-/// Values are usually written as two 8-byte stores (tag, payload); reading one back with a
-/// single 16-byte load defeats the CPU's store-to-load forwarding and stalls the next
-/// instruction for a dozen cycles, which showed as the hottest spot of the run loop. Two 8-byte
-/// loads forward from either kind of store.
-///
-/// # Safety
-/// `p` must point to an initialized `Value`.
-#[inline(always)]
-unsafe fn load_value(p: *const Value) -> Value {
-    let w = p as *const std::mem::MaybeUninit<u64>;
-    // SAFETY: `p` points to an initialized, aligned Value (16 bytes); reading its two words
-    // as MaybeUninit is always allowed, and transmuting them back yields the same Value: the
-    // tag word is initialized, and the payload word is initialized for every variant that has
-    // a payload (it is padding, which may hold anything, for the others).
-    unsafe {
-        let words = [std::ptr::read_volatile(w), std::ptr::read_volatile(w.add(1))];
-        std::mem::transmute::<[std::mem::MaybeUninit<u64>; 2], Value>(words)
-    }
-}
+use crate::runtime::value::load_value;
 
 #[inline]
 fn int_cmp(arg: u32, x: i64, y: i64) -> bool {

@@ -34,7 +34,7 @@ fn load_attr_way(vm: &mut Vm, obj: Value, inst: &Instance, cache: &std::cell::Ce
         Cache::Slot { shape, slot, epoch, .. }
             if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>
         {
-            inst.slots.borrow().get(slot as usize).copied()
+            super::value::get_value(&inst.slots.borrow(), slot as usize)
         }
         Cache::ClassAttr { shape, epoch, value, method }
             if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>

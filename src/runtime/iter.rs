@@ -89,9 +89,9 @@ pub fn next_builtin_fast(state: &mut IterState) -> Option<Option<Value>> {
         }
         IterState::Seq { seq, index } => {
             let item = match &seq.kind {
-                ObjKind::Tuple(t) => t.get(*index).copied(),
+                ObjKind::Tuple(t) => super::value::get_value(t, *index),
                 _ => match seq.as_list() {
-                    Some(l) => l.borrow().get(*index).copied(),
+                    Some(l) => super::value::get_value(&l.borrow(), *index),
                     None => return None,
                 },
             };

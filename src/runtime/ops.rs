@@ -992,9 +992,9 @@ pub fn fast_getitem(obj: Value, key: Value) -> Option<Value> {
     match &o.kind {
         ObjKind::List(l) => {
             let l = l.borrow();
-            norm_index(i, l.len()).map(|i| l[i])
+            norm_index(i, l.len()).and_then(|i| super::value::get_value(&l, i))
         }
-        ObjKind::Tuple(t) => norm_index(i, t.len()).map(|i| t[i]),
+        ObjKind::Tuple(t) => norm_index(i, t.len()).and_then(|i| super::value::get_value(t, i)),
         _ => None,
     }
 }
