@@ -33,14 +33,21 @@ pub enum Cache {
     Counter(u32),
 }
 
-/// The inline caches of one instruction: two ways, so that attribute sites that see two
-/// shapes (common with polymorphic method calls) still hit. Way 0 is the most recent.
-pub type Caches = [Cell<Cache>; 2];
+/// Ways per instruction cache.
+pub const CACHE_WAYS: usize = 4;
 
-/// Remembers `entry` as the most recent way, keeping the previous one as the second way.
+/// The inline caches of one instruction: a few ways, so that attribute sites that see several
+/// shapes (polymorphic method calls, as in richards' task classes) still hit. Way 0 is the
+/// most recent.
+pub type Caches = [Cell<Cache>; CACHE_WAYS];
+
+/// Remembers `entry` as the most recent way, shifting the older ones down (the oldest is
+/// forgotten).
 #[inline]
 pub fn remember(caches: &Caches, entry: Cache) {
-    caches[1].set(caches[0].get());
+    for i in (1..CACHE_WAYS).rev() {
+        caches[i].set(caches[i - 1].get());
+    }
     caches[0].set(entry);
 }
 
@@ -61,7 +68,7 @@ pub struct CodeObject {
 
 impl CodeObject {
     pub fn new(code: Code, consts: Vec<Value>, names: Vec<Sym>, varnames: Vec<Sym>) -> &'static CodeObject {
-        let caches = (0..code.instrs.len()).map(|_| [Cell::new(Cache::Empty), Cell::new(Cache::Empty)]).collect();
+        let caches = (0..code.instrs.len()).map(|_| Caches::default()).collect();
         let nlocals = code.varnames.len();
         let nlocalsplus = code.nlocalsplus();
         Box::leak(Box::new(CodeObject {

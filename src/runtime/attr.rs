@@ -25,7 +25,7 @@ pub fn load_attr_cached(vm: &mut Vm, obj: Value, caches: &Caches) -> Option<Valu
     let ObjKind::Instance(inst) = &o.kind else {
         return None;
     };
-    load_attr_way(vm, obj, inst, &caches[0]).or_else(|| load_attr_way(vm, obj, inst, &caches[1]))
+    caches.iter().find_map(|way| load_attr_way(vm, obj, inst, way))
 }
 
 #[inline]
@@ -52,7 +52,7 @@ fn load_attr_way(vm: &mut Vm, obj: Value, inst: &Instance, cache: &std::cell::Ce
 /// Fast path of a method load; `None` on a cache miss.
 #[inline]
 pub fn load_method_cached(vm: &Vm, obj: Value, caches: &Caches) -> Option<(Value, Value)> {
-    load_method_way(vm, obj, &caches[0]).or_else(|| load_method_way(vm, obj, &caches[1]))
+    caches.iter().find_map(|way| load_method_way(vm, obj, way))
 }
 
 #[inline]
@@ -464,7 +464,7 @@ pub fn store_attr_cached(obj: Value, v: Value, caches: &Caches) -> bool {
     let ObjKind::Instance(inst) = &o.kind else {
         return false;
     };
-    store_attr_way(inst, v, &caches[0]) || store_attr_way(inst, v, &caches[1])
+    caches.iter().any(|way| store_attr_way(inst, v, way))
 }
 
 #[inline]
@@ -557,7 +557,7 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Sym, v: Value) -> PyResult<()> {
     };
     match &o.kind {
         ObjKind::Instance(_) => {
-            let scratch = [std::cell::Cell::new(Cache::Empty), std::cell::Cell::new(Cache::Empty)];
+            let scratch: Caches = Default::default();
             store_attr_slow(vm, obj, name, v, &scratch)
         }
         ObjKind::Class(c) => {
