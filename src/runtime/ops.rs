@@ -1243,9 +1243,18 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
 
 pub fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
     if let Some(s) = is_slice(key) {
-        let new_items = super::iter::collect(vm, v)?;
         let len = l.borrow().len();
         let si = slice_indices(vm, s, len)?;
+        // `a[i:j] = other_list`: splice straight from the other list (no temporary copy).
+        if si.step == 1 {
+            if let Some(src) = v.obj().and_then(|o| o.as_list()).filter(|src| !std::ptr::eq(*src, l)) {
+                let (start, stop) = (si.start as usize, si.stop.max(si.start) as usize);
+                let src = src.borrow();
+                l.borrow_mut().splice(start..stop, src.iter().copied());
+                return Ok(());
+            }
+        }
+        let new_items = super::iter::collect(vm, v)?;
         let mut list = l.borrow_mut();
         if si.step == 1 {
             let start = si.start as usize;
