@@ -781,7 +781,7 @@ impl Vm {
                                     }
                                     instance
                                 }
-                                FrameKind::Generator { gen, exhausted_target } => {
+                                FrameKind::Generator { gen, exhausted_target, .. } => {
                                     self.finish_generator(gen);
                                     if done.entry {
                                         return Ok(Exit::Return(v));
@@ -817,6 +817,14 @@ impl Vm {
                         }
                         Opcode::YIELD_VALUE => {
                             let v = pop!();
+                            if let FrameKind::Generator { sink: Some(list), .. } = frame.kind {
+                                // Drained by Rust code: collect the value and keep running.
+                                if let Some(l) = list.as_list() {
+                                    l.borrow_mut().push(v);
+                                }
+                                push!(Value::None);
+                                continue;
+                            }
                             sync!();
                             let done = self.suspend_generator(&frame, sp, pc);
                             if done.entry {

@@ -34,7 +34,12 @@ impl Vm {
                 m.mark_value(f.locals_dict);
                 match f.kind {
                     super::FrameKind::Init(v) => m.mark_value(v),
-                    super::FrameKind::Generator { gen, .. } => m.mark(gen),
+                    super::FrameKind::Generator { gen, sink, .. } => {
+                        m.mark(gen);
+                        if let Some(s) = sink {
+                            m.mark(s);
+                        }
+                    }
                     super::FrameKind::Call => {}
                 }
             }

@@ -58,7 +58,13 @@ impl Vm {
 
     /// Pushes the generator's frame at `Vm::sp` with `sent` as the value of the paused
     /// expression. Returns false when the generator is already finished.
-    fn push_generator_frame(&mut self, gen: ObjRef, exhausted_target: Option<u32>, entry: bool) -> PyResult<bool> {
+    fn push_generator_frame(
+        &mut self,
+        gen: ObjRef,
+        exhausted_target: Option<u32>,
+        sink: Option<ObjRef>,
+        entry: bool,
+    ) -> PyResult<bool> {
         let ObjKind::Generator(g) = &gen.kind else {
             return Ok(false);
         };
@@ -84,7 +90,7 @@ impl Vm {
             base,
             sp: base + saved.len() + 1,
             pc: pc as usize,
-            kind: FrameKind::Generator { gen, exhausted_target },
+            kind: FrameKind::Generator { gen, exhausted_target, sink },
             entry,
         };
         if let Err(e) = self.push_frame(frame, code.nlocalsplus) {
@@ -108,7 +114,7 @@ impl Vm {
     /// `FOR_ITER` over a generator: pushes its frame so the run loop continues inside it.
     /// `None` when the generator is exhausted.
     pub fn resume_generator_inline(&mut self, gen: ObjRef, target: u32) -> PyResult<Option<()>> {
-        Ok(if self.push_generator_frame(gen, Some(target), false)? { Some(()) } else { None })
+        Ok(if self.push_generator_frame(gen, Some(target), None, false)? { Some(()) } else { None })
     }
 
     /// `next(gen)` from Rust: the next value, or `None` when the generator is exhausted.
@@ -125,10 +131,27 @@ impl Vm {
         self.enter_native()?;
         let pos = self.sp;
         let result = (|| {
-            if !self.push_generator_frame(gen, None, true)? {
+            if !self.push_generator_frame(gen, None, None, true)? {
                 return Ok(None);
             }
             self.run().map(Some)
+        })();
+        self.sp = pos;
+        self.leave_native();
+        result
+    }
+
+    /// Runs a generator to exhaustion, appending everything it yields to the list `sink`
+    /// (which the caller keeps rooted). One run of the frame instead of a resume and a
+    /// suspend per item.
+    pub fn generator_drain(&mut self, gen: ObjRef, sink: ObjRef) -> PyResult<()> {
+        self.enter_native()?;
+        let pos = self.sp;
+        let result = (|| {
+            if self.push_generator_frame(gen, None, Some(sink), true)? {
+                self.run()?;
+            }
+            Ok(())
         })();
         self.sp = pos;
         self.leave_native();

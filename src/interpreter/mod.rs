@@ -45,8 +45,10 @@ pub enum FrameKind {
     /// `__init__` run by a class call: the instance, not the return value, is the result.
     Init(Value),
     /// A generator's frame. When resumed by `FOR_ITER` in the interpreter, exhaustion pops the
-    /// iterator in the caller and jumps to `exhausted_target`.
-    Generator { gen: ObjRef, exhausted_target: Option<u32> },
+    /// iterator in the caller and jumps to `exhausted_target`. With `sink` (a list), the
+    /// generator is being drained by Rust code (`list(gen)`, `tuple(genexpr)`): each yielded
+    /// value is appended to the list and the generator runs on without suspending.
+    Generator { gen: ObjRef, exhausted_target: Option<u32>, sink: Option<ObjRef> },
 }
 
 /// A frame record. Its slots are `stack[base .. base + nlocalsplus]` (locals, cells, free

@@ -382,6 +382,11 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     vm.temp_roots.push(acc);
     vm.temp_roots.push(it);
     let result = (|| {
+        if let (Some(ObjKind::Generator(_)), Some(sink)) = (it.obj().map(|o| &o.kind), acc.as_obj()) {
+            if let Some(g) = it.as_obj() {
+                return vm.generator_drain(g, sink);
+            }
+        }
         while let Some(x) = next(vm, it)? {
             if let Some(l) = acc.obj().and_then(|o| o.as_list()) {
                 l.borrow_mut().push(x);
