@@ -37,7 +37,8 @@ pub fn run_file(path: &str, args: &[String]) -> i32 {
         }
     };
     let filename = if path == "-" { "<stdin>".to_string() } else { path.to_string() };
-    let mut argv = vec![filename.clone()];
+    // sys.argv[0] is the path as given ('-' for stdin), as in CPython.
+    let mut argv = vec![path.to_string()];
     // Code objects carry the absolute path, as CPython (3.9+) shows it in tracebacks.
     let filename = if path == "-" {
         filename
@@ -62,7 +63,11 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         Ok(c) => c,
         Err(e) => {
             // Report the path as the user gave it.
-            eprintln!("{}:{e}", argv.first().map(|s| s.as_str()).unwrap_or(filename));
+            let shown = match argv.first().map(|s| s.as_str()) {
+                Some("-") | None => filename,
+                Some(given) => given,
+            };
+            eprintln!("{shown}:{e}");
             return 2;
         }
     };
