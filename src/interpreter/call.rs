@@ -335,7 +335,7 @@ impl Vm {
             if has_varargs {
                 locals[argcount + kwonly] = self.new_tuple(args[argcount..npos].to_vec());
             } else {
-                let ndefaults = f.defaults.len();
+                let ndefaults = f.defaults().len();
                 let msg = if ndefaults > 0 {
                     format!(
                         "{fname}() takes from {} to {argcount} positional arguments but {npos} were given",
@@ -396,13 +396,13 @@ impl Vm {
             }
         }
         // Defaults for missing positional parameters.
-        let ndefaults = f.defaults.len();
+        let ndefaults = f.defaults().len();
         let first_default = argcount.saturating_sub(ndefaults);
         let mut missing = Vec::new();
         for i in 0..argcount {
             if locals[i].is_null() {
                 if i >= first_default {
-                    locals[i] = f.defaults[i - first_default];
+                    locals[i] = f.defaults()[i - first_default];
                 } else {
                     missing.push(code.varnames[i].clone());
                 }
@@ -463,9 +463,9 @@ impl Vm {
             return Err(self.new_error(self.types.system_error, "MAKE_FUNCTION without code"));
         };
         let code = *code;
-        let mut closure = Vec::new();
+        let mut closure = Value::Null;
         if flags & 0x08 != 0 {
-            closure = self.slot(sp - 1).obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+            closure = self.slot(sp - 1);
             sp -= 1;
         }
         if flags & 0x04 != 0 {
@@ -479,9 +479,9 @@ impl Vm {
             }
             sp -= 1;
         }
-        let mut defaults = Vec::new();
+        let mut defaults = Value::Null;
         if flags & 0x01 != 0 {
-            defaults = self.slot(sp - 1).obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+            defaults = self.slot(sp - 1);
             sp -= 1;
         }
         let c = &code.code;

@@ -238,7 +238,7 @@ impl Vm {
                             if let Value::Obj(f) = frame.func {
                                 if let ObjKind::Function(func) = &f.kind {
                                     let first = code.nlocals + code.code.cellvars.len();
-                                    for (i, c) in func.closure.iter().enumerate().take(arg as usize) {
+                                    for (i, c) in func.closure().iter().enumerate().take(arg as usize) {
                                         set_local!(first + i, *c);
                                     }
                                 }

@@ -256,10 +256,7 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
             "__qualname__" => Some(vm.new_str(f.qualname())),
             "__doc__" => Some(Value::None),
             "__module__" => Some(vm.new_str("__main__")),
-            "__defaults__" => {
-                let d = f.defaults.clone();
-                Some(if d.is_empty() { Value::None } else { vm.new_tuple(d) })
-            }
+            "__defaults__" => Some(if f.defaults.is_null() { Value::None } else { f.defaults }),
             _ => f.attrs.borrow().iter().find(|(k, _)| *k == name).map(|(_, v)| *v),
         }),
         ObjKind::BoundMethod { receiver, func } => Ok(match vm.sym_str(name) {

@@ -219,11 +219,11 @@ impl Marker {
             }
             ObjKind::Function(f) => {
                 self.mark(f.globals);
-                self.mark_values(&f.defaults);
+                self.mark_value(f.defaults);
                 for (_, v) in &f.kwdefaults {
                     self.mark_value(*v);
                 }
-                self.mark_values(&f.closure);
+                self.mark_value(f.closure);
                 for (_, v) in f.attrs.borrow().iter() {
                     self.mark_value(*v);
                 }

@@ -105,10 +105,13 @@ pub struct Function {
     pub globals: ObjRef,
     /// A name assigned to `__name__` (the code's name otherwise).
     pub renamed: RefCell<Option<String>>,
-    pub defaults: Vec<Value>,
+    /// The tuple of positional defaults, or `Null` (kept as the tuple `MAKE_FUNCTION` got,
+    /// so creating a function copies nothing).
+    pub defaults: Value,
     pub kwdefaults: Vec<(Sym, Value)>,
     /// Cells for the code's free variables.
-    pub closure: Vec<Value>,
+    /// The tuple of cells for the code's free variables, or `Null`.
+    pub closure: Value,
     /// Whether the function can be entered by the fast path: only positional parameters, no
     /// cells, not a generator.
     pub simple: bool,
@@ -381,6 +384,16 @@ impl Obj {
 }
 
 impl Function {
+    /// The positional defaults.
+    pub fn defaults(&self) -> &[Value] {
+        self.defaults.obj().and_then(|o| o.as_tuple()).unwrap_or(&[])
+    }
+
+    /// The closure cells.
+    pub fn closure(&self) -> &[Value] {
+        self.closure.obj().and_then(|o| o.as_tuple()).unwrap_or(&[])
+    }
+
     /// `__name__`.
     pub fn name(&self) -> String {
         self.renamed.borrow().clone().unwrap_or_else(|| self.code.code.name.clone())
