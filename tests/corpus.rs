@@ -11,11 +11,15 @@ use std::time::Duration;
 use common::*;
 
 fn run_corpus(dir: &Path, limit: Duration) {
+    run_corpus_env(dir, &[], limit);
+}
+
+fn run_corpus_env(dir: &Path, env: &[(&str, &str)], limit: Duration) {
     let programs = corpus(dir);
     assert!(!programs.is_empty(), "no programs in {}", dir.display());
     let mut failures = Vec::new();
     for p in &programs {
-        let run = run_stitch(p, &[], limit);
+        let run = run_stitch_env(p, &[], env, limit);
         if let Some(f) = check(p, &run, &expected(p)) {
             failures.push(f);
         }
@@ -26,6 +30,14 @@ fn run_corpus(dir: &Path, limit: Duration) {
 #[test]
 fn test_programs_match_cpython() {
     run_corpus(&repo_root().join("tests/programs"), Duration::from_secs(60));
+}
+
+/// The same programs with a garbage collection at every safepoint: any value that Rust code
+/// holds across a call into Python without rooting it shows up here as a wrong result or a
+/// crash.
+#[test]
+fn test_programs_survive_gc_stress() {
+    run_corpus_env(&repo_root().join("tests/programs"), &[("STITCH_GC_STRESS", "1")], Duration::from_secs(120));
 }
 
 #[test]

@@ -39,6 +39,9 @@ pub struct Heap {
     threshold: usize,
     /// Set when a collection is due; the interpreter collects at its next safepoint.
     pub gc_requested: bool,
+    /// Stress mode (`STITCH_GC_STRESS=1`): collect at every safepoint, to flush out values
+    /// that Rust code forgot to root.
+    pub stress: bool,
     /// Statistics.
     pub collections: u64,
     pub freed_total: u64,
@@ -62,6 +65,7 @@ impl Heap {
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
             gc_requested: false,
+            stress: std::env::var_os("STITCH_GC_STRESS").is_some_and(|v| v == "1"),
             collections: 0,
             freed_total: 0,
         }
@@ -81,7 +85,7 @@ impl Heap {
         let ptr = slot;
         self.objects.push(ptr);
         self.allocated_since_gc += 1;
-        if self.allocated_since_gc >= self.threshold {
+        if self.allocated_since_gc >= self.threshold || self.stress {
             self.gc_requested = true;
         }
         ObjRef(ptr)

@@ -53,12 +53,20 @@ fn read_all(mut r: impl std::io::Read) -> String {
     String::from_utf8_lossy(&buf).into_owned()
 }
 
-/// Runs `stitch run FILE` with the working directory of the file.
+/// Runs `stitch run FILE`.
 pub fn run_stitch(file: &Path, extra: &[&str], limit: Duration) -> Run {
+    run_stitch_env(file, extra, &[], limit)
+}
+
+/// Runs `stitch run FILE` with extra environment variables.
+pub fn run_stitch_env(file: &Path, extra: &[&str], env: &[(&str, &str)], limit: Duration) -> Run {
     let mut cmd = Command::new(stitch());
     cmd.arg("run");
     cmd.args(extra);
     cmd.arg(file);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     run_with_timeout(cmd, limit)
 }
 
