@@ -43,6 +43,8 @@ pub enum ArgKind {
     Const,
     /// Index into `Code::varnames` (fast locals).
     Local,
+    /// Two locals packed as `first << 4 | second` (superinstructions; both below 16).
+    LocalPair,
     /// Index into `Code::names`.
     Name,
     /// `namei << 1 | push_null` (`LOAD_GLOBAL`).
@@ -113,6 +115,12 @@ opcodes! {
     LOAD_FAST(Local) => |_, _| 1;
     /// Pops into local `arg`.
     STORE_FAST(Local) => |_, _| -1;
+    /// `LOAD_FAST arg >> 4; LOAD_FAST arg & 15` in one instruction (CPython 3.13).
+    LOAD_FAST_LOAD_FAST(LocalPair) => |_, _| 2;
+    /// `STORE_FAST arg >> 4; LOAD_FAST arg & 15` in one instruction (CPython 3.13).
+    STORE_FAST_LOAD_FAST(LocalPair) => |_, _| 0;
+    /// `STORE_FAST arg >> 4; STORE_FAST arg & 15` in one instruction (CPython 3.13).
+    STORE_FAST_STORE_FAST(LocalPair) => |_, _| -2;
     /// Unbinds local `arg` (UnboundLocalError when already unbound).
     DELETE_FAST(Local) => |_, _| 0;
     /// Pushes global `names[arg >> 1]` (globals, then builtins), then NULL when `arg & 1`.

@@ -113,6 +113,7 @@ pub fn argument_repr(code: &Code, instr: Instr) -> String {
         ArgKind::None => String::new(),
         ArgKind::Const => code.consts.get(index).map_or_else(|| format!("<{index}?>"), Const::to_string),
         ArgKind::Local => lookup(&code.varnames, index),
+        ArgKind::LocalPair => format!("{}, {}", lookup(&code.varnames, index >> 4), lookup(&code.varnames, index & 15)),
         ArgKind::Name => lookup(&code.names, index),
         ArgKind::GlobalName => {
             let name = lookup(&code.names, index >> 1);
@@ -196,56 +197,55 @@ mod tests {
 
 Disassembly of <code object f, file "d.py", line 1>:
   2           0 LOAD_CONST               0 (0)
-              2 STORE_FAST               2 (total)
+              2 STORE_FAST_LOAD_FAST    32 (total, xs)
 
-  3           4 LOAD_FAST                0 (xs)
-              6 GET_ITER
-        >>    8 FOR_ITER                36 (to 72)
-             10 STORE_FAST               3 (x)
+  3           4 GET_ITER
+        >>    6 FOR_ITER                35 (to 70)
+              8 STORE_FAST               3 (x)
 
-  5          12 LOAD_FAST                2 (total)
-             14 LOAD_GLOBAL              1 (g + NULL)
-             16 LOAD_FAST                3 (x)
-             18 CALL                     1
-             20 BINARY_OP               13 (+=)
-             22 STORE_FAST               2 (total)
-             24 JUMP_BACKWARD            4 (to 8)
+  5          10 LOAD_FAST                2 (total)
+             12 LOAD_GLOBAL              1 (g + NULL)
+             14 LOAD_FAST                3 (x)
+             16 CALL                     1
+             18 BINARY_OP               13 (+=)
+             20 STORE_FAST               2 (total)
+             22 JUMP_BACKWARD            3 (to 6)
 
-  4     >>   26 PUSH_EXC_INFO
+  4     >>   24 PUSH_EXC_INFO
 
-  6          28 LOAD_GLOBAL              2 (E)
-             30 CHECK_EXC_MATCH
-             32 POP_JUMP_IF_FALSE       32 (to 64)
-             34 STORE_FAST               4 (e)
+  6          26 LOAD_GLOBAL              2 (E)
+             28 CHECK_EXC_MATCH
+             30 POP_JUMP_IF_FALSE       31 (to 62)
+             32 STORE_FAST               4 (e)
 
-  7          36 LOAD_GLOBAL              5 (print + NULL)
-             38 LOAD_FAST                4 (e)
-             40 FORMAT_VALUE             2 (repr)
-             42 CALL                     1
-             44 POP_TOP
-             46 POP_EXCEPT
-             48 LOAD_CONST               1 (None)
-             50 STORE_FAST               4 (e)
-             52 DELETE_FAST              4 (e)
-             54 JUMP_BACKWARD            4 (to 8)
-        >>   56 LOAD_CONST               1 (None)
-             58 STORE_FAST               4 (e)
-             60 DELETE_FAST              4 (e)
-             62 RERAISE
-        >>   64 RERAISE
-        >>   66 SWAP                     2
-             68 POP_EXCEPT
-             70 RERAISE
+  7          34 LOAD_GLOBAL              5 (print + NULL)
+             36 LOAD_FAST                4 (e)
+             38 FORMAT_VALUE             2 (repr)
+             40 CALL                     1
+             42 POP_TOP
+             44 POP_EXCEPT
+             46 LOAD_CONST               1 (None)
+             48 STORE_FAST               4 (e)
+             50 DELETE_FAST              4 (e)
+             52 JUMP_BACKWARD            3 (to 6)
+        >>   54 LOAD_CONST               1 (None)
+             56 STORE_FAST               4 (e)
+             58 DELETE_FAST              4 (e)
+             60 RERAISE
+        >>   62 RERAISE
+        >>   64 SWAP                     2
+             66 POP_EXCEPT
+             68 RERAISE
 
-  8     >>   72 LOAD_FAST                2 (total)
-             74 LOAD_CONST               1 (None)
-             76 IS_OP                    0 (is)
-             78 RETURN_VALUE
+  8     >>   70 LOAD_FAST                2 (total)
+             72 LOAD_CONST               1 (None)
+             74 IS_OP                    0 (is)
+             76 RETURN_VALUE
 ExceptionTable:
-  12 to 22 -> 26 [1]
-  26 to 34 -> 66 [2]
-  36 to 44 -> 56 [2]
-  56 to 64 -> 66 [2]
+  10 to 20 -> 24 [1]
+  24 to 32 -> 64 [2]
+  34 to 42 -> 54 [2]
+  54 to 62 -> 64 [2]
 "#;
         let actual = disassemble(&code);
         assert_eq!(actual, expected, "\n{actual}");

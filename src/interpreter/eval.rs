@@ -171,6 +171,32 @@ impl Vm {
                             let v = pop!();
                             set_local!(arg, v);
                         }
+                        Opcode::LOAD_FAST_LOAD_FAST => {
+                            let (a, b) = (arg >> 4, arg & 15);
+                            let (va, vb) = (local!(a), local!(b));
+                            if va.is_null() || vb.is_null() {
+                                sync!();
+                                break 'op self.unbound_local(code, if va.is_null() { a } else { b } as usize);
+                            }
+                            push!(va);
+                            push!(vb);
+                        }
+                        Opcode::STORE_FAST_LOAD_FAST => {
+                            let v = pop!();
+                            set_local!(arg >> 4, v);
+                            let vb = local!(arg & 15);
+                            if vb.is_null() {
+                                sync!();
+                                break 'op self.unbound_local(code, (arg & 15) as usize);
+                            }
+                            push!(vb);
+                        }
+                        Opcode::STORE_FAST_STORE_FAST => {
+                            let v = pop!();
+                            set_local!(arg >> 4, v);
+                            let w = pop!();
+                            set_local!(arg & 15, w);
+                        }
                         Opcode::DELETE_FAST => {
                             if local!(arg).is_null() {
                                 sync!();

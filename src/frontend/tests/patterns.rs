@@ -64,12 +64,11 @@ fn for_loop_with_break_and_else() {
         f,
         "LOAD_FAST xs
          GET_ITER
-         FOR_ITER -> 13
-         STORE_FAST x
-         LOAD_FAST x
-         POP_JUMP_IF_FALSE -> 8
+         FOR_ITER -> 12
+         STORE_FAST_LOAD_FAST x, x
+         POP_JUMP_IF_FALSE -> 7
          POP_TOP
-         JUMP_FORWARD -> 14
+         JUMP_FORWARD -> 13
          LOAD_GLOBAL g + NULL
          LOAD_FAST x
          CALL 1
@@ -89,18 +88,17 @@ fn while_loops_continue_and_constant_tests() {
     assert_listing(
         find_code(&code, "f"),
         "LOAD_FAST n
-         POP_JUMP_IF_FALSE -> 12
+         POP_JUMP_IF_FALSE -> 11
          LOAD_FAST n
          LOAD_CONST 1
          BINARY_OP -=
-         STORE_FAST n
-         LOAD_FAST n
+         STORE_FAST_LOAD_FAST n, n
          LOAD_CONST 3
          COMPARE_OP ==
-         POP_JUMP_IF_FALSE -> 11
+         POP_JUMP_IF_FALSE -> 10
          JUMP_BACKWARD -> 0
          JUMP_BACKWARD -> 0
-         JUMP_BACKWARD -> 12",
+         JUMP_BACKWARD -> 11",
     );
 }
 
@@ -295,19 +293,17 @@ fn list_comprehension_with_two_loops_and_a_condition() {
         comp,
         "BUILD_LIST 0
          LOAD_FAST .0
-         FOR_ITER -> 16
-         STORE_FAST x
-         LOAD_FAST x
-         POP_JUMP_IF_FALSE -> 15
+         FOR_ITER -> 14
+         STORE_FAST_LOAD_FAST x, x
+         POP_JUMP_IF_FALSE -> 13
          LOAD_FAST x
          GET_ITER
-         FOR_ITER -> 15
-         STORE_FAST y
-         LOAD_FAST x
+         FOR_ITER -> 13
+         STORE_FAST_LOAD_FAST y, x
          LOAD_FAST y
          BINARY_OP *
          LIST_APPEND 3
-         JUMP_BACKWARD -> 8
+         JUMP_BACKWARD -> 7
          JUMP_BACKWARD -> 2
          RETURN_VALUE",
     );
@@ -346,9 +342,8 @@ fn comprehension_capturing_a_local_and_generator_expression() {
         "COPY_FREE_VARS 1
          BUILD_MAP 0
          LOAD_FAST .0
-         FOR_ITER -> 9
-         STORE_FAST x
-         LOAD_FAST x
+         FOR_ITER -> 8
+         STORE_FAST_LOAD_FAST x, x
          LOAD_DEREF k
          MAP_ADD 2
          JUMP_BACKWARD -> 3
@@ -360,9 +355,8 @@ fn comprehension_capturing_a_local_and_generator_expression() {
         "RETURN_GENERATOR
          POP_TOP
          LOAD_FAST .0
-         FOR_ITER -> 9
-         STORE_FAST x
-         LOAD_FAST x
+         FOR_ITER -> 8
+         STORE_FAST_LOAD_FAST x, x
          YIELD_VALUE
          POP_TOP
          JUMP_BACKWARD -> 3
@@ -455,28 +449,26 @@ fn chained_comparison_as_value_and_as_condition() {
     let code = compile_ok("def f(a, b, c):\n    if a < b < c:\n        return 1\n    return a < b < c\n");
     assert_listing(
         find_code(&code, "f"),
-        "LOAD_FAST a
-         LOAD_FAST b
+        "LOAD_FAST_LOAD_FAST a, b
          SWAP 2
          COPY 2
          COMPARE_OP <
-         POP_JUMP_IF_FALSE -> 10
+         POP_JUMP_IF_FALSE -> 9
          LOAD_FAST c
          COMPARE_OP <
-         POP_JUMP_IF_FALSE -> 13
-         JUMP_FORWARD -> 12
+         POP_JUMP_IF_FALSE -> 12
+         JUMP_FORWARD -> 11
          POP_TOP
-         JUMP_FORWARD -> 13
+         JUMP_FORWARD -> 12
          RETURN_CONST 1
-         LOAD_FAST a
-         LOAD_FAST b
+         LOAD_FAST_LOAD_FAST a, b
          SWAP 2
          COPY 2
          COMPARE_OP <
-         JUMP_IF_FALSE_OR_POP -> 22
+         JUMP_IF_FALSE_OR_POP -> 20
          LOAD_FAST c
          COMPARE_OP <
-         JUMP_FORWARD -> 24
+         JUMP_FORWARD -> 22
          SWAP 2
          POP_TOP
          RETURN_VALUE",
@@ -658,8 +650,7 @@ fn lambda_with_keyword_only_default() {
     );
     assert_listing(
         find_code(&code, "<lambda>"),
-        "LOAD_FAST a
-         LOAD_FAST k
+        "LOAD_FAST_LOAD_FAST a, k
          BUILD_TUPLE 2
          RETURN_VALUE",
     );

@@ -47,6 +47,7 @@ fn check_arguments(code: &Code) -> Result<(), String> {
         let in_range = match instr.op.arg_kind() {
             ArgKind::Const => arg < code.consts.len(),
             ArgKind::Local => arg < code.varnames.len(),
+            ArgKind::LocalPair => arg >> 4 < code.varnames.len() && arg & 15 < code.varnames.len(),
             ArgKind::Name => arg < code.names.len(),
             ArgKind::GlobalName | ArgKind::AttrName => arg >> 1 < code.names.len(),
             ArgKind::Deref => arg < derefs,
