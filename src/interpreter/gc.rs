@@ -21,11 +21,7 @@ impl Vm {
         let modules = &self.modules;
         let builtins = self.builtins;
         let handled = self.handled_exc;
-        let singles = [
-            self.none_type_singletons.not_implemented,
-            self.none_type_singletons.ellipsis,
-            self.none_type_singletons.empty_tuple,
-        ];
+        let singles = [self.singletons.not_implemented, self.singletons.ellipsis, self.singletons.empty_tuple];
         self.heap.collect(|m| {
             m.mark_values(stack);
             for f in frames {

@@ -108,7 +108,7 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Nesting of Rust→Python calls (bounded separately to protect the native stack).
     pub native_depth: usize,
-    pub none_type_singletons: Singletons,
+    pub singletons: Singletons,
     pub out: std::io::BufWriter<std::io::Stdout>,
     pub random: Mt19937,
     pub argv: Vec<String>,
@@ -166,7 +166,7 @@ impl Vm {
             codes: Vec::new(),
             recursion_limit: 1000,
             native_depth: 0,
-            none_type_singletons: Singletons { not_implemented, ellipsis, empty_tuple },
+            singletons: Singletons { not_implemented, ellipsis, empty_tuple },
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             random: Mt19937::new_unseeded(),
             argv: Vec::new(),
@@ -219,7 +219,7 @@ impl Vm {
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
         if items.is_empty() {
-            return Value::Obj(self.none_type_singletons.empty_tuple);
+            return Value::Obj(self.singletons.empty_tuple);
         }
         Value::Obj(self.heap.alloc(ObjKind::Tuple(items.into_boxed_slice())))
     }
@@ -229,11 +229,11 @@ impl Vm {
     }
 
     pub fn not_implemented(&self) -> Value {
-        Value::Obj(self.none_type_singletons.not_implemented)
+        Value::Obj(self.singletons.not_implemented)
     }
 
     pub fn is_not_implemented(&self, v: Value) -> bool {
-        matches!(v, Value::Obj(o) if o == self.none_type_singletons.not_implemented)
+        matches!(v, Value::Obj(o) if o == self.singletons.not_implemented)
     }
 
     // ---------------------------------------------------------------------------------------
@@ -268,7 +268,7 @@ impl Vm {
                     self.new_str(s)
                 }
             }
-            Const::Ellipsis => Value::Obj(self.none_type_singletons.ellipsis),
+            Const::Ellipsis => Value::Obj(self.singletons.ellipsis),
             Const::Tuple(items) => {
                 let vals = items.iter().map(|c| self.const_value(c)).collect();
                 self.new_tuple(vals)

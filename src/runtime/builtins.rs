@@ -113,7 +113,7 @@ pub fn init(vm: &mut Vm) {
     set_builtin(vm, "None", none);
     let ni = vm.not_implemented();
     set_builtin(vm, "NotImplemented", ni);
-    let el = Value::Obj(vm.none_type_singletons.ellipsis);
+    let el = Value::Obj(vm.singletons.ellipsis);
     set_builtin(vm, "Ellipsis", el);
     super::dunders::init(vm);
     super::str_methods::init(vm);

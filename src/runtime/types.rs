@@ -287,7 +287,7 @@ impl Vm {
         let ext = match layout {
             Layout::List => InstanceExt::List(Box::new(RefCell::new(Vec::new()))),
             Layout::Exception => InstanceExt::Exception(Box::new(RefCell::new(ExcData {
-                args: Value::Obj(self.none_type_singletons.empty_tuple),
+                args: Value::Obj(self.singletons.empty_tuple),
                 cause: Value::None,
                 context: Value::None,
                 ..Default::default()
