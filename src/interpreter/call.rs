@@ -271,6 +271,7 @@ impl Vm {
 
     /// Binds the arguments at `start..start + nargs` to `f`'s parameters and pushes its frame.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn enter_function(
         &mut self,
         func_obj: ObjRef,

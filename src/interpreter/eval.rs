@@ -389,8 +389,8 @@ impl Vm {
                             let b = peek!(1);
                             let a = peek!(2);
                             let r = match (a, b) {
-                                (Value::Int(x), Value::Int(y)) => Value::Bool(int_cmp(arg, x, y)),
-                                (Value::Float(x), Value::Float(y)) => Value::Bool(float_cmp(arg, x, y)),
+                                (Value::Int(x), Value::Int(y)) => Value::Bool(compare_primitive(arg, x, y)),
+                                (Value::Float(x), Value::Float(y)) => Value::Bool(compare_primitive(arg, x, y)),
                                 _ => {
                                     sync!();
                                     let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
@@ -740,30 +740,26 @@ impl Vm {
                         Opcode::CALL => {
                             let argc = arg as usize;
                             // Fast path: a plain Python function called with exactly its
-                            // positional parameters; the arguments become its locals in place.
+                            // positional parameters enters without the generic call dispatch;
+                            // the arguments become its locals in place.
                             if let Value::Obj(callee) = peek!(argc + 2) {
                                 if let ObjKind::Function(f) = &callee.kind {
                                     let has_self = !peek!(argc + 1).is_null();
                                     let nargs = argc + has_self as usize;
                                     let no_kwnames = pc < 2 || code.code.instrs[pc - 2].op != Opcode::KW_NAMES;
                                     if f.simple && no_kwnames && nargs == f.code.code.argcount as usize {
-                                        let result_pos = sp - argc - 2;
-                                        let start = sp - nargs;
-                                        self.frames[fi].pc = pc;
-                                        self.frames[fi].sp = result_pos;
-                                        let new = Frame {
-                                            code: f.code,
-                                            func: Value::Obj(callee),
-                                            globals: f.globals,
-                                            locals_dict: Value::Null,
-                                            base: start,
-                                            sp: start + f.code.nlocalsplus,
-                                            pc: 0,
-                                            kind: FrameKind::Call,
-                                            entry: false,
-                                        };
-                                        self.sp = sp;
-                                        tri!(self.push_frame(new, nargs));
+                                        sync!();
+                                        let (result_pos, start) = (sp - argc - 2, sp - nargs);
+                                        tri!(self.enter_function(
+                                            callee,
+                                            f,
+                                            result_pos,
+                                            start,
+                                            nargs,
+                                            Value::Null,
+                                            FrameKind::Call,
+                                            false
+                                        ));
                                         load_frame!();
                                         if self.heap.gc_requested {
                                             sync!();
@@ -959,20 +955,9 @@ impl Vm {
 
 use crate::runtime::value::load_value;
 
+/// `COMPARE_OP arg` on two numbers of the same primitive type.
 #[inline]
-fn int_cmp(arg: u32, x: i64, y: i64) -> bool {
-    match arg {
-        0 => x < y,
-        1 => x <= y,
-        2 => x == y,
-        3 => x != y,
-        4 => x > y,
-        _ => x >= y,
-    }
-}
-
-#[inline]
-fn float_cmp(arg: u32, x: f64, y: f64) -> bool {
+fn compare_primitive<T: PartialOrd>(arg: u32, x: T, y: T) -> bool {
     match arg {
         0 => x < y,
         1 => x <= y,

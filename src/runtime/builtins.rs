@@ -6,8 +6,6 @@
 //! `min`/`max`, `sum`, `map`) keep their intermediate values on `Vm::temp_roots` or in heap
 //! objects rooted there, because a collection can happen inside the callback.
 
-use std::cell::RefCell;
-
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
@@ -1298,31 +1296,4 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         return Err(vm.new_error(vm.types.runtime_error, "super(): __class__ cell not found"));
     };
     Ok(Value::Obj(vm.alloc(ObjKind::Super { class, receiver })))
-}
-
-/// Helper for natives that build lists.
-pub fn new_list_value(vm: &mut Vm, items: Vec<Value>) -> Value {
-    Value::Obj(vm.alloc(ObjKind::List(RefCell::new(items))))
-}
-
-/// Converts an int value to usize for natives (`None` for negatives).
-pub fn to_usize(v: Value) -> Option<usize> {
-    match v {
-        Value::Int(i) if i >= 0 => Some(i as usize),
-        Value::Bool(b) => Some(b as usize),
-        Value::Obj(o) => match &o.kind {
-            ObjKind::BigInt(b) if !b.is_negative() => b.to_usize(),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// True when the value is the integer zero.
-pub fn is_zero(v: Value) -> bool {
-    match v {
-        Value::Int(i) => i == 0,
-        Value::Obj(o) => matches!(&o.kind, ObjKind::BigInt(b) if b.is_zero()),
-        _ => false,
-    }
 }
