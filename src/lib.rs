@@ -18,4 +18,5 @@ pub mod cli;
 pub mod dis;
 pub mod frontend;
 pub mod interpreter;
+pub mod jit;
 pub mod runtime;

@@ -34,7 +34,7 @@ fn load_attr_way(vm: &mut Vm, obj: Value, inst: &Instance, cache: &std::cell::Ce
         Cache::Slot { shape, slot, epoch, .. }
             if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>
         {
-            super::value::get_value(&inst.slots.borrow(), slot as usize)
+            inst.slots.get(slot as usize)
         }
         Cache::ClassAttr { shape, epoch, value, method }
             if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>
@@ -82,7 +82,7 @@ fn load_method_way(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Optio
                 return None;
             };
             if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() {
-                inst.slots.borrow().get(slot as usize).map(|v| (*v, Value::Null))
+                inst.slots.get(slot as usize).map(|v| (v, Value::Null))
             } else {
                 None
             }
@@ -221,7 +221,7 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
                 }
             }
             if let Some(slot) = inst.shape.get().slot_of(name) {
-                return Ok(inst.slots.borrow().get(slot).copied());
+                return Ok(inst.slots.get(slot));
             }
             if let Some(a) = class_attr {
                 return bind(vm, a, obj, class).map(Some);
@@ -346,7 +346,7 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
             return Ok(None);
         };
         let names = inst.shape.get().names.clone();
-        let values = inst.slots.borrow().clone();
+        let values = inst.slots.to_vec();
         let d = vm.new_dict();
         for (n, v) in names.iter().zip(values) {
             let k = vm.sym_value(*n);
@@ -468,14 +468,10 @@ pub fn store_attr_cached(obj: Value, v: Value, caches: &Caches) -> bool {
 fn store_attr_way(inst: &Instance, v: Value, cache: &std::cell::Cell<Cache>) -> bool {
     if let Cache::Slot { shape, slot, next, epoch } = cache.get() {
         if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() {
-            let mut slots = inst.slots.borrow_mut();
             if std::ptr::eq(shape, next) {
-                if let Some(s) = slots.get_mut(slot as usize) {
-                    *s = v;
-                    return true;
-                }
-            } else if slots.len() == slot as usize {
-                slots.push(v);
+                return inst.slots.try_set(slot as usize, v);
+            } else if inst.slots.len() == slot as usize {
+                inst.slots.push(v);
                 // SAFETY: `next` came from `Shape::with` (a leaked, never-freed shape).
                 inst.shape.set(unsafe { &*next });
                 return true;
@@ -508,7 +504,7 @@ pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &Cac
             let shape = inst.shape.get();
             let epoch = super::types::class_epoch();
             if let Some(slot) = shape.slot_of(name) {
-                inst.slots.borrow_mut()[slot] = v;
+                inst.slots.set(slot, v);
                 remember(cache, Cache::Slot { shape, slot: slot as u32, next: shape, epoch });
             } else {
                 if let Some(allowed) = slots_of(inst.class) {
@@ -521,8 +517,8 @@ pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &Cac
                     }
                 }
                 let next = shape.with(name);
-                let slot = inst.slots.borrow().len();
-                inst.slots.borrow_mut().push(v);
+                let slot = inst.slots.len();
+                inst.slots.push(v);
                 inst.shape.set(next);
                 remember(cache, Cache::Slot { shape, slot: slot as u32, next, epoch });
             }
@@ -599,15 +595,12 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<()> {
                 };
                 let root = inst.class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
                 let mut new_shape = root;
-                let mut slots = inst.slots.borrow_mut();
-                let mut new_slots = Vec::with_capacity(slots.len() - 1);
                 for (i, n) in shape.names.iter().enumerate() {
                     if i != slot {
                         new_shape = new_shape.with(*n);
-                        new_slots.push(slots[i]);
                     }
                 }
-                *slots = new_slots;
+                inst.slots.remove(slot);
                 inst.shape.set(new_shape);
                 return Ok(());
             }

@@ -81,7 +81,7 @@ impl Heap {
         // SAFETY: `slot` is an unused, properly aligned slot of a live chunk (fresh, or freed
         // by the collector after dropping its previous object), so writing an Obj there
         // initializes it without overwriting a live value.
-        unsafe { slot.as_ptr().write(Obj { marked: std::cell::Cell::new(false), kind }) };
+        unsafe { slot.as_ptr().write(Obj { kind, marked: std::cell::Cell::new(false) }) };
         let ptr = slot;
         self.objects.push(ptr);
         self.allocated_since_gc += 1;
@@ -243,7 +243,7 @@ impl Marker {
             }
             ObjKind::Instance(i) => {
                 self.mark(i.class);
-                self.mark_values(&i.slots.borrow());
+                i.slots.with_slice(|s| self.mark_values(s));
                 match &i.ext {
                     InstanceExt::None => {}
                     InstanceExt::List(l) => self.mark_values(&l.borrow()),

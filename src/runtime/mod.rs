@@ -23,6 +23,7 @@ pub mod set;
 pub mod set_methods;
 pub mod setops;
 pub mod shape;
+pub mod slots;
 pub mod str_methods;
 pub mod strings;
 pub mod types;

@@ -173,8 +173,8 @@ fn stream_fd(vm: &mut Vm, file: Value) -> Option<i64> {
     }
     let fd = vm.intern("fileno_");
     let slot = i.shape.get().slot_of(fd)?;
-    match i.slots.borrow().get(slot) {
-        Some(Value::Int(n)) => Some(*n),
+    match i.slots.get(slot) {
+        Some(Value::Int(n)) => Some(n),
         _ => None,
     }
 }

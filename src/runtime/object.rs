@@ -1,14 +1,19 @@
 //! Heap objects: every non-immediate Python value.
 //!
-//! An [`Obj`] is a mark bit plus an [`ObjKind`], the Rust enum of every object layout stitch
-//! knows (str, list, dict, function, class, instance, generator, ...). Objects are allocated by
+//! An [`Obj`] is an [`ObjKind`], the Rust enum of every object layout stitch knows (str, list,
+//! dict, function, class, instance, generator, ...), plus a mark bit. Objects are allocated by
 //! the [`Heap`](super::heap::Heap) and reclaimed by its mark-sweep collector; they never move.
 //! Mutable objects use `RefCell`/`Cell`; code never holds a borrow across a call back into
 //! Python, so a borrow conflict would be a bug in stitch, not in the program.
 //!
 //! Instances keep their attributes in a slot vector described by a *shape* (hidden class, see
-//! [`shape`](super::shape)), so attribute access can be cached per (class, shape) and later
-//! guarded by the JIT.
+//! [`shape`](super::shape)), so attribute access can be cached per (class, shape) and guarded
+//! by the JIT. JIT machine code reads objects directly, so the parts it touches have a defined
+//! layout: `Obj` is `#[repr(C)]` with the kind first, `ObjKind` is `#[repr(u8)]` (its first
+//! byte is the variant number, e.g. [`KIND_INSTANCE`]), and an instance's fields sit at fixed
+//! offsets from the start of the object: class at 8, shape at 16, the [`SlotVec`] at 24 (its
+//! buffer pointer at 24, length at 32). Tests pin these numbers; `stencils/stitch.h` mirrors
+//! them.
 
 use std::cell::{Cell, RefCell};
 
@@ -18,21 +23,34 @@ use super::dict::Dict;
 use super::interner::{Sym, SymMap};
 use super::set::Set;
 use super::shape::ShapeRef;
+pub use super::slots::SlotVec;
 use super::value::{ObjRef, Value};
 use crate::interpreter::code::CodeObject;
 use crate::interpreter::{PyResult, Vm};
 
-/// A heap object: a mark bit for the collector and the object's data.
+/// A heap object: the object's data, then a mark bit for the collector. The kind comes first
+/// so that JIT code finds the variant byte at offset 0.
+#[repr(C)]
 pub struct Obj {
-    pub(crate) marked: Cell<bool>,
     pub kind: ObjKind,
+    pub(crate) marked: Cell<bool>,
 }
 
 /// Signature of a function implemented in Rust: positional arguments (for methods the first is
 /// `self`) and keyword arguments as (name, value) pairs.
 pub type NativeFn = fn(&mut Vm, &[Value], &[(Sym, Value)]) -> PyResult<Value>;
 
+/// The first byte of an instance object (its `ObjKind` variant number); mirrored by
+/// `stencils/stitch.h`.
+pub const KIND_INSTANCE: u8 = 13;
+
 /// The layout of every kind of heap object.
+///
+/// `#[repr(u8)]` defines the layout: a union of `#[repr(C)]` structs that each start with the
+/// `u8` variant number (0 for `Str`, in declaration order), the fields following at their
+/// alignment. JIT code relies on the numbers (see [`KIND_INSTANCE`]): only add variants at the
+/// end.
+#[repr(u8)]
 pub enum ObjKind {
     Str(Str),
     BigInt(BigInt),
@@ -164,10 +182,15 @@ pub struct Class {
 }
 
 /// An instance of a user-defined class (or of a user subclass of `list`/`Exception`).
+///
+/// `#[repr(C)]`: JIT code reads `class`, `shape` and `slots` at fixed offsets (see the module
+/// docs).
+#[repr(C)]
 pub struct Instance {
     pub class: ObjRef,
     pub shape: Cell<ShapeRef>,
-    pub slots: RefCell<Vec<Value>>,
+    /// Attribute values: slot `i` holds `shape.names[i]`.
+    pub slots: SlotVec,
     pub ext: InstanceExt,
 }
 
@@ -455,5 +478,51 @@ mod tests {
     fn objects_stay_small() {
         // Every heap object pays for the largest variant: keep big layouts boxed.
         assert!(std::mem::size_of::<Obj>() <= 88);
+    }
+
+    /// Allocates an instance (of a stand-in class object) with two slots.
+    fn instance(heap: &mut super::super::heap::Heap) -> ObjRef {
+        let class = heap.alloc(ObjKind::Ellipsis);
+        let slots = SlotVec::new();
+        slots.push(Value::Int(41));
+        slots.push(Value::Int(42));
+        let shape = super::super::shape::Shape::new_root();
+        heap.alloc(ObjKind::Instance(Instance { class, shape: Cell::new(shape), slots, ext: InstanceExt::None }))
+    }
+
+    #[test]
+    fn kind_byte_comes_first() {
+        let mut heap = super::super::heap::Heap::new();
+        let o = instance(&mut heap);
+        // SAFETY: `o` points to a live object; `Obj` is repr(C) with the repr(u8) kind first.
+        let first = unsafe { *(o.as_ptr() as *const u8) };
+        assert_eq!(first, KIND_INSTANCE);
+        let e = heap.alloc(ObjKind::Ellipsis);
+        // SAFETY: as above.
+        assert_ne!(unsafe { *(e.as_ptr() as *const u8) }, KIND_INSTANCE);
+        assert_eq!(std::mem::offset_of!(Obj, kind), 0);
+    }
+
+    #[test]
+    fn instance_fields_are_pinned() {
+        let mut heap = super::super::heap::Heap::new();
+        let o = instance(&mut heap);
+        let inst = o.as_instance().unwrap();
+        let base = o.as_ptr() as usize;
+        assert_eq!(std::ptr::addr_of!(inst.class) as usize - base, 8);
+        assert_eq!(std::ptr::addr_of!(inst.shape) as usize - base, 16);
+        assert_eq!(std::ptr::addr_of!(inst.slots) as usize - base, 24);
+        // Read the slot vector the way machine code does: buffer pointer at 24, length at 32.
+        // SAFETY: the offsets are those just checked plus SlotVec's pinned layout (ptr at 0,
+        // len at 8); the buffer holds `len` initialized values.
+        unsafe {
+            let p = o.as_ptr() as *const u8;
+            let len = *(p.add(32) as *const u32);
+            let items = *(p.add(24) as *const *const Value);
+            assert_eq!(len, 2);
+            assert!(matches!(*items.add(1), Value::Int(42)));
+            assert_eq!(*(p.add(8) as *const usize), inst.class.addr());
+            assert_eq!(*(p.add(16) as *const *const super::super::shape::Shape), inst.shape.get() as *const _);
+        }
     }
 }

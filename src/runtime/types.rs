@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 
 use super::heap::Marker;
 use super::interner::{sym, Sym};
-use super::object::{Class, ExcData, Instance, InstanceExt, Layout, NativeFn, ObjKind};
+use super::object::{Class, ExcData, Instance, InstanceExt, Layout, NativeFn, ObjKind, SlotVec};
 use super::shape::Shape;
 use super::value::{ObjRef, Value};
 use crate::interpreter::{PyResult, Vm};
@@ -297,7 +297,7 @@ impl Vm {
         Value::Obj(self.alloc(ObjKind::Instance(Instance {
             class,
             shape: Cell::new(root),
-            slots: RefCell::new(Vec::new()),
+            slots: SlotVec::new(),
             ext,
         })))
     }

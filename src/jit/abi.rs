@@ -1,0 +1,136 @@
+//! The binary interface between Rust and the stencils.
+//!
+//! Stencils are C, compiled ahead of time, and read Rust data in place: values on the VM stack,
+//! instance slots, the trace's [`JitState`], exit records. `stencils/stitch.h` declares those
+//! layouts for C and pins every size and offset with a `LAYOUT_*` line, which the C compiler
+//! checks against its own structs. The test below parses the same lines and checks each number
+//! against Rust's `size_of`/`offset_of!`, so a change on either side fails the build or the tests
+//! instead of corrupting memory.
+
+use crate::runtime::value::Value;
+
+/// What a running trace shares with its helpers and its exits (C: `JitState`).
+#[repr(C)]
+pub struct JitState {
+    /// The VM, for helpers (`*mut Vm`).
+    pub vm: *mut crate::interpreter::Vm,
+    /// The value stack pointer when the trace left.
+    pub exit_sp: *mut Value,
+    /// The locals of the frame the trace left in.
+    pub exit_locals: *mut Value,
+}
+
+/// The entry point of a trace (C: `stencil_fn`, called through the `_TRACE_ENTRY` shim). It
+/// returns the address of the [`ExitRecord`] it left by.
+pub type TraceEntry = unsafe extern "C" fn(locals: *mut Value, sp: *mut Value, st: *mut JitState) -> usize;
+
+/// One exit of a trace (C: `ExitRecord`), in writable memory outside the code: linking a side
+/// trace stores its entry in `target`; machine code is never rewritten.
+#[repr(C)]
+pub struct ExitRecord {
+    /// The linked side trace (its first stencil), or null.
+    pub target: *const u8,
+    /// Times this exit was taken while unlinked.
+    pub count: u64,
+}
+
+/// Two pointers returned in registers (C: `FramePair`).
+#[repr(C)]
+pub struct FramePair {
+    pub locals: *mut Value,
+    pub sp: *mut Value,
+}
+
+/// The header the layouts are declared in.
+pub const HEADER: &str = include_str!("../../stencils/stitch.h");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::object::{Instance, Obj, SlotVec, KIND_INSTANCE};
+    use std::mem::{offset_of, size_of};
+
+    /// Rust's figure for one `LAYOUT_*` line of stitch.h.
+    fn rust_layout(kind: &str, args: &[&str]) -> Option<usize> {
+        Some(match (kind, args) {
+            ("LAYOUT_SIZE", ["Value", _]) => size_of::<Value>(),
+            ("LAYOUT_OFFSET", ["Value", "tag", _]) => 0,
+            ("LAYOUT_OFFSET", ["Value", "u", _]) => value_payload_offset(),
+            ("LAYOUT_SIZE", ["SlotVec", _]) => size_of::<SlotVec>(),
+            ("LAYOUT_OFFSET", ["SlotVec", "ptr", _]) => SlotVec::PTR_OFFSET,
+            ("LAYOUT_OFFSET", ["SlotVec", "len", _]) => SlotVec::LEN_OFFSET,
+            ("LAYOUT_OFFSET", ["Instance", "kind", _]) => offset_of!(Obj, kind),
+            ("LAYOUT_OFFSET", ["Instance", "klass", _]) => instance_field_offset(|i| &i.class as *const _ as usize),
+            ("LAYOUT_OFFSET", ["Instance", "shape", _]) => instance_field_offset(|i| &i.shape as *const _ as usize),
+            ("LAYOUT_OFFSET", ["Instance", "slots", _]) => instance_field_offset(|i| &i.slots as *const _ as usize),
+            ("LAYOUT_SIZE", ["JitState", _]) => size_of::<JitState>(),
+            ("LAYOUT_OFFSET", ["JitState", "vm", _]) => offset_of!(JitState, vm),
+            ("LAYOUT_OFFSET", ["JitState", "exit_sp", _]) => offset_of!(JitState, exit_sp),
+            ("LAYOUT_OFFSET", ["JitState", "exit_locals", _]) => offset_of!(JitState, exit_locals),
+            ("LAYOUT_SIZE", ["ExitRecord", _]) => size_of::<ExitRecord>(),
+            ("LAYOUT_OFFSET", ["ExitRecord", "target", _]) => offset_of!(ExitRecord, target),
+            ("LAYOUT_OFFSET", ["ExitRecord", "count", _]) => offset_of!(ExitRecord, count),
+            _ => return None,
+        })
+    }
+
+    /// Where a Value's payload starts, measured on a real value.
+    fn value_payload_offset() -> usize {
+        let v = Value::Int(0x1122_3344_5566_7788);
+        let p = &v as *const Value as *const u64;
+        // SAFETY: a Value is 16 initialized bytes when it holds an Int (tag word, payload word).
+        let words = unsafe { [p.read(), p.add(1).read()] };
+        assert_eq!(words[0], 3, "Int's tag word");
+        words.iter().position(|w| *w == 0x1122_3344_5566_7788).expect("payload word") * 8
+    }
+
+    /// Offset of an Instance field from the start of its Obj, measured on a real instance.
+    fn instance_field_offset(field: impl Fn(&Instance) -> usize) -> usize {
+        let mut vm = crate::interpreter::Vm::new();
+        let class = vm.types.object;
+        let Value::Obj(obj) = vm.new_instance(class, crate::runtime::object::Layout::Object) else { panic!() };
+        let ObjKind::Instance(inst) = &obj.kind else { panic!("not an instance") };
+        field(inst) - (&*obj as *const Obj as usize)
+    }
+
+    use crate::runtime::object::ObjKind;
+
+    #[test]
+    fn header_layouts_match_rust() {
+        let mut checked = 0;
+        for line in HEADER.lines() {
+            let line = line.trim();
+            let Some((kind, rest)) = line.split_once('(') else { continue };
+            if !matches!(kind, "LAYOUT_SIZE" | "LAYOUT_OFFSET" | "LAYOUT_CONST") || line.starts_with("#define") {
+                continue;
+            }
+            let args: Vec<&str> = rest.trim_end_matches(')').split(',').map(str::trim).collect();
+            let expected: usize = args.last().unwrap().parse().expect("a number");
+            if kind == "LAYOUT_CONST" {
+                continue;
+            }
+            let actual = rust_layout(kind, &args).unwrap_or_else(|| panic!("no Rust counterpart for `{line}`"));
+            assert_eq!(actual, expected, "stitch.h says `{line}`, Rust says {actual}");
+            checked += 1;
+        }
+        assert!(checked >= 15, "only {checked} layout lines found in stitch.h");
+    }
+
+    #[test]
+    fn kind_constants_match() {
+        let tag = |name: &str| -> u64 {
+            let line = HEADER.lines().find(|l| l.starts_with(&format!("#define {name} "))).expect(name);
+            line.split_whitespace().nth(2).unwrap().parse().unwrap()
+        };
+        assert_eq!(tag("KIND_INSTANCE"), KIND_INSTANCE as u64);
+        let tag_of = |v: Value| {
+            // SAFETY: reading the tag word of a Value is always allowed.
+            unsafe { (&v as *const Value as *const u64).read() }
+        };
+        assert_eq!(tag("TAG_NULL"), tag_of(Value::Null));
+        assert_eq!(tag("TAG_NONE"), tag_of(Value::None));
+        assert_eq!(tag("TAG_BOOL"), tag_of(Value::Bool(true)));
+        assert_eq!(tag("TAG_INT"), tag_of(Value::Int(1)));
+        assert_eq!(tag("TAG_FLOAT"), tag_of(Value::Float(1.0)));
+    }
+}

@@ -1,0 +1,162 @@
+//! Runtime helpers: the Rust functions stencils call.
+//!
+//! A stencil does in machine code what is short and type-specialized; anything that needs the
+//! runtime (allocation, calls, frames, container internals) is a call to one of these `extern "C"`
+//! functions. The stencils declare them in `stencils/stitch.h`; build.rs reads the
+//! `pub extern "C" fn stitch_*` lines of this file to know which undefined symbols are helpers and
+//! generates `helper_address`, which the patcher uses to fill those holes. Keep each signature in
+//! step with its C prototype.
+//!
+//! Helpers that check and act (`stitch_for_iter_*`, subscripts) return 0, having done nothing,
+//! when their fast case does not apply, so the stencil can exit and the interpreter redo the
+//! bytecode from the same state.
+
+use std::os::raw::c_int;
+
+use super::abi::{FramePair, JitState};
+use crate::runtime::object::{IterState, ObjKind};
+use crate::runtime::value::Value;
+
+/// Runs bytecode `pc` of the running frame in the interpreter; returns the new stack pointer,
+/// or null with an exception set. (Wired up by the trace runtime, the tracing JIT issue: no
+/// trace reaches this yet.)
+pub extern "C" fn stitch_execute(_st: *mut JitState, _locals: *mut Value, _sp: *mut Value, _pc: u64) -> *mut Value {
+    std::process::abort()
+}
+
+/// Calls the callable below `argc` arguments (and the self-or-null slot) through the runtime's
+/// generic call; returns the new stack pointer (result in place of the callable) or null.
+/// (Wired up by the trace runtime.)
+pub extern "C" fn stitch_call(_st: *mut JitState, _sp: *mut Value, _argc: u64, _pc: u64) -> *mut Value {
+    std::process::abort()
+}
+
+/// Pushes the frame of the Python function below `argc` arguments; returns its locals or null.
+/// (Wired up by the trace runtime.)
+pub extern "C" fn stitch_push_frame(_st: *mut JitState, _sp: *mut Value, _argc: u64, _pc: u64) -> *mut Value {
+    std::process::abort()
+}
+
+/// Pops the running frame, leaving the returned value (the top of `sp`) on the caller's stack.
+/// (Wired up by the trace runtime.)
+pub extern "C" fn stitch_pop_frame(_st: *mut JitState, _sp: *mut Value) -> FramePair {
+    std::process::abort()
+}
+
+/// Reads the value at `sp[-back]`.
+///
+/// # Safety
+/// `sp` must point just above at least `back` initialized values of the VM stack.
+unsafe fn peek(sp: *mut Value, back: usize) -> Value {
+    // SAFETY: per the function contract.
+    unsafe { crate::runtime::value::load_value(sp.sub(back)) }
+}
+
+/// The next item of a sequence iterator over a list (`want_list`) or a tuple, or None (no effect)
+/// when `it` is not one or is exhausted.
+fn next_seq_item(it: Value, want_list: bool) -> Option<Value> {
+    let Value::Obj(o) = it else { return None };
+    let ObjKind::Iterator(state) = &o.kind else { return None };
+    let mut state = state.borrow_mut();
+    let IterState::Seq { seq, index } = &mut *state else { return None };
+    let item = match (&seq.kind, want_list) {
+        (ObjKind::List(items), true) => crate::runtime::value::get_value(&items.borrow(), *index)?,
+        (ObjKind::Tuple(items), false) => crate::runtime::value::get_value(items, *index)?,
+        _ => return None,
+    };
+    *index += 1;
+    Some(item)
+}
+
+/// `FOR_ITER` over a range iterator: pushes the next value and returns 1, or returns 0.
+pub extern "C" fn stitch_for_iter_range(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with the iterator on top of the stack and a free slot at sp.
+    let it = unsafe { peek(sp, 1) };
+    let Value::Obj(o) = it else { return 0 };
+    let ObjKind::Iterator(state) = &o.kind else { return 0 };
+    let mut state = state.borrow_mut();
+    let IterState::Range { next, stop, step } = &mut *state else { return 0 };
+    let more = if *step > 0 { *next < *stop } else { *next > *stop };
+    if !more {
+        return 0;
+    }
+    let value = *next;
+    // Past the last value, `next` may leave i64 (range(0, i64::MAX, 7)); saturate, since the
+    // iterator is exhausted either way.
+    *next = next.saturating_add(*step);
+    // SAFETY: the slot at sp is inside the VM stack (the frame's stack depth accounts for it).
+    unsafe { sp.write(Value::Int(value)) };
+    1
+}
+
+/// `FOR_ITER` over a list iterator: pushes the next item and returns 1, or returns 0.
+pub extern "C" fn stitch_for_iter_list(sp: *mut Value) -> c_int {
+    // SAFETY: as in stitch_for_iter_range.
+    match next_seq_item(unsafe { peek(sp, 1) }, true) {
+        // SAFETY: as in stitch_for_iter_range.
+        Some(v) => unsafe {
+            sp.write(v);
+            1
+        },
+        None => 0,
+    }
+}
+
+/// `FOR_ITER` over a tuple iterator: pushes the next item and returns 1, or returns 0.
+pub extern "C" fn stitch_for_iter_tuple(sp: *mut Value) -> c_int {
+    // SAFETY: as in stitch_for_iter_range.
+    match next_seq_item(unsafe { peek(sp, 1) }, false) {
+        // SAFETY: as in stitch_for_iter_range.
+        Some(v) => unsafe {
+            sp.write(v);
+            1
+        },
+        None => 0,
+    }
+}
+
+/// Python's index normalization: negative indexes count from the end.
+fn normalize(index: i64, len: usize) -> Option<usize> {
+    let i = if index < 0 { index.checked_add(len as i64)? } else { index };
+    (i >= 0 && (i as u64) < len as u64).then_some(i as usize)
+}
+
+/// `list[int]` with the list and index on top: replaces them with the item and returns 1, or
+/// returns 0 (not a list, not an int, out of range) having done nothing.
+pub extern "C" fn stitch_binary_subscr_list_int(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with two operands on the stack.
+    let (container, index) = unsafe { (peek(sp, 2), peek(sp, 1)) };
+    let (Value::Obj(o), Value::Int(i)) = (container, index) else { return 0 };
+    let ObjKind::List(items) = &o.kind else { return 0 };
+    let items = items.borrow();
+    let Some(i) = normalize(i, items.len()) else { return 0 };
+    let item = crate::runtime::value::get_value(&items, i).unwrap_or(Value::None);
+    // SAFETY: sp[-2] is the container's slot.
+    unsafe { sp.sub(2).write(item) };
+    1
+}
+
+/// `tuple[int]`, as [`stitch_binary_subscr_list_int`].
+pub extern "C" fn stitch_binary_subscr_tuple_int(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with two operands on the stack.
+    let (container, index) = unsafe { (peek(sp, 2), peek(sp, 1)) };
+    let (Value::Obj(o), Value::Int(i)) = (container, index) else { return 0 };
+    let ObjKind::Tuple(items) = &o.kind else { return 0 };
+    let Some(i) = normalize(i, items.len()) else { return 0 };
+    let item = crate::runtime::value::get_value(items, i).unwrap_or(Value::None);
+    // SAFETY: sp[-2] is the container's slot.
+    unsafe { sp.sub(2).write(item) };
+    1
+}
+
+/// `list[int] = value` with value, list and index on top: stores and returns 1, or returns 0.
+pub extern "C" fn stitch_store_subscr_list_int(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with three operands on the stack.
+    let (value, container, index) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
+    let (Value::Obj(o), Value::Int(i)) = (container, index) else { return 0 };
+    let ObjKind::List(items) = &o.kind else { return 0 };
+    let mut items = items.borrow_mut();
+    let Some(i) = normalize(i, items.len()) else { return 0 };
+    items[i] = value;
+    1
+}

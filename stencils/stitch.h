@@ -1,0 +1,193 @@
+/* stitch.h: what a stencil may know about the Rust side, and the vocabulary of holes.
+ *
+ * Every stencil is one C function compiled ahead of time by build.rs. The JIT copies its machine
+ * code into a trace and patches its holes. A hole is a reference to an `extern` symbol whose
+ * *address* is the value the JIT fills in: an operand of the uop, the next stencil, an exit stub,
+ * or a runtime helper written in Rust. Stencils chain by tail calls with one signature, so the
+ * three pieces of state stay in argument registers from stencil to stencil:
+ *
+ *     locals  the running frame's fast locals (the interpreter's own VM stack slots)
+ *     sp      the top of that frame's value stack (one past the last pushed value)
+ *     st      the trace's JitState (the VM, the exit the trace left by)
+ *
+ * The structs below mirror Rust types slot for slot. `LAYOUT(...)` lines pin every size and offset
+ * a stencil relies on: the C compiler checks them here, and the Rust test `jit::abi::tests`
+ * parses this file and checks the same numbers against `size_of`/`offset_of!`, so the two sides
+ * cannot drift apart.
+ */
+#ifndef STITCH_H
+#define STITCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- Layout assertions (parsed by the Rust test; keep one per line) ---------------------- */
+
+#define LAYOUT_SIZE(type, size) _Static_assert(sizeof(type) == (size), "size of " #type);
+#define LAYOUT_OFFSET(type, field, offset) \
+    _Static_assert(offsetof(type, field) == (offset), "offset of " #type "." #field);
+#define LAYOUT_CONST(name, value) _Static_assert((name) == (value), "value of " #name);
+
+/* ---- Values (runtime::value::Value, #[repr(C, u64)]) -------------------------------------- */
+
+/* The tag word. A Bool's payload is one byte (the other seven are padding on the Rust side, so
+ * a stencil reads `u.b` and writes the whole word); None and Null have no payload. */
+#define TAG_NULL 0
+#define TAG_NONE 1
+#define TAG_BOOL 2
+#define TAG_INT 3
+#define TAG_FLOAT 4
+#define TAG_OBJ 5
+
+typedef struct Obj Obj;
+
+typedef struct Value {
+    uint64_t tag;
+    union {
+        int64_t i;
+        double f;
+        uint8_t b;
+        uint64_t bits;
+        Obj *obj;
+    } u;
+} Value;
+
+LAYOUT_SIZE(Value, 16)
+LAYOUT_OFFSET(Value, tag, 0)
+LAYOUT_OFFSET(Value, u, 8)
+
+/* ---- Heap objects (runtime::object::Obj, #[repr(C)], kind #[repr(u8)]) -------------------- */
+
+/* Discriminants of ObjKind a stencil tests. */
+#define KIND_INSTANCE 13
+
+/* The slot vector of an instance (runtime::object::SlotVec). */
+typedef struct SlotVec {
+    Value *ptr;
+    uint32_t len;
+    uint32_t cap;
+} SlotVec;
+
+LAYOUT_SIZE(SlotVec, 16)
+LAYOUT_OFFSET(SlotVec, ptr, 0)
+LAYOUT_OFFSET(SlotVec, len, 8)
+
+/* ObjKind::Instance: the kind byte, then runtime::object::Instance (#[repr(C)]). */
+typedef struct Instance {
+    uint8_t kind;
+    Obj *klass;
+    const void *shape;
+    SlotVec slots;
+} Instance;
+
+LAYOUT_OFFSET(Instance, kind, 0)
+LAYOUT_OFFSET(Instance, klass, 8)
+LAYOUT_OFFSET(Instance, shape, 16)
+LAYOUT_OFFSET(Instance, slots, 24)
+
+/* ---- The trace's state (jit::abi::JitState, #[repr(C)]) ---------------------------------- */
+
+typedef struct JitState {
+    void *vm;            /* *mut Vm, for helpers */
+    Value *exit_sp;      /* the value stack pointer when the trace left */
+    Value *exit_locals;  /* the locals of the frame the trace left in */
+} JitState;
+
+LAYOUT_SIZE(JitState, 24)
+LAYOUT_OFFSET(JitState, vm, 0)
+LAYOUT_OFFSET(JitState, exit_sp, 8)
+LAYOUT_OFFSET(JitState, exit_locals, 16)
+
+/* The signature every stencil shares. The return value reaches the entry shim only when the
+ * trace leaves: the address of the ExitRecord it left by.
+ *
+ * With clang 19 or newer, stencils use `preserve_none` (no callee-saved registers: a stencil
+ * never saves registers it does not itself need across a helper call) and `musttail` (a tail call
+ * is guaranteed to be a jump). GCC 12 has neither; at -O2 it turns these tail calls into jumps
+ * anyway, and build.rs verifies that no continuation is reached by a call. */
+#define STENCIL_ARGS Value *locals, Value *sp, JitState *st
+#if defined(__clang__) && __clang_major__ >= 19
+#define STENCIL_CC __attribute__((preserve_none))
+#define TAIL __attribute__((musttail))
+#else
+#define STENCIL_CC
+#define TAIL
+#endif
+typedef STENCIL_CC uintptr_t stencil_fn(STENCIL_ARGS);
+
+/* One exit of a trace (jit::abi::ExitRecord, #[repr(C)]), kept in writable memory outside the
+ * code: linking a side trace stores its entry in `target`; machine code is never rewritten. */
+typedef struct ExitRecord {
+    stencil_fn *target;  /* the linked side trace, or NULL */
+    uint64_t count;      /* times taken while unlinked */
+} ExitRecord;
+
+LAYOUT_SIZE(ExitRecord, 16)
+LAYOUT_OFFSET(ExitRecord, target, 0)
+LAYOUT_OFFSET(ExitRecord, count, 8)
+
+/* ---- Holes --------------------------------------------------------------------------------- */
+
+/* Jump targets. `CONTINUE` is the next stencil (a trailing jump to it is dropped so stencils fall
+ * through); `EXIT` is this uop's exit stub, marked cold so that compilers move the path that
+ * reaches it out of line (gcc: into .text.unlikely.NAME, which the JIT places after the trace);
+ * `ERROR` leaves the trace with an exception set; `TARGET` is a jump target inside the trace
+ * (the loop head for _JUMP_TO_TOP). */
+extern stencil_fn _JIT_CONTINUE;
+extern stencil_fn _JIT_EXIT __attribute__((cold));
+extern stencil_fn _JIT_ERROR __attribute__((cold));
+extern stencil_fn _JIT_TARGET;
+
+/* Operands: values known when the trace is compiled, passed as symbol addresses.
+ * `_JIT_OPERAND0/1` are arrays of unknown size, so the compiler cannot assume anything about
+ * their addresses: any 64-bit value (x86-64 medium model: a `movabs` immediate, R_X86_64_64;
+ * AArch64: MOVZ/MOVK or a GOT load). `_JIT_OPARG` has a known small size, which the x86-64
+ * medium model places in the low 2 GiB: a 32-bit immediate (R_X86_64_32), so it must be
+ * below 2**32 (the JIT checks). */
+extern char _JIT_OPARG[1];
+extern char _JIT_OPERAND0[];
+extern char _JIT_OPERAND1[];
+
+#define OPARG ((uint64_t)(uintptr_t)_JIT_OPARG)
+#define OPERAND0 ((uint64_t)(uintptr_t)_JIT_OPERAND0)
+#define OPERAND1 ((uint64_t)(uintptr_t)_JIT_OPERAND1)
+
+/* Defining and ending stencils. Every path of a stencil ends in exactly one of these tail
+ * calls; the build verifies that each continuation is reached by a jump, never a call. */
+#define STENCIL(name) STENCIL_CC uintptr_t name(STENCIL_ARGS)
+#define CONTINUE() TAIL return _JIT_CONTINUE(locals, sp, st)
+#define EXIT() TAIL return _JIT_EXIT(locals, sp, st)
+#define ERROR() TAIL return _JIT_ERROR(locals, sp, st)
+#define JUMP_TARGET() TAIL return _JIT_TARGET(locals, sp, st)
+
+/* Local functions must be inlined: a call to another function of uops.c would be a reference
+ * to another stencil's section, which the build rejects. */
+#define INLINE static inline __attribute__((always_inline))
+
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define GUARD(ok) \
+    do { \
+        if (UNLIKELY(!(ok))) EXIT(); \
+    } while (0)
+
+/* ---- Runtime helpers (jit::helpers, extern "C" in Rust) ------------------------------------- */
+
+/* Two pointers returned in registers (rax:rdx, x0:x1). */
+typedef struct FramePair {
+    Value *locals;
+    Value *sp;
+} FramePair;
+
+Value *stitch_execute(JitState *st, Value *locals, Value *sp, uint64_t pc);
+Value *stitch_call(JitState *st, Value *sp, uint64_t argc, uint64_t pc);
+Value *stitch_push_frame(JitState *st, Value *sp, uint64_t argc, uint64_t pc);
+FramePair stitch_pop_frame(JitState *st, Value *sp);
+int stitch_for_iter_range(Value *sp);
+int stitch_for_iter_list(Value *sp);
+int stitch_for_iter_tuple(Value *sp);
+int stitch_binary_subscr_list_int(Value *sp);
+int stitch_binary_subscr_tuple_int(Value *sp);
+int stitch_store_subscr_list_int(Value *sp);
+
+#endif

@@ -1,0 +1,536 @@
+/* uops.c: the stencil of every micro-op.
+ *
+ * One function per stencil, named after the uop it implements (CPython's uop names where one
+ * corresponds). build.rs compiles this file once per target with one section per function, and
+ * each function's machine code becomes a stencil. A stencil operates on the interpreter's own
+ * frame slots and value stack, so at every guard the interpreter's state is exactly what it would
+ * be before the bytecode the guard belongs to: guards come before any effect, and an exit needs
+ * nothing but "resume at this instruction".
+ *
+ * Rules for writing a stencil (build.rs enforces the ones a machine can check):
+ *   - end every path with CONTINUE(), EXIT(), ERROR() or JUMP_TARGET() (tail calls);
+ *   - no calls to other functions in this file (inline them: `static inline`);
+ *   - no writable globals, no switch statements compiled to jump tables;
+ *   - write a Bool as a whole word (`set_bool`), read it through `u.b`.
+ */
+#include "stitch.h"
+
+INLINE void set_int(Value *v, int64_t i) {
+    v->tag = TAG_INT;
+    v->u.i = i;
+}
+
+INLINE void set_float(Value *v, double f) {
+    v->tag = TAG_FLOAT;
+    v->u.f = f;
+}
+
+INLINE void set_bool(Value *v, int b) {
+    v->tag = TAG_BOOL;
+    v->u.bits = (uint64_t)(b != 0);
+}
+
+/* Python's comparison codes, as the uop's oparg: < <= == != > >= (CPython's Py_LT..Py_GE). */
+#define CMP_LT 0
+#define CMP_LE 1
+#define CMP_EQ 2
+#define CMP_NE 3
+#define CMP_GT 4
+#define CMP_GE 5
+
+/* Integers below 2**53 in magnitude convert to double exactly. */
+#define EXACT_DOUBLE_LIMIT (INT64_C(1) << 53)
+
+/* ---- Entering ----------------------------------------------------------------------------- */
+
+/* The entry shim, called from Rust with the platform's C calling convention: it runs the trace
+ * that follows and returns what the trace's exit returns. With gcc it is a tail call, dropped as
+ * a trailing jump (the trace simply starts); with clang it is a real call from the C convention
+ * into preserve_none code, which saves the callee-saved registers the stencils may clobber. */
+uintptr_t _TRACE_ENTRY(STENCIL_ARGS) {
+    return _JIT_CONTINUE(locals, sp, st);
+}
+
+/* ---- Stack and locals --------------------------------------------------------------------- */
+
+/* Push local OPARG. */
+STENCIL(_LOAD_FAST) {
+    *sp++ = locals[OPARG];
+    CONTINUE();
+}
+
+/* Push local OPARG, exiting if it is unbound (the interpreter raises UnboundLocalError). */
+STENCIL(_LOAD_FAST_CHECK) {
+    Value v = locals[OPARG];
+    GUARD(v.tag != TAG_NULL);
+    *sp++ = v;
+    CONTINUE();
+}
+
+/* Pop into local OPARG. */
+STENCIL(_STORE_FAST) {
+    locals[OPARG] = *--sp;
+    CONTINUE();
+}
+
+/* Push the constant whose tag is OPERAND0 and payload OPERAND1. */
+STENCIL(_LOAD_CONST_INLINE) {
+    sp->tag = OPERAND0;
+    sp->u.bits = OPERAND1;
+    sp++;
+    CONTINUE();
+}
+
+/* Push the value stored at address OPERAND0 (a module or builtins dict entry, valid while the
+ * dict version guarded before it holds). */
+STENCIL(_LOAD_VALUE_AT) {
+    *sp++ = *(const Value *)(uintptr_t)OPERAND0;
+    CONTINUE();
+}
+
+STENCIL(_POP_TOP) {
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_PUSH_NULL) {
+    sp->tag = TAG_NULL;
+    sp->u.bits = 0;
+    sp++;
+    CONTINUE();
+}
+
+/* Push a copy of the OPARG-th value from the top (1 = top). */
+STENCIL(_COPY) {
+    Value v = sp[-(int64_t)OPARG];
+    *sp++ = v;
+    CONTINUE();
+}
+
+/* Swap the top with the OPARG-th value from the top. */
+STENCIL(_SWAP) {
+    Value top = sp[-1];
+    sp[-1] = sp[-(int64_t)OPARG];
+    sp[-(int64_t)OPARG] = top;
+    CONTINUE();
+}
+
+/* ---- Type guards -------------------------------------------------------------------------- */
+
+STENCIL(_GUARD_BOTH_INT) {
+    GUARD(sp[-1].tag == TAG_INT && sp[-2].tag == TAG_INT);
+    CONTINUE();
+}
+
+STENCIL(_GUARD_TOS_INT) {
+    GUARD(sp[-1].tag == TAG_INT);
+    CONTINUE();
+}
+
+STENCIL(_GUARD_NOS_INT) {
+    GUARD(sp[-2].tag == TAG_INT);
+    CONTINUE();
+}
+
+STENCIL(_GUARD_BOTH_FLOAT) {
+    GUARD(sp[-1].tag == TAG_FLOAT && sp[-2].tag == TAG_FLOAT);
+    CONTINUE();
+}
+
+STENCIL(_GUARD_TOS_FLOAT) {
+    GUARD(sp[-1].tag == TAG_FLOAT);
+    CONTINUE();
+}
+
+STENCIL(_GUARD_NOS_FLOAT) {
+    GUARD(sp[-2].tag == TAG_FLOAT);
+    CONTINUE();
+}
+
+/* ---- Integer arithmetic (both operands known to be ints; results that do not fit in 64 bits
+ * exit before any effect, and the interpreter computes the big integer) ---------------------- */
+
+STENCIL(_BINARY_OP_ADD_INT) {
+    int64_t r;
+    GUARD(!__builtin_add_overflow(sp[-2].u.i, sp[-1].u.i, &r));
+    sp[-2].u.i = r;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_OP_SUBTRACT_INT) {
+    int64_t r;
+    GUARD(!__builtin_sub_overflow(sp[-2].u.i, sp[-1].u.i, &r));
+    sp[-2].u.i = r;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_OP_MULTIPLY_INT) {
+    int64_t r;
+    GUARD(!__builtin_mul_overflow(sp[-2].u.i, sp[-1].u.i, &r));
+    sp[-2].u.i = r;
+    sp--;
+    CONTINUE();
+}
+
+/* Python's // rounds toward negative infinity. Division by zero and MIN // -1 exit. */
+STENCIL(_BINARY_OP_FLOOR_DIVIDE_INT) {
+    int64_t a = sp[-2].u.i, b = sp[-1].u.i;
+    GUARD(b != 0 && !(a == INT64_MIN && b == -1));
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q -= 1;
+    sp[-2].u.i = q;
+    sp--;
+    CONTINUE();
+}
+
+/* Python's % takes the sign of the divisor. */
+STENCIL(_BINARY_OP_MODULO_INT) {
+    int64_t a = sp[-2].u.i, b = sp[-1].u.i;
+    GUARD(b != 0 && !(a == INT64_MIN && b == -1));
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    sp[-2].u.i = r;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_OP_AND_INT) {
+    sp[-2].u.i &= sp[-1].u.i;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_OP_OR_INT) {
+    sp[-2].u.i |= sp[-1].u.i;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_OP_XOR_INT) {
+    sp[-2].u.i ^= sp[-1].u.i;
+    sp--;
+    CONTINUE();
+}
+
+/* a << n; exits for a negative count (ValueError) and when bits would be lost. */
+STENCIL(_BINARY_OP_LSHIFT_INT) {
+    int64_t a = sp[-2].u.i, n = sp[-1].u.i;
+    GUARD(n >= 0 && n < 63);
+    int64_t r = (int64_t)((uint64_t)a << n);
+    GUARD((r >> n) == a);
+    sp[-2].u.i = r;
+    sp--;
+    CONTINUE();
+}
+
+/* a >> n is arithmetic; counts of 64 and more give 0 or -1. Negative counts exit. */
+STENCIL(_BINARY_OP_RSHIFT_INT) {
+    int64_t a = sp[-2].u.i, n = sp[-1].u.i;
+    GUARD(n >= 0);
+    sp[-2].u.i = n > 63 ? (a < 0 ? -1 : 0) : a >> n;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_UNARY_NEGATIVE_INT) {
+    int64_t a = sp[-1].u.i;
+    GUARD(a != INT64_MIN);
+    sp[-1].u.i = -a;
+    CONTINUE();
+}
+
+/* int / int gives a float; exact when both are below 2**53 (else the interpreter's correctly
+ * rounded division runs). Division by zero exits. */
+STENCIL(_BINARY_OP_TRUE_DIVIDE_INT) {
+    int64_t a = sp[-2].u.i, b = sp[-1].u.i;
+    GUARD(b != 0 && a > -EXACT_DOUBLE_LIMIT && a < EXACT_DOUBLE_LIMIT && b > -EXACT_DOUBLE_LIMIT &&
+          b < EXACT_DOUBLE_LIMIT);
+    set_float(&sp[-2], (double)a / (double)b);
+    sp--;
+    CONTINUE();
+}
+
+/* ---- Float arithmetic --------------------------------------------------------------------- */
+
+STENCIL(_BINARY_OP_ADD_FLOAT) {
+    sp[-2].u.f = sp[-2].u.f + sp[-1].u.f;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_OP_SUBTRACT_FLOAT) {
+    sp[-2].u.f = sp[-2].u.f - sp[-1].u.f;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_OP_MULTIPLY_FLOAT) {
+    sp[-2].u.f = sp[-2].u.f * sp[-1].u.f;
+    sp--;
+    CONTINUE();
+}
+
+/* Division by zero exits (the interpreter raises ZeroDivisionError). */
+STENCIL(_BINARY_OP_TRUE_DIVIDE_FLOAT) {
+    double b = sp[-1].u.f;
+    GUARD(b != 0.0);
+    sp[-2].u.f = sp[-2].u.f / b;
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_UNARY_NEGATIVE_FLOAT) {
+    sp[-1].u.f = -sp[-1].u.f;
+    CONTINUE();
+}
+
+/* Mixed arithmetic converts the int operand first, as Python does (float(i) rounds to nearest). */
+STENCIL(_INT_TO_FLOAT_TOS) {
+    set_float(&sp[-1], (double)sp[-1].u.i);
+    CONTINUE();
+}
+
+STENCIL(_INT_TO_FLOAT_NOS) {
+    set_float(&sp[-2], (double)sp[-2].u.i);
+    CONTINUE();
+}
+
+/* ---- Comparisons and truth ---------------------------------------------------------------- */
+
+INLINE int compare_int(int64_t a, int64_t b, uint64_t op) {
+    return op == CMP_LT ? a < b : op == CMP_LE ? a <= b : op == CMP_EQ ? a == b
+         : op == CMP_NE ? a != b : op == CMP_GT ? a > b : a >= b;
+}
+
+INLINE int compare_float(double a, double b, uint64_t op) {
+    return op == CMP_LT ? a < b : op == CMP_LE ? a <= b : op == CMP_EQ ? a == b
+         : op == CMP_NE ? a != b : op == CMP_GT ? a > b : a >= b;
+}
+
+/* Compare two ints with comparison OPARG, leaving a bool. */
+STENCIL(_COMPARE_OP_INT) {
+    int r = compare_int(sp[-2].u.i, sp[-1].u.i, OPARG);
+    set_bool(&sp[-2], r);
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_COMPARE_OP_FLOAT) {
+    int r = compare_float(sp[-2].u.f, sp[-1].u.f, OPARG);
+    set_bool(&sp[-2], r);
+    sp--;
+    CONTINUE();
+}
+
+/* `is` / `is not` (OPARG 1) between two values whose tags were guarded to be None, Bool or
+ * objects: identity is equality of tag and payload. */
+STENCIL(_IS_OP) {
+    Value a = sp[-2], b = sp[-1];
+    int same = a.tag == b.tag &&
+               (a.tag == TAG_NONE || (a.tag == TAG_BOOL ? a.u.b == b.u.b : a.u.bits == b.u.bits));
+    set_bool(&sp[-2], same != (OPARG != 0));
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_TO_BOOL_INT) {
+    set_bool(&sp[-1], sp[-1].u.i != 0);
+    CONTINUE();
+}
+
+/* The top must already be a bool (a guard or _TO_BOOL_* made it one). */
+STENCIL(_UNARY_NOT) {
+    set_bool(&sp[-1], !sp[-1].u.b);
+    CONTINUE();
+}
+
+/* ---- Branches become guards on the direction the recording took --------------------------- */
+
+STENCIL(_GUARD_IS_TRUE_POP) {
+    Value v = sp[-1];
+    GUARD(v.tag == TAG_BOOL && v.u.b);
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_GUARD_IS_FALSE_POP) {
+    Value v = sp[-1];
+    GUARD(v.tag == TAG_BOOL && !v.u.b);
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_GUARD_IS_NONE_POP) {
+    GUARD(sp[-1].tag == TAG_NONE);
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_GUARD_IS_NOT_NONE_POP) {
+    GUARD(sp[-1].tag != TAG_NONE);
+    sp--;
+    CONTINUE();
+}
+
+/* ---- Assumptions: versions, identities, shapes -------------------------------------------- */
+
+/* The 64-bit word at address OPERAND0 still holds OPERAND1: a dict's version (globals,
+ * builtins) or the class epoch. */
+STENCIL(_GUARD_WORD_EQ) {
+    GUARD(*(const volatile uint64_t *)(uintptr_t)OPERAND0 == OPERAND1);
+    CONTINUE();
+}
+
+/* The value OPARG slots below the top is the object OPERAND0 (a call's callee). */
+STENCIL(_GUARD_IS_OBJ) {
+    Value v = sp[-(int64_t)OPARG];
+    GUARD(v.tag == TAG_OBJ && (uint64_t)(uintptr_t)v.u.obj == OPERAND0);
+    CONTINUE();
+}
+
+/* The top is an instance whose shape is OPERAND0 (a shape belongs to one class, so this also
+ * fixes the class). */
+STENCIL(_GUARD_TYPE_VERSION) {
+    Value v = sp[-1];
+    GUARD(v.tag == TAG_OBJ);
+    const Instance *o = (const Instance *)v.u.obj;
+    GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
+    CONTINUE();
+}
+
+/* ---- Attributes (the shape was guarded, so slot OPERAND0 exists) -------------------------- */
+
+/* Replace the instance on top with its attribute in slot OPERAND0. */
+STENCIL(_LOAD_ATTR_INSTANCE_VALUE) {
+    const Instance *o = (const Instance *)sp[-1].u.obj;
+    Value v = o->slots.ptr[OPERAND0];
+    GUARD(v.tag != TAG_NULL);
+    sp[-1] = v;
+    CONTINUE();
+}
+
+/* Stack: value, instance. Store value into slot OPERAND0 of the instance. */
+STENCIL(_STORE_ATTR_INSTANCE_VALUE) {
+    const Instance *o = (const Instance *)sp[-1].u.obj;
+    o->slots.ptr[OPERAND0] = sp[-2];
+    sp -= 2;
+    CONTINUE();
+}
+
+/* A method found on the class (the shape guard proved the instance does not shadow it): replace
+ * the instance with [function OPERAND0, instance], the 3.13 method-call layout. */
+STENCIL(_LOAD_ATTR_METHOD_WITH_VALUES) {
+    Value self = sp[-1];
+    sp[-1].tag = TAG_OBJ;
+    sp[-1].u.bits = OPERAND0;
+    *sp++ = self;
+    CONTINUE();
+}
+
+/* ---- Calls and frames ----------------------------------------------------------------------- */
+
+/* Push a frame for the Python function guarded to be the callee of a call with OPARG arguments,
+ * its arguments becoming its first locals in place; execution continues in the callee. The
+ * caller resumes at OPERAND0 when it returns; OPERAND1 is the callee's number of local slots. */
+STENCIL(_PUSH_FRAME) {
+    Value *callee_locals = stitch_push_frame(st, sp, OPARG, OPERAND0);
+    if (UNLIKELY(callee_locals == NULL)) ERROR();
+    locals = callee_locals;
+    sp = callee_locals + OPERAND1;
+    CONTINUE();
+}
+
+/* Return the top value to the caller frame and continue in it. */
+STENCIL(_POP_FRAME) {
+    FramePair caller = stitch_pop_frame(st, sp);
+    locals = caller.locals;
+    sp = caller.sp;
+    CONTINUE();
+}
+
+/* Call whatever is below the OPARG arguments (built-in functions, classes, ...) through the
+ * runtime; OPERAND0 is the call's instruction, for tracebacks. */
+STENCIL(_CALL) {
+    sp = stitch_call(st, sp, OPARG, OPERAND0);
+    if (UNLIKELY(sp == NULL)) ERROR();
+    CONTINUE();
+}
+
+/* Run bytecode instruction OPERAND0 of the current frame in the interpreter: any bytecode can
+ * run inside a trace. */
+STENCIL(_EXECUTE_BYTECODE) {
+    sp = stitch_execute(st, locals, sp, OPERAND0);
+    if (UNLIKELY(sp == NULL)) ERROR();
+    CONTINUE();
+}
+
+/* ---- Iteration and indexing (the helpers exit-check and act in one step) ------------------ */
+
+/* The top is a range iterator with a next value: push it. Exhausted or not a range iterator:
+ * exit before any effect, and the interpreter's FOR_ITER ends the loop. */
+STENCIL(_FOR_ITER_RANGE) {
+    GUARD(stitch_for_iter_range(sp));
+    sp++;
+    CONTINUE();
+}
+
+STENCIL(_FOR_ITER_LIST) {
+    GUARD(stitch_for_iter_list(sp));
+    sp++;
+    CONTINUE();
+}
+
+STENCIL(_FOR_ITER_TUPLE) {
+    GUARD(stitch_for_iter_tuple(sp));
+    sp++;
+    CONTINUE();
+}
+
+/* list[int], in range: replace the two operands by the item. */
+STENCIL(_BINARY_SUBSCR_LIST_INT) {
+    GUARD(stitch_binary_subscr_list_int(sp));
+    sp--;
+    CONTINUE();
+}
+
+STENCIL(_BINARY_SUBSCR_TUPLE_INT) {
+    GUARD(stitch_binary_subscr_tuple_int(sp));
+    sp--;
+    CONTINUE();
+}
+
+/* Stack: value, list, index. */
+STENCIL(_STORE_SUBSCR_LIST_INT) {
+    GUARD(stitch_store_subscr_list_int(sp));
+    sp -= 3;
+    CONTINUE();
+}
+
+/* ---- Leaving and looping ------------------------------------------------------------------ */
+
+/* Back to the top of the loop, unless the word at OPERAND0 (the collector's "a collection is
+ * due" flag) asks the interpreter to reach a safepoint first. */
+STENCIL(_JUMP_TO_TOP) {
+    if (UNLIKELY(*(const volatile uint64_t *)(uintptr_t)OPERAND0 != 0)) EXIT();
+    JUMP_TARGET();
+}
+
+/* Leave the trace unconditionally (the end of a side trace that links nowhere). */
+STENCIL(_DEOPT) {
+    EXIT();
+}
+
+/* An exit stub, placed after the trace's code: every guard of a uop jumps to its own. OPERAND0
+ * is the exit's ExitRecord. A linked side trace takes over with the same frame and stack;
+ * otherwise the trace returns the record to the entry shim, which resumes the interpreter. */
+STENCIL(_EXIT_TRACE) {
+    ExitRecord *exit = (ExitRecord *)(uintptr_t)OPERAND0;
+    stencil_fn *target = exit->target;
+    if (target != NULL) TAIL return target(locals, sp, st);
+    exit->count++;
+    st->exit_sp = sp;
+    st->exit_locals = locals;
+    return (uintptr_t)exit;
+}
