@@ -3,5 +3,5 @@
 # from the current stencils/ sources. Review the diff like code before committing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-STITCH_BLESS=1 STITCH_REQUIRE_CROSS=1 cargo test --test stencils golden_tables
+STITCH_BLESS=1 STITCH_REQUIRE_CROSS=1 cargo test --test stencils -- --exact golden_tables
 git status --short tests/stencils/

@@ -127,3 +127,44 @@ pub fn dis_file(path: &str) -> Result<String, (String, i32)> {
         Err(e) => Err((format!("{filename}:{e}"), 2)),
     }
 }
+
+/// `stitch stencils [--target ARCH] [--disasm] [NAME...]`: the listing of the stencils built
+/// into this binary for `target` (the host by default). A NAME may also be a uop, which lists the
+/// stencil that implements it (several uops share one).
+pub fn stencils_listing(target: Option<&str>, disasm: bool, names: &[String]) -> Result<String, (String, i32)> {
+    use crate::jit::{extract::Arch, listing, stencils, uops};
+    let arch = match target {
+        None => stencils::HOST,
+        Some(name) => Arch::from_name(name)
+            .ok_or_else(|| (format!("stitch: unknown target '{name}' (the targets are x86_64 and aarch64)"), 2))?,
+    };
+    let set = stencils::for_arch(arch).ok_or_else(|| {
+        (
+            format!(
+                "stitch: this build has no {} stencils: build.rs found no C compiler for {} \
+                 (install clang-19, or gcc-{}-linux-gnu, and rebuild)",
+                arch.name(),
+                arch.name(),
+                arch.name().replace('_', "-")
+            ),
+            2,
+        )
+    })?;
+    let mut notes = String::new();
+    let mut chosen = Vec::new();
+    for name in names {
+        if set.get(name).is_none() {
+            if let Some(info) = uops::ALL.iter().map(|u| u.info()).find(|info| info.name == name) {
+                notes.push_str(&format!("uop {name} is implemented by stencil {}\n", info.stencil));
+                if !chosen.iter().any(|c: &String| c == info.stencil) {
+                    chosen.push(info.stencil.to_string());
+                }
+                continue;
+            }
+        }
+        chosen.push(name.clone());
+    }
+    let listing = listing::render(set, &chosen, disasm)
+        .map_err(|e| (format!("stitch: {e} (`stitch stencils` lists them all)"), 2))?;
+    Ok(notes + &listing)
+}

@@ -1,4 +1,5 @@
-//! The `stitch` command line: `stitch run FILE [ARGS...]` and `stitch dis FILE`.
+//! The `stitch` command line: `stitch run FILE [ARGS...]`, `stitch dis FILE` and
+//! `stitch stencils [--target ARCH] [--disasm] [NAME...]`.
 
 use clap::{Parser, Subcommand};
 
@@ -29,6 +30,33 @@ enum Command {
         /// The program to disassemble.
         file: String,
     },
+    /// List the stencils of the copy-and-patch backend: sizes, holes and, with --disasm,
+    /// their machine code with the holes marked.
+    Stencils {
+        /// The instruction set (x86_64 or aarch64); the host's by default.
+        #[arg(long)]
+        target: Option<String>,
+        /// Disassemble each stencil, marking the instructions that hold holes.
+        #[arg(long)]
+        disasm: bool,
+        /// Stencils (or uops) to list; all of them by default.
+        names: Vec<String>,
+    },
+}
+
+/// Writes a listing to stdout. A closed pipe (`stitch stencils | head`) is not an error worth a
+/// panic, which is what `print!` would do: the reader has what it wanted.
+fn emit(text: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("stitch: cannot write the listing: {e}");
+            1
+        }
+    }
 }
 
 fn main() {
@@ -37,14 +65,24 @@ fn main() {
         Command::Run { file, args } => stitch::cli::run_file(&file, &args),
         Command::Dis { file } => match stitch::cli::dis_file(&file) {
             Ok(listing) => {
-                print!("{listing}");
-                0
+                emit(&listing)
             }
             Err((msg, code)) => {
                 eprintln!("{msg}");
                 code
             }
         },
+        Command::Stencils { target, disasm, names } => {
+            match stitch::cli::stencils_listing(target.as_deref(), disasm, &names) {
+                Ok(listing) => {
+                    emit(&listing)
+                }
+                Err((msg, code)) => {
+                    eprintln!("{msg}");
+                    code
+                }
+            }
+        }
     };
     std::process::exit(status);
 }

@@ -1,1 +1,370 @@
-//! placeholder
+//! Stencils for people: the listing `stitch stencils` prints and the golden tables are made of.
+//!
+//! A stencil is a few dozen bytes of machine code with holes in it, which is hard to read as a
+//! table of numbers. [`render`] prints a summary line per stencil (sizes and what fills its
+//! holes) and, with disassembly, each stencil in full: its holes, then its hot and cold code one
+//! instruction per line with the raw bytes, every instruction that holds a hole marked with what
+//! fills it (`; ← oparg (R_X86_64_32)`), and its read-only data in hex. Instructions are decoded
+//! by maintained crates (`iced-x86` for x86-64, `yaxpeax-arm` for AArch64), never by hand.
+//! [`disassemble`] is the same decoder for any bytes, for dumps of whole traces. The output is
+//! deterministic: the golden tables under `tests/stencils/` are this listing.
+
+use std::fmt::Write;
+
+use super::extract::{Arch, Hole, Part, Stencil, StencilSet};
+
+/// One decoded instruction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Offset from the start of the decoded bytes.
+    pub offset: usize,
+    pub bytes: Vec<u8>,
+    /// The instruction in assembly syntax (Intel syntax on x86-64).
+    pub text: String,
+}
+
+/// Decodes `code` as instructions of `arch` placed at address `base` (which shows in the
+/// targets of relative branches). Bytes that do not decode become `.byte`/`.inst` lines.
+pub fn disassemble(arch: Arch, code: &[u8], base: u64) -> Vec<Line> {
+    match arch {
+        Arch::X86_64 => disassemble_x86_64(code, base),
+        Arch::Aarch64 => disassemble_aarch64(code, base),
+    }
+}
+
+fn disassemble_x86_64(code: &[u8], base: u64) -> Vec<Line> {
+    use iced_x86::{Decoder, DecoderOptions, Formatter, Instruction, IntelFormatter};
+    let mut formatter = IntelFormatter::new();
+    let options = formatter.options_mut();
+    options.set_space_after_operand_separator(true);
+    options.set_hex_prefix("0x");
+    options.set_hex_suffix("");
+    options.set_uppercase_hex(false);
+    options.set_branch_leading_zeros(false);
+    options.set_first_operand_char_index(8);
+    options.set_signed_immediate_operands(true);
+    options.set_show_branch_size(false);
+    let mut decoder = Decoder::with_ip(64, code, base, DecoderOptions::NONE);
+    let mut instruction = Instruction::default();
+    let mut lines = Vec::new();
+    while decoder.can_decode() {
+        let offset = decoder.position();
+        decoder.decode_out(&mut instruction);
+        if instruction.is_invalid() {
+            // Resynchronize one byte later, like objdump's "(bad)".
+            decoder.set_position(offset + 1).expect("in bounds");
+            decoder.set_ip(base + offset as u64 + 1);
+            lines.push(Line { offset, bytes: vec![code[offset]], text: format!(".byte 0x{:02x}", code[offset]) });
+            continue;
+        }
+        let mut text = String::new();
+        formatter.format(&instruction, &mut text);
+        lines.push(Line { offset, bytes: code[offset..offset + instruction.len()].to_vec(), text });
+    }
+    lines
+}
+
+fn disassemble_aarch64(code: &[u8], base: u64) -> Vec<Line> {
+    use yaxpeax_arch::{Decoder, U8Reader};
+    use yaxpeax_arm::armv8::a64::InstDecoder;
+    let decoder = InstDecoder::default();
+    let mut lines = Vec::new();
+    for (i, word) in code.chunks(4).enumerate() {
+        let offset = i * 4;
+        let text = if word.len() < 4 {
+            format!(".byte {}", word.iter().map(|b| format!("0x{b:02x}")).collect::<Vec<_>>().join(", "))
+        } else {
+            let mut reader = U8Reader::new(word);
+            match decoder.decode(&mut reader) {
+                Ok(instruction) => with_branch_target(instruction.to_string(), base + offset as u64),
+                Err(_) => format!(".inst 0x{:08x}", u32::from_le_bytes(word.try_into().expect("4 bytes"))),
+            }
+        };
+        lines.push(Line { offset, bytes: word.to_vec(), text });
+    }
+    lines
+}
+
+/// yaxpeax prints relative branch targets as `$+0x10`/`$-0x8`; a listing reads better with the
+/// address the branch goes to, as objdump and the x86-64 side show it.
+fn with_branch_target(text: String, address: u64) -> String {
+    let Some(at) = text.find('$') else { return text };
+    let rest = &text[at + 1..];
+    let (negative, digits) = match rest.as_bytes().first() {
+        Some(b'+') => (false, &rest[1..]),
+        Some(b'-') => (true, &rest[1..]),
+        _ => return text,
+    };
+    let digits = digits.strip_prefix("0x").unwrap_or(digits);
+    let end = digits.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(digits.len());
+    let Ok(delta) = u64::from_str_radix(&digits[..end], 16) else { return text };
+    let target = if negative { address.wrapping_sub(delta) } else { address.wrapping_add(delta) };
+    format!("{}0x{target:x}{}", &text[..at], &digits[end..])
+}
+
+/// How a hole reads in a listing: `oparg`, `continue - 4`, `stitch_call + 8`.
+fn describe_value(hole: &Hole) -> String {
+    match hole.addend {
+        0 => hole.value.to_string(),
+        a if a < 0 => format!("{} - {}", hole.value, a.unsigned_abs()),
+        a => format!("{} + {a}", hole.value),
+    }
+}
+
+/// `1 hole`, `2 holes`, `0 holes`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+}
+
+/// Widest raw-bytes column: longer x86-64 instructions continue on the next line, as in objdump.
+const BYTES_PER_LINE: usize = 8;
+
+/// Disassembly of one part of a stencil with its holes marked.
+fn render_part(out: &mut String, arch: Arch, stencil: &Stencil, part: Part, bytes: &[u8]) {
+    let holes: Vec<&Hole> = stencil.holes.iter().filter(|h| h.part == part).collect();
+    for line in disassemble(arch, bytes, 0) {
+        let end = line.offset + line.bytes.len();
+        let marks: Vec<String> = holes
+            .iter()
+            .filter(|h| (line.offset..end).contains(&(h.offset as usize)))
+            .map(|h| format!("{} ({})", describe_value(h), h.reloc.name()))
+            .collect();
+        let first = &line.bytes[..line.bytes.len().min(BYTES_PER_LINE)];
+        let mut text = format!("    {:04x}  {:<width$}  {}", line.offset, hex(first), line.text, width = BYTES_PER_LINE * 3 - 1);
+        if !marks.is_empty() {
+            let pad = 64usize.saturating_sub(text.chars().count());
+            let _ = write!(text, "{:pad$}; ← {}", "", marks.join(", "));
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+        for chunk in line.bytes[first.len()..].chunks(BYTES_PER_LINE) {
+            let _ = writeln!(out, "    {:04x}  {}", line.offset + (chunk.as_ptr() as usize - line.bytes.as_ptr() as usize), hex(chunk));
+        }
+    }
+}
+
+/// One stencil in full: holes, code, cold code, data.
+fn render_stencil(out: &mut String, arch: Arch, stencil: &Stencil) {
+    let _ = writeln!(
+        out,
+        "{}: {} bytes of code, {} cold, {} of data, {}",
+        stencil.name,
+        stencil.code.len(),
+        stencil.cold.len(),
+        stencil.data.len(),
+        count(stencil.holes.len(), "hole")
+    );
+    if !stencil.holes.is_empty() {
+        let _ = writeln!(out, "  holes:");
+        for hole in stencil.holes.iter() {
+            let _ = writeln!(
+                out,
+                "    {:<4}+0x{:<4x} {:<30} {}",
+                hole.part.name(),
+                hole.offset,
+                hole.reloc.name(),
+                describe_value(hole)
+            );
+        }
+    }
+    let _ = writeln!(out, "  code:");
+    render_part(out, arch, stencil, Part::Code, &stencil.code);
+    let last = disassemble(arch, &stencil.code, 0).pop().map(|line| line.text).unwrap_or_default();
+    let leaves = ["jmp", "ret", "ud2", "b ", "br ", "brk"].iter().any(|op| last.starts_with(op));
+    let _ = if stencil.ends_in_jump {
+        writeln!(out, "    (reaches the next stencil by its jump to `continue`, kept because code follows it)")
+    } else if leaves {
+        writeln!(out, "    (does not fall through: leaves the trace or jumps elsewhere)")
+    } else {
+        writeln!(out, "    (falls through to the next stencil)")
+    };
+    if !stencil.cold.is_empty() {
+        let _ = writeln!(out, "  cold (placed after the trace's hot code):");
+        render_part(out, arch, stencil, Part::Cold, &stencil.cold);
+    }
+    if !stencil.data.is_empty() {
+        let _ = writeln!(out, "  data:");
+        for (i, chunk) in stencil.data.chunks(16).enumerate() {
+            let _ = writeln!(out, "    {:04x}  {}", i * 16, hex(chunk));
+        }
+    }
+}
+
+/// The listing of `set`: every stencil, or those named in `names` (an unknown name is an error).
+/// With `disasm`, each stencil in full after the summary table.
+pub fn render(set: &StencilSet, names: &[String], disasm: bool) -> Result<String, String> {
+    let chosen: Vec<&Stencil> = if names.is_empty() {
+        set.stencils.iter().collect()
+    } else {
+        names
+            .iter()
+            .map(|name| set.get(name).ok_or_else(|| format!("no stencil named '{name}' for {}", set.arch.name())))
+            .collect::<Result<_, _>>()?
+    };
+    let mut out = String::new();
+    let total = |f: fn(&Stencil) -> usize| chosen.iter().map(|s| f(s)).sum::<usize>();
+    let _ = writeln!(out, "stencils for {} compiled by {}", set.arch.name(), set.compiler);
+    let _ = writeln!(
+        out,
+        "{}: {} bytes of code, {} cold, {} of data, {}; {} end in a jump to the next stencil",
+        count(chosen.len(), "stencil"),
+        total(|s| s.code.len()),
+        total(|s| s.cold.len()),
+        total(|s| s.data.len()),
+        count(total(|s| s.holes.len()), "hole"),
+        chosen.iter().filter(|s| s.ends_in_jump).count()
+    );
+    let _ = writeln!(out);
+    let width = chosen.iter().map(|s| s.name.len()).max().unwrap_or(7).max(7);
+    let _ = writeln!(out, "{:<width$}  {:>5}  {:>5}  {:>5}  holes filled with", "stencil", "code", "cold", "data");
+    for stencil in &chosen {
+        let mut fills: Vec<String> = Vec::new();
+        for hole in stencil.holes.iter() {
+            let value = hole.value.to_string();
+            if !fills.contains(&value) {
+                fills.push(value);
+            }
+        }
+        let line = format!(
+            "{:<width$}  {:>5}  {:>5}  {:>5}  {}{}",
+            stencil.name,
+            stencil.code.len(),
+            stencil.cold.len(),
+            stencil.data.len(),
+            if fills.is_empty() { "-".to_string() } else { fills.join(", ") },
+            if stencil.ends_in_jump { "  (ends in a jump)" } else { "" }
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    if disasm {
+        for stencil in &chosen {
+            let _ = writeln!(out);
+            render_stencil(&mut out, set.arch, stencil);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jit::extract::{HoleValue, Reloc};
+    use std::borrow::Cow;
+
+    fn load_fast() -> Stencil {
+        // gcc 12's _LOAD_FAST for x86-64 (docs/ARCHITECTURE.md walks through it).
+        let code = [
+            0xb8, 0, 0, 0, 0, 0x48, 0x83, 0xc6, 0x10, 0x48, 0xc1, 0xe0, 0x04, 0xf3, 0x0f, 0x6f, 0x04, 0x07, 0x0f, 0x11,
+            0x46, 0xf0,
+        ];
+        Stencil {
+            name: Cow::Borrowed("_LOAD_FAST"),
+            code: Cow::Owned(code.to_vec()),
+            cold: Cow::Borrowed(&[]),
+            data: Cow::Borrowed(&[]),
+            holes: Cow::Owned(vec![Hole {
+                part: Part::Code,
+                offset: 1,
+                reloc: Reloc::X86_64_32,
+                value: HoleValue::Oparg,
+                addend: 0,
+            }]),
+            ends_in_jump: false,
+        }
+    }
+
+    fn set(arch: Arch, stencils: Vec<Stencil>) -> StencilSet {
+        StencilSet { arch, compiler: Cow::Borrowed("gcc 12.2.0"), stencils: Cow::Owned(stencils) }
+    }
+
+    #[test]
+    fn x86_64_instructions_decode_in_intel_syntax() {
+        let lines = disassemble(Arch::X86_64, &load_fast().code, 0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "mov     eax, 0",
+                "add     rsi, 0x10",
+                "shl     rax, 4",
+                "movdqu  xmm0, [rdi+rax]",
+                "movups  [rsi-0x10], xmm0"
+            ]
+        );
+        assert_eq!(lines.iter().map(|l| l.offset).collect::<Vec<_>>(), [0, 5, 9, 13, 18]);
+    }
+
+    #[test]
+    fn x86_64_branch_targets_are_absolute_and_bad_bytes_resynchronize() {
+        // jmp rel32 0 at base 0x100: the target is the next instruction, 0x105.
+        let lines = disassemble(Arch::X86_64, &[0xe9, 0, 0, 0, 0, 0x06, 0xc3], 0x100);
+        assert_eq!(lines[0].text, "jmp     0x105");
+        assert_eq!(lines[1].text, ".byte 0x06");
+        assert_eq!((lines[2].offset, lines[2].text.as_str()), (6, "ret"));
+    }
+
+    #[test]
+    fn aarch64_instructions_decode_with_branch_addresses() {
+        let words: [u32; 3] = [
+            0xab020020, // adds x0, x1, x2
+            0x14000002, // b .+8
+            0xd65f03c0, // ret
+        ];
+        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        let lines = disassemble(Arch::Aarch64, &bytes, 0x1000);
+        assert_eq!(lines[0].text, "adds x0, x1, x2");
+        assert_eq!(lines[1].text, "b 0x100c");
+        assert_eq!(lines[2].text, "ret");
+        let bad = disassemble(Arch::Aarch64, &[0xff, 0xff, 0xff, 0xff, 1, 2], 0);
+        assert_eq!(bad[0].text, ".inst 0xffffffff");
+        assert_eq!(bad[1].text, ".byte 0x01, 0x02");
+    }
+
+    #[test]
+    fn listing_marks_the_instruction_holding_each_hole() {
+        let set = set(Arch::X86_64, vec![load_fast()]);
+        let out = render(&set, &[], true).unwrap();
+        assert!(out.starts_with("stencils for x86_64 compiled by gcc 12.2.0\n1 stencil: 22 bytes of code"), "{out}");
+        let marked: Vec<&str> = out.lines().filter(|l| l.contains('←')).collect();
+        assert_eq!(marked.len(), 1, "{out}");
+        assert!(marked[0].starts_with("    0000  b8 00 00 00 00"), "{out}");
+        assert!(marked[0].ends_with("; ← oparg (R_X86_64_32)"), "{out}");
+        assert!(out.contains("    code+0x1    R_X86_64_32"), "{out}");
+        assert!(out.contains("(falls through to the next stencil)"), "{out}");
+    }
+
+    #[test]
+    fn long_instructions_continue_on_the_next_line_and_addends_show() {
+        // movabs rax, imm64 (10 bytes) with an R_X86_64_64 hole at offset 2, addend 8.
+        let mut stencil = load_fast();
+        stencil.code = Cow::Owned(vec![0x48, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0]);
+        stencil.holes = Cow::Owned(vec![Hole {
+            part: Part::Code,
+            offset: 2,
+            reloc: Reloc::X86_64_64,
+            value: HoleValue::Operand0,
+            addend: 8,
+        }]);
+        let out = render(&set(Arch::X86_64, vec![stencil]), &[], true).unwrap();
+        assert!(out.contains("mov     rax, 0"), "{out}");
+        assert!(out.contains("; ← operand0 + 8 (R_X86_64_64)"), "{out}");
+        assert!(out.contains("\n    0008  00 00\n"), "{out}");
+    }
+
+    #[test]
+    fn selecting_names_and_unknown_names() {
+        let set = set(Arch::X86_64, vec![load_fast()]);
+        let out = render(&set, &["_LOAD_FAST".to_string()], false).unwrap();
+        assert!(out.lines().any(|l| l.starts_with("_LOAD_FAST") && l.ends_with("oparg")), "{out}");
+        assert!(!out.contains("code:"), "no disassembly without disasm: {out}");
+        let err = render(&set, &["_NOPE".to_string()], false).unwrap_err();
+        assert_eq!(err, "no stencil named '_NOPE' for x86_64");
+    }
+}

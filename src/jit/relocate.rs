@@ -102,17 +102,17 @@ pub fn patch_hole(bytes: &mut [u8], hole: &Hole, place: u64, target: u64, linker
             patch::patch_x86_64_32r(bytes, offset, place, value);
         }
         Reloc::X86_64_GOTPCREL => {
-            let slot = linker.got_slot(value);
+            // G + GOT + A - P: the slot holds S, the addend applies to the slot's address.
+            let slot = linker.got_slot(target);
             patch::patch_x86_64_32r(bytes, offset, place, slot.wrapping_add(hole.addend as u64));
         }
         Reloc::X86_64_GOTPCRELX | Reloc::X86_64_REX_GOTPCRELX => {
+            let slot = linker.got_slot(target);
             if hole.addend == -4 {
-                // The slot holds S (G + GOT + A - P with A = -4): relaxable.
-                let slot = linker.got_slot(target);
+                // The usual form (the field ends the instruction): relaxable to S itself.
                 patch::patch_x86_64_gotpcrelx(bytes, offset, place, slot, target);
             } else {
-                let slot = linker.got_slot(value);
-                patch::patch_x86_64_32r(bytes, offset, place, slot.wrapping_sub(4));
+                patch::patch_x86_64_32r(bytes, offset, place, slot.wrapping_add(hole.addend as u64));
             }
         }
         Reloc::Aarch64_CALL26 | Reloc::Aarch64_JUMP26 => {
