@@ -112,3 +112,19 @@ fn a_closed_pipe_is_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn readme_listing_is_what_stitch_prints() {
+    // The README shows `stitch stencils --disasm _LOAD_FAST` for gcc on x86-64; CI's gcc pass
+    // builds exactly that table, so the example cannot drift from the tool.
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).unwrap();
+    let command = "$ stitch stencils --disasm _LOAD_FAST\n";
+    let start = readme.find(command).expect("README shows the listing") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let listing = stdout(&stencils(&["--disasm", "_LOAD_FAST"]));
+    if listing.lines().next() != shown.lines().next() {
+        eprintln!("\n*** NOT COMPARED: README shows {:?}, this build is {:?} ***\n", shown.lines().next(), listing.lines().next());
+        return;
+    }
+    assert_eq!(listing, shown);
+}

@@ -44,6 +44,7 @@ fn disassemble_x86_64(code: &[u8], base: u64) -> Vec<Line> {
     options.set_first_operand_char_index(8);
     options.set_signed_immediate_operands(true);
     options.set_show_branch_size(false);
+    options.set_small_hex_numbers_in_decimal(false);
     let mut decoder = Decoder::with_ip(64, code, base, DecoderOptions::NONE);
     let mut instruction = Instruction::default();
     let mut lines = Vec::new();
@@ -291,9 +292,9 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "mov     eax, 0",
+                "mov     eax, 0x0",
                 "add     rsi, 0x10",
-                "shl     rax, 4",
+                "shl     rax, 0x4",
                 "movdqu  xmm0, [rdi+rax]",
                 "movups  [rsi-0x10], xmm0"
             ]
@@ -353,7 +354,7 @@ mod tests {
             addend: 8,
         }]);
         let out = render(&set(Arch::X86_64, vec![stencil]), &[], true).unwrap();
-        assert!(out.contains("mov     rax, 0"), "{out}");
+        assert!(out.contains("mov     rax, 0x0 "), "{out}");
         assert!(out.contains("; ← operand0 + 8 (R_X86_64_64)"), "{out}");
         assert!(out.contains("\n    0008  00 00\n"), "{out}");
     }

@@ -143,3 +143,96 @@ pub fn patch_hole(bytes: &mut [u8], hole: &Hole, place: u64, target: u64, linker
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    /// GOT slots from 0x9a48 (one per value, as the JIT's linker shares them), trampolines from
+    /// 0xa000; records what each holds.
+    #[derive(Default)]
+    struct Recorder {
+        got: Vec<u64>,
+        trampolines: Vec<u64>,
+    }
+
+    impl Linker for Recorder {
+        fn got_slot(&mut self, value: u64) -> u64 {
+            let index = self.got.iter().position(|&v| v == value).unwrap_or_else(|| {
+                self.got.push(value);
+                self.got.len() - 1
+            });
+            0x9a48 + 8 * index as u64
+        }
+        fn trampoline(&mut self, target: u64, _place: u64) -> u64 {
+            self.trampolines.push(target);
+            0xa000 + 16 * (self.trampolines.len() as u64 - 1)
+        }
+    }
+
+    fn hole(reloc: Reloc, offset: u32, addend: i64) -> Hole {
+        Hole { part: Part::Code, offset, reloc, value: HoleValue::Helper(Cow::Borrowed("h")), addend }
+    }
+
+    fn rel32(bytes: &[u8], at: usize) -> i32 {
+        i32::from_le_bytes(bytes[at..at + 4].try_into().unwrap())
+    }
+
+    #[test]
+    fn gotpcrel_slot_holds_the_symbol_and_the_field_its_address() {
+        // mov rax, [rip + GOT(S)] at 0x1000: the field at 0x1003 ends the instruction.
+        let mut code = vec![0x48, 0x8b, 0x05, 0, 0, 0, 0];
+        let mut linker = Recorder::default();
+        patch_hole(&mut code, &hole(Reloc::X86_64_GOTPCREL, 3, -4), 0x1003, 0x5555_0000, &mut linker);
+        assert_eq!(linker.got, [0x5555_0000]);
+        assert_eq!(0x1007 + rel32(&code, 3) as i64, 0x9a48, "rip-relative to the slot");
+        assert_eq!(&code[..3], &[0x48, 0x8b, 0x05], "GOTPCREL is never relaxed");
+    }
+
+    #[test]
+    fn gotpcrelx_relaxes_to_lea_of_the_symbol_when_in_range() {
+        let mut code = vec![0x48, 0x8b, 0x05, 0, 0, 0, 0];
+        let mut linker = Recorder::default();
+        patch_hole(&mut code, &hole(Reloc::X86_64_REX_GOTPCRELX, 3, -4), 0x1003, 0x5555_0000, &mut linker);
+        assert_eq!(&code[..3], &[0x48, 0x8d, 0x05], "mov became lea");
+        assert_eq!(0x1007 + rel32(&code, 3) as i64, 0x5555_0000);
+    }
+
+    #[test]
+    fn plt32_goes_through_a_trampoline_only_when_far() {
+        let mut code = vec![0xe8, 0, 0, 0, 0];
+        let mut linker = Recorder::default();
+        patch_hole(&mut code, &hole(Reloc::X86_64_PLT32, 1, -4), 0x1001, 0x2000, &mut linker);
+        assert_eq!(0x1005 + rel32(&code, 1) as i64, 0x2000);
+        assert!(linker.trampolines.is_empty());
+        patch_hole(&mut code, &hole(Reloc::X86_64_PLT32, 1, -4), 0x1001, 0x7fff_0000_0000, &mut linker);
+        assert_eq!(linker.trampolines, [0x7fff_0000_0000]);
+        assert_eq!(0x1005 + rel32(&code, 1) as i64, 0xa000);
+        assert_eq!(trampoline_bytes(Arch::X86_64, 0x7fff_0000_0000)[..2], [0xff, 0x25]);
+    }
+
+    #[test]
+    fn aarch64_got_page_and_offset_address_one_slot_holding_s_plus_a() {
+        // adrp x0, GOT(S+A); ldr x0, [x0, #lo12(GOT(S+A))]
+        let mut code = [0x9000_0000u32, 0xf940_0000].iter().flat_map(|w| w.to_le_bytes()).collect::<Vec<u8>>();
+        let mut linker = Recorder::default();
+        patch_hole(&mut code, &hole(Reloc::Aarch64_ADR_GOT_PAGE, 0, 8), 0x40_0000, 0x1234_5678, &mut linker);
+        patch_hole(&mut code, &hole(Reloc::Aarch64_LD64_GOT_LO12_NC, 4, 8), 0x40_0004, 0x1234_5678, &mut linker);
+        assert_eq!(linker.got, [0x1234_5680], "both instructions use the slot of S+A");
+        let adrp = u32::from_le_bytes(code[0..4].try_into().unwrap());
+        let ldr = u32::from_le_bytes(code[4..8].try_into().unwrap());
+        let page = (((adrp >> 5) & 0x7_ffff) << 2 | (adrp >> 29) & 3) as i64;
+        let delta = (page << 43 >> 43) << 12; // 21-bit signed page count
+        assert_eq!(0x40_0000 + delta, 0x9000);
+        assert_eq!(((ldr >> 10) & 0xfff) * 8, 0xa48);
+    }
+
+    #[test]
+    fn abs64_writes_s_plus_a() {
+        let mut data = vec![0u8; 8];
+        let mut linker = Recorder::default();
+        patch_hole(&mut data, &hole(Reloc::Aarch64_ABS64, 0, 16), 0, 0x1122_3344_5566_7700, &mut linker);
+        assert_eq!(u64::from_le_bytes(data.try_into().unwrap()), 0x1122_3344_5566_7710);
+    }
+}
