@@ -148,9 +148,18 @@ extern char _JIT_OPARG[1];
 extern char _JIT_OPERAND0[];
 extern char _JIT_OPERAND1[];
 
-#define OPARG ((uint64_t)(uintptr_t)_JIT_OPARG)
-#define OPERAND0 ((uint64_t)(uintptr_t)_JIT_OPERAND0)
-#define OPERAND1 ((uint64_t)(uintptr_t)_JIT_OPERAND1)
+/* The address of an object is never null in C, so a compiler may fold `OPARG == 0` to false
+ * (clang 19 does, turning the comparison stencils' `op == CMP_LT` into dead code). Passing each
+ * value through an empty asm makes it opaque: the compiler knows nothing about it but that it
+ * is in a register, which is what the hole is. */
+static inline __attribute__((always_inline)) uint64_t hole_value(uint64_t value) {
+    __asm__("" : "+r"(value));
+    return value;
+}
+
+#define OPARG hole_value((uint64_t)(uintptr_t)_JIT_OPARG)
+#define OPERAND0 hole_value((uint64_t)(uintptr_t)_JIT_OPERAND0)
+#define OPERAND1 hole_value((uint64_t)(uintptr_t)_JIT_OPERAND1)
 
 /* Defining and ending stencils. Every path of a stencil ends in exactly one of these tail
  * calls; the build verifies that each continuation is reached by a jump, never a call. */

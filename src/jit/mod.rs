@@ -11,6 +11,8 @@
 //! runtime side of the interface, layouts and helpers, is [`abi`] and [`helpers`].
 
 pub mod abi;
+pub mod backend;
+pub mod codemem;
 pub mod extract;
 pub mod helpers;
 pub mod listing;
@@ -18,4 +20,5 @@ pub mod patch;
 pub mod relocate;
 pub mod stencils;
 pub mod toolchain;
+pub mod trace;
 pub mod uops;

@@ -1,0 +1,357 @@
+//! The copy-and-patch backend: from a trace to machine code, by copying stencils and patching
+//! their holes.
+//!
+//! A compiled trace is one span of executable memory laid out as
+//!
+//! ```text
+//! _TRACE_ENTRY | uop 0 | uop 1 | ... | uop n-1 | exit stubs | cold parts | trampolines | data | GOT
+//!               ^ head (the loop target; side traces are entered here)
+//! ```
+//!
+//! Hot code falls through from one uop to the next (extraction dropped each stencil's trailing
+//! jump to `_JIT_CONTINUE`); paths to exits sit out of line in the cold parts; every exit has a
+//! stub (`_EXIT_TRACE`) whose operand is the exit's [`ExitRecord`], kept in ordinary writable
+//! memory beside the trace, so linking a side trace writes data, never code. Errors leave through
+//! one more stub with its own record. Trampolines and GOT slots are created on demand by the
+//! patcher ([`relocate`]) within room reserved for the worst case. The whole span is written
+//! while read+write and then made read+execute ([`CodeArena::install`]).
+
+use std::cell::UnsafeCell;
+use std::collections::BTreeSet;
+
+use super::abi::{ExitRecord, TraceEntry};
+use super::codemem::{CodeArena, CodeSpan};
+use super::extract::{Arch, HoleValue, Reloc, Stencil, StencilSet};
+use super::relocate::{self, Linker, Placement};
+use super::trace::Trace;
+
+/// Where one uop's code landed (for dumps and tests).
+#[derive(Clone, Copy, Debug)]
+pub struct OpPlacement {
+    pub code: u64,
+    pub code_len: usize,
+    pub cold: u64,
+    pub cold_len: usize,
+}
+
+/// How a trace left, decoded from the record its exit stub returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Left {
+    /// By exit `i` of the trace.
+    Exit(u32),
+    /// With an exception set by a helper.
+    Error,
+}
+
+/// A trace in executable memory, with its exit records.
+pub struct CompiledTrace {
+    pub span: CodeSpan,
+    /// Called from Rust with the C calling convention.
+    pub entry: TraceEntry,
+    /// The first uop: where `_JUMP_TO_TOP` goes and where linked exits of other traces enter.
+    pub head: u64,
+    /// One record per trace exit, then the error record. Stencils read `target` and increment
+    /// `count` through raw pointers, hence the cells.
+    records: Box<[UnsafeCell<ExitRecord>]>,
+    pub ops: Vec<OpPlacement>,
+    /// Bytes of hot code (entry and uops), cold code and exit stubs, and data (data, GOT,
+    /// trampolines).
+    pub code_bytes: usize,
+    pub data_bytes: usize,
+}
+
+impl CompiledTrace {
+    fn record(&self, index: usize) -> *mut ExitRecord {
+        self.records[index].get()
+    }
+
+    /// How the trace left, from the address its entry returned.
+    pub fn left_by(&self, returned: usize) -> Option<Left> {
+        let first = self.record(0) as usize;
+        let size = std::mem::size_of::<ExitRecord>();
+        let index = returned.checked_sub(first)? / size;
+        if returned != first + index * size || index >= self.records.len() {
+            return None;
+        }
+        Some(if index == self.records.len() - 1 { Left::Error } else { Left::Exit(index as u32) })
+    }
+
+    /// How often exit `exit` was taken while unlinked.
+    pub fn exit_count(&self, exit: u32) -> u64 {
+        // SAFETY: the record lives as long as `self`; stencils update it only while the trace
+        // runs, on this thread, never concurrently with this read.
+        unsafe { (*self.record(exit as usize)).count }
+    }
+
+    /// Makes exit `exit` continue into the code at `target` (another trace's head) instead of
+    /// leaving. Only data changes: the exit stub reads the record each time.
+    ///
+    /// # Safety
+    /// `target` must be the head of a compiled trace of the same backend that stays alive as
+    /// long as this trace can run, and expects the frame and stack this exit leaves with.
+    pub unsafe fn link(&self, exit: u32, target: u64) {
+        // SAFETY: as for `exit_count`; the caller vouches for `target`.
+        unsafe { (*self.record(exit as usize)).target = target as *const u8 };
+    }
+
+    /// The number of trace exits (without the error exit).
+    pub fn exit_count_total(&self) -> usize {
+        self.records.len() - 1
+    }
+}
+
+/// The GOT slots and trampolines of one trace, created while patching into room reserved after
+/// the code.
+struct TraceLinker {
+    arch: Arch,
+    trampolines_at: u64,
+    trampolines_room: usize,
+    trampolines: Vec<u64>,
+    got_at: u64,
+    got_room: usize,
+    got: Vec<u64>,
+}
+
+const TRAMPOLINE_SIZE: usize = 16;
+
+impl Linker for TraceLinker {
+    fn got_slot(&mut self, value: u64) -> u64 {
+        let index = self.got.iter().position(|&v| v == value).unwrap_or_else(|| {
+            assert!(self.got.len() < self.got_room, "GOT room is one slot per GOT hole");
+            self.got.push(value);
+            self.got.len() - 1
+        });
+        self.got_at + 8 * index as u64
+    }
+
+    fn trampoline(&mut self, target: u64, _place: u64) -> u64 {
+        // Trampolines are in the same span as every place that uses them, so always in range.
+        let index = self.trampolines.iter().position(|&t| t == target).unwrap_or_else(|| {
+            assert!(self.trampolines.len() < self.trampolines_room, "trampoline room is one per helper");
+            self.trampolines.push(target);
+            self.trampolines.len() - 1
+        });
+        self.trampolines_at + (TRAMPOLINE_SIZE * index) as u64
+    }
+}
+
+/// One stencil placed in the trace, with the values of its holes.
+struct Instance<'a> {
+    stencil: &'a Stencil,
+    code: usize,
+    cold: usize,
+    data: usize,
+    continue_to: Option<usize>,
+    exit_stub: Option<usize>,
+    oparg: u64,
+    operands: [u64; 2],
+}
+
+fn align(n: usize, to: usize) -> usize {
+    n.div_ceil(to) * to
+}
+
+/// Compiles `trace` with the stencils of `set` (which must be the host's) into `arena`.
+/// `helper` gives the address of each runtime helper a stencil names.
+pub fn compile(
+    trace: &Trace,
+    set: &StencilSet,
+    arena: &mut CodeArena,
+    helper: &dyn Fn(&str) -> Option<u64>,
+) -> Result<CompiledTrace, String> {
+    trace.validate()?;
+    let get = |name: &str| set.get(name).ok_or_else(|| format!("no stencil {name} for {}", set.arch.name()));
+    let entry_stencil = get("_TRACE_ENTRY")?;
+    let exit_stencil = get("_EXIT_TRACE")?;
+    let n_records = trace.exits.len() + 1;
+    let records: Box<[UnsafeCell<ExitRecord>]> =
+        (0..n_records).map(|_| UnsafeCell::new(ExitRecord { target: std::ptr::null(), count: 0 })).collect();
+
+    // Place hot code: entry, uops, exit stubs.
+    let mut instances: Vec<Instance> = Vec::with_capacity(trace.ops.len() + n_records + 1);
+    let mut at = 0;
+    let place = |stencil: &Stencil, at: &mut usize| {
+        let code = *at;
+        *at += stencil.code.len();
+        code
+    };
+    let entry_code = place(entry_stencil, &mut at);
+    let mut op_code = Vec::with_capacity(trace.ops.len());
+    for op in &trace.ops {
+        op_code.push(place(get(op.uop.info().stencil)?, &mut at));
+    }
+    let mut stub_code = Vec::with_capacity(n_records);
+    for _ in 0..n_records {
+        stub_code.push(place(exit_stencil, &mut at));
+    }
+    let head = op_code[0];
+
+    instances.push(Instance {
+        stencil: entry_stencil,
+        code: entry_code,
+        cold: 0,
+        data: 0,
+        continue_to: Some(head),
+        exit_stub: None,
+        oparg: 0,
+        operands: [0, 0],
+    });
+    for (i, op) in trace.ops.iter().enumerate() {
+        instances.push(Instance {
+            stencil: get(op.uop.info().stencil)?,
+            code: op_code[i],
+            cold: 0,
+            data: 0,
+            continue_to: op_code.get(i + 1).copied(),
+            exit_stub: op.exit.map(|e| stub_code[e as usize]),
+            oparg: op.oparg as u64,
+            operands: op.operands,
+        });
+    }
+    for (j, &code) in stub_code.iter().enumerate() {
+        instances.push(Instance {
+            stencil: exit_stencil,
+            code,
+            cold: 0,
+            data: 0,
+            continue_to: None,
+            exit_stub: None,
+            oparg: 0,
+            operands: [records[j].get() as u64, 0],
+        });
+    }
+    let error_stub = stub_code[n_records - 1];
+
+    // Cold parts, then trampolines and data.
+    for instance in instances.iter_mut() {
+        instance.cold = at;
+        at += instance.stencil.cold.len();
+    }
+    let code_bytes = at;
+    let mut helpers: BTreeSet<&str> = BTreeSet::new();
+    let mut got_holes = 0;
+    for instance in &instances {
+        for hole in instance.stencil.holes.iter() {
+            if let HoleValue::Helper(name) = &hole.value {
+                if helper(name).is_none() {
+                    return Err(format!("stencil {} needs helper {name}, which is unknown", instance.stencil.name));
+                }
+                if matches!(hole.reloc, Reloc::X86_64_PLT32 | Reloc::Aarch64_CALL26 | Reloc::Aarch64_JUMP26) {
+                    helpers.insert(name);
+                }
+            }
+            if hole.reloc.uses_got() {
+                got_holes += 1;
+            }
+        }
+    }
+    at = align(at, 16);
+    let trampolines_at = at;
+    at += helpers.len() * TRAMPOLINE_SIZE;
+    for instance in instances.iter_mut() {
+        if !instance.stencil.data.is_empty() {
+            at = align(at, 16);
+            instance.data = at;
+            at += instance.stencil.data.len();
+        }
+    }
+    at = align(at, 8);
+    let got_at = at;
+    at += got_holes * 8;
+    let total = at;
+
+    let mut failure = None;
+    let span = arena
+        .install(total, |base, bytes| {
+            let mut linker = TraceLinker {
+                arch: set.arch,
+                trampolines_at: base + trampolines_at as u64,
+                trampolines_room: helpers.len(),
+                trampolines: Vec::new(),
+                got_at: base + got_at as u64,
+                got_room: got_holes,
+                got: Vec::new(),
+            };
+            for instance in &instances {
+                let mut code = instance.stencil.code.to_vec();
+                let mut cold = instance.stencil.cold.to_vec();
+                let at = Placement {
+                    code: base + instance.code as u64,
+                    cold: base + instance.cold as u64,
+                    data: base + instance.data as u64,
+                };
+                let mut value = |v: &HoleValue| -> u64 {
+                    match v {
+                        HoleValue::Continue => match instance.continue_to {
+                            Some(off) => base + off as u64,
+                            None => {
+                                failure = Some(format!("{} continues past the end of the trace", instance.stencil.name));
+                                0
+                            }
+                        },
+                        HoleValue::Exit => match instance.exit_stub {
+                            Some(off) => base + off as u64,
+                            None => {
+                                failure = Some(format!("{} can exit but has no exit", instance.stencil.name));
+                                0
+                            }
+                        },
+                        HoleValue::Error => base + error_stub as u64,
+                        HoleValue::Target => base + head as u64,
+                        HoleValue::Oparg => instance.oparg,
+                        HoleValue::Operand0 => instance.operands[0],
+                        HoleValue::Operand1 => instance.operands[1],
+                        HoleValue::Helper(name) => helper(name).expect("helpers were checked"),
+                        HoleValue::Here(_) => unreachable!("patch_stencil resolves Here itself"),
+                    }
+                };
+                relocate::patch_stencil(instance.stencil, &mut code, &mut cold, &at, &mut value, &mut linker);
+                bytes[instance.code..instance.code + code.len()].copy_from_slice(&code);
+                bytes[instance.cold..instance.cold + cold.len()].copy_from_slice(&cold);
+                let data = &instance.stencil.data;
+                bytes[instance.data..instance.data + data.len()].copy_from_slice(data);
+            }
+            for (i, &target) in linker.trampolines.iter().enumerate() {
+                let t = relocate::trampoline_bytes(linker.arch, target);
+                let off = trampolines_at + i * TRAMPOLINE_SIZE;
+                bytes[off..off + t.len()].copy_from_slice(&t);
+            }
+            for (i, &value) in linker.got.iter().enumerate() {
+                let off = got_at + 8 * i;
+                bytes[off..off + 8].copy_from_slice(&value.to_le_bytes());
+            }
+        })
+        .map_err(|e| format!("cannot install trace code: {e}"))?;
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    let ops = trace
+        .ops
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let instance = &instances[i + 1];
+            OpPlacement {
+                code: span.address + instance.code as u64,
+                code_len: instance.stencil.code.len(),
+                cold: span.address + instance.cold as u64,
+                cold_len: instance.stencil.cold.len(),
+            }
+        })
+        .collect();
+    // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
+    // signature (stencils/uops.c), followed by the code it enters; the span is executable.
+    let entry: TraceEntry = unsafe { std::mem::transmute::<usize, TraceEntry>((span.address + entry_code as u64) as usize) };
+    Ok(CompiledTrace {
+        span,
+        entry,
+        head: span.address + head as u64,
+        records,
+        ops,
+        code_bytes,
+        data_bytes: total - code_bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,110 @@
+//! The trace IR: what the recorder produces and the backends compile.
+//!
+//! A trace is a straight line of uops ([`TraceOp`]) that loops back to its head (or, for a side
+//! trace, ends by leaving). Each uop may carry an argument and two 64-bit operands, whose meaning
+//! the uop table ([`super::uops`]) gives, and each uop that can leave the trace names one of the
+//! trace's exits ([`ExitPoint`]): the bytecode at which the interpreter resumes. Backends see
+//! only this IR, never the interpreter.
+
+use std::fmt;
+
+use super::uops::{Exits, Uop};
+
+/// One uop of a trace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TraceOp {
+    pub uop: Uop,
+    /// `_JIT_OPARG` (below 2**32).
+    pub oparg: u32,
+    /// `_JIT_OPERAND0`, `_JIT_OPERAND1`.
+    pub operands: [u64; 2],
+    /// The exit this uop leaves by (index into [`Trace::exits`]), for uops that can.
+    pub exit: Option<u32>,
+}
+
+impl TraceOp {
+    pub fn new(uop: Uop) -> TraceOp {
+        TraceOp { uop, oparg: 0, operands: [0, 0], exit: None }
+    }
+
+    pub fn oparg(mut self, oparg: u32) -> TraceOp {
+        self.oparg = oparg;
+        self
+    }
+
+    pub fn operands(mut self, op0: u64, op1: u64) -> TraceOp {
+        self.operands = [op0, op1];
+        self
+    }
+
+    pub fn exit(mut self, exit: u32) -> TraceOp {
+        self.exit = Some(exit);
+        self
+    }
+}
+
+/// Where the interpreter resumes when a trace leaves by an exit: instruction `pc` of the frame
+/// that is on top when the trace leaves, with the stack pointer the trace left with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExitPoint {
+    pub pc: u32,
+}
+
+/// A recorded trace.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trace {
+    pub ops: Vec<TraceOp>,
+    pub exits: Vec<ExitPoint>,
+}
+
+impl Trace {
+    /// Adds an exit and returns its index.
+    pub fn add_exit(&mut self, exit: ExitPoint) -> u32 {
+        self.exits.push(exit);
+        (self.exits.len() - 1) as u32
+    }
+
+    /// Checks what the backend relies on: every uop that can leave names an existing exit, no
+    /// argument exceeds 32 bits (by construction), and the last uop never continues.
+    pub fn validate(&self) -> Result<(), String> {
+        let Some(last) = self.ops.last() else { return Err("empty trace".to_string()) };
+        if !matches!(last.uop, Uop::_JUMP_TO_TOP | Uop::_DEOPT | Uop::_EXIT_TRACE) {
+            return Err(format!("trace ends with {:?}, which continues past the end", last.uop));
+        }
+        for (i, op) in self.ops.iter().enumerate() {
+            let exits = op.uop.info().exits;
+            match (exits, op.exit) {
+                (Exits::Guard | Exits::Always, None) if op.uop != Uop::_EXIT_TRACE => {
+                    return Err(format!("uop {i} ({:?}) can exit but has no exit", op.uop))
+                }
+                (_, Some(e)) if e as usize >= self.exits.len() => {
+                    return Err(format!("uop {i} ({:?}) names exit {e} of {}", op.uop, self.exits.len()))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Trace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, op) in self.ops.iter().enumerate() {
+            let info = op.uop.info();
+            write!(f, "{i:4}  {:<28}", info.name)?;
+            if info.oparg.is_some() {
+                write!(f, " {}", op.oparg)?;
+            }
+            for (k, meaning) in info.operands.iter().enumerate() {
+                if meaning.is_some() {
+                    write!(f, " {:#x}", op.operands[k])?;
+                }
+            }
+            if let Some(e) = op.exit {
+                write!(f, "  -> exit {e} (pc {})", self.exits[e as usize].pc)?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
