@@ -27,8 +27,23 @@ pub fn read_source(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("stitch: can't open file '{path}': {e}"))
 }
 
+/// How `stitch run` uses the JIT.
+#[derive(Clone, Debug)]
+pub struct JitConfig {
+    pub enabled: bool,
+    /// Back-edge count that starts recording a loop.
+    pub threshold: u32,
+    pub options: crate::jit::engine::Options,
+}
+
+impl Default for JitConfig {
+    fn default() -> Self {
+        JitConfig { enabled: true, threshold: crate::jit::engine::DEFAULT_THRESHOLD, options: Default::default() }
+    }
+}
+
 /// `stitch run FILE ARGS...`: returns the process exit status.
-pub fn run_file(path: &str, args: &[String]) -> i32 {
+pub fn run_file(path: &str, args: &[String], jit: JitConfig) -> i32 {
     let source = match read_source(path) {
         Ok(s) => s,
         Err(e) => {
@@ -47,7 +62,7 @@ pub fn run_file(path: &str, args: &[String]) -> i32 {
     };
     argv.extend(args.iter().cloned());
     let handle =
-        std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || run_source(&source, &filename, argv));
+        std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || run_source(&source, &filename, argv, &jit));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -58,7 +73,7 @@ pub fn run_file(path: &str, args: &[String]) -> i32 {
 }
 
 /// Compiles and runs `source` as the `__main__` module; returns the exit status.
-pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+pub fn run_source(source: &str, filename: &str, argv: Vec<String>, jit: &JitConfig) -> i32 {
     let code = match crate::frontend::compile(source, filename) {
         Ok(c) => c,
         Err(e) => {
@@ -72,6 +87,9 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         }
     };
     let mut vm = Vm::new();
+    if jit.enabled {
+        crate::jit::engine::Jit::install(&mut vm, jit.threshold, jit.options.clone());
+    }
     vm.argv = argv;
     vm.script_dir = Path::new(filename).parent().map(|p| p.to_path_buf()).unwrap_or_default();
     if vm.script_dir.as_os_str().is_empty() {
@@ -93,6 +111,7 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         Err(e) => exit_status_for(&mut vm, e.0),
     };
     vm.flush_stdout();
+    vm.with_jit(|jit, vm| jit.finish(vm));
     status
 }
 

@@ -15,10 +15,35 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Switch {
+    On,
+    Off,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Dump {
+    /// The uops of each trace, with guards and exits.
+    Trace,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run a Python program (FILE `-` reads the program from stdin).
     Run {
+        /// Compile hot loops to machine code (`off`: interpret everything).
+        #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
+        jit: Switch,
+        /// How many times a loop's back-edge runs before the JIT records it.
+        #[arg(long, default_value_t = stitch::jit::engine::DEFAULT_THRESHOLD, value_name = "N")]
+        jit_threshold: u32,
+        /// Print JIT statistics to stderr when the program ends: traces, aborts by reason,
+        /// exits taken, compile time, code size.
+        #[arg(long)]
+        stats: bool,
+        /// Print each trace to stderr as it is compiled: `trace` (its uops, guards and exits).
+        #[arg(long, value_delimiter = ',', value_name = "WHAT")]
+        dump: Vec<Dump>,
         /// The program to run.
         file: String,
         /// Arguments passed to the program as sys.argv[1:].
@@ -62,7 +87,14 @@ fn emit(text: &str) -> i32 {
 fn main() {
     let cli = Cli::parse();
     let status = match cli.command {
-        Command::Run { file, args } => stitch::cli::run_file(&file, &args),
+        Command::Run { jit, jit_threshold, stats, dump, file, args } => {
+            let config = stitch::cli::JitConfig {
+                enabled: jit == Switch::On,
+                threshold: jit_threshold,
+                options: stitch::jit::engine::Options { stats, dump_trace: dump.contains(&Dump::Trace) },
+            };
+            stitch::cli::run_file(&file, &args, config)
+        }
         Command::Dis { file } => match stitch::cli::dis_file(&file) {
             Ok(listing) => {
                 emit(&listing)

@@ -510,10 +510,10 @@ STENCIL(_STORE_SUBSCR_LIST_INT) {
 
 /* ---- Leaving and looping ------------------------------------------------------------------ */
 
-/* Back to the top of the loop, unless the word at OPERAND0 (the collector's "a collection is
- * due" flag) asks the interpreter to reach a safepoint first. */
+/* Back to the top of the loop, unless the byte at OPERAND0 (the collector's "a collection is
+ * due" flag, a Rust bool) asks the interpreter to reach a safepoint first. */
 STENCIL(_JUMP_TO_TOP) {
-    if (UNLIKELY(*(const volatile uint64_t *)(uintptr_t)OPERAND0 != 0)) EXIT();
+    if (UNLIKELY(*(const volatile uint8_t *)(uintptr_t)OPERAND0 != 0)) EXIT();
     JUMP_TARGET();
 }
 

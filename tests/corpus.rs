@@ -11,15 +11,15 @@ use std::time::Duration;
 use common::*;
 
 fn run_corpus(dir: &Path, limit: Duration) {
-    run_corpus_env(dir, &[], limit);
+    run_corpus_env(dir, &[], &[], limit);
 }
 
-fn run_corpus_env(dir: &Path, env: &[(&str, &str)], limit: Duration) {
+fn run_corpus_env(dir: &Path, args: &[&str], env: &[(&str, &str)], limit: Duration) {
     let programs = corpus(dir);
     assert!(!programs.is_empty(), "no programs in {}", dir.display());
     let mut failures = Vec::new();
     for p in &programs {
-        let run = run_stitch_env(p, &[], env, limit);
+        let run = run_stitch_env(p, args, env, limit);
         if let Some(f) = check(p, &run, &expected(p)) {
             failures.push(f);
         }
@@ -37,7 +37,37 @@ fn test_programs_match_cpython() {
 /// crash.
 #[test]
 fn test_programs_survive_gc_stress() {
-    run_corpus_env(&repo_root().join("tests/programs"), &[("STITCH_GC_STRESS", "1")], Duration::from_secs(120));
+    run_corpus_env(&repo_root().join("tests/programs"), &[], &[("STITCH_GC_STRESS", "1")], Duration::from_secs(120));
+}
+
+/// The corpus with the JIT off: the interpreter alone, the oracle for the JIT.
+#[test]
+fn test_programs_match_cpython_without_jit() {
+    run_corpus_env(&repo_root().join("tests/programs"), &["--jit=off"], &[], Duration::from_secs(60));
+}
+
+/// JIT stress: every loop is recorded the first time its back-edge runs, so every loop the
+/// recorder can translate runs as machine code from its second iteration on.
+#[test]
+fn test_programs_match_cpython_jit_stress() {
+    run_corpus_env(&repo_root().join("tests/programs"), &["--jit-threshold=1"], &[], Duration::from_secs(60));
+}
+
+#[test]
+fn benchmark_programs_match_cpython_jit_stress() {
+    run_corpus_env(&repo_root().join("benches/programs"), &["--jit-threshold=1"], &[], Duration::from_secs(300));
+}
+
+/// JIT stress with a collection at every safepoint: traces leave at their back-edge whenever a
+/// collection is due, and the collector must find every value they left on the stack.
+#[test]
+fn test_programs_survive_gc_stress_with_jit_stress() {
+    run_corpus_env(
+        &repo_root().join("tests/programs"),
+        &["--jit-threshold=1"],
+        &[("STITCH_GC_STRESS", "1")],
+        Duration::from_secs(120),
+    );
 }
 
 #[test]

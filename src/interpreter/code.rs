@@ -29,8 +29,13 @@ pub enum Cache {
     /// `LOAD_GLOBAL`/`LOAD_NAME`: entry `index` of the globals dict (version `globals`), or of
     /// the builtins dict when `builtins != 0` (and the global is absent at version `globals`).
     Global { globals: u64, builtins: u64, index: u32 },
-    /// `JUMP_BACKWARD`: how often this back-edge was taken.
+    /// `JUMP_BACKWARD`: how often this back-edge was taken (the JIT is called when the count
+    /// reaches `Vm::jit_threshold`; it may set the count back to delay the next call).
     Counter(u32),
+    /// `JUMP_BACKWARD` into a loop the JIT compiled: enter trace number `0`.
+    Trace(u32),
+    /// `JUMP_BACKWARD` of a loop the JIT gave up on: never call it again for this back-edge.
+    NoTrace,
 }
 
 /// Ways per instruction cache.

@@ -136,6 +136,10 @@ impl Vm {
                     };
                 }
                 loop {
+                    if self.recording {
+                        sync!();
+                        self.with_jit(|jit, vm| jit.record(vm));
+                    }
                     let instr = unsafe { *code.code.instrs.get_unchecked(pc) };
                     let arg = instr.arg;
                     pc += 1;
@@ -625,16 +629,34 @@ impl Vm {
                             pc = arg as usize;
                         }
                         Opcode::JUMP_BACKWARD => {
-                            let cache = &code.caches[pc - 1][0];
-                            if let Cache::Counter(n) = cache.get() {
-                                cache.set(Cache::Counter(n.wrapping_add(1)));
-                            } else {
-                                cache.set(Cache::Counter(1));
-                            }
+                            let back_edge = pc - 1;
+                            let cache = &code.caches[back_edge][0];
                             pc = arg as usize;
                             if self.heap.gc_requested {
                                 sync!();
                                 self.collect_garbage();
+                            }
+                            match cache.get() {
+                                Cache::Trace(id) => {
+                                    if self.jit.is_some() {
+                                        sync!();
+                                        let outcome = self.with_jit(|jit, vm| jit.enter(vm, id));
+                                        load_frame!();
+                                        if let Some(outcome) = outcome {
+                                            tri!(outcome);
+                                        }
+                                    }
+                                }
+                                Cache::Counter(n) => {
+                                    let n = n.wrapping_add(1);
+                                    cache.set(Cache::Counter(n));
+                                    if n == self.jit_threshold && !self.recording && self.jit.is_some() {
+                                        sync!();
+                                        self.with_jit(|jit, vm| jit.hot_loop(vm, back_edge));
+                                    }
+                                }
+                                Cache::NoTrace => {}
+                                _ => cache.set(Cache::Counter(1)),
                             }
                         }
                         Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
@@ -909,6 +931,9 @@ impl Vm {
                 }
             };
 
+            if self.recording {
+                self.with_jit(|jit, vm| jit.abort_recording(vm));
+            }
             // Unwinding: find a handler in the current frame, or pop it and try the caller.
             loop {
                 let failed_pc = pc.saturating_sub(1);

@@ -84,7 +84,31 @@ const STACK_SLOTS: usize = 4 << 20;
 /// Hard ceiling for `sys.setrecursionlimit`.
 pub const MAX_RECURSION_LIMIT: usize = 100_000;
 
+/// What the interpreter calls the JIT for: the only way it knows the JIT. All calls happen with
+/// the top frame synced (its `pc` and `sp` are current).
+pub trait JitHook {
+    /// The back-edge `JUMP_BACKWARD` at instruction `back_edge` of the top frame became hot; the
+    /// frame's `pc` is the loop header it jumps to.
+    fn hot_loop(&mut self, vm: &mut Vm, back_edge: usize);
+    /// Called before each instruction while `Vm::recording` is set (`pc` is that instruction).
+    fn record(&mut self, vm: &mut Vm);
+    /// An exception interrupted the recording.
+    fn abort_recording(&mut self, vm: &mut Vm);
+    /// Runs compiled trace `id` from the top frame's state. On return the top frame's `pc` and
+    /// `sp` are where the interpreter resumes (also on error, with the exception returned).
+    fn enter(&mut self, vm: &mut Vm, id: u32) -> PyResult<()>;
+    /// The program ended (statistics are printed here).
+    fn finish(&mut self, vm: &mut Vm);
+}
+
 pub struct Vm {
+    /// The JIT, if enabled (see [`JitHook`]); taken out while it runs.
+    pub jit: Option<Box<dyn JitHook>>,
+    /// Back-edge count at which the JIT is called for a loop.
+    pub jit_threshold: u32,
+    /// Whether the JIT is recording: the run loop then calls [`JitHook::record`] before every
+    /// instruction.
+    pub recording: bool,
     pub heap: Heap,
     pub interner: Interner,
     /// The VM stack (see the module docs): `stack_slots` values, accessed only through this
@@ -152,6 +176,9 @@ impl Vm {
         let builtins = heap.alloc(ObjKind::Dict(Default::default()));
         let types = Types::placeholder(builtins);
         let mut vm = Box::new(Vm {
+            jit: None,
+            jit_threshold: u32::MAX,
+            recording: false,
             heap,
             interner,
             stack,
@@ -294,6 +321,15 @@ impl Vm {
     // The stack
 
     #[inline]
+    /// Runs `f` with the JIT taken out of the VM (so that it can be given the VM); `None` when
+    /// there is no JIT, or it is already running (a nested run from inside a trace).
+    pub fn with_jit<R>(&mut self, f: impl FnOnce(&mut dyn JitHook, &mut Vm) -> R) -> Option<R> {
+        let mut jit = self.jit.take()?;
+        let r = f(&mut *jit, self);
+        self.jit = Some(jit);
+        Some(r)
+    }
+
     pub fn stack_ptr(&mut self) -> *mut Value {
         self.stack
     }

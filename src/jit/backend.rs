@@ -48,7 +48,8 @@ pub struct CompiledTrace {
     pub span: CodeSpan,
     /// Called from Rust with the C calling convention.
     pub entry: TraceEntry,
-    /// The first uop: where `_JUMP_TO_TOP` goes and where linked exits of other traces enter.
+    /// The first uop: where linked exits of other traces enter (`_JUMP_TO_TOP` goes to the
+    /// loop's first uop, after the preamble).
     pub head: u64,
     /// One record per trace exit, then the error record. Stencils read `target` and increment
     /// `count` through raw pointers, hence the cells.
@@ -185,6 +186,7 @@ pub fn compile(
         stub_code.push(place(exit_stencil, &mut at));
     }
     let head = op_code[0];
+    let loop_head = op_code[trace.loop_start];
 
     instances.push(Instance {
         stencil: entry_stencil,
@@ -297,7 +299,7 @@ pub fn compile(
                             }
                         },
                         HoleValue::Error => base + error_stub as u64,
-                        HoleValue::Target => base + head as u64,
+                        HoleValue::Target => base + loop_head as u64,
                         HoleValue::Oparg => instance.oparg,
                         HoleValue::Operand0 => instance.operands[0],
                         HoleValue::Operand1 => instance.operands[1],

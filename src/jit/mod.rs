@@ -13,10 +13,12 @@
 pub mod abi;
 pub mod backend;
 pub mod codemem;
+pub mod engine;
 pub mod extract;
 pub mod helpers;
 pub mod listing;
 pub mod patch;
+pub mod recorder;
 pub mod relocate;
 pub mod stencils;
 pub mod toolchain;

@@ -55,6 +55,9 @@ pub struct ExitPoint {
 pub struct Trace {
     pub ops: Vec<TraceOp>,
     pub exits: Vec<ExitPoint>,
+    /// The first uop of the loop body (`_JUMP_TO_TOP` goes there); the uops before it are a
+    /// preamble that runs once on entry.
+    pub loop_start: usize,
 }
 
 impl Trace {
@@ -68,6 +71,9 @@ impl Trace {
     /// argument exceeds 32 bits (by construction), and the last uop never continues.
     pub fn validate(&self) -> Result<(), String> {
         let Some(last) = self.ops.last() else { return Err("empty trace".to_string()) };
+        if self.loop_start >= self.ops.len() {
+            return Err(format!("loop start {} of a {}-uop trace", self.loop_start, self.ops.len()));
+        }
         if !matches!(last.uop, Uop::_JUMP_TO_TOP | Uop::_DEOPT | Uop::_EXIT_TRACE) {
             return Err(format!("trace ends with {:?}, which continues past the end", last.uop));
         }
@@ -90,6 +96,9 @@ impl Trace {
 impl fmt::Display for Trace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, op) in self.ops.iter().enumerate() {
+            if i == self.loop_start && i > 0 {
+                writeln!(f, "      -- loop --")?;
+            }
             let info = op.uop.info();
             write!(f, "{i:4}  {:<28}", info.name)?;
             if info.oparg.is_some() {

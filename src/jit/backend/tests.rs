@@ -13,7 +13,7 @@ const TAG_INT: u64 = 3;
 
 /// `while i < n: i = i + step` over locals 0 (i) and 1 (n), with exits 0 (loop done), 1 (types
 /// or overflow) and 2 (collection requested).
-fn counting_loop(step: i64, gc_flag: &u64) -> Trace {
+fn counting_loop(step: i64, gc_flag: &bool) -> Trace {
     let mut t = Trace::default();
     let done = t.add_exit(ExitPoint { pc: 10 });
     let slow = t.add_exit(ExitPoint { pc: 20 });
@@ -28,7 +28,7 @@ fn counting_loop(step: i64, gc_flag: &u64) -> Trace {
         TraceOp::new(_LOAD_CONST_INLINE).operands(TAG_INT, step as u64),
         TraceOp::new(_BINARY_OP_ADD_INT).exit(slow),
         TraceOp::new(_STORE_FAST).oparg(0),
-        TraceOp::new(_JUMP_TO_TOP).operands(gc_flag as *const u64 as u64, 0).exit(gc),
+        TraceOp::new(_JUMP_TO_TOP).operands(gc_flag as *const bool as u64, 0).exit(gc),
     ];
     t
 }
@@ -66,7 +66,7 @@ fn compile_host(trace: &Trace, arena: &mut CodeArena) -> CompiledTrace {
 
 #[test]
 fn a_counting_loop_runs_to_its_exit() {
-    let flag = 0u64;
+    let flag = false;
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(1, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(0), Value::Int(1000)]);
@@ -82,7 +82,7 @@ fn a_counting_loop_runs_to_its_exit() {
 
 #[test]
 fn a_type_guard_leaves_before_any_effect() {
-    let flag = 0u64;
+    let flag = false;
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(1, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(5), Value::Float(7.5)]);
@@ -93,7 +93,7 @@ fn a_type_guard_leaves_before_any_effect() {
 
 #[test]
 fn overflow_leaves_with_the_operands_in_place() {
-    let flag = 0u64;
+    let flag = false;
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(i64::MAX, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(1), Value::Int(2)]);
@@ -105,7 +105,7 @@ fn overflow_leaves_with_the_operands_in_place() {
 
 #[test]
 fn a_collection_request_leaves_at_the_back_edge() {
-    let flag = 1u64;
+    let flag = true;
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(3, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(0), Value::Int(100)]);
@@ -127,7 +127,7 @@ fn a_linked_exit_continues_in_the_other_trace() {
         TraceOp::new(_STORE_FAST).oparg(0),
         TraceOp::new(_DEOPT).exit(b_exit),
     ];
-    let flag = 0u64;
+    let flag = false;
     let mut arena = CodeArena::new();
     let a = compile_host(&counting_loop(1, &flag), &mut arena);
     let b = compile_host(&b, &mut arena);

@@ -1,0 +1,272 @@
+//! The JIT as the interpreter sees it: finding hot loops, driving the recorder, compiling traces
+//! and running them.
+//!
+//! The interpreter counts `JUMP_BACKWARD` executions per back-edge; at the threshold it calls
+//! [`JitHook::hot_loop`], which starts a [`Recorder`] at the loop header. The interpreter then
+//! calls [`JitHook::record`] before every instruction until the recording closes (the loop came
+//! back to its header) or aborts. A closed trace is compiled by the copy-and-patch backend and
+//! its number stored in the back-edge's inline cache, so the next `JUMP_BACKWARD` enters it
+//! ([`JitHook::enter`]) with the frame's locals and stack pointer; when it leaves, the interpreter
+//! resumes at the exit's instruction with the stack the trace left. A loop whose recordings keep
+//! aborting is retried after exponentially longer waits, then left to the interpreter for good.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+use crate::interpreter::code::{Cache, CodeObject};
+use crate::interpreter::{JitHook, PyResult, Vm};
+use crate::runtime::value::Value;
+
+use super::abi::JitState;
+use super::backend::{self, CompiledTrace, Left};
+use super::codemem::CodeArena;
+use super::recorder::{Abort, Frame, Recorded, Recorder};
+use super::stencils;
+use super::trace::Trace;
+
+/// Back-edge count that starts a recording, unless `--jit-threshold` says otherwise.
+pub const DEFAULT_THRESHOLD: u32 = 200;
+
+/// Recordings of one loop that may abort before it is left to the interpreter.
+const MAX_ATTEMPTS: u32 = 4;
+
+/// What the user asked for on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Print statistics when the program ends (`--stats`).
+    pub stats: bool,
+    /// Print each trace as it is compiled (`--dump=trace`).
+    pub dump_trace: bool,
+}
+
+/// One compiled loop.
+struct LoopTrace {
+    compiled: CompiledTrace,
+    trace: Trace,
+    code: &'static CodeObject,
+    header: usize,
+    entries: u64,
+}
+
+#[derive(Default)]
+struct Stats {
+    recordings: u64,
+    aborted: BTreeMap<String, u64>,
+    compile_time: Duration,
+    compile_failures: u64,
+}
+
+/// The tracing JIT.
+pub struct Jit {
+    options: Options,
+    arena: CodeArena,
+    traces: Vec<LoopTrace>,
+    /// Trace number by (code object address, loop header).
+    by_header: HashMap<(usize, usize), u32>,
+    recorder: Option<Recorder>,
+    /// The back-edge whose heat started the recording.
+    recording_back_edge: usize,
+    /// Aborted recordings per (code object address, back-edge).
+    attempts: HashMap<(usize, usize), u32>,
+    state: JitState,
+    stats: Stats,
+}
+
+impl Jit {
+    pub fn new(options: Options) -> Jit {
+        Jit {
+            options,
+            arena: CodeArena::new(),
+            traces: Vec::new(),
+            by_header: HashMap::new(),
+            recorder: None,
+            recording_back_edge: 0,
+            attempts: HashMap::new(),
+            state: JitState {
+                vm: std::ptr::null_mut(),
+                exit_sp: std::ptr::null_mut(),
+                exit_locals: std::ptr::null_mut(),
+            },
+            stats: Stats::default(),
+        }
+    }
+
+    /// Installs a JIT in `vm` with back-edge threshold `threshold`.
+    pub fn install(vm: &mut Vm, threshold: u32, options: Options) {
+        vm.jit = Some(Box::new(Jit::new(options)));
+        vm.jit_threshold = threshold.max(1);
+    }
+
+    fn give_up(&mut self, vm: &mut Vm, why: Abort) {
+        vm.recording = false;
+        let Some(recorder) = self.recorder.take() else { return };
+        *self.stats.aborted.entry(why.to_string()).or_default() += 1;
+        let (code, _) = recorder.header();
+        let key = (code as *const CodeObject as usize, self.recording_back_edge);
+        let attempts = self.attempts.entry(key).or_default();
+        *attempts += 1;
+        let cache = &code.caches[self.recording_back_edge][0];
+        if *attempts >= MAX_ATTEMPTS {
+            cache.set(Cache::NoTrace);
+        } else {
+            // Wait threshold * 2**attempts more iterations: the count reaches the threshold
+            // again after that many increments (it wraps below zero on the way).
+            let wait = vm.jit_threshold.saturating_mul(1 << *attempts);
+            cache.set(Cache::Counter(vm.jit_threshold.wrapping_sub(wait)));
+        }
+    }
+
+    fn closed(&mut self, vm: &mut Vm, trace: Trace, closing_back_edge: usize) {
+        vm.recording = false;
+        let Some(recorder) = self.recorder.take() else { return };
+        let (code, header) = recorder.header();
+        let started = Instant::now();
+        let helper = |name: &str| stencils::helper_address(name).map(|a| a as u64);
+        let compiled = backend::compile(&trace, stencils::host(), &mut self.arena, &helper);
+        self.stats.compile_time += started.elapsed();
+        let compiled = match compiled {
+            Ok(c) => c,
+            Err(e) => {
+                // A trace the backend refuses is a bug in the recorder; the program still runs.
+                if self.options.stats {
+                    eprintln!("stitch: JIT: trace not compiled: {e}");
+                }
+                self.stats.compile_failures += 1;
+                code.caches[self.recording_back_edge][0].set(Cache::NoTrace);
+                return;
+            }
+        };
+        let id = self.traces.len() as u32;
+        if self.options.dump_trace {
+            eprintln!(
+                "---- trace {id}: {} line {}, loop at instruction {header} ({} uops, {} bytes of code) ----\n{trace}",
+                code.code.name,
+                code.code.line_of(header),
+                trace.ops.len(),
+                compiled.code_bytes
+            );
+        }
+        self.traces.push(LoopTrace { compiled, trace, code, header, entries: 0 });
+        self.by_header.insert((code as *const CodeObject as usize, header), id);
+        for back_edge in [self.recording_back_edge, closing_back_edge] {
+            code.caches[back_edge][0].set(Cache::Trace(id));
+        }
+    }
+}
+
+/// The top frame's locals and value stack.
+fn frame_slices(vm: &mut Vm) -> (&'static CodeObject, usize, usize, &'static [Value], &'static [Value]) {
+    let depth = vm.frames.len() - 1;
+    let frame = vm.frames[depth];
+    let code = frame.code;
+    let stack = vm.stack_ptr();
+    let stack_bottom = frame.base + code.nlocalsplus;
+    // SAFETY: the frame's slots `base .. sp` are initialized values of the VM stack, which never
+    // moves; the slices are used only during this call, while the interpreter is paused.
+    unsafe {
+        let locals = std::slice::from_raw_parts(stack.add(frame.base), code.nlocalsplus);
+        let values = std::slice::from_raw_parts(stack.add(stack_bottom), frame.sp - stack_bottom);
+        (code, depth, frame.pc, locals, values)
+    }
+}
+
+impl JitHook for Jit {
+    fn hot_loop(&mut self, vm: &mut Vm, back_edge: usize) {
+        let (code, depth, header, _, stack) = frame_slices(vm);
+        let key = (code as *const CodeObject as usize, header);
+        if let Some(&id) = self.by_header.get(&key) {
+            // Another back-edge of a loop already compiled (`continue`): share the trace.
+            code.caches[back_edge][0].set(Cache::Trace(id));
+            return;
+        }
+        self.stats.recordings += 1;
+        let gc_flag = &vm.heap.gc_requested as *const bool as u64;
+        self.recorder = Some(Recorder::new(code, depth, header, stack.len(), gc_flag));
+        self.recording_back_edge = back_edge;
+        vm.recording = true;
+    }
+
+    fn record(&mut self, vm: &mut Vm) {
+        if self.recorder.is_none() {
+            vm.recording = false;
+            return;
+        }
+        let (code, depth, pc, locals, stack) = frame_slices(vm);
+        let frame = Frame { code, depth, pc, stack, locals };
+        let outcome = self.recorder.as_mut().map(|r| r.record(&frame));
+        match outcome {
+            Some(Recorded::Continue) | None => {}
+            Some(Recorded::Closed(trace)) => self.closed(vm, trace, pc),
+            Some(Recorded::Aborted(why)) => self.give_up(vm, why),
+        }
+    }
+
+    fn abort_recording(&mut self, vm: &mut Vm) {
+        self.give_up(vm, Abort::Why("exception while recording"));
+    }
+
+    fn enter(&mut self, vm: &mut Vm, id: u32) -> PyResult<()> {
+        let Some(lt) = self.traces.get_mut(id as usize) else { return Ok(()) };
+        lt.entries += 1;
+        let frame = *vm.frames.last().expect("a running frame");
+        let stack = vm.stack_ptr();
+        self.state.vm = vm as *mut Vm;
+        // SAFETY: the trace was compiled for this loop header (the cache that named it belongs
+        // to a back-edge of this code object) and works on this frame's slots exactly as the
+        // interpreter would; its stack use is bounded by the code's stack size, like the
+        // interpreter's. `base` and `sp` are in bounds of the VM stack.
+        let returned = unsafe { (lt.compiled.entry)(stack.add(frame.base), stack.add(frame.sp), &mut self.state) };
+        let resume = match lt.compiled.left_by(returned) {
+            Some(Left::Exit(i)) => lt.trace.exits[i as usize].pc as usize,
+            // No uop raises yet, and side traces are not linked yet: neither can happen.
+            Some(Left::Error) | None => std::process::abort(),
+        };
+        // SAFETY: exit_sp was set by the exit stub to a slot of this frame's stack.
+        let sp = unsafe { self.state.exit_sp.offset_from(stack) } as usize;
+        let top = vm.frames.last_mut().expect("a running frame");
+        top.pc = resume;
+        top.sp = sp;
+        vm.sp = sp;
+        Ok(())
+    }
+
+    fn finish(&mut self, _vm: &mut Vm) {
+        if !self.options.stats {
+            return;
+        }
+        let mut out = String::new();
+        use std::fmt::Write;
+        let _ = writeln!(out, "---- JIT statistics ----");
+        let _ = writeln!(out, "recordings started:  {}", self.stats.recordings);
+        let _ = writeln!(out, "traces compiled:     {}", self.traces.len());
+        let aborted: u64 = self.stats.aborted.values().sum();
+        let _ = writeln!(out, "recordings aborted:  {aborted}");
+        for (why, n) in &self.stats.aborted {
+            let _ = writeln!(out, "  {n:6}  {why}");
+        }
+        if self.stats.compile_failures > 0 {
+            let _ = writeln!(out, "compile failures:    {}", self.stats.compile_failures);
+        }
+        let _ = writeln!(out, "compile time:        {:.3} ms", self.stats.compile_time.as_secs_f64() * 1e3);
+        let code: usize = self.traces.iter().map(|t| t.compiled.code_bytes).sum();
+        let data: usize = self.traces.iter().map(|t| t.compiled.data_bytes).sum();
+        let _ = writeln!(out, "machine code:        {code} bytes code, {data} bytes data");
+        for (id, t) in self.traces.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "trace {id}: {} line {} ({} uops): entered {} times",
+                t.code.code.name,
+                t.code.code.line_of(t.header),
+                t.trace.ops.len(),
+                t.entries
+            );
+            for (i, exit) in t.trace.exits.iter().enumerate() {
+                let n = t.compiled.exit_count(i as u32);
+                if n > 0 {
+                    let _ = writeln!(out, "    exit {i} (instruction {}): taken {n} times", exit.pc);
+                }
+            }
+        }
+        eprint!("{out}");
+    }
+}
