@@ -96,6 +96,8 @@ impl Vm {
             CallOutcome::Value(v) => Ok(v),
             CallOutcome::FramePushed => match self.run()? {
                 Exit::Return(v) | Exit::Yield(v) => Ok(v),
+                // Only `Vm::step` stops a run after one instruction, never on a new entry frame.
+                Exit::Stepped => Ok(Value::None),
             },
         }
     }
@@ -522,6 +524,8 @@ impl Vm {
             }
             match self.run()? {
                 Exit::Return(v) | Exit::Yield(v) => Ok(v),
+                // Only `Vm::step` stops a run after one instruction, never on a new entry frame.
+                Exit::Stepped => Ok(Value::None),
             }
         })();
         self.sp = pos;

@@ -136,9 +136,18 @@ impl Vm {
                     };
                 }
                 loop {
-                    if self.recording {
-                        sync!();
-                        self.with_jit(|jit, vm| jit.record(vm));
+                    if self.slow_path {
+                        if self.step_frame == fi {
+                            if self.step_started {
+                                sync!();
+                                return Ok(Exit::Stepped);
+                            }
+                            self.step_started = true;
+                        }
+                        if self.recording {
+                            sync!();
+                            self.with_jit(|jit, vm| jit.record(vm));
+                        }
                     }
                     let instr = unsafe { *code.code.instrs.get_unchecked(pc) };
                     let arg = instr.arg;
@@ -642,8 +651,11 @@ impl Vm {
                                         sync!();
                                         let outcome = self.with_jit(|jit, vm| jit.enter(vm, id));
                                         load_frame!();
-                                        if let Some(outcome) = outcome {
-                                            tri!(outcome);
+                                        if let Some(Err(e)) = outcome {
+                                            // Raised by a bytecode the trace ran through the
+                                            // interpreter; the frame's pc is past it.
+                                            reraise = std::mem::take(&mut self.step_reraise);
+                                            break 'op e;
                                         }
                                     }
                                 }
@@ -936,6 +948,12 @@ impl Vm {
             }
             // Unwinding: find a handler in the current frame, or pop it and try the caller.
             loop {
+                if fi == self.step_frame {
+                    // A stepped instruction raised: its caller (a trace) decides what follows.
+                    self.frames[fi].pc = pc;
+                    self.step_reraise = reraise;
+                    return Err(err);
+                }
                 let failed_pc = pc.saturating_sub(1);
                 if !reraise {
                     self.add_traceback(err, code, failed_pc);

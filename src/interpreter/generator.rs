@@ -121,7 +121,7 @@ impl Vm {
     pub fn generator_next(&mut self, gen: ObjRef) -> PyResult<Option<Value>> {
         Ok(match self.generator_resume(gen)? {
             Some(Exit::Yield(v)) => Some(v),
-            Some(Exit::Return(_)) | None => None,
+            Some(Exit::Return(_) | Exit::Stepped) | None => None,
         })
     }
 

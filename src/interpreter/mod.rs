@@ -72,11 +72,13 @@ pub struct Frame {
     pub entry: bool,
 }
 
-/// How a `run` ended: the entry frame returned or (a generator) yielded.
+/// How a `run` ended: the entry frame returned or (a generator) yielded, or (only for
+/// [`Vm::step`]) the one instruction asked for was executed.
 #[derive(Clone, Copy, Debug)]
 pub enum Exit {
     Return(Value),
     Yield(Value),
+    Stepped,
 }
 
 /// Number of value slots in the VM stack (16 bytes each; untouched pages cost nothing).
@@ -109,6 +111,14 @@ pub struct Vm {
     /// Whether the JIT is recording: the run loop then calls [`JitHook::record`] before every
     /// instruction.
     pub recording: bool,
+    /// Whether the run loop must look at `recording` or `step_frame` before each instruction
+    /// (one test on the fast path for both).
+    pub slow_path: bool,
+    /// [`Vm::step`]: the frame (index) whose one instruction is being executed, else `usize::MAX`.
+    pub step_frame: usize,
+    step_started: bool,
+    /// Whether the exception a step returned was a re-raise (no traceback entry to add).
+    pub step_reraise: bool,
     pub heap: Heap,
     pub interner: Interner,
     /// The VM stack (see the module docs): `stack_slots` values, accessed only through this
@@ -179,6 +189,10 @@ impl Vm {
             jit: None,
             jit_threshold: u32::MAX,
             recording: false,
+            slow_path: false,
+            step_frame: usize::MAX,
+            step_started: false,
+            step_reraise: false,
             heap,
             interner,
             stack,
@@ -321,6 +335,36 @@ impl Vm {
     // The stack
 
     #[inline]
+    /// Sets whether the JIT records, keeping `slow_path` in step.
+    pub fn set_recording(&mut self, on: bool) {
+        self.recording = on;
+        self.slow_path = self.recording || self.step_frame != usize::MAX;
+    }
+
+    /// Executes the one instruction at the top frame's `pc` (with any calls it makes) and
+    /// returns when control is back in that frame at the next instruction. An exception that
+    /// the instruction raises is returned before this frame's handlers or traceback see it: the
+    /// frame's `pc` is then just past the instruction, as the run loop leaves it, and
+    /// `step_reraise` says whether it was a re-raise. Traces run bytecodes they do not compile
+    /// this way (`_EXECUTE_BYTECODE`). The instruction must not be a jump, return or yield of
+    /// this frame.
+    pub fn step(&mut self) -> PyResult<()> {
+        let saved = (self.step_frame, self.step_started);
+        self.step_frame = self.frames.len() - 1;
+        self.step_started = false;
+        self.slow_path = true;
+        let result = self.run();
+        (self.step_frame, self.step_started) = saved;
+        self.slow_path = self.recording || self.step_frame != usize::MAX;
+        match result? {
+            Exit::Stepped => Ok(()),
+            // The recorder never steps a return or yield of its own frame.
+            Exit::Return(_) | Exit::Yield(_) => {
+                Err(self.new_error(self.types.runtime_error, "internal error: a stepped instruction left its frame"))
+            }
+        }
+    }
+
     /// Runs `f` with the JIT taken out of the VM (so that it can be given the VM); `None` when
     /// there is no JIT, or it is already running (a nested run from inside a trace).
     pub fn with_jit<R>(&mut self, f: impl FnOnce(&mut dyn JitHook, &mut Vm) -> R) -> Option<R> {

@@ -20,6 +20,15 @@ pub struct JitState {
     pub exit_locals: *mut Value,
 }
 
+/// The JitState of a running trace followed by what only Rust needs: the exception a helper
+/// raised before the trace left by its error exit. Helpers receive `*mut JitState` and, since
+/// it is the first field of this `#[repr(C)]` struct, may cast it to `*mut TraceContext`.
+#[repr(C)]
+pub struct TraceContext {
+    pub state: JitState,
+    pub error: Option<crate::interpreter::PyErr>,
+}
+
 /// The entry point of a trace (C: `stencil_fn`, called through the `_TRACE_ENTRY` shim). It
 /// returns the address of the [`ExitRecord`] it left by.
 pub type TraceEntry = unsafe extern "C" fn(locals: *mut Value, sp: *mut Value, st: *mut JitState) -> usize;

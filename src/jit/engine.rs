@@ -17,7 +17,7 @@ use crate::interpreter::code::{Cache, CodeObject};
 use crate::interpreter::{JitHook, PyResult, Vm};
 use crate::runtime::value::Value;
 
-use super::abi::JitState;
+use super::abi::{JitState, TraceContext};
 use super::backend::{self, CompiledTrace, Left};
 use super::codemem::CodeArena;
 use super::recorder::{Abort, Frame, Recorded, Recorder};
@@ -68,7 +68,8 @@ pub struct Jit {
     recording_back_edge: usize,
     /// Aborted recordings per (code object address, back-edge).
     attempts: HashMap<(usize, usize), u32>,
-    state: JitState,
+    /// Boxed: helpers hold a pointer to it while a trace runs.
+    context: Box<TraceContext>,
     stats: Stats,
 }
 
@@ -82,11 +83,14 @@ impl Jit {
             recorder: None,
             recording_back_edge: 0,
             attempts: HashMap::new(),
-            state: JitState {
-                vm: std::ptr::null_mut(),
-                exit_sp: std::ptr::null_mut(),
-                exit_locals: std::ptr::null_mut(),
-            },
+            context: Box::new(TraceContext {
+                state: JitState {
+                    vm: std::ptr::null_mut(),
+                    exit_sp: std::ptr::null_mut(),
+                    exit_locals: std::ptr::null_mut(),
+                },
+                error: None,
+            }),
             stats: Stats::default(),
         }
     }
@@ -98,7 +102,7 @@ impl Jit {
     }
 
     fn give_up(&mut self, vm: &mut Vm, why: Abort) {
-        vm.recording = false;
+        vm.set_recording(false);
         let Some(recorder) = self.recorder.take() else { return };
         *self.stats.aborted.entry(why.to_string()).or_default() += 1;
         let (code, _) = recorder.header();
@@ -117,7 +121,7 @@ impl Jit {
     }
 
     fn closed(&mut self, vm: &mut Vm, trace: Trace, closing_back_edge: usize) {
-        vm.recording = false;
+        vm.set_recording(false);
         let Some(recorder) = self.recorder.take() else { return };
         let (code, header) = recorder.header();
         let started = Instant::now();
@@ -183,12 +187,12 @@ impl JitHook for Jit {
         let gc_flag = &vm.heap.gc_requested as *const bool as u64;
         self.recorder = Some(Recorder::new(code, depth, header, stack.len(), gc_flag));
         self.recording_back_edge = back_edge;
-        vm.recording = true;
+        vm.set_recording(true);
     }
 
     fn record(&mut self, vm: &mut Vm) {
         if self.recorder.is_none() {
-            vm.recording = false;
+            vm.set_recording(false);
             return;
         }
         let (code, depth, pc, locals, stack) = frame_slices(vm);
@@ -210,19 +214,29 @@ impl JitHook for Jit {
         lt.entries += 1;
         let frame = *vm.frames.last().expect("a running frame");
         let stack = vm.stack_ptr();
-        self.state.vm = vm as *mut Vm;
+        self.context.state.vm = vm as *mut Vm;
+        self.context.error = None;
         // SAFETY: the trace was compiled for this loop header (the cache that named it belongs
         // to a back-edge of this code object) and works on this frame's slots exactly as the
         // interpreter would; its stack use is bounded by the code's stack size, like the
         // interpreter's. `base` and `sp` are in bounds of the VM stack.
-        let returned = unsafe { (lt.compiled.entry)(stack.add(frame.base), stack.add(frame.sp), &mut self.state) };
+        let returned =
+            unsafe { (lt.compiled.entry)(stack.add(frame.base), stack.add(frame.sp), &mut self.context.state) };
         let resume = match lt.compiled.left_by(returned) {
             Some(Left::Exit(i)) => lt.trace.exits[i as usize].pc as usize,
-            // No uop raises yet, and side traces are not linked yet: neither can happen.
-            Some(Left::Error) | None => std::process::abort(),
+            Some(Left::Error) => {
+                // A helper raised; it left the frame as the interpreter would (pc past the
+                // instruction). The interpreter unwinds from there.
+                return match self.context.error.take() {
+                    Some(e) => Err(e),
+                    None => Err(vm.new_error(vm.types.runtime_error, "internal error: JIT error exit without exception")),
+                };
+            }
+            // Side traces are not linked yet: no other trace's record can come back.
+            None => Err(vm.new_error(vm.types.runtime_error, "internal error: unknown JIT exit"))?,
         };
         // SAFETY: exit_sp was set by the exit stub to a slot of this frame's stack.
-        let sp = unsafe { self.state.exit_sp.offset_from(stack) } as usize;
+        let sp = unsafe { self.context.state.exit_sp.offset_from(stack) } as usize;
         let top = vm.frames.last_mut().expect("a running frame");
         top.pc = resume;
         top.sp = sp;

@@ -13,15 +13,33 @@
 
 use std::os::raw::c_int;
 
-use super::abi::{FramePair, JitState};
+use super::abi::{FramePair, JitState, TraceContext};
 use crate::runtime::object::{IterState, ObjKind};
 use crate::runtime::value::Value;
 
-/// Runs bytecode `pc` of the running frame in the interpreter; returns the new stack pointer,
-/// or null with an exception set. (Wired up by the trace runtime, the tracing JIT issue: no
-/// trace reaches this yet.)
-pub extern "C" fn stitch_execute(_st: *mut JitState, _locals: *mut Value, _sp: *mut Value, _pc: u64) -> *mut Value {
-    std::process::abort()
+/// Runs bytecode `pc` of the running frame in the interpreter ([`Vm::step`], calls included);
+/// returns the new stack pointer, or null with the exception stored in the trace's context.
+pub extern "C" fn stitch_execute(st: *mut JitState, _locals: *mut Value, sp: *mut Value, pc: u64) -> *mut Value {
+    // SAFETY: `st` is the JitState of the running trace, the first field of the engine's
+    // TraceContext, whose `vm` points to the VM that entered the trace (paused in that call).
+    let context = unsafe { &mut *(st as *mut TraceContext) };
+    // SAFETY: as above; nothing else refers to the VM while the trace runs.
+    let vm = unsafe { &mut *context.state.vm };
+    let stack = vm.stack_ptr();
+    // SAFETY: sp is the trace's stack pointer, inside the top frame's slots of the VM stack.
+    let depth = unsafe { sp.offset_from(stack) } as usize;
+    let top = vm.frames.len() - 1;
+    vm.frames[top].pc = pc as usize;
+    vm.frames[top].sp = depth;
+    vm.sp = depth;
+    match vm.step() {
+        // SAFETY: the frame's new stack pointer is inside the VM stack.
+        Ok(()) => unsafe { stack.add(vm.frames[top].sp) },
+        Err(e) => {
+            context.error = Some(e);
+            std::ptr::null_mut()
+        }
+    }
 }
 
 /// Calls the callable below `argc` arguments (and the self-or-null slot) through the runtime's

@@ -51,6 +51,8 @@ pub enum Abort {
     Opcode(Opcode),
     /// Anything else, said in words.
     Why(&'static str),
+    /// (Internal) no specialization for the values seen: run the bytecode in the interpreter.
+    Generic,
 }
 
 impl std::fmt::Display for Abort {
@@ -58,6 +60,7 @@ impl std::fmt::Display for Abort {
         match self {
             Abort::Opcode(op) => write!(f, "unsupported opcode {}", op.name()),
             Abort::Why(why) => f.write_str(why),
+            Abort::Generic => f.write_str("no specialization"),
         }
     }
 }
@@ -200,6 +203,36 @@ impl Recorder {
         self.set_top(n, ty);
     }
 
+    /// Records one instruction: specialized when the recorder knows how, else (for the many
+    /// bytecodes that neither jump nor leave the frame) as `_EXECUTE_BYTECODE`, which runs it in
+    /// the interpreter from inside the trace.
+    fn record_one(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
+        let depth = self.stack.len();
+        let preamble = self.preamble.len();
+        let ops = self.trace.ops.len();
+        match self.record_specialized(frame) {
+            Err(Abort::Generic) | Err(Abort::Opcode(_)) => {}
+            other => return other,
+        }
+        // Undo what the specialized attempt may have emitted or assumed.
+        self.trace.ops.truncate(ops);
+        self.preamble.truncate(preamble);
+        self.stack.resize(depth, Ty::Unknown);
+        let instr = self.code.code.instrs[frame.pc];
+        if !steppable(instr.op) {
+            return Err(Abort::Opcode(instr.op));
+        }
+        self.emit(TraceOp::new(_EXECUTE_BYTECODE).operands(frame.pc as u64, 0));
+        // The stack effect is known, not what was pushed; fast locals are untouched.
+        let new_depth = depth as i64 + instr.op.stack_effect(instr.arg, false) as i64;
+        if new_depth < 0 {
+            return Err(Abort::Why("stack underflow (internal)"));
+        }
+        self.stack.clear();
+        self.stack.resize(new_depth as usize, Ty::Unknown);
+        Ok(None)
+    }
+
     /// Records the instruction the interpreter is about to execute.
     pub fn record(&mut self, frame: &Frame) -> Recorded {
         match self.record_one(frame) {
@@ -212,7 +245,11 @@ impl Recorder {
         }
     }
 
-    fn record_one(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
+    fn record_specialized(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
+        if frame.depth > self.depth && self.trace.ops.last().is_some_and(|op| op.uop == _EXECUTE_BYTECODE) {
+            // Inside a call the trace makes through the interpreter: not part of the trace.
+            return Ok(None);
+        }
         if frame.depth != self.depth || !std::ptr::eq(frame.code, self.code) {
             return Err(Abort::Why(if frame.depth > self.depth { "call to a Python function" } else { "left the loop's frame" }));
         }
@@ -265,7 +302,7 @@ impl Recorder {
                 self.store_local((arg >> 4) as usize);
                 self.store_local((arg & 15) as usize);
             }
-            Opcode::BINARY_OP => self.binary_op(arg, peek(2), peek(1), pc).map_err(Abort::Why)?,
+            Opcode::BINARY_OP => self.binary_op(arg, peek(2), peek(1), pc).map_err(|_| Abort::Generic)?,
             Opcode::COMPARE_OP => match (peek(2), peek(1)) {
                 (Value::Int(_), Value::Int(_)) => {
                     self.guard_type(2, Ty::Int, pc);
@@ -281,7 +318,7 @@ impl Recorder {
                     self.pop(1);
                     self.set_top(1, Ty::Bool);
                 }
-                _ => return Err("comparison of other types".into()),
+                _ => return Err(Abort::Generic),
             },
             Opcode::IS_OP => {
                 self.emit(TraceOp::new(_IS_OP).oparg(arg));
@@ -297,11 +334,11 @@ impl Recorder {
                     self.guard_type(1, Ty::Float, pc);
                     self.emit(TraceOp::new(_UNARY_NEGATIVE_FLOAT));
                 }
-                _ => return Err("negation of another type".into()),
+                _ => return Err(Abort::Generic),
             },
             Opcode::UNARY_NOT => {
                 if self.top(1) != Ty::Bool {
-                    return Err("not of a value not known to be a bool".into());
+                    return Err(Abort::Generic);
                 }
                 self.emit(TraceOp::new(_UNARY_NOT));
             }
@@ -377,9 +414,9 @@ impl Recorder {
                     (Value::Obj(o), Value::Int(_)) => match &o.kind {
                         ObjKind::List(_) => _BINARY_SUBSCR_LIST_INT,
                         ObjKind::Tuple(_) => _BINARY_SUBSCR_TUPLE_INT,
-                        _ => return Err("subscript of another type".into()),
+                        _ => return Err(Abort::Generic),
                     },
-                    _ => return Err("subscript of another type".into()),
+                    _ => return Err(Abort::Generic),
                 };
                 self.guard(uop, pc);
                 self.pop(1);
@@ -390,7 +427,7 @@ impl Recorder {
                     self.guard(_STORE_SUBSCR_LIST_INT, pc);
                     self.pop(3);
                 }
-                _ => return Err("subscript store into another type".into()),
+                _ => return Err(Abort::Generic),
             },
             op => return Err(Abort::Opcode(op)),
         }
@@ -413,7 +450,7 @@ impl Recorder {
                     BinaryOp::Lshift => (_BINARY_OP_LSHIFT_INT, Ty::Int),
                     BinaryOp::Rshift => (_BINARY_OP_RSHIFT_INT, Ty::Int),
                     BinaryOp::TrueDivide => (_BINARY_OP_TRUE_DIVIDE_INT, Ty::Float),
-                    _ => return Err("int operator without a uop"),
+                    _ => return Err("no specialization"),
                 };
                 self.guard_type(2, Ty::Int, pc);
                 self.guard_type(1, Ty::Int, pc);
@@ -431,7 +468,7 @@ impl Recorder {
                     BinaryOp::Subtract => _BINARY_OP_SUBTRACT_FLOAT,
                     BinaryOp::Multiply => _BINARY_OP_MULTIPLY_FLOAT,
                     BinaryOp::TrueDivide => _BINARY_OP_TRUE_DIVIDE_FLOAT,
-                    _ => return Err("float operator without a uop"),
+                    _ => return Err("no specialization"),
                 };
                 for (n, v) in [(2, a), (1, b)] {
                     match v {
@@ -451,10 +488,33 @@ impl Recorder {
                 self.pop(1);
                 self.set_top(1, Ty::Float);
             }
-            _ => return Err("binary operator on other types"),
+            _ => return Err("no specialization"),
         }
         Ok(())
     }
+}
+
+/// Whether the interpreter can run `op` for a trace (`_EXECUTE_BYTECODE`): it must neither jump
+/// nor leave the frame (return, yield, raise), nor unbind a fast local, nor belong to exception
+/// handling (handlers are entered by unwinding, which leaves the trace).
+fn steppable(op: Opcode) -> bool {
+    use Opcode::*;
+    !op.is_jump()
+        && !matches!(
+            op,
+            RETURN_VALUE
+                | RETURN_CONST
+                | RETURN_GENERATOR
+                | YIELD_VALUE
+                | RAISE_VARARGS
+                | RERAISE
+                | DELETE_FAST
+                | MAKE_CELL
+                | COPY_FREE_VARS
+                | PUSH_EXC_INFO
+                | POP_EXCEPT
+                | CHECK_EXC_MATCH
+        )
 }
 
 /// The payload word of a value, as `_LOAD_CONST_INLINE` stores it.
