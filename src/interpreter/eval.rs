@@ -659,16 +659,18 @@ impl Vm {
                                         }
                                     }
                                 }
-                                Cache::Counter(n) => {
-                                    let n = n.wrapping_add(1);
+                                Cache::NoTrace => {}
+                                other => {
+                                    let n = match other {
+                                        Cache::Counter(n) => n.wrapping_add(1),
+                                        _ => 1,
+                                    };
                                     cache.set(Cache::Counter(n));
                                     if n == self.jit_threshold && !self.recording && self.jit.is_some() {
                                         sync!();
                                         self.with_jit(|jit, vm| jit.hot_loop(vm, back_edge));
                                     }
                                 }
-                                Cache::NoTrace => {}
-                                _ => cache.set(Cache::Counter(1)),
                             }
                         }
                         Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {

@@ -150,10 +150,29 @@ impl Jit {
                 compiled.code_bytes
             );
         }
+        if std::env::var_os("STITCH_CHECK_WX").is_some() {
+            check_wx("after compiling a trace");
+        }
         self.traces.push(LoopTrace { compiled, trace, code, header, entries: 0 });
         self.by_header.insert((code as *const CodeObject as usize, header), id);
         for back_edge in [self.recording_back_edge, closing_back_edge] {
             code.caches[back_edge][0].set(Cache::Trace(id));
+        }
+    }
+}
+
+/// With `STITCH_CHECK_WX` set (tests), verifies that no mapping of the process is writable and
+/// executable at once; exits with status 70 naming the mapping otherwise.
+fn check_wx(when: &str) {
+    match super::codemem::writable_and_executable_mappings() {
+        Ok(maps) if maps.is_empty() => {}
+        Ok(maps) => {
+            eprintln!("stitch: W^X violated {when}: {maps:?}");
+            std::process::exit(70);
+        }
+        Err(e) => {
+            eprintln!("stitch: cannot read /proc/self/maps: {e}");
+            std::process::exit(70);
         }
     }
 }
@@ -212,6 +231,9 @@ impl JitHook for Jit {
     fn enter(&mut self, vm: &mut Vm, id: u32) -> PyResult<()> {
         let Some(lt) = self.traces.get_mut(id as usize) else { return Ok(()) };
         lt.entries += 1;
+        if lt.entries == 1 && std::env::var_os("STITCH_CHECK_WX").is_some() {
+            check_wx("entering a trace");
+        }
         let frame = *vm.frames.last().expect("a running frame");
         let stack = vm.stack_ptr();
         self.context.state.vm = vm as *mut Vm;

@@ -1,0 +1,136 @@
+//! The JIT as a user sees it: loops really get compiled (stress mode is not a no-op), exits and
+//! exceptions inside traces behave exactly as in the interpreter, W^X holds, and the
+//! `--stats`/`--dump` views print what they promise.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn run(name: &str, source: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let dir = std::env::temp_dir().join(format!("stitch-jit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, source).expect("write program");
+    run_stitch_env(&path, args, env, LIMIT)
+}
+
+/// The number after `label` in `--stats` output.
+fn stat(stderr: &str, label: &str) -> u64 {
+    let line = stderr.lines().find(|l| l.starts_with(label)).unwrap_or_else(|| panic!("no {label:?} in:\n{stderr}"));
+    line[label.len()..].split_whitespace().next().unwrap().parse().unwrap()
+}
+
+const LOOPS: &str = "\
+def f(n):
+    total = 0
+    i = 0
+    while i < n:
+        total = total + i * 2
+        i += 1
+    return total
+
+def g(xs):
+    s = 0.0
+    for x in xs:
+        s += x * 0.5
+    return s
+
+print(f(100000))
+print(g([1, 2, 3.5] * 1000))
+";
+
+#[test]
+fn hot_loops_are_compiled_and_entered() {
+    for threshold in ["--jit-threshold=1", "--jit-threshold=200"] {
+        let r = run("loops.py", LOOPS, &["--stats", threshold], &[]);
+        assert_eq!(r.status, Some(0), "{}", r.stderr);
+        assert_eq!(r.stdout, "9999900000\n3250.0\n");
+        assert!(stat(&r.stderr, "traces compiled:") >= 2, "{}", r.stderr);
+        assert!(r.stderr.contains("trace 0: f line 4"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn jit_off_compiles_nothing() {
+    let r = run("loops.py", LOOPS, &["--jit=off", "--stats"], &[]);
+    assert_eq!(r.status, Some(0));
+    assert_eq!(r.stdout, "9999900000\n3250.0\n");
+    assert!(!r.stderr.contains("traces compiled"), "{}", r.stderr);
+}
+
+#[test]
+fn a_type_change_mid_loop_leaves_the_trace_and_the_answer_is_right() {
+    let src = "\
+def f(xs):
+    t = 0
+    for x in xs:
+        t = t + x
+    return t
+
+print(f([1] * 500 + [0.5] * 500 + [2 ** 62] * 4))
+";
+    let on = run("mixed.py", src, &["--jit-threshold=1", "--stats"], &[]);
+    let off = run("mixed.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.stdout, off.stdout);
+    assert_eq!(on.stdout, "1.8446744073709552e+19\n");
+    assert!(on.stderr.contains("taken"), "the type guard exit was taken: {}", on.stderr);
+}
+
+#[test]
+fn exceptions_inside_traces_unwind_like_the_interpreter() {
+    // d[i + 1000] runs through the interpreter from inside the trace (_EXECUTE_BYTECODE) and
+    // raises KeyError at i == 99; the handler in the same function must see it, then the
+    // uncaught second error must print the same traceback.
+    let src = "\
+def f():
+    d = {}
+    for i in range(200):
+        d[i + 1000] = i
+    total = 0
+    for i in range(200):
+        try:
+            total += d[i + 1000 if i != 99 else i]
+        except KeyError as e:
+            print('caught', e)
+    return total
+
+print(f())
+def g():
+    d = {}
+    for i in range(10):
+        d[i] = i
+    for i in range(100):
+        x = d[i]
+g()
+";
+    let on = run("exc.py", src, &["--jit-threshold=1"], &[]);
+    let off = run("exc.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.status, Some(1));
+    assert_eq!((on.stdout.as_str(), on.stderr.as_str()), (off.stdout.as_str(), off.stderr.as_str()));
+    assert!(on.stdout.starts_with("caught 99\n"), "{}", on.stdout);
+    assert!(on.stderr.ends_with("KeyError: 10\n"), "{}", on.stderr);
+    assert!(on.stderr.contains("line 19, in g"), "{}", on.stderr);
+}
+
+#[test]
+fn no_mapping_is_ever_writable_and_executable() {
+    // The engine checks /proc/self/maps after compiling each trace and on each trace's first
+    // entry (exit status 70 if any mapping is W+X).
+    let r = run("loops.py", LOOPS, &["--jit-threshold=1", "--stats"], &[("STITCH_CHECK_WX", "1")]);
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    assert!(stat(&r.stderr, "traces compiled:") >= 2, "{}", r.stderr);
+}
+
+#[test]
+fn dump_trace_shows_uops_guards_and_exits() {
+    let r = run("loops.py", LOOPS, &["--dump=trace"], &[]);
+    assert_eq!(r.status, Some(0));
+    assert!(r.stderr.contains("---- trace 0: f line 4, loop at instruction"), "{}", r.stderr);
+    for needle in ["-- loop --", "_COMPARE_OP_INT", "_GUARD_IS_TRUE_POP", "-> exit", "_JUMP_TO_TOP"] {
+        assert!(r.stderr.contains(needle), "{needle} missing:\n{}", r.stderr);
+    }
+}
