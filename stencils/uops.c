@@ -517,7 +517,15 @@ STENCIL(_JUMP_TO_TOP) {
     JUMP_TARGET();
 }
 
-/* Leave the trace unconditionally (the end of a side trace that links nowhere). */
+/* Leave if the byte at OPERAND0 (the collector's flag) asks for a safepoint: the end of a side
+ * trace, before it jumps back to its loop, checks what _JUMP_TO_TOP checks. */
+STENCIL(_CHECK_SAFEPOINT) {
+    if (UNLIKELY(*(const volatile uint8_t *)(uintptr_t)OPERAND0 != 0)) EXIT();
+    CONTINUE();
+}
+
+/* Leave the trace unconditionally (the end of a side trace: its exit is linked back to the
+ * loop, or it resumes the interpreter). */
 STENCIL(_DEOPT) {
     EXIT();
 }

@@ -134,3 +134,40 @@ fn dump_trace_shows_uops_guards_and_exits() {
         assert!(r.stderr.contains(needle), "{needle} missing:\n{}", r.stderr);
     }
 }
+
+#[test]
+fn hot_exits_grow_side_traces_linked_through_data() {
+    // The branch goes one way for the first iterations (recorded), then alternates: the
+    // exit becomes hot, a side trace grows from it and links back to the loop, so the loop is
+    // entered a handful of times instead of once per iteration.
+    let src = "\
+def f(n):
+    a = 0
+    b = 0
+    i = 0
+    while i < n:
+        if i < 100 or i % 2 == 0:
+            a += 1
+        else:
+            b += 1
+        i += 1
+    return a, b
+
+print(f(100000))
+";
+    let r = run("side.py", src, &["--stats"], &[]);
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, "(50050, 49950)\n");
+    assert!(r.stderr.contains("side trace 1: from trace 0"), "{}", r.stderr);
+    let entries: u64 = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("trace 0:"))
+        .and_then(|l| l.split("entered ").nth(1))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("trace 0 entry count");
+    assert!(entries < 1000, "the loop kept leaving its trace: entered {entries} times\n{}", r.stderr);
+    let off = run("side.py", src, &["--jit=off"], &[]);
+    assert_eq!(off.stdout, r.stdout);
+}

@@ -51,6 +51,8 @@ pub struct CompiledTrace {
     /// The first uop: where linked exits of other traces enter (`_JUMP_TO_TOP` goes to the
     /// loop's first uop, after the preamble).
     pub head: u64,
+    /// The first uop of the loop body (after the preamble): where side traces link back to.
+    pub loop_head: u64,
     /// One record per trace exit, then the error record. Stencils read `target` and increment
     /// `count` through raw pointers, hence the cells.
     records: Box<[UnsafeCell<ExitRecord>]>,
@@ -93,6 +95,11 @@ impl CompiledTrace {
     pub unsafe fn link(&self, exit: u32, target: u64) {
         // SAFETY: as for `exit_count`; the caller vouches for `target`.
         unsafe { (*self.record(exit as usize)).target = target as *const u8 };
+    }
+
+    /// The address of exit `exit`'s record (`exit_count_total()` is the error exit's).
+    pub fn record_address(&self, exit: usize) -> usize {
+        self.record(exit) as usize
     }
 
     /// The number of trace exits (without the error exit).
@@ -348,6 +355,7 @@ pub fn compile(
         span,
         entry,
         head: span.address + head as u64,
+        loop_head: span.address + loop_head as u64,
         records,
         ops,
         code_bytes,

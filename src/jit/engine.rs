@@ -18,7 +18,7 @@ use crate::interpreter::{JitHook, PyResult, Vm};
 use crate::runtime::value::Value;
 
 use super::abi::{JitState, TraceContext};
-use super::backend::{self, CompiledTrace, Left};
+use super::backend::{self, CompiledTrace};
 use super::codemem::CodeArena;
 use super::recorder::{Abort, Frame, Recorded, Recorder};
 use super::stencils;
@@ -39,14 +39,21 @@ pub struct Options {
     pub dump_trace: bool,
 }
 
-/// One compiled loop.
+/// One compiled trace: a loop, or a side trace grown from one of its exits.
 struct LoopTrace {
     compiled: CompiledTrace,
     trace: Trace,
     code: &'static CodeObject,
     header: usize,
     entries: u64,
+    /// The loop trace this trace belongs to (itself for a loop).
+    root: u32,
+    /// For a side trace: the trace and exit it grew from.
+    parent: Option<(u32, u32)>,
 }
+
+/// `LoopTrace::records` index of a trace's error exit.
+const ERROR_EXIT: u32 = u32::MAX;
 
 #[derive(Default)]
 struct Stats {
@@ -68,6 +75,13 @@ pub struct Jit {
     recording_back_edge: usize,
     /// Aborted recordings per (code object address, back-edge).
     attempts: HashMap<(usize, usize), u32>,
+    /// While recording a side trace: the trace and exit it grows from.
+    side_of: Option<(u32, u32)>,
+    /// Aborted side-trace recordings per (trace, exit).
+    side_attempts: HashMap<(u32, u32), u32>,
+    /// Which trace and exit each exit record belongs to, by address: a trace may leave through
+    /// a record of another trace it was linked to.
+    records: HashMap<usize, (u32, u32)>,
     /// Boxed: helpers hold a pointer to it while a trace runs.
     context: Box<TraceContext>,
     stats: Stats,
@@ -83,6 +97,9 @@ impl Jit {
             recorder: None,
             recording_back_edge: 0,
             attempts: HashMap::new(),
+            side_of: None,
+            side_attempts: HashMap::new(),
+            records: HashMap::new(),
             context: Box::new(TraceContext {
                 state: JitState {
                     vm: std::ptr::null_mut(),
@@ -105,6 +122,10 @@ impl Jit {
         vm.set_recording(false);
         let Some(recorder) = self.recorder.take() else { return };
         *self.stats.aborted.entry(why.to_string()).or_default() += 1;
+        if let Some(exit) = self.side_of.take() {
+            *self.side_attempts.entry(exit).or_default() += 1;
+            return;
+        }
         let (code, _) = recorder.header();
         let key = (code as *const CodeObject as usize, self.recording_back_edge);
         let attempts = self.attempts.entry(key).or_default();
@@ -120,9 +141,35 @@ impl Jit {
         }
     }
 
+    /// Starts a side trace from exit `exit` of trace `id` if it became hot. The interpreter is
+    /// at the exit's instruction.
+    fn maybe_grow_side_trace(&mut self, vm: &mut Vm, id: u32, exit: u32) {
+        let t = &self.traces[id as usize];
+        if !t.trace.exits[exit as usize].side || self.recorder.is_some() {
+            return;
+        }
+        let attempts = self.side_attempts.get(&(id, exit)).copied().unwrap_or(0);
+        if attempts >= MAX_ATTEMPTS {
+            return;
+        }
+        let hot = (vm.jit_threshold / 4).max(1) as u64;
+        if t.compiled.exit_count(exit) != hot << attempts {
+            return;
+        }
+        let root = &self.traces[t.root as usize];
+        let (code, header) = (root.code, root.header);
+        let (_, depth, pc, _, stack) = frame_slices(vm);
+        self.stats.recordings += 1;
+        let gc_flag = &vm.heap.gc_requested as *const bool as u64;
+        self.recorder = Some(Recorder::new_side(code, depth, header, pc, stack.len(), gc_flag));
+        self.side_of = Some((id, exit));
+        vm.set_recording(true);
+    }
+
     fn closed(&mut self, vm: &mut Vm, trace: Trace, closing_back_edge: usize) {
         vm.set_recording(false);
         let Some(recorder) = self.recorder.take() else { return };
+        let side_of = self.side_of.take();
         let (code, header) = recorder.header();
         let started = Instant::now();
         let helper = |name: &str| stencils::helper_address(name).map(|a| a as u64);
@@ -136,14 +183,23 @@ impl Jit {
                     eprintln!("stitch: JIT: trace not compiled: {e}");
                 }
                 self.stats.compile_failures += 1;
-                code.caches[self.recording_back_edge][0].set(Cache::NoTrace);
+                match side_of {
+                    Some(exit) => {
+                        self.side_attempts.insert(exit, MAX_ATTEMPTS);
+                    }
+                    None => code.caches[self.recording_back_edge][0].set(Cache::NoTrace),
+                }
                 return;
             }
         };
         let id = self.traces.len() as u32;
         if self.options.dump_trace {
+            let what = match side_of {
+                Some((parent, exit)) => format!("side trace {id} (from trace {parent} exit {exit})"),
+                None => format!("trace {id}"),
+            };
             eprintln!(
-                "---- trace {id}: {} line {}, loop at instruction {header} ({} uops, {} bytes of code) ----\n{trace}",
+                "---- {what}: {} line {}, loop at instruction {header} ({} uops, {} bytes of code) ----\n{trace}",
                 code.code.name,
                 code.code.line_of(header),
                 trace.ops.len(),
@@ -153,11 +209,33 @@ impl Jit {
         if std::env::var_os("STITCH_CHECK_WX").is_some() {
             check_wx("after compiling a trace");
         }
-        self.traces.push(LoopTrace { compiled, trace, code, header, entries: 0 });
-        self.by_header.insert((code as *const CodeObject as usize, header), id);
-        for back_edge in [self.recording_back_edge, closing_back_edge] {
-            code.caches[back_edge][0].set(Cache::Trace(id));
+        for exit in 0..=compiled.exit_count_total() {
+            let index = if exit == compiled.exit_count_total() { ERROR_EXIT } else { exit as u32 };
+            self.records.insert(compiled.record_address(exit), (id, index));
         }
+        let root = match side_of {
+            Some((parent, exit)) => {
+                let root = self.traces[parent as usize].root;
+                // SAFETY: the side trace starts where the parent's exit resumes (same frame, same
+                // stack, recorded from there), and ends where the root loop's body begins; all
+                // traces live as long as the JIT.
+                unsafe {
+                    self.traces[parent as usize].compiled.link(exit, compiled.head);
+                    if let Some(link) = trace.link_exit {
+                        compiled.link(link, self.traces[root as usize].compiled.loop_head);
+                    }
+                }
+                root
+            }
+            None => {
+                self.by_header.insert((code as *const CodeObject as usize, header), id);
+                for back_edge in [self.recording_back_edge, closing_back_edge] {
+                    code.caches[back_edge][0].set(Cache::Trace(id));
+                }
+                id
+            }
+        };
+        self.traces.push(LoopTrace { compiled, trace, code, header, entries: 0, root, parent: side_of });
     }
 }
 
@@ -244,25 +322,25 @@ impl JitHook for Jit {
         // interpreter's. `base` and `sp` are in bounds of the VM stack.
         let returned =
             unsafe { (lt.compiled.entry)(stack.add(frame.base), stack.add(frame.sp), &mut self.context.state) };
-        let resume = match lt.compiled.left_by(returned) {
-            Some(Left::Exit(i)) => lt.trace.exits[i as usize].pc as usize,
-            Some(Left::Error) => {
-                // A helper raised; it left the frame as the interpreter would (pc past the
-                // instruction). The interpreter unwinds from there.
-                return match self.context.error.take() {
-                    Some(e) => Err(e),
-                    None => Err(vm.new_error(vm.types.runtime_error, "internal error: JIT error exit without exception")),
-                };
-            }
-            // Side traces are not linked yet: no other trace's record can come back.
-            None => Err(vm.new_error(vm.types.runtime_error, "internal error: unknown JIT exit"))?,
+        let Some(&(left_trace, exit)) = self.records.get(&returned) else {
+            return Err(vm.new_error(vm.types.runtime_error, "internal error: unknown JIT exit"));
         };
+        if exit == ERROR_EXIT {
+            // A helper raised; it left the frame as the interpreter would (pc past the
+            // instruction). The interpreter unwinds from there.
+            return match self.context.error.take() {
+                Some(e) => Err(e),
+                None => Err(vm.new_error(vm.types.runtime_error, "internal error: JIT error exit without exception")),
+            };
+        }
+        let resume = self.traces[left_trace as usize].trace.exits[exit as usize].pc as usize;
         // SAFETY: exit_sp was set by the exit stub to a slot of this frame's stack.
         let sp = unsafe { self.context.state.exit_sp.offset_from(stack) } as usize;
         let top = vm.frames.last_mut().expect("a running frame");
         top.pc = resume;
         top.sp = sp;
         vm.sp = sp;
+        self.maybe_grow_side_trace(vm, left_trace, exit);
         Ok(())
     }
 
@@ -288,14 +366,26 @@ impl JitHook for Jit {
         let data: usize = self.traces.iter().map(|t| t.compiled.data_bytes).sum();
         let _ = writeln!(out, "machine code:        {code} bytes code, {data} bytes data");
         for (id, t) in self.traces.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "trace {id}: {} line {} ({} uops): entered {} times",
-                t.code.code.name,
-                t.code.code.line_of(t.header),
-                t.trace.ops.len(),
-                t.entries
-            );
+            match t.parent {
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "trace {id}: {} line {} ({} uops): entered {} times",
+                        t.code.code.name,
+                        t.code.code.line_of(t.header),
+                        t.trace.ops.len(),
+                        t.entries
+                    );
+                }
+                Some((parent, exit)) => {
+                    let _ = writeln!(
+                        out,
+                        "side trace {id}: from trace {parent} exit {exit} (line {}, {} uops)",
+                        t.code.code.line_of(t.trace.exits.first().map_or(t.header, |e| e.pc as usize)),
+                        t.trace.ops.len()
+                    );
+                }
+            }
             for (i, exit) in t.trace.exits.iter().enumerate() {
                 let n = t.compiled.exit_count(i as u32);
                 if n > 0 {

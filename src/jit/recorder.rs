@@ -109,6 +109,11 @@ pub struct Recorder {
     /// What is known about locals and the value stack along this iteration.
     locals: Vec<Ty>,
     stack: Vec<Ty>,
+    /// A side trace (recorded from a hot exit, ends by jumping back to its loop) rather than a
+    /// loop trace.
+    side: bool,
+    /// Where recording started (the header, or the exit's instruction).
+    start_pc: usize,
 }
 
 impl Recorder {
@@ -125,7 +130,23 @@ impl Recorder {
             bound: vec![false; code.nlocalsplus],
             locals: vec![Ty::Unknown; code.nlocalsplus],
             stack: vec![Ty::Unknown; stack_depth],
+            side: false,
+            start_pc: header,
         }
+    }
+
+    /// Starts recording a side trace from a hot exit: from the exit's instruction (the frame's
+    /// current `pc`) until control is back at the loop `header`. The trace ends with a
+    /// safepoint check and an exit ([`Trace::link_exit`]) that the engine links to the loop.
+    pub fn new_side(
+        code: &'static CodeObject,
+        depth: usize,
+        header: usize,
+        start_pc: usize,
+        stack_depth: usize,
+        gc_flag: u64,
+    ) -> Recorder {
+        Recorder { side: true, start_pc, ..Recorder::new(code, depth, header, stack_depth, gc_flag) }
     }
 
     /// The loop being recorded: its code object and header.
@@ -137,7 +158,7 @@ impl Recorder {
         let pc = pc as u32;
         match self.trace.exits.iter().position(|e| e.pc == pc) {
             Some(i) => i as u32,
-            None => self.trace.add_exit(ExitPoint { pc }),
+            None => self.trace.add_exit(ExitPoint::guard(pc)),
         }
     }
 
@@ -367,13 +388,23 @@ impl Recorder {
                 if arg as usize != self.header {
                     return Err("inner loop".into());
                 }
-                let e = self.exit(pc);
-                self.emit(TraceOp::new(_JUMP_TO_TOP).operands(self.gc_flag, 0).exit(e));
+                let safepoint = self.trace.add_exit(ExitPoint::plain(pc as u32));
+                if self.side {
+                    self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
+                    // Resuming at the back-edge is right when unlinked; linked, the loop's
+                    // trace continues.
+                    let link = self.trace.add_exit(ExitPoint::plain(pc as u32));
+                    self.emit(TraceOp::new(_DEOPT).exit(link));
+                    self.trace.link_exit = Some(link);
+                } else {
+                    self.emit(TraceOp::new(_JUMP_TO_TOP).operands(self.gc_flag, 0).exit(safepoint));
+                }
                 let mut trace = std::mem::take(&mut self.trace);
                 trace.loop_start = self.preamble.len();
                 if !self.preamble.is_empty() {
-                    // The preamble's checks exit at the loop header, before anything ran.
-                    let e = trace.add_exit(ExitPoint { pc: self.header as u32 });
+                    // The preamble's checks exit where the trace starts, before anything ran.
+                    let start = if self.side { self.start_pc } else { self.header };
+                    let e = trace.add_exit(ExitPoint::plain(start as u32));
                     let mut ops: Vec<TraceOp> = self.preamble.drain(..).collect();
                     for op in ops.iter_mut().filter(|op| op.uop == _LOAD_FAST_CHECK) {
                         op.exit = Some(e);

@@ -48,6 +48,21 @@ impl TraceOp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExitPoint {
     pub pc: u32,
+    /// Whether a side trace may grow from this exit when it gets hot (not for the safepoint
+    /// and entry checks, nor for the exit that links a side trace back to its loop).
+    pub side: bool,
+}
+
+impl ExitPoint {
+    /// A guard's exit at instruction `pc`, where a side trace may start.
+    pub fn guard(pc: u32) -> ExitPoint {
+        ExitPoint { pc, side: true }
+    }
+
+    /// An exit no side trace grows from.
+    pub fn plain(pc: u32) -> ExitPoint {
+        ExitPoint { pc, side: false }
+    }
 }
 
 /// A recorded trace.
@@ -58,6 +73,8 @@ pub struct Trace {
     /// The first uop of the loop body (`_JUMP_TO_TOP` goes there); the uops before it are a
     /// preamble that runs once on entry.
     pub loop_start: usize,
+    /// For a side trace: the exit at its end, which the engine links to its loop's body.
+    pub link_exit: Option<u32>,
 }
 
 impl Trace {

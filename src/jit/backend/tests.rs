@@ -15,9 +15,9 @@ const TAG_INT: u64 = 3;
 /// or overflow) and 2 (collection requested).
 fn counting_loop(step: i64, gc_flag: &bool) -> Trace {
     let mut t = Trace::default();
-    let done = t.add_exit(ExitPoint { pc: 10 });
-    let slow = t.add_exit(ExitPoint { pc: 20 });
-    let gc = t.add_exit(ExitPoint { pc: 30 });
+    let done = t.add_exit(ExitPoint::guard(10));
+    let slow = t.add_exit(ExitPoint::guard(20));
+    let gc = t.add_exit(ExitPoint::guard(30));
     t.ops = vec![
         TraceOp::new(_LOAD_FAST).oparg(0),
         TraceOp::new(_LOAD_FAST).oparg(1),
@@ -118,7 +118,7 @@ fn a_collection_request_leaves_at_the_back_edge() {
 fn a_linked_exit_continues_in_the_other_trace() {
     // Trace B: `i = i + 1000` then leave by its exit 0 (a side trace's end).
     let mut b = Trace::default();
-    let b_exit = b.add_exit(ExitPoint { pc: 99 });
+    let b_exit = b.add_exit(ExitPoint::guard(99));
     b.ops = vec![
         TraceOp::new(_POP_TOP), // the False the guard left
         TraceOp::new(_LOAD_FAST).oparg(0),
@@ -161,7 +161,7 @@ fn traces_that_do_not_end_or_lack_exits_are_refused() {
 fn helpers_must_be_known() {
     let mut arena = CodeArena::new();
     let mut t = Trace::default();
-    let e = t.add_exit(ExitPoint { pc: 0 });
+    let e = t.add_exit(ExitPoint::guard(0));
     t.ops = vec![TraceOp::new(_FOR_ITER_RANGE).exit(e), TraceOp::new(_DEOPT).exit(e)];
     let err = compile(&t, stencils::host(), &mut arena, &no_helpers).err().expect("unknown helper");
     assert!(err.contains("stitch_for_iter_range"), "{err}");
@@ -170,7 +170,7 @@ fn helpers_must_be_known() {
 /// Runs `ops` (ending in `_DEOPT`) on locals and returns them afterwards.
 fn run_straight(ops: Vec<TraceOp>, locals: &[Value]) -> Vec<Value> {
     let mut t = Trace::default();
-    let e = t.add_exit(ExitPoint { pc: 0 });
+    let e = t.add_exit(ExitPoint::guard(0));
     t.ops = ops;
     t.ops.push(TraceOp::new(_DEOPT).exit(e));
     let mut arena = CodeArena::new();
