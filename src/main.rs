@@ -34,7 +34,9 @@ enum Command {
         /// Compile hot loops to machine code (`off`: interpret everything).
         #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
         jit: Switch,
-        /// How many times a loop's back-edge runs before the JIT records it.
+        /// How many times a loop's back-edge runs before the JIT records it. 1 is a stress mode
+        /// for testing: every loop is recorded at once, and traces are compiled even when they
+        /// are expected to be slower than the interpreter.
         #[arg(long, default_value_t = stitch::jit::engine::DEFAULT_THRESHOLD, value_name = "N")]
         jit_threshold: u32,
         /// Print JIT statistics to stderr when the program ends: traces, aborts by reason,

@@ -171,3 +171,51 @@ print(f(100000))
     let off = run("side.py", src, &["--jit=off"], &[]);
     assert_eq!(off.stdout, r.stdout);
 }
+
+#[test]
+fn rebinding_globals_and_class_attributes_invalidates_what_traces_assumed() {
+    // Globals are loaded through a dict-version guard, methods and slots through shape and
+    // class-epoch guards: a change mid-loop must be seen on the very next iteration.
+    let src = "\
+def mylen(x):
+    return 42
+
+def f():
+    global len
+    t = 0
+    for i in range(1000):
+        t += len([1, 2])
+        if i == 500:
+            len = mylen
+    return t
+
+class A:
+    def m(self):
+        return 1
+
+def other(self):
+    return 2
+
+def g(a):
+    t = 0
+    for i in range(1000):
+        t += a.m() + a.x
+        if i == 300:
+            A.m = other
+        if i == 600:
+            a.y = 5
+        if i == 700:
+            a.x = 10
+    return t
+
+print(f())
+a = A()
+a.x = 1
+print(g(a))
+";
+    for args in [&["--jit-threshold=1"][..], &["--jit-threshold=50"][..], &["--jit=off"][..]] {
+        let r = run("invalidate.py", src, args, &[]);
+        assert_eq!(r.status, Some(0), "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, format!("{}\n{}\n", 501 * 2 + 499 * 42, 301 * 2 + 699 * 3 + 299 * 9), "{args:?}");
+    }
+}

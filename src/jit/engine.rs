@@ -27,6 +27,10 @@ use super::trace::Trace;
 /// Back-edge count that starts a recording, unless `--jit-threshold` says otherwise.
 pub const DEFAULT_THRESHOLD: u32 = 200;
 
+/// How many uops of its own a trace needs per bytecode it runs through the interpreter to be
+/// worth compiling (see `closed`).
+const STEP_COST: usize = 8;
+
 /// Recordings of one loop that may abort before it is left to the interpreter.
 const MAX_ATTEMPTS: u32 = 4;
 
@@ -171,6 +175,18 @@ impl Jit {
         let Some(recorder) = self.recorder.take() else { return };
         let side_of = self.side_of.take();
         let (code, header) = recorder.header();
+        // Each bytecode a trace runs through the interpreter costs about as much as eight the
+        // trace runs itself save (`Vm::step` enters the run loop anew): a trace made mostly of
+        // those is slower than the interpreter. Stress mode (threshold 1) compiles it anyway,
+        // so that tests run every path of the JIT.
+        let stepped = trace.ops.iter().filter(|op| op.uop == super::uops::Uop::_EXECUTE_BYTECODE).count();
+        let own = trace.ops.len() - trace.loop_start - stepped;
+        if vm.jit_threshold > 1 && stepped * STEP_COST > own {
+            self.recorder = Some(recorder);
+            self.side_of = side_of;
+            self.give_up(vm, Abort::Why("mostly bytecodes run by the interpreter"));
+            return;
+        }
         let started = Instant::now();
         let helper = |name: &str| stencils::helper_address(name).map(|a| a as u64);
         let compiled = backend::compile(&trace, stencils::host(), &mut self.arena, &helper);
@@ -293,7 +309,8 @@ impl JitHook for Jit {
             return;
         }
         let (code, depth, pc, locals, stack) = frame_slices(vm);
-        let frame = Frame { code, depth, pc, stack, locals };
+        let globals = vm.frames[depth].globals;
+        let frame = Frame { code, depth, pc, stack, locals, globals, builtins: vm.builtins };
         let outcome = self.recorder.as_mut().map(|r| r.record(&frame));
         match outcome {
             Some(Recorded::Continue) | None => {}

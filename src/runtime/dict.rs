@@ -165,6 +165,14 @@ impl Dict {
         self.entries.get(index)
     }
 
+    /// The addresses of `version` and of entry `index`'s value, for the JIT's guards and loads:
+    /// valid while the dict lives and its version is unchanged (adding or removing a key, the
+    /// only way to move entries, changes the version).
+    pub fn jit_addresses(&self, index: usize) -> Option<(u64, u64)> {
+        let entry = self.entries.get(index)?;
+        Some((&self.version as *const u64 as u64, &entry.value as *const Value as u64))
+    }
+
     /// Replaces the value of the live entry at `index`.
     #[inline]
     pub fn set_value_at(&mut self, index: usize, value: Value) {

@@ -148,6 +148,12 @@ pub fn class_epoch() -> u64 {
     CLASS_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The address of the class epoch, which traces compare with the epoch they were recorded in
+/// (`_GUARD_CLASS_EPOCH`).
+pub fn class_epoch_address() -> u64 {
+    CLASS_EPOCH.as_ptr() as u64
+}
+
 pub fn bump_class_epoch() {
     CLASS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
 }
