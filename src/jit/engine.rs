@@ -29,7 +29,7 @@ pub const DEFAULT_THRESHOLD: u32 = 200;
 
 /// How many uops of its own a trace needs per bytecode it runs through the interpreter to be
 /// worth compiling (see `closed`).
-const STEP_COST: usize = 8;
+const STEP_COST: usize = 16;
 
 /// Recordings of one loop that may abort before it is left to the interpreter.
 const MAX_ATTEMPTS: u32 = 4;
@@ -54,6 +54,8 @@ struct LoopTrace {
     root: u32,
     /// For a side trace: the trace and exit it grew from.
     parent: Option<(u32, u32)>,
+    /// For a loop trace: the back-edges whose inline caches enter it.
+    back_edges: Vec<usize>,
 }
 
 /// `LoopTrace::records` index of a trace's error exit.
@@ -65,6 +67,8 @@ struct Stats {
     aborted: BTreeMap<String, u64>,
     compile_time: Duration,
     compile_failures: u64,
+    /// Loops given back to the interpreter (see `Jit::maybe_retire`).
+    retired: u64,
 }
 
 /// The tracing JIT.
@@ -83,6 +87,8 @@ pub struct Jit {
     side_of: Option<(u32, u32)>,
     /// Aborted side-trace recordings per (trace, exit).
     side_attempts: HashMap<(u32, u32), u32>,
+    /// Loops given back to the interpreter, by (code object address, header).
+    retired_loops: std::collections::HashSet<(usize, usize)>,
     /// Which trace and exit each exit record belongs to, by address: a trace may leave through
     /// a record of another trace it was linked to.
     records: HashMap<usize, (u32, u32)>,
@@ -104,6 +110,7 @@ impl Jit {
             side_of: None,
             side_attempts: HashMap::new(),
             records: HashMap::new(),
+            retired_loops: Default::default(),
             context: Box::new(TraceContext {
                 state: JitState {
                     vm: std::ptr::null_mut(),
@@ -126,8 +133,12 @@ impl Jit {
         vm.set_recording(false);
         let Some(recorder) = self.recorder.take() else { return };
         *self.stats.aborted.entry(why.to_string()).or_default() += 1;
-        if let Some(exit) = self.side_of.take() {
-            *self.side_attempts.entry(exit).or_default() += 1;
+        if let Some((id, exit)) = self.side_of.take() {
+            let attempts = self.side_attempts.entry((id, exit)).or_default();
+            *attempts += 1;
+            if *attempts >= MAX_ATTEMPTS {
+                self.maybe_retire(id, exit);
+            }
             return;
         }
         let (code, _) = recorder.header();
@@ -143,6 +154,24 @@ impl Jit {
             let wait = vm.jit_threshold.saturating_mul(1 << *attempts);
             cache.set(Cache::Counter(vm.jit_threshold.wrapping_sub(wait)));
         }
+    }
+
+    /// Gives a loop back to the interpreter when a trace of it leaves by `exit` on most entries
+    /// and no side trace could grow there: entering and leaving on every iteration costs more
+    /// than the trace saves.
+    fn maybe_retire(&mut self, id: u32, exit: u32) {
+        let t = &self.traces[id as usize];
+        let root = &self.traces[t.root as usize];
+        if t.compiled.exit_count(exit) * 2 < root.entries {
+            return;
+        }
+        for &back_edge in &root.back_edges {
+            root.code.caches[back_edge][0].set(Cache::NoTrace);
+        }
+        let key = (root.code as *const CodeObject as usize, root.header);
+        self.by_header.remove(&key);
+        self.retired_loops.insert(key);
+        self.stats.retired += 1;
     }
 
     /// Starts a side trace from exit `exit` of trace `id` if it became hot. The interpreter is
@@ -175,7 +204,7 @@ impl Jit {
         let Some(recorder) = self.recorder.take() else { return };
         let side_of = self.side_of.take();
         let (code, header) = recorder.header();
-        // Each bytecode a trace runs through the interpreter costs about as much as eight the
+        // Each bytecode a trace runs through the interpreter costs about as much as sixteen the
         // trace runs itself save (`Vm::step` enters the run loop anew): a trace made mostly of
         // those is slower than the interpreter. Stress mode (threshold 1) compiles it anyway,
         // so that tests run every path of the JIT.
@@ -251,7 +280,8 @@ impl Jit {
                 id
             }
         };
-        self.traces.push(LoopTrace { compiled, trace, code, header, entries: 0, root, parent: side_of });
+        let back_edges = vec![self.recording_back_edge, closing_back_edge];
+        self.traces.push(LoopTrace { compiled, trace, code, header, entries: 0, root, parent: side_of, back_edges });
     }
 }
 
@@ -294,6 +324,11 @@ impl JitHook for Jit {
         if let Some(&id) = self.by_header.get(&key) {
             // Another back-edge of a loop already compiled (`continue`): share the trace.
             code.caches[back_edge][0].set(Cache::Trace(id));
+            self.traces[id as usize].back_edges.push(back_edge);
+            return;
+        }
+        if self.retired_loops.contains(&key) {
+            code.caches[back_edge][0].set(Cache::NoTrace);
             return;
         }
         self.stats.recordings += 1;
@@ -374,6 +409,9 @@ impl JitHook for Jit {
         let _ = writeln!(out, "recordings aborted:  {aborted}");
         for (why, n) in &self.stats.aborted {
             let _ = writeln!(out, "  {n:6}  {why}");
+        }
+        if self.stats.retired > 0 {
+            let _ = writeln!(out, "loops given back:    {} (left their trace on most entries)", self.stats.retired);
         }
         if self.stats.compile_failures > 0 {
             let _ = writeln!(out, "compile failures:    {}", self.stats.compile_failures);

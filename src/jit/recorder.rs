@@ -616,14 +616,15 @@ impl Recorder {
                     BinaryOp::TrueDivide => _BINARY_OP_TRUE_DIVIDE_FLOAT,
                     _ => return Err("no specialization"),
                 };
+                // Every guard before any conversion: a guard that fails must find the operands
+                // untouched (an int converted to float would change the interpreter's result).
                 for (n, v) in [(2, a), (1, b)] {
-                    match v {
-                        Value::Float(_) => self.guard_type(n, Ty::Float, pc),
-                        _ => {
-                            self.guard_type(n, Ty::Int, pc);
-                            self.emit(TraceOp::new(if n == 2 { _INT_TO_FLOAT_NOS } else { _INT_TO_FLOAT_TOS }));
-                            self.set_top(n, Ty::Float);
-                        }
+                    self.guard_type(n, if matches!(v, Value::Float(_)) { Ty::Float } else { Ty::Int }, pc);
+                }
+                for (n, v) in [(2, a), (1, b)] {
+                    if !matches!(v, Value::Float(_)) {
+                        self.emit(TraceOp::new(if n == 2 { _INT_TO_FLOAT_NOS } else { _INT_TO_FLOAT_TOS }));
+                        self.set_top(n, Ty::Float);
                     }
                 }
                 if uop.info().exits == super::uops::Exits::Never {

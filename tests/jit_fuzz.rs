@@ -1,0 +1,175 @@
+//! Differential fuzzing of the JIT: random loop-heavy programs must print exactly the same with
+//! the JIT off (the interpreter, our oracle) and with the JIT forced on every loop.
+//!
+//! Each program is generated from a seed: functions whose loops mix ints, floats and bools that
+//! change type mid-loop, read and write attributes of objects of several shapes, call small
+//! functions, break out early, and raise and catch exceptions. `cargo test` runs a fixed budget
+//! (`FUZZ_PROGRAMS` seeds from 1). For a longer run:
+//!
+//! ```sh
+//! STITCH_FUZZ_PROGRAMS=2000 STITCH_FUZZ_SEED=12345 cargo test --test jit_fuzz -- --nocapture
+//! ```
+//!
+//! A failing seed's program is kept in the temp directory and named in the failure
+//! (`STITCH_FUZZ_KEEP=1` keeps them all).
+
+mod common;
+
+use std::fmt::Write;
+use std::time::Duration;
+
+use common::*;
+
+const FUZZ_PROGRAMS: u64 = 40;
+
+/// A small deterministic generator (64-bit LCG, high bits).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const VARS: usize = 4;
+
+fn literal(rng: &mut Rng) -> String {
+    match rng.below(4) {
+        0 => format!("{}", rng.below(50)),
+        1 => format!("{}.{}", rng.below(20), rng.below(10)),
+        2 => rng.pick(&["True", "False"]).to_string(),
+        _ => format!("-{}", rng.below(30) + 1),
+    }
+}
+
+fn var(rng: &mut Rng) -> String {
+    format!("v{}", rng.below(VARS as u64))
+}
+
+fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) {
+    let c = rng.below(n.max(2));
+    match rng.below(if depth > 0 { 9 } else { 11 }) {
+        0 | 1 => {
+            let op = rng.pick(&["+", "-", "*", "+"]);
+            let _ = writeln!(out, "{indent}{} = ({} {op} {}) % 1009", var(rng), var(rng), var(rng));
+        }
+        2 => {
+            let _ = writeln!(out, "{indent}if i == {c}:\n{indent}    {} = {}", var(rng), literal(rng));
+        }
+        3 => {
+            let cmp = rng.pick(&["<", "<=", "==", "!=", ">", ">="]);
+            let _ = writeln!(
+                out,
+                "{indent}if {} {cmp} {}:\n{indent}    acc += 1\n{indent}else:\n{indent}    acc -= 2",
+                var(rng),
+                var(rng)
+            );
+        }
+        4 => {
+            let _ = writeln!(out, "{indent}o = objs[i % 3]\n{indent}acc += o.a");
+        }
+        5 => {
+            let _ = writeln!(out, "{indent}objs[i % 3].a = {}", var(rng));
+        }
+        6 => {
+            let f = rng.pick(&["h1", "h2"]);
+            let _ = writeln!(out, "{indent}acc += {f}({})", var(rng));
+        }
+        7 => {
+            let _ = writeln!(
+                out,
+                "{indent}try:\n{indent}    acc += 100 // (i - {c})\n{indent}except ZeroDivisionError:\n{indent}    acc += 7"
+            );
+        }
+        8 => {
+            let _ = writeln!(out, "{indent}acc = acc % 100003");
+        }
+        9 => {
+            let _ = writeln!(out, "{indent}if i == {c}:\n{indent}    break");
+        }
+        _ => {
+            let _ = writeln!(out, "{indent}for j in range({}):", rng.below(4) + 1);
+            for _ in 0..rng.below(3) + 1 {
+                statement(rng, out, &format!("{indent}    "), n, depth + 1);
+            }
+        }
+    }
+}
+
+fn program(seed: u64) -> String {
+    let mut rng = Rng(seed);
+    let mut out = String::new();
+    out.push_str(
+        "class P:\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\
+         class Q:\n    def __init__(self, a):\n        self.c = 1.5\n        self.a = a\n\n\
+         def h1(x):\n    return x * 2 + 1\n\n\
+         def h2(x):\n    if x > 3:\n        return 1\n    return 0.5\n\n",
+    );
+    let functions = rng.below(3) + 1;
+    for k in 0..functions {
+        let n = rng.below(300) + 5;
+        let _ = writeln!(out, "def f{k}(n):");
+        for v in 0..VARS {
+            let _ = writeln!(out, "    v{v} = {}", literal(&mut rng));
+        }
+        out.push_str("    objs = [P(1, 2), Q(3), P(0.5, True)]\n    acc = 0\n");
+        if rng.below(2) == 0 {
+            out.push_str("    for i in range(n):\n");
+        } else {
+            out.push_str("    i = 0\n    while i < n:\n        i += 1\n");
+        }
+        for _ in 0..rng.below(6) + 2 {
+            statement(&mut rng, &mut out, "        ", n, 0);
+        }
+        let _ = writeln!(out, "    return acc, v0, v1, v2, v3, objs[0].a, objs[1].a\n");
+        let _ = writeln!(out, "print(f{k}({n}))");
+        let _ = writeln!(out, "print(f{k}({}))\n", n / 2 + 1);
+    }
+    out
+}
+
+#[test]
+fn random_programs_behave_the_same_with_and_without_the_jit() {
+    let count = std::env::var("STITCH_FUZZ_PROGRAMS").ok().and_then(|s| s.parse().ok()).unwrap_or(FUZZ_PROGRAMS);
+    let first = std::env::var("STITCH_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1u64);
+    let dir = std::env::temp_dir().join(format!("stitch-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    let mut with_traces = 0;
+    for seed in first..first + count {
+        let source = program(seed);
+        let path = dir.join(format!("fuzz_{seed}.py"));
+        std::fs::write(&path, &source).unwrap();
+        let off = run_stitch(&path, &["--jit=off"], Duration::from_secs(60));
+        let threshold = format!("--jit-threshold={}", [1, 1, 2, 7][(seed % 4) as usize]);
+        let on = run_stitch(&path, &[&threshold, "--stats"], Duration::from_secs(60));
+        let stderr_program = |r: &Run| r.stderr.split("---- JIT statistics").next().unwrap_or("").to_string();
+        if on.stderr.lines().any(|l| l.starts_with("trace 0:")) {
+            with_traces += 1;
+        }
+        if off.stdout != on.stdout || off.status != on.status || stderr_program(&off) != stderr_program(&on) {
+            failures.push(format!(
+                "seed {seed} ({threshold}): {}\n  off: {:?} {:?}\n  on:  {:?} {:?}",
+                path.display(),
+                off.status,
+                off.stdout.lines().last(),
+                on.status,
+                on.stdout.lines().last()
+            ));
+        } else if std::env::var_os("STITCH_FUZZ_KEEP").is_none() {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} programs differ:\n{}", failures.len(), failures.join("\n"));
+    // The generator must keep producing programs the JIT compiles, or this test checks nothing.
+    assert!(with_traces * 2 >= count, "only {with_traces} of {count} programs compiled a trace");
+}
