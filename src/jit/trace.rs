@@ -114,7 +114,8 @@ impl fmt::Display for Trace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, op) in self.ops.iter().enumerate() {
             if i == self.loop_start && i > 0 {
-                writeln!(f, "      -- loop --")?;
+                // Before: the preamble, run once on entry.
+                writeln!(f, "      {}", if self.link_exit.is_some() { "-- body --" } else { "-- loop --" })?;
             }
             let info = op.uop.info();
             write!(f, "{i:4}  {:<28}", info.name)?;
