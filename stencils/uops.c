@@ -524,6 +524,12 @@ STENCIL(_CHECK_SAFEPOINT) {
     CONTINUE();
 }
 
+/* Add OPERAND1 to the counter at OPERAND0 (`--stats`: bytecodes completed in machine code). */
+STENCIL(_ADD_TO_COUNTER) {
+    *(uint64_t *)(uintptr_t)OPERAND0 += OPERAND1;
+    CONTINUE();
+}
+
 /* Leave the trace unconditionally (the end of a side trace: its exit is linked back to the
  * loop, or it resumes the interpreter). */
 STENCIL(_DEOPT) {

@@ -219,3 +219,28 @@ print(g(a))
         assert_eq!(r.stdout, format!("{}\n{}\n", 501 * 2 + 499 * 42, 301 * 2 + 699 * 3 + 299 * 9), "{args:?}");
     }
 }
+
+#[test]
+fn stats_count_every_bytecode_once_whether_jitted_or_not() {
+    // Traces add the bytecodes they complete to a counter; the interpreter counts the rest. The
+    // total must not depend on where the bytecodes ran, and this loop runs almost entirely in
+    // machine code (after a side trace for the `if`).
+    let src = "\
+def total(n):
+    t = 0
+    for i in range(n):
+        if i % 3 == 0:
+            t += i
+    return t
+
+print(total(100000))
+";
+    let jit = run("count.py", src, &["--stats"], &[]);
+    let interp = run("count.py", src, &["--stats", "--jit-threshold=4000000000"], &[]);
+    assert_eq!(jit.stdout, "1666683333\n");
+    let executed = stat(&jit.stderr, "bytecodes executed:");
+    assert_eq!(executed, stat(&interp.stderr, "bytecodes executed:"), "{}\n{}", jit.stderr, interp.stderr);
+    let in_code = stat(&jit.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 99, "{in_code} of {executed}:\n{}", jit.stderr);
+    assert_eq!(stat(&interp.stderr, "  in machine code:"), 0);
+}

@@ -148,6 +148,9 @@ impl Vm {
                             sync!();
                             self.with_jit(|jit, vm| jit.record(vm));
                         }
+                        if self.count_instructions {
+                            self.instructions += 1;
+                        }
                     }
                     let instr = unsafe { *code.code.instrs.get_unchecked(pc) };
                     let arg = instr.arg;

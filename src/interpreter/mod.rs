@@ -119,6 +119,9 @@ pub struct Vm {
     step_started: bool,
     /// Whether the exception a step returned was a re-raise (no traceback entry to add).
     pub step_reraise: bool,
+    /// `--stats`: count the instructions the run loop executes into `instructions`.
+    pub count_instructions: bool,
+    pub instructions: u64,
     pub heap: Heap,
     pub interner: Interner,
     /// The VM stack (see the module docs): `stack_slots` values, accessed only through this
@@ -193,6 +196,8 @@ impl Vm {
             step_frame: usize::MAX,
             step_started: false,
             step_reraise: false,
+            count_instructions: false,
+            instructions: 0,
             heap,
             interner,
             stack,
@@ -338,7 +343,12 @@ impl Vm {
     /// Sets whether the JIT records, keeping `slow_path` in step.
     pub fn set_recording(&mut self, on: bool) {
         self.recording = on;
-        self.slow_path = self.recording || self.step_frame != usize::MAX;
+        self.update_slow_path();
+    }
+
+    /// Keeps `slow_path` true exactly while something needs the per-instruction hook.
+    pub fn update_slow_path(&mut self) {
+        self.slow_path = self.recording || self.step_frame != usize::MAX || self.count_instructions;
     }
 
     /// Executes the one instruction at the top frame's `pc` (with any calls it makes) and
@@ -355,7 +365,7 @@ impl Vm {
         self.slow_path = true;
         let result = self.run();
         (self.step_frame, self.step_started) = saved;
-        self.slow_path = self.recording || self.step_frame != usize::MAX;
+        self.update_slow_path();
         match result? {
             Exit::Stepped => Ok(()),
             // The recorder never steps a return or yield of its own frame.

@@ -94,6 +94,8 @@ pub struct Jit {
     records: HashMap<usize, (u32, u32)>,
     /// Boxed: helpers hold a pointer to it while a trace runs.
     context: Box<TraceContext>,
+    /// `--stats`: bytecodes completed in traces' own machine code (traces add to it).
+    in_traces: Box<u64>,
     stats: Stats,
 }
 
@@ -111,6 +113,7 @@ impl Jit {
             side_attempts: HashMap::new(),
             records: HashMap::new(),
             retired_loops: Default::default(),
+            in_traces: Box::new(0),
             context: Box::new(TraceContext {
                 state: JitState {
                     vm: std::ptr::null_mut(),
@@ -125,8 +128,18 @@ impl Jit {
 
     /// Installs a JIT in `vm` with back-edge threshold `threshold`.
     pub fn install(vm: &mut Vm, threshold: u32, options: Options) {
+        vm.count_instructions = options.stats;
+        vm.update_slow_path();
         vm.jit = Some(Box::new(Jit::new(options)));
         vm.jit_threshold = threshold.max(1);
+    }
+
+    fn new_recorder(&self, recorder: Recorder) -> Option<Recorder> {
+        let mut recorder = recorder;
+        if self.options.stats {
+            recorder.count_into(&*self.in_traces as *const u64 as u64);
+        }
+        Some(recorder)
     }
 
     fn give_up(&mut self, vm: &mut Vm, why: Abort) {
@@ -194,7 +207,7 @@ impl Jit {
         let (_, depth, pc, _, stack) = frame_slices(vm);
         self.stats.recordings += 1;
         let gc_flag = &vm.heap.gc_requested as *const bool as u64;
-        self.recorder = Some(Recorder::new_side(code, depth, header, pc, stack.len(), gc_flag));
+        self.recorder = self.new_recorder(Recorder::new_side(code, depth, header, pc, stack.len(), gc_flag));
         self.side_of = Some((id, exit));
         vm.set_recording(true);
     }
@@ -333,7 +346,7 @@ impl JitHook for Jit {
         }
         self.stats.recordings += 1;
         let gc_flag = &vm.heap.gc_requested as *const bool as u64;
-        self.recorder = Some(Recorder::new(code, depth, header, stack.len(), gc_flag));
+        self.recorder = self.new_recorder(Recorder::new(code, depth, header, stack.len(), gc_flag));
         self.recording_back_edge = back_edge;
         vm.set_recording(true);
     }
@@ -396,13 +409,19 @@ impl JitHook for Jit {
         Ok(())
     }
 
-    fn finish(&mut self, _vm: &mut Vm) {
+    fn finish(&mut self, vm: &mut Vm) {
         if !self.options.stats {
             return;
         }
         let mut out = String::new();
         use std::fmt::Write;
         let _ = writeln!(out, "---- JIT statistics ----");
+        let jitted = *self.in_traces;
+        let total = jitted + vm.instructions;
+        let share = if total == 0 { 0.0 } else { 100.0 * jitted as f64 / total as f64 };
+        let _ = writeln!(out, "bytecodes executed:  {total}");
+        let _ = writeln!(out, "  in machine code:   {jitted} ({share:.1}%)");
+        let _ = writeln!(out, "  by the interpreter: {} (including those traces ran through it)", vm.instructions);
         let _ = writeln!(out, "recordings started:  {}", self.stats.recordings);
         let _ = writeln!(out, "traces compiled:     {}", self.traces.len());
         let aborted: u64 = self.stats.aborted.values().sum();

@@ -118,6 +118,10 @@ pub struct Recorder {
     side: bool,
     /// Where recording started (the header, or the exit's instruction).
     start_pc: usize,
+    /// `--stats`: the counter of bytecodes completed in machine code, and how many completed
+    /// since the last `_ADD_TO_COUNTER`.
+    counter: Option<u64>,
+    pending: u64,
 }
 
 impl Recorder {
@@ -136,6 +140,8 @@ impl Recorder {
             stack: vec![Ty::Unknown; stack_depth],
             side: false,
             start_pc: header,
+            counter: None,
+            pending: 0,
         }
     }
 
@@ -153,6 +159,20 @@ impl Recorder {
         Recorder { side: true, start_pc, ..Recorder::new(code, depth, header, stack_depth, gc_flag) }
     }
 
+    /// Counts the bytecodes the trace completes in machine code into the u64 at `counter`
+    /// (`--stats`): an `_ADD_TO_COUNTER` before every uop that can exit and at the end, so a
+    /// bytecode counts only once it is done (an exit re-runs it in the interpreter).
+    pub fn count_into(&mut self, counter: u64) {
+        self.counter = Some(counter);
+    }
+
+    fn flush_count(&mut self) {
+        if let (Some(counter), n @ 1..) = (self.counter, self.pending) {
+            self.trace.ops.push(TraceOp::new(_ADD_TO_COUNTER).operands(counter, n));
+            self.pending = 0;
+        }
+    }
+
     /// The loop being recorded: its code object and header.
     pub fn header(&self) -> (&'static CodeObject, usize) {
         (self.code, self.header)
@@ -167,6 +187,9 @@ impl Recorder {
     }
 
     fn emit(&mut self, op: TraceOp) {
+        if op.exit.is_some() {
+            self.flush_count();
+        }
         self.trace.ops.push(op);
     }
 
@@ -235,10 +258,16 @@ impl Recorder {
         let depth = self.stack.len();
         let preamble = self.preamble.len();
         let ops = self.trace.ops.len();
+        let pending = self.pending;
         match self.record_specialized(frame) {
             Err(Abort::Generic) | Err(Abort::Opcode(_)) => {}
+            Ok(None) => {
+                self.pending += 1;
+                return Ok(None);
+            }
             other => return other,
         }
+        self.pending = pending;
         // Undo what the specialized attempt may have emitted or assumed.
         self.trace.ops.truncate(ops);
         self.preamble.truncate(preamble);
@@ -392,6 +421,10 @@ impl Recorder {
                 if arg as usize != self.header {
                     return Err("inner loop".into());
                 }
+                // The back-edge itself counts as done (if the safepoint check then leaves, the
+                // interpreter runs it again: one bytecode counted twice per collection).
+                self.pending += 1;
+                self.flush_count();
                 let safepoint = self.trace.add_exit(ExitPoint::plain(pc as u32));
                 if self.side {
                     self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));

@@ -72,6 +72,7 @@ uops! {
     _TRACE_ENTRY => _TRACE_ENTRY, Never, oparg: N, op0: N, op1: N;
     _EXIT_TRACE => _EXIT_TRACE, Always, oparg: N, op0: Some("the exit's ExitRecord"), op1: N;
     _DEOPT => _DEOPT, Always, oparg: N, op0: N, op1: N;
+    _ADD_TO_COUNTER => _ADD_TO_COUNTER, Never, oparg: N, op0: Some("address of a u64 counter"), op1: Some("amount");
     _CHECK_SAFEPOINT => _CHECK_SAFEPOINT, Guard, oparg: N, op0: Some("address of the collector's pending flag"), op1: N;
     _JUMP_TO_TOP => _JUMP_TO_TOP, Guard, oparg: N, op0: Some("address of the collector's pending flag"), op1: N;
 
