@@ -31,6 +31,9 @@ pub const DEFAULT_THRESHOLD: u32 = 200;
 /// worth compiling (see `closed`).
 const STEP_COST: usize = 16;
 
+/// Recordings of one loop that may end with the loop before they stop being retried at once.
+const MAX_EARLY_EXITS: u32 = 16;
+
 /// Recordings of one loop that may abort before it is left to the interpreter.
 const MAX_ATTEMPTS: u32 = 4;
 
@@ -83,6 +86,8 @@ pub struct Jit {
     recording_back_edge: usize,
     /// Aborted recordings per (code object address, back-edge).
     attempts: HashMap<(usize, usize), u32>,
+    /// Recordings per back-edge that ended because the loop ended (see `give_up`).
+    early_exits: HashMap<(usize, usize), u32>,
     /// While recording a side trace: the trace and exit it grows from.
     side_of: Option<(u32, u32)>,
     /// Aborted side-trace recordings per (trace, exit).
@@ -109,6 +114,7 @@ impl Jit {
             recorder: None,
             recording_back_edge: 0,
             attempts: HashMap::new(),
+            early_exits: HashMap::new(),
             side_of: None,
             side_attempts: HashMap::new(),
             records: HashMap::new(),
@@ -156,9 +162,20 @@ impl Jit {
         }
         let (code, _) = recorder.header();
         let key = (code as *const CodeObject as usize, self.recording_back_edge);
+        let cache = &code.caches[self.recording_back_edge][0];
+        if why == Abort::Why(super::recorder::LOOP_EXIT) {
+            // The recording started on the loop's last iteration: nothing wrong with the loop.
+            // Try again at its next back-edge (the wait would be a multiple of the threshold and
+            // could land on the last iteration every time), a bounded number of times.
+            let early = self.early_exits.entry(key).or_default();
+            *early += 1;
+            if *early <= MAX_EARLY_EXITS {
+                cache.set(Cache::Counter(vm.jit_threshold.wrapping_sub(1)));
+                return;
+            }
+        }
         let attempts = self.attempts.entry(key).or_default();
         *attempts += 1;
-        let cache = &code.caches[self.recording_back_edge][0];
         if *attempts >= MAX_ATTEMPTS {
             cache.set(Cache::NoTrace);
         } else {

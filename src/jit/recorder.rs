@@ -23,6 +23,9 @@ use crate::runtime::value::{ObjRef, Value};
 use super::trace::{ExitPoint, Trace, TraceOp};
 use super::uops::Uop::{self, *};
 
+/// The abort reason of a recording that reached the end of its loop.
+pub const LOOP_EXIT: &str = "loop exit while recording";
+
 /// The longest trace recorded (in uops); longer loops abort.
 pub const MAX_TRACE_LENGTH: usize = 800;
 
@@ -466,14 +469,14 @@ impl Recorder {
                             IterState::Range { next, stop, step } => {
                                 let more = if *step > 0 { next < stop } else { next > stop };
                                 if !more {
-                                    return Err("loop exit while recording".into());
+                                    return Err(LOOP_EXIT.into());
                                 }
                                 _FOR_ITER_RANGE
                             }
                             IterState::Seq { seq, index } => match &seq.kind {
                                 ObjKind::List(items) if *index < items.borrow().len() => _FOR_ITER_LIST,
                                 ObjKind::Tuple(items) if *index < items.len() => _FOR_ITER_TUPLE,
-                                ObjKind::List(_) | ObjKind::Tuple(_) => return Err("loop exit while recording".into()),
+                                ObjKind::List(_) | ObjKind::Tuple(_) => return Err(LOOP_EXIT.into()),
                                 _ => return Err("iteration over another sequence".into()),
                             },
                             _ => return Err("iteration over another iterator".into()),
@@ -482,7 +485,12 @@ impl Recorder {
                     },
                     _ => return Err("iteration over a non-object".into()),
                 };
-                self.guard(uop, pc);
+                // Exhaustion is the loop's natural end, not a path to grow a side trace on.
+                let e = match self.trace.exits.iter().position(|x| x.pc == pc as u32) {
+                    Some(i) => i as u32,
+                    None => self.trace.add_exit(ExitPoint::plain(pc as u32)),
+                };
+                self.emit(TraceOp::new(uop).exit(e));
                 self.stack.push(if uop == _FOR_ITER_RANGE { Ty::Int } else { Ty::Unknown });
             }
             Opcode::BINARY_SUBSCR => {
