@@ -25,6 +25,8 @@ enum Switch {
 enum Dump {
     /// The uops of each trace, with guards and exits.
     Trace,
+    /// The machine code of each trace, uop by uop, holes marked with what was patched in.
+    Asm,
 }
 
 #[derive(Subcommand)]
@@ -43,7 +45,8 @@ enum Command {
         /// exits taken, compile time, code size.
         #[arg(long)]
         stats: bool,
-        /// Print each trace to stderr as it is compiled: `trace` (its uops, guards and exits).
+        /// Print each trace to stderr as it is compiled: `trace` (its uops, guards and exits),
+        /// `asm` (its machine code, holes marked); `--dump=trace,asm` for both.
         #[arg(long, value_delimiter = ',', value_name = "WHAT")]
         dump: Vec<Dump>,
         /// The program to run.
@@ -93,7 +96,11 @@ fn main() {
             let config = stitch::cli::JitConfig {
                 enabled: jit == Switch::On,
                 threshold: jit_threshold,
-                options: stitch::jit::engine::Options { stats, dump_trace: dump.contains(&Dump::Trace) },
+                options: stitch::jit::engine::Options {
+                    stats,
+                    dump_trace: dump.contains(&Dump::Trace),
+                    dump_asm: dump.contains(&Dump::Asm),
+                },
             };
             stitch::cli::run_file(&file, &args, config)
         }

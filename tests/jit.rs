@@ -126,6 +126,19 @@ fn no_mapping_is_ever_writable_and_executable() {
 }
 
 #[test]
+fn dump_asm_shows_each_uops_patched_machine_code() {
+    let r = run("loops.py", LOOPS, &["--dump=asm"], &[]);
+    assert_eq!(r.status, Some(0));
+    assert!(r.stderr.contains("---- machine code of trace 0 at 0x"), "{}", r.stderr);
+    // Every uop heads its instructions; patched holes are marked with what filled them.
+    for needle in ["\n  _LOAD_FAST ", "\n  _COMPARE_OP_INT 0\n", "; ← oparg", "_JUMP_TO_TOP"] {
+        assert!(r.stderr.contains(needle), "{needle:?} missing:\n{}", r.stderr);
+    }
+    // Guards jump to their exit stub (clang) or to their cold part, which jumps there (gcc).
+    assert!(r.stderr.contains("; ← exit") || r.stderr.contains("; ← &cold"), "{}", r.stderr);
+}
+
+#[test]
 fn dump_trace_shows_uops_guards_and_exits() {
     let r = run("loops.py", LOOPS, &["--dump=trace"], &[]);
     assert_eq!(r.status, Some(0));

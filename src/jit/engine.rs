@@ -44,6 +44,8 @@ pub struct Options {
     pub stats: bool,
     /// Print each trace as it is compiled (`--dump=trace`).
     pub dump_trace: bool,
+    /// Print each trace's machine code as it is compiled (`--dump=asm`).
+    pub dump_asm: bool,
 }
 
 /// One compiled trace: a loop, or a side trace grown from one of its exits.
@@ -279,6 +281,33 @@ impl Jit {
                 code.code.line_of(header),
                 trace.ops.len(),
                 compiled.code_bytes
+            );
+        }
+        if self.options.dump_asm {
+            let set = stencils::host();
+            let mut ops = Vec::new();
+            for (op, placed) in trace.ops.iter().zip(&compiled.ops) {
+                let Some(stencil) = set.get(op.uop.info().stencil) else { continue };
+                // SAFETY: the op's code lies inside the trace's span, which is mapped read+execute
+                // (readable) for as long as the JIT lives.
+                let bytes = unsafe { std::slice::from_raw_parts(placed.code as *const u8, placed.code_len) };
+                let info = op.uop.info();
+                let mut title = info.name.to_string();
+                if info.oparg.is_some() {
+                    title += &format!(" {}", op.oparg);
+                }
+                for (k, meaning) in info.operands.iter().enumerate() {
+                    if meaning.is_some() {
+                        title += &format!(" {:#x}", op.operands[k]);
+                    }
+                }
+                ops.push((title, placed.code, bytes, stencil));
+            }
+            eprintln!(
+                "---- machine code of trace {id} at {:#x} ({} bytes with cold parts and exit stubs; hot code shown) ----\n{}",
+                compiled.span.address,
+                compiled.code_bytes,
+                super::listing::render_trace_code(set.arch, &ops)
             );
         }
         if std::env::var_os("STITCH_CHECK_WX").is_some() {

@@ -103,6 +103,39 @@ fn with_branch_target(text: String, address: u64) -> String {
     format!("{}0x{target:x}{}", &text[..at], &digits[end..])
 }
 
+/// The machine code of a compiled trace, uop by uop: each uop's name and operands, then its
+/// instructions at their run-time addresses, the instructions that held holes marked with what
+/// was patched in. `ops` gives, per uop, its name line and the address and bytes of its hot code
+/// (read back from the executable span) and the stencil it came from.
+pub fn render_trace_code(arch: Arch, ops: &[(String, u64, &[u8], &Stencil)]) -> String {
+    let mut out = String::new();
+    for (title, address, bytes, stencil) in ops {
+        let _ = writeln!(out, "  {title}");
+        for line in disassemble(arch, bytes, *address) {
+            let end = line.offset + line.bytes.len();
+            let marks: Vec<String> = stencil
+                .holes
+                .iter()
+                .filter(|h| h.part == Part::Code && (line.offset..end).contains(&(h.offset as usize)))
+                .map(|h| describe_value(h))
+                .collect();
+            let mut text = format!(
+                "    {:012x}  {:<width$}  {}",
+                *address + line.offset as u64,
+                hex(&line.bytes[..line.bytes.len().min(BYTES_PER_LINE)]),
+                line.text,
+                width = BYTES_PER_LINE * 3 - 1
+            );
+            if !marks.is_empty() {
+                let pad = 72usize.saturating_sub(text.chars().count());
+                let _ = write!(text, "{:pad$}; ← {}", "", marks.join(", "));
+            }
+            let _ = writeln!(out, "{}", text.trim_end());
+        }
+    }
+    out
+}
+
 /// How a hole reads in a listing: `oparg`, `continue - 4`, `stitch_call + 8`.
 fn describe_value(hole: &Hole) -> String {
     match hole.addend {
