@@ -275,12 +275,17 @@ impl Jit {
                 Some((parent, exit)) => format!("side trace {id} (from trace {parent} exit {exit})"),
                 None => format!("trace {id}"),
             };
+            let bytecode = |pc: u32| {
+                let instr = code.code.instrs[pc as usize];
+                format!("; line {} pc {pc}: {} {}", code.code.line_of(pc as usize), instr.op.name(), instr.arg)
+            };
             eprintln!(
-                "---- {what}: {} line {}, loop at instruction {header} ({} uops, {} bytes of code) ----\n{trace}",
+                "---- {what}: {} line {}, loop at instruction {header} ({} uops, {} bytes of code) ----\n{}",
                 code.code.name,
                 code.code.line_of(header),
                 trace.ops.len(),
-                compiled.code_bytes
+                compiled.code_bytes,
+                trace.listing(&bytecode)
             );
         }
         if self.options.dump_asm {

@@ -125,6 +125,8 @@ pub struct Recorder {
     /// since the last `_ADD_TO_COUNTER`.
     counter: Option<u64>,
     pending: u64,
+    /// The instruction being recorded (uops emitted now come from it).
+    current_pc: usize,
 }
 
 impl Recorder {
@@ -145,6 +147,7 @@ impl Recorder {
             start_pc: header,
             counter: None,
             pending: 0,
+            current_pc: header,
         }
     }
 
@@ -189,10 +192,11 @@ impl Recorder {
         }
     }
 
-    fn emit(&mut self, op: TraceOp) {
+    fn emit(&mut self, mut op: TraceOp) {
         if op.exit.is_some() {
             self.flush_count();
         }
+        op.pc = Some(self.current_pc as u32);
         self.trace.ops.push(op);
     }
 
@@ -258,6 +262,7 @@ impl Recorder {
     /// bytecodes that neither jump nor leave the frame) as `_EXECUTE_BYTECODE`, which runs it in
     /// the interpreter from inside the trace.
     fn record_one(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
+        self.current_pc = frame.pc;
         let depth = self.stack.len();
         let preamble = self.preamble.len();
         let ops = self.trace.ops.len();

@@ -20,11 +20,13 @@ pub struct TraceOp {
     pub operands: [u64; 2],
     /// The exit this uop leaves by (index into [`Trace::exits`]), for uops that can.
     pub exit: Option<u32>,
+    /// The bytecode (instruction index) the recorder translated into this uop, if any.
+    pub pc: Option<u32>,
 }
 
 impl TraceOp {
     pub fn new(uop: Uop) -> TraceOp {
-        TraceOp { uop, oparg: 0, operands: [0, 0], exit: None }
+        TraceOp { uop, oparg: 0, operands: [0, 0], exit: None, pc: None }
     }
 
     pub fn oparg(mut self, oparg: u32) -> TraceOp {
@@ -110,28 +112,43 @@ impl Trace {
     }
 }
 
-impl fmt::Display for Trace {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Trace {
+    /// The listing of `--dump=trace`: every uop with its argument, operands and exit, under a
+    /// heading for the bytecode it came from (`bytecode(pc)` describes one, e.g. with its line).
+    pub fn listing(&self, bytecode: &dyn Fn(u32) -> String) -> String {
+        let mut out = String::new();
+        let mut last_pc = None;
         for (i, op) in self.ops.iter().enumerate() {
             if i == self.loop_start && i > 0 {
                 // Before: the preamble, run once on entry.
-                writeln!(f, "      {}", if self.link_exit.is_some() { "-- body --" } else { "-- loop --" })?;
+                out.push_str(if self.link_exit.is_some() { "      -- body --\n" } else { "      -- loop --\n" });
+            }
+            if op.pc.is_some() && op.pc != last_pc {
+                last_pc = op.pc;
+                out.push_str(&format!("      {}\n", bytecode(op.pc.unwrap_or(0))));
             }
             let info = op.uop.info();
-            write!(f, "{i:4}  {:<28}", info.name)?;
+            let mut line = format!("{i:4}  {:<28}", info.name);
             if info.oparg.is_some() {
-                write!(f, " {}", op.oparg)?;
+                line += &format!(" {}", op.oparg);
             }
             for (k, meaning) in info.operands.iter().enumerate() {
                 if meaning.is_some() {
-                    write!(f, " {:#x}", op.operands[k])?;
+                    line += &format!(" {:#x}", op.operands[k]);
                 }
             }
             if let Some(e) = op.exit {
-                write!(f, "  -> exit {e} (pc {})", self.exits[e as usize].pc)?;
+                line += &format!("  -> exit {e} (pc {})", self.exits[e as usize].pc);
             }
-            writeln!(f)?;
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Trace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.listing(&|pc| format!("; pc {pc}")))
     }
 }
