@@ -486,7 +486,10 @@ impl JitHook for Jit {
         if self.stats.compile_failures > 0 {
             let _ = writeln!(out, "compile failures:    {}", self.stats.compile_failures);
         }
-        let _ = writeln!(out, "compile time:        {:.3} ms", self.stats.compile_time.as_secs_f64() * 1e3);
+        let uops: usize = self.traces.iter().map(|t| t.trace.ops.len()).sum();
+        let compile_ms = self.stats.compile_time.as_secs_f64() * 1e3;
+        let per_uop = if uops == 0 { 0.0 } else { compile_ms * 1e3 / uops as f64 };
+        let _ = writeln!(out, "compile time:        {compile_ms:.3} ms for {uops} uops ({per_uop:.2} µs per uop)");
         let code: usize = self.traces.iter().map(|t| t.compiled.code_bytes).sum();
         let data: usize = self.traces.iter().map(|t| t.compiled.data_bytes).sum();
         let _ = writeln!(out, "machine code:        {code} bytes code, {data} bytes data");
