@@ -10,11 +10,18 @@ use common::*;
 
 const LIMIT: Duration = Duration::from_secs(60);
 
+/// Runs `source` saved as `name` (the same path for the same name, so that tracebacks compare
+/// equal across runs). Tests run in parallel and share names: the file is written under a
+/// unique temporary name and renamed into place, so a reader never sees it half-written.
 fn run(name: &str, source: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!("stitch-jit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
-    std::fs::write(&path, source).expect("write program");
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temp = dir.join(format!("{name}.{n}.tmp"));
+    std::fs::write(&temp, source).expect("write program");
+    std::fs::rename(&temp, &path).expect("rename program into place");
     run_stitch_env(&path, args, env, LIMIT)
 }
 
