@@ -21,12 +21,7 @@ fn programs() -> Vec<PathBuf> {
 }
 
 fn run(program: &PathBuf, jit: &str) {
-    let out = Command::new(env!("CARGO_BIN_EXE_stitch"))
-        .arg("run")
-        .arg(jit)
-        .arg(program)
-        .output()
-        .expect("run stitch");
+    let out = Command::new(env!("CARGO_BIN_EXE_stitch")).arg("run").arg(jit).arg(program).output().expect("run stitch");
     assert!(out.status.success(), "{} failed: {}", program.display(), String::from_utf8_lossy(&out.stderr));
 }
 

@@ -61,8 +61,9 @@ pub fn run_file(path: &str, args: &[String], jit: JitConfig) -> i32 {
         std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(filename)
     };
     argv.extend(args.iter().cloned());
-    let handle =
-        std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || run_source(&source, &filename, argv, &jit));
+    let handle = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || run_source(&source, &filename, argv, &jit));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {

@@ -105,9 +105,7 @@ fn main() {
             stitch::cli::run_file(&file, &args, config)
         }
         Command::Dis { file } => match stitch::cli::dis_file(&file) {
-            Ok(listing) => {
-                emit(&listing)
-            }
+            Ok(listing) => emit(&listing),
             Err((msg, code)) => {
                 eprintln!("{msg}");
                 code
@@ -115,9 +113,7 @@ fn main() {
         },
         Command::Stencils { target, disasm, names } => {
             match stitch::cli::stencils_listing(target.as_deref(), disasm, &names) {
-                Ok(listing) => {
-                    emit(&listing)
-                }
+                Ok(listing) => emit(&listing),
                 Err((msg, code)) => {
                     eprintln!("{msg}");
                     code

@@ -184,7 +184,12 @@ fn compilers_emit_the_relocations_we_expect() {
         (
             Arch::Aarch64,
             "gcc",
-            &[Reloc::Aarch64_ADR_GOT_PAGE, Reloc::Aarch64_LD64_GOT_LO12_NC, Reloc::Aarch64_CALL26, Reloc::Aarch64_JUMP26],
+            &[
+                Reloc::Aarch64_ADR_GOT_PAGE,
+                Reloc::Aarch64_LD64_GOT_LO12_NC,
+                Reloc::Aarch64_CALL26,
+                Reloc::Aarch64_JUMP26,
+            ],
         ),
         (
             Arch::Aarch64,
@@ -203,7 +208,13 @@ fn compilers_emit_the_relocations_we_expect() {
         let Some(set) = built(arch, family) else { continue };
         let seen: BTreeSet<&str> = set.stencils.iter().flat_map(|s| s.holes.iter()).map(|h| h.reloc.name()).collect();
         for reloc in relocs {
-            assert!(seen.contains(reloc.name()), "{} for {}: no {} (seen: {seen:?})", set.compiler, arch.name(), reloc.name());
+            assert!(
+                seen.contains(reloc.name()),
+                "{} for {}: no {} (seen: {seen:?})",
+                set.compiler,
+                arch.name(),
+                reloc.name()
+            );
         }
         eprintln!("{} for {}: {seen:?}", set.compiler, arch.name());
     }
@@ -290,9 +301,7 @@ fn check_aarch64(word: u32, hole: &Hole, place: u64, value: u64, linker: &FakeLi
             let target = place.wrapping_add((sign_extend(w & 0x3ff_ffff, 26) * 4) as u64);
             linker.reaches(target, value)
         }
-        Reloc::Aarch64_CONDBR19 => {
-            place.wrapping_add((sign_extend((w >> 5) & 0x7_ffff, 19) * 4) as u64) == value
-        }
+        Reloc::Aarch64_CONDBR19 => place.wrapping_add((sign_extend((w >> 5) & 0x7_ffff, 19) * 4) as u64) == value,
         Reloc::Aarch64_TSTBR14 => place.wrapping_add((sign_extend((w >> 5) & 0x3fff, 14) * 4) as u64) == value,
         Reloc::Aarch64_ADR_PREL_PG_HI21 | Reloc::Aarch64_ADR_GOT_PAGE => {
             let imm = ((w >> 5) & 0x7_ffff) << 2 | (w >> 29) & 3;
@@ -382,7 +391,8 @@ fn check_x86_64(bytes: &[u8], base: u64, hole: &Hole, value: u64, linker: &FakeL
                 instruction.near_branch_target()
             };
             let symbol = value.wrapping_sub(hole.addend as u64);
-            let t = referenced.wrapping_sub((hole.addend as u64).wrapping_add(instruction.next_ip()).wrapping_sub(field));
+            let t =
+                referenced.wrapping_sub((hole.addend as u64).wrapping_add(instruction.next_ip()).wrapping_sub(field));
             linker.reaches(t, symbol)
         }
         other => return Err(format!("{} is not an x86-64 relocation", other.name())),
@@ -487,8 +497,12 @@ fn trampolines_are_used_only_out_of_range() {
                     at: Placement { code: 0x7f12_3456_7000, cold: 0x7f12_3460_0100, data: 0x7f12_3470_0000 },
                     helpers_far: far,
                 };
-                let mut linker =
-                    FakeLinker { got_base: 0x7f12_3470_0800, got: vec![], trampoline_base: 0x7f12_3457_0000, trampolines: vec![] };
+                let mut linker = FakeLinker {
+                    got_base: 0x7f12_3470_0800,
+                    got: vec![],
+                    trampoline_base: 0x7f12_3457_0000,
+                    trampolines: vec![],
+                };
                 let (mut code, mut cold) = (stencil.code.to_vec(), stencil.cold.to_vec());
                 relocate::patch_stencil(stencil, &mut code, &mut cold, &world.at, &mut |v| world.value(v), &mut linker);
                 assert_eq!(!linker.trampolines.is_empty(), far, "{} {} far={far}", set.compiler, stencil.name);
@@ -503,7 +517,11 @@ fn golden_tables_exist_for_both_targets() {
         for family in FAMILIES {
             let path = golden_path(arch, family);
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            assert!(text.starts_with(&format!("stencils for {} compiled by {family} ", arch.name())), "{}", path.display());
+            assert!(
+                text.starts_with(&format!("stencils for {} compiled by {family} ", arch.name())),
+                "{}",
+                path.display()
+            );
             assert!(text.contains("_LOAD_FAST"), "{}", path.display());
             assert!(Path::new(&path).exists());
         }

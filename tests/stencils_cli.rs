@@ -17,12 +17,7 @@ fn stdout(out: &Output) -> String {
 /// Rows of the summary table: lines after the `stencil  code  cold  data` heading, up to the
 /// first blank line.
 fn rows(listing: &str) -> Vec<&str> {
-    listing
-        .lines()
-        .skip_while(|l| !l.starts_with("stencil "))
-        .skip(1)
-        .take_while(|l| !l.is_empty())
-        .collect()
+    listing.lines().skip_while(|l| !l.starts_with("stencil ")).skip(1).take_while(|l| !l.is_empty()).collect()
 }
 
 #[test]
@@ -123,7 +118,11 @@ fn readme_listing_is_what_stitch_prints() {
     let shown = &readme[start..start + readme[start..].find("```").unwrap()];
     let listing = stdout(&stencils(&["--disasm", "_LOAD_FAST"]));
     if listing.lines().next() != shown.lines().next() {
-        loud(&format!("\n*** NOT COMPARED: README shows {:?}, this build is {:?} ***\n", shown.lines().next(), listing.lines().next()));
+        loud(&format!(
+            "\n*** NOT COMPARED: README shows {:?}, this build is {:?} ***\n",
+            shown.lines().next(),
+            listing.lines().next()
+        ));
         return;
     }
     assert_eq!(listing, shown);

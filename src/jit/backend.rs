@@ -294,7 +294,8 @@ pub fn compile(
                         HoleValue::Continue => match instance.continue_to {
                             Some(off) => base + off as u64,
                             None => {
-                                failure = Some(format!("{} continues past the end of the trace", instance.stencil.name));
+                                failure =
+                                    Some(format!("{} continues past the end of the trace", instance.stencil.name));
                                 0
                             }
                         },
@@ -350,7 +351,8 @@ pub fn compile(
         .collect();
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
     // signature (stencils/uops.c), followed by the code it enters; the span is executable.
-    let entry: TraceEntry = unsafe { std::mem::transmute::<usize, TraceEntry>((span.address + entry_code as u64) as usize) };
+    let entry: TraceEntry =
+        unsafe { std::mem::transmute::<usize, TraceEntry>((span.address + entry_code as u64) as usize) };
     Ok(CompiledTrace {
         span,
         entry,

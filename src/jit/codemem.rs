@@ -138,7 +138,8 @@ mod tests {
         if cfg!(target_arch = "x86_64") {
             vec![0xb8, 42, 0, 0, 0, 0xc3] // mov eax, 42; ret
         } else {
-            [0xd280_0540u32, 0xd65f_03c0].iter().flat_map(|w| w.to_le_bytes()).collect() // mov x0, #42; ret
+            [0xd280_0540u32, 0xd65f_03c0].iter().flat_map(|w| w.to_le_bytes()).collect()
+            // mov x0, #42; ret
         }
     }
 

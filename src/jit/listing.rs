@@ -172,14 +172,20 @@ fn render_part(out: &mut String, arch: Arch, stencil: &Stencil, part: Part, byte
             .map(|h| format!("{} ({})", describe_value(h), h.reloc.name()))
             .collect();
         let first = &line.bytes[..line.bytes.len().min(BYTES_PER_LINE)];
-        let mut text = format!("    {:04x}  {:<width$}  {}", line.offset, hex(first), line.text, width = BYTES_PER_LINE * 3 - 1);
+        let mut text =
+            format!("    {:04x}  {:<width$}  {}", line.offset, hex(first), line.text, width = BYTES_PER_LINE * 3 - 1);
         if !marks.is_empty() {
             let pad = 64usize.saturating_sub(text.chars().count());
             let _ = write!(text, "{:pad$}; ← {}", "", marks.join(", "));
         }
         let _ = writeln!(out, "{}", text.trim_end());
         for chunk in line.bytes[first.len()..].chunks(BYTES_PER_LINE) {
-            let _ = writeln!(out, "    {:04x}  {}", line.offset + (chunk.as_ptr() as usize - line.bytes.as_ptr() as usize), hex(chunk));
+            let _ = writeln!(
+                out,
+                "    {:04x}  {}",
+                line.offset + (chunk.as_ptr() as usize - line.bytes.as_ptr() as usize),
+                hex(chunk)
+            );
         }
     }
 }

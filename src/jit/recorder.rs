@@ -15,9 +15,9 @@
 //! runs once on entry, before the loop head: nothing inside a trace can unbind a local.
 
 use crate::bytecode::{BinaryOp, Opcode};
+use crate::interpreter::code::Cache;
 use crate::interpreter::code::CodeObject;
 use crate::runtime::object::{IterState, ObjKind};
-use crate::interpreter::code::Cache;
 use crate::runtime::value::{ObjRef, Value};
 
 use super::trace::{ExitPoint, Trace, TraceOp};
@@ -313,7 +313,11 @@ impl Recorder {
             return Ok(None);
         }
         if frame.depth != self.depth || !std::ptr::eq(frame.code, self.code) {
-            return Err(Abort::Why(if frame.depth > self.depth { "call to a Python function" } else { "left the loop's frame" }));
+            return Err(Abort::Why(if frame.depth > self.depth {
+                "call to a Python function"
+            } else {
+                "left the loop's frame"
+            }));
         }
         if frame.stack.len() != self.stack.len() {
             return Err("stack depth out of step (internal)".into());

@@ -49,7 +49,8 @@ fn run(compiled: &CompiledTrace, locals: &[Value]) -> (Left, Vec<Value>, usize) 
     let mut slots = vec![Value::Null; locals.len() + 64];
     slots[..locals.len()].copy_from_slice(locals);
     let base = slots.as_mut_ptr();
-    let mut st = JitState { vm: std::ptr::null_mut(), exit_sp: std::ptr::null_mut(), exit_locals: std::ptr::null_mut() };
+    let mut st =
+        JitState { vm: std::ptr::null_mut(), exit_sp: std::ptr::null_mut(), exit_locals: std::ptr::null_mut() };
     // SAFETY: the trace only touches locals 0..2 and at most 4 stack slots above them, all in
     // `slots`; it calls no helper (the JitState's vm is never read).
     let returned = unsafe { (compiled.entry)(base, base.add(locals.len()), &mut st) };
@@ -138,7 +139,8 @@ fn a_linked_exit_continues_in_the_other_trace() {
     slots[0] = Value::Int(0);
     slots[1] = Value::Int(10);
     let base = slots.as_mut_ptr();
-    let mut st = JitState { vm: std::ptr::null_mut(), exit_sp: std::ptr::null_mut(), exit_locals: std::ptr::null_mut() };
+    let mut st =
+        JitState { vm: std::ptr::null_mut(), exit_sp: std::ptr::null_mut(), exit_locals: std::ptr::null_mut() };
     // SAFETY: as in `run`.
     let returned = unsafe { (a.entry)(base, base.add(2), &mut st) };
     assert_eq!(a.left_by(returned), None, "left by b's exit, not a's");
@@ -152,7 +154,10 @@ fn traces_that_do_not_end_or_lack_exits_are_refused() {
     let mut arena = CodeArena::new();
     let mut t = Trace::default();
     t.ops = vec![TraceOp::new(_LOAD_FAST).oparg(0)];
-    assert!(compile(&t, stencils::host(), &mut arena, &no_helpers).err().expect("refused").contains("continues past the end"));
+    assert!(compile(&t, stencils::host(), &mut arena, &no_helpers)
+        .err()
+        .expect("refused")
+        .contains("continues past the end"));
     t.ops = vec![TraceOp::new(_GUARD_BOTH_INT), TraceOp::new(_DEOPT)];
     assert!(compile(&t, stencils::host(), &mut arena, &no_helpers).err().expect("refused").contains("has no exit"));
 }
