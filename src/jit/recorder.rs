@@ -369,23 +369,18 @@ impl Recorder {
                 self.store_local((arg & 15) as usize);
             }
             Opcode::BINARY_OP => self.binary_op(arg, peek(2), peek(1), pc).map_err(|_| Abort::Generic)?,
-            Opcode::COMPARE_OP => match (peek(2), peek(1)) {
-                (Value::Int(_), Value::Int(_)) => {
-                    self.guard_type(2, Ty::Int, pc);
-                    self.guard_type(1, Ty::Int, pc);
-                    self.emit(TraceOp::new(_COMPARE_OP_INT).oparg(arg));
-                    self.pop(1);
-                    self.set_top(1, Ty::Bool);
-                }
-                (Value::Float(_), Value::Float(_)) => {
-                    self.guard_type(2, Ty::Float, pc);
-                    self.guard_type(1, Ty::Float, pc);
-                    self.emit(TraceOp::new(_COMPARE_OP_FLOAT).oparg(arg));
-                    self.pop(1);
-                    self.set_top(1, Ty::Bool);
-                }
-                _ => return Err(Abort::Generic),
-            },
+            Opcode::COMPARE_OP => {
+                let (ty, uop) = match (peek(2), peek(1)) {
+                    (Value::Int(_), Value::Int(_)) => (Ty::Int, _COMPARE_OP_INT),
+                    (Value::Float(_), Value::Float(_)) => (Ty::Float, _COMPARE_OP_FLOAT),
+                    _ => return Err(Abort::Generic),
+                };
+                self.guard_type(2, ty, pc);
+                self.guard_type(1, ty, pc);
+                self.emit(TraceOp::new(uop).oparg(arg));
+                self.pop(1);
+                self.set_top(1, Ty::Bool);
+            }
             Opcode::IS_OP => {
                 self.emit(TraceOp::new(_IS_OP).oparg(arg));
                 self.pop(1);
