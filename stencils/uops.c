@@ -383,10 +383,11 @@ STENCIL(_GUARD_WORD_EQ) {
     CONTINUE();
 }
 
-/* The value OPARG slots below the top is the object OPERAND0 (a call's callee). */
-STENCIL(_GUARD_IS_OBJ) {
-    Value v = sp[-(int64_t)OPARG];
-    GUARD(v.tag == TAG_OBJ && (uint64_t)(uintptr_t)v.u.obj == OPERAND0);
+/* The callee of a call with OPARG arguments is the function object OPERAND0. (Whether a self
+ * precedes the arguments the recorder knows: it saw what pushed that slot.) */
+STENCIL(_CHECK_FUNCTION) {
+    Value callee = sp[-(int64_t)OPARG - 2];
+    GUARD(callee.tag == TAG_OBJ && (uint64_t)(uintptr_t)callee.u.obj == OPERAND0);
     CONTINUE();
 }
 
@@ -442,9 +443,11 @@ STENCIL(_PUSH_FRAME) {
     CONTINUE();
 }
 
-/* Return the top value to the caller frame and continue in it. */
+/* Return the top value to the caller frame and continue in it. (The helper fails only if the
+ * frame is not one a trace may return from, which the recorder rules out.) */
 STENCIL(_POP_FRAME) {
     FramePair caller = stitch_pop_frame(st, sp);
+    if (UNLIKELY(caller.locals == NULL)) ERROR();
     locals = caller.locals;
     sp = caller.sp;
     CONTINUE();

@@ -264,3 +264,177 @@ print(total(100000))
     assert!(in_code * 100 > executed * 99, "{in_code} of {executed}:\n{}", jit.stderr);
     assert_eq!(stat(&interp.stderr, "  in machine code:"), 0);
 }
+
+const CALLS: &str = "\
+class Counter:
+    def __init__(self):
+        self.n = 0
+
+    def bump(self, k):
+        if k % 7 == 0:
+            self.n += 2
+        else:
+            self.n += 1
+        return self.n
+
+
+def mix(a, b):
+    return (a * 31 + b) % 1000003
+
+
+def total(n):
+    c = Counter()
+    h = 17
+    for i in range(n):
+        h = mix(h, i) + c.bump(i)
+        h = h % 999983
+    return h, c.n
+
+
+def kw(a, b=2):
+    x = a + b
+    return x
+
+
+def stepped(n):
+    t = 0
+    for i in range(n):
+        t += kw(i, b=1)
+    return t
+
+
+print(total(20000))
+print(stepped(3000))
+";
+
+#[test]
+fn calls_and_returns_run_inside_traces() {
+    let jit = run("calls.py", CALLS, &["--stats", "--dump=trace"], &[]);
+    let interp = run("calls.py", CALLS, &["--stats", "--jit-threshold=4000000000"], &[]);
+    assert_eq!(jit.status, Some(0), "{}", jit.stderr);
+    assert_eq!(jit.stdout, interp.stdout);
+    assert_eq!(jit.stdout, "(521774, 22858)\n4501500\n");
+    // The calls to mix and Counter.bump are followed into the callees' frames ...
+    assert!(jit.stderr.contains("_PUSH_FRAME"), "{}", jit.stderr);
+    assert!(jit.stderr.contains(". ; mix line 14 pc 0: LOAD_FAST 0"), "{}", jit.stderr);
+    assert!(jit.stderr.contains("_POP_FRAME"), "{}", jit.stderr);
+    // ... the branch in bump grows a side trace that starts in bump's frame ...
+    assert!(jit.stderr.contains("(bump line 6,"), "{}", jit.stderr);
+    // ... and the keyword call runs through the interpreter (its bytecodes are not counted
+    // as machine code, nor twice).
+    let executed = stat(&jit.stderr, "bytecodes executed:");
+    assert_eq!(executed, stat(&interp.stderr, "bytecodes executed:"), "{}\n{}", jit.stderr, interp.stderr);
+    let in_code = stat(&jit.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 80, "{in_code} of {executed}:\n{}", jit.stderr);
+}
+
+#[test]
+fn exceptions_and_exits_inside_inlined_calls_resume_in_the_callee() {
+    // inv(x) divides by zero at i == 150: the guard exits in inv's frame and the interpreter
+    // raises there; later, lookup() raises KeyError from a bytecode the trace runs through the
+    // interpreter inside the inlined frame. The tracebacks must name both frames, like the
+    // interpreter's.
+    let src = "\
+def inv(x):
+    return 1000 // x
+
+def lookup(d, k):
+    return d[k]
+
+def f():
+    t = 0
+    for i in range(300):
+        try:
+            t += inv(150 - i)
+        except ZeroDivisionError:
+            print('div at', i)
+    d = {i: i for i in range(50)}
+    for i in range(100):
+        t += lookup(d, i)
+    return t
+
+print(f())
+";
+    let on = run("callexc.py", src, &["--jit-threshold=1"], &[]);
+    let off = run("callexc.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.status, Some(1));
+    assert_eq!((on.stdout.as_str(), on.stderr.as_str()), (off.stdout.as_str(), off.stderr.as_str()));
+    assert_eq!(on.stdout, "div at 150\n");
+    assert!(on.stderr.contains("line 5, in lookup"), "{}", on.stderr);
+    assert!(on.stderr.ends_with("KeyError: 50\n"), "{}", on.stderr);
+}
+
+#[test]
+fn a_recursion_error_raised_entering_an_inlined_call_unwinds_like_the_interpreter() {
+    // The loop's trace (recorded in deep(5)) calls leaf when i > 0. deep(L - 2) runs the loop
+    // at the recursion limit L: the interpreter's first iteration makes no call, the trace's
+    // first _PUSH_FRAME hits the limit and raises RecursionError.
+    let src = "\
+import sys
+
+def leaf(x):
+    return x + 1
+
+def deep(n):
+    if n > 0:
+        return deep(n - 1)
+    t = 0
+    for i in range(300):
+        if i > 0:
+            t = leaf(t)
+    return t
+
+print(deep(5))
+sys.setrecursionlimit(30)
+try:
+    deep(28)
+except RecursionError as e:
+    print('caught', e)
+print(deep(3))
+";
+    let on = run("recursion.py", src, &["--jit-threshold=1", "--stats"], &[]);
+    let off = run("recursion.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert_eq!(on.stdout, "299\ncaught maximum recursion depth exceeded\n299\n");
+}
+
+#[test]
+fn rebinding_a_called_function_or_method_leaves_the_inlined_code() {
+    let src = "\
+def f(x):
+    return x + 1
+
+def g(x):
+    return x * 2
+
+class A:
+    def m(self):
+        return 1
+
+def run(n):
+    global f
+    a = A()
+    t = 0
+    for i in range(n):
+        t += f(i) + a.m()
+        if i == 500:
+            f = g
+        if i == 700:
+            A.m = lambda self: 100
+    return t
+
+print(run(1000))
+";
+    let on = run("rebind.py", src, &["--jit-threshold=1"], &[]);
+    let off = run("rebind.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert_eq!(
+        on.stdout,
+        format!(
+            "{}\n",
+            (0..1000).map(|i: i64| if i <= 500 { i + 1 } else { i * 2 } + if i <= 700 { 1 } else { 100 }).sum::<i64>()
+        )
+    );
+}

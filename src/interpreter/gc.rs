@@ -18,6 +18,7 @@ impl Vm {
         let codes = &self.codes;
         let types = &self.types;
         let temp = &self.temp_roots;
+        let jit = &self.jit_roots;
         let modules = &self.modules;
         let builtins = self.builtins;
         let handled = self.handled_exc;
@@ -47,6 +48,7 @@ impl Vm {
             }
             types.mark(m);
             m.mark_values(temp);
+            m.mark_values(jit);
             for v in modules.values() {
                 m.mark_value(*v);
             }

@@ -139,6 +139,9 @@ pub struct Vm {
     pub modules: HashMap<String, Value>,
     /// Values Rust code keeps alive across calls back into Python.
     pub temp_roots: Vec<Value>,
+    /// Objects compiled traces refer to by address (the JIT's guards compare against them),
+    /// kept alive for as long as the traces exist.
+    pub jit_roots: Vec<Value>,
     /// The exception being handled (`sys.exc_info()`), or `None`.
     pub handled_exc: Value,
     pub codes: Vec<&'static CodeObject>,
@@ -208,6 +211,7 @@ impl Vm {
             builtins,
             modules: HashMap::new(),
             temp_roots: Vec::new(),
+            jit_roots: Vec::new(),
             handled_exc: Value::None,
             codes: Vec::new(),
             recursion_limit: 1000,

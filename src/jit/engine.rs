@@ -53,6 +53,8 @@ struct LoopTrace {
     compiled: CompiledTrace,
     trace: Trace,
     code: &'static CodeObject,
+    /// The code objects the trace's uops and exits refer to (`TraceOp::code`).
+    codes: Vec<&'static CodeObject>,
     header: usize,
     entries: u64,
     /// The loop trace this trace belongs to (itself for a loop).
@@ -221,12 +223,14 @@ impl Jit {
         if t.compiled.exit_count(exit) != hot << attempts {
             return;
         }
+        let level = t.trace.exits[exit as usize].level as usize;
         let root = &self.traces[t.root as usize];
         let (code, header) = (root.code, root.header);
-        let (_, depth, pc, _, stack) = frame_slices(vm);
+        let (start_code, depth, pc, _, stack) = frame_slices(vm);
         self.stats.recordings += 1;
         let gc_flag = &vm.heap.gc_requested as *const bool as u64;
-        self.recorder = self.new_recorder(Recorder::new_side(code, depth, header, pc, stack.len(), gc_flag));
+        let side = Recorder::new_side(code, header, start_code, level, depth, pc, stack.len(), gc_flag);
+        self.recorder = self.new_recorder(side);
         self.side_of = Some((id, exit));
         vm.set_recording(true);
     }
@@ -275,9 +279,13 @@ impl Jit {
                 Some((parent, exit)) => format!("side trace {id} (from trace {parent} exit {exit})"),
                 None => format!("trace {id}"),
             };
-            let bytecode = |pc: u32| {
+            let codes = recorder.codes();
+            let bytecode = |index: u16, pc: u32| {
+                let code = codes.get(index as usize).copied().unwrap_or(code);
                 let instr = code.code.instrs[pc as usize];
-                format!("; line {} pc {pc}: {} {}", code.code.line_of(pc as usize), instr.op.name(), instr.arg)
+                let line = code.code.line_of(pc as usize);
+                let name = if index == 0 { String::new() } else { format!("{} ", code.code.name) };
+                format!("; {name}line {line} pc {pc}: {} {}", instr.op.name(), instr.arg)
             };
             eprintln!(
                 "---- {what}: {} line {}, loop at instruction {header} ({} uops, {} bytes of code) ----\n{}",
@@ -345,7 +353,19 @@ impl Jit {
             }
         };
         let back_edges = vec![self.recording_back_edge, closing_back_edge];
-        self.traces.push(LoopTrace { compiled, trace, code, header, entries: 0, root, parent: side_of, back_edges });
+        vm.jit_roots.extend(recorder.keep_alive().iter().map(|&o| Value::Obj(o)));
+        let codes = recorder.codes().to_vec();
+        self.traces.push(LoopTrace {
+            compiled,
+            trace,
+            code,
+            codes,
+            header,
+            entries: 0,
+            root,
+            parent: side_of,
+            back_edges,
+        });
     }
 }
 
@@ -506,10 +526,13 @@ impl JitHook for Jit {
                     );
                 }
                 Some((parent, exit)) => {
+                    let from = self.traces[parent as usize].trace.exits[exit as usize];
+                    let code = self.traces[parent as usize].codes[from.code as usize];
                     let _ = writeln!(
                         out,
-                        "side trace {id}: from trace {parent} exit {exit} (line {}, {} uops)",
-                        t.code.code.line_of(t.trace.exits.first().map_or(t.header, |e| e.pc as usize)),
+                        "side trace {id}: from trace {parent} exit {exit} ({} line {}, {} uops)",
+                        code.code.name,
+                        code.code.line_of(from.pc as usize),
                         t.trace.ops.len()
                     );
                 }

@@ -20,11 +20,8 @@ use crate::runtime::value::Value;
 /// Runs bytecode `pc` of the running frame in the interpreter ([`Vm::step`], calls included);
 /// returns the new stack pointer, or null with the exception stored in the trace's context.
 pub extern "C" fn stitch_execute(st: *mut JitState, _locals: *mut Value, sp: *mut Value, pc: u64) -> *mut Value {
-    // SAFETY: `st` is the JitState of the running trace, the first field of the engine's
-    // TraceContext, whose `vm` points to the VM that entered the trace (paused in that call).
-    let context = unsafe { &mut *(st as *mut TraceContext) };
-    // SAFETY: as above; nothing else refers to the VM while the trace runs.
-    let vm = unsafe { &mut *context.state.vm };
+    // SAFETY: stencils pass their own `st`.
+    let (context, vm) = unsafe { context(st) };
     let stack = vm.stack_ptr();
     // SAFETY: sp is the trace's stack pointer, inside the top frame's slots of the VM stack.
     let depth = unsafe { sp.offset_from(stack) } as usize;
@@ -49,16 +46,95 @@ pub extern "C" fn stitch_call(_st: *mut JitState, _sp: *mut Value, _argc: u64, _
     std::process::abort()
 }
 
-/// Pushes the frame of the Python function below `argc` arguments; returns its locals or null.
-/// (Wired up by the trace runtime.)
-pub extern "C" fn stitch_push_frame(_st: *mut JitState, _sp: *mut Value, _argc: u64, _pc: u64) -> *mut Value {
-    std::process::abort()
+/// The VM and the trace's context, from the `st` a stencil passes.
+///
+/// # Safety
+/// `st` must be the JitState of the running trace: the first field of the engine's
+/// TraceContext, whose `vm` points to the VM that entered the trace (paused in that call, so
+/// nothing else refers to it while the helper runs).
+unsafe fn context<'a>(st: *mut JitState) -> (&'a mut TraceContext, &'a mut crate::interpreter::Vm) {
+    // SAFETY: per the function contract.
+    unsafe {
+        let context = &mut *(st as *mut TraceContext);
+        let vm = &mut *context.state.vm;
+        (context, vm)
+    }
 }
 
-/// Pops the running frame, leaving the returned value (the top of `sp`) on the caller's stack.
-/// (Wired up by the trace runtime.)
-pub extern "C" fn stitch_pop_frame(_st: *mut JitState, _sp: *mut Value) -> FramePair {
-    std::process::abort()
+/// `_PUSH_FRAME`: enters the Python function below `argc` arguments (and the self-or-null
+/// slot), which `_CHECK_FUNCTION` and the recorder proved take exactly these positional arguments.
+/// Does what the interpreter's `CALL` does: the caller's frame record gets its resume point
+/// `pc` and the stack pointer of the call's result slot, and a frame is pushed whose first
+/// locals are the arguments, in place. Returns the callee's locals, or null with the exception
+/// (recursion limit) stored in the trace's context.
+pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64, pc: u64) -> *mut Value {
+    // SAFETY: stencils pass their own `st`.
+    let (context, vm) = unsafe { context(st) };
+    let stack = vm.stack_ptr();
+    // SAFETY: sp is the trace's stack pointer, inside the top frame's slots of the VM stack.
+    let depth = unsafe { sp.offset_from(stack) } as usize;
+    let argc = argc as usize;
+    let top = vm.frames.len() - 1;
+    vm.frames[top].pc = pc as usize;
+    vm.frames[top].sp = depth;
+    vm.sp = depth;
+    let result_pos = depth - argc - 2;
+    let has_self = !vm.slot(result_pos + 1).is_null();
+    let nargs = argc + has_self as usize;
+    let entered = match vm.slot(result_pos) {
+        Value::Obj(callee) => match &callee.kind {
+            ObjKind::Function(f) => vm.enter_function(
+                callee,
+                f,
+                result_pos,
+                depth - nargs,
+                nargs,
+                Value::Null,
+                crate::interpreter::FrameKind::Call,
+                false,
+            ),
+            _ => Err(vm.new_error(vm.types.runtime_error, "internal error: JIT call of a non-function")),
+        },
+        _ => Err(vm.new_error(vm.types.runtime_error, "internal error: JIT call of a non-function")),
+    };
+    match entered {
+        // SAFETY: the new frame's base is inside the VM stack (push_frame checked its size).
+        Ok(()) => unsafe { stack.add(vm.frames[top + 1].base) },
+        Err(e) => {
+            vm.step_reraise = false;
+            context.error = Some(e);
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// `_POP_FRAME`: returns from the running frame, which a trace entered with `_PUSH_FRAME`
+/// (an ordinary call made from the frame below): pops it and leaves the returned value (the
+/// top of `sp`) in the caller's result slot, as the interpreter's `RETURN_VALUE` does. Returns
+/// the caller's locals and stack pointer, or null locals (internal error stored) if the frame
+/// is not such a frame.
+pub extern "C" fn stitch_pop_frame(st: *mut JitState, sp: *mut Value) -> FramePair {
+    // SAFETY: stencils pass their own `st`.
+    let (context, vm) = unsafe { context(st) };
+    let stack = vm.stack_ptr();
+    let n = vm.frames.len();
+    let returnable =
+        n >= 2 && matches!(vm.frames[n - 1].kind, crate::interpreter::FrameKind::Call) && !vm.frames[n - 1].entry;
+    if !returnable {
+        context.error = Some(vm.new_error(vm.types.runtime_error, "internal error: JIT return from an entry frame"));
+        return FramePair { locals: std::ptr::null_mut(), sp: std::ptr::null_mut() };
+    }
+    // SAFETY: the stencil calls this with the return value on top of the callee's stack.
+    let value = unsafe { peek(sp, 1) };
+    vm.frames.pop();
+    let caller = vm.frames.last_mut().expect("checked above");
+    let result_pos = caller.sp;
+    caller.sp = result_pos + 1;
+    let base = caller.base;
+    vm.set_slot(result_pos, value);
+    vm.sp = result_pos + 1;
+    // SAFETY: both are slots of the caller's frame inside the VM stack.
+    unsafe { FramePair { locals: stack.add(base), sp: stack.add(result_pos + 1) } }
 }
 
 /// Reads the value at `sp[-back]`.

@@ -13,6 +13,14 @@
 //! start of each iteration nothing is known: types may change from one iteration to the next.
 //! Locals read before they are written in the loop get one boundness check in a *preamble* that
 //! runs once on entry, before the loop head: nothing inside a trace can unbind a local.
+//!
+//! Calls to Python functions are followed into the callee (*inlined*): a guard on the callee's
+//! identity and argument layout, then `_PUSH_FRAME`, which pushes a real frame exactly as the
+//! interpreter's `CALL` does; the callee's bytecodes are recorded in that frame, and its return
+//! is `_POP_FRAME`. Because the frames are real, every exit inside a callee resumes the
+//! interpreter in the callee with nothing to rebuild. The recorder keeps one [`FrameState`] per
+//! frame *level* (0 is the loop's frame); a side trace that starts inside a callee learns about
+//! the frames below it when it returns into them.
 
 use crate::bytecode::{BinaryOp, Opcode};
 use crate::interpreter::code::Cache;
@@ -29,6 +37,9 @@ pub const LOOP_EXIT: &str = "loop exit while recording";
 /// The longest trace recorded (in uops); longer loops abort.
 pub const MAX_TRACE_LENGTH: usize = 800;
 
+/// How many frames deep a trace follows calls; deeper calls run in the interpreter.
+pub const MAX_INLINE_DEPTH: usize = 8;
+
 /// What the recorder knows about a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ty {
@@ -36,11 +47,15 @@ enum Ty {
     Int,
     Float,
     Bool,
+    /// The NULL of a call's self-or-null slot.
+    Null,
+    /// Any other (non-null) value.
     Other,
 }
 
 fn ty_of(v: Value) -> Ty {
     match v {
+        Value::Null => Ty::Null,
         Value::Int(_) => Ty::Int,
         Value::Float(_) => Ty::Float,
         Value::Bool(_) => Ty::Bool,
@@ -101,26 +116,60 @@ pub struct Frame<'a> {
     pub builtins: ObjRef,
 }
 
+/// How much the recorder knows about the locals of a frame it records in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// Recording started in it: locals read before written get checked once, in the preamble.
+    Start,
+    /// The trace entered it with `_PUSH_FRAME`: every local is bound exactly when written
+    /// (parameters from the start).
+    Entered,
+    /// A side trace returned into it: nothing known; locals are checked where read.
+    Returned,
+}
+
+/// What the recorder knows about one frame along the trace.
+struct FrameState {
+    code: &'static CodeObject,
+    /// Index of `code` in [`Recorder::codes`].
+    code_index: u16,
+    origin: Origin,
+    /// Locals known bound along this iteration.
+    bound: Vec<bool>,
+    /// What is known about locals and the value stack.
+    locals: Vec<Ty>,
+    stack: Vec<Ty>,
+}
+
 /// The recording of one loop.
 pub struct Recorder {
+    /// The loop: its code object and header.
     code: &'static CodeObject,
-    depth: usize,
     header: usize,
+    /// Index of the loop's frame on the VM's frame stack.
+    loop_depth: usize,
     /// Address of the collector's "collection due" flag, checked at the back-edge.
     gc_flag: u64,
     trace: Trace,
     /// Boundness checks of locals read before written (run once, before the loop).
     preamble: Vec<TraceOp>,
-    /// Locals known bound along this iteration (written, or checked in the preamble).
-    bound: Vec<bool>,
-    /// What is known about locals and the value stack along this iteration.
-    locals: Vec<Ty>,
-    stack: Vec<Ty>,
+    /// The frames the trace runs in, from `base_level` (the loop's frame is level 0) up to the
+    /// running one, last. Empty between a return past the lowest known frame and the next
+    /// instruction, which shows the frame returned to.
+    frames: Vec<FrameState>,
+    base_level: usize,
+    /// The code objects uops and exits refer to by index (`TraceOp::code`); the loop's first.
+    codes: Vec<&'static CodeObject>,
+    /// Objects the trace's guards compare against by address (callees): the trace must keep
+    /// them alive, or another object could reuse the address.
+    keep_alive: Vec<ObjRef>,
     /// A side trace (recorded from a hot exit, ends by jumping back to its loop) rather than a
     /// loop trace.
     side: bool,
-    /// Where recording started (the header, or the exit's instruction).
+    /// Where recording started (the header, or the exit's instruction) and in which frame level.
     start_pc: usize,
+    start_code: u16,
+    start_level: usize,
     /// `--stats`: the counter of bytecodes completed in machine code, and how many completed
     /// since the last `_ADD_TO_COUNTER`.
     counter: Option<u64>,
@@ -129,40 +178,70 @@ pub struct Recorder {
     current_pc: usize,
 }
 
+impl FrameState {
+    fn new(code: &'static CodeObject, code_index: u16, origin: Origin, stack_depth: usize) -> FrameState {
+        FrameState {
+            code,
+            code_index,
+            origin,
+            bound: vec![false; code.nlocalsplus],
+            locals: vec![Ty::Unknown; code.nlocalsplus],
+            stack: vec![Ty::Unknown; stack_depth],
+        }
+    }
+}
+
 impl Recorder {
     /// Starts recording the loop whose header is instruction `header` of `code`, running in
     /// frame `depth` with `stack_depth` values on its stack.
     pub fn new(code: &'static CodeObject, depth: usize, header: usize, stack_depth: usize, gc_flag: u64) -> Recorder {
         Recorder {
             code,
-            depth,
             header,
+            loop_depth: depth,
             gc_flag,
             trace: Trace::default(),
             preamble: Vec::new(),
-            bound: vec![false; code.nlocalsplus],
-            locals: vec![Ty::Unknown; code.nlocalsplus],
-            stack: vec![Ty::Unknown; stack_depth],
+            frames: vec![FrameState::new(code, 0, Origin::Start, stack_depth)],
+            base_level: 0,
+            codes: vec![code],
+            keep_alive: Vec::new(),
             side: false,
             start_pc: header,
+            start_code: 0,
+            start_level: 0,
             counter: None,
             pending: 0,
             current_pc: header,
         }
     }
 
-    /// Starts recording a side trace from a hot exit: from the exit's instruction (the frame's
-    /// current `pc`) until control is back at the loop `header`. The trace ends with a
-    /// safepoint check and an exit ([`Trace::link_exit`]) that the engine links to the loop.
+    /// Starts recording a side trace from a hot exit of the loop at `header` of `loop_code`:
+    /// from the exit's instruction `start_pc` of `start_code`, running in frame `depth`, which is
+    /// `level` frames above the loop's, until control is back at the header in the loop's frame.
+    /// The trace ends with a safepoint check and an exit ([`Trace::link_exit`]) that the engine
+    /// links to the loop.
+    #[allow(clippy::too_many_arguments)]
     pub fn new_side(
-        code: &'static CodeObject,
-        depth: usize,
+        loop_code: &'static CodeObject,
         header: usize,
+        start_code: &'static CodeObject,
+        level: usize,
+        depth: usize,
         start_pc: usize,
         stack_depth: usize,
         gc_flag: u64,
     ) -> Recorder {
-        Recorder { side: true, start_pc, ..Recorder::new(code, depth, header, stack_depth, gc_flag) }
+        let mut r = Recorder::new(loop_code, depth.saturating_sub(level), header, stack_depth, gc_flag);
+        let index = r.code_index(start_code);
+        r.frames = vec![FrameState::new(start_code, index, Origin::Start, stack_depth)];
+        r.base_level = level;
+        r.start_level = level;
+        r.start_code = index;
+        r.side = true;
+        r.start_pc = start_pc;
+        r.current_pc = start_pc;
+        r
     }
 
     /// Counts the bytecodes the trace completes in machine code into the u64 at `counter`
@@ -184,12 +263,57 @@ impl Recorder {
         (self.code, self.header)
     }
 
-    fn exit(&mut self, pc: usize) -> u32 {
-        let pc = pc as u32;
-        match self.trace.exits.iter().position(|e| e.pc == pc) {
-            Some(i) => i as u32,
-            None => self.trace.add_exit(ExitPoint::guard(pc)),
+    /// The code objects the trace's uops and exits refer to (`TraceOp::code`).
+    pub fn codes(&self) -> &[&'static CodeObject] {
+        &self.codes
+    }
+
+    /// The objects the trace must keep alive (see `keep_alive`).
+    pub fn keep_alive(&self) -> &[ObjRef] {
+        &self.keep_alive
+    }
+
+    fn code_index(&mut self, code: &'static CodeObject) -> u16 {
+        match self.codes.iter().position(|c| std::ptr::eq(*c, code)) {
+            Some(i) => i as u16,
+            None => {
+                self.codes.push(code);
+                (self.codes.len() - 1) as u16
+            }
         }
+    }
+
+    /// The frame being recorded in (there is one whenever an instruction is recorded).
+    fn cur(&mut self) -> &mut FrameState {
+        let n = self.frames.len();
+        &mut self.frames[n - 1]
+    }
+
+    fn cur_ref(&self) -> &FrameState {
+        &self.frames[self.frames.len() - 1]
+    }
+
+    /// The level of the running frame (0: the loop's).
+    fn level(&self) -> usize {
+        self.base_level + self.frames.len() - 1
+    }
+
+    /// An exit of `kind` at instruction `pc` of the running frame (one per instruction).
+    fn exit_at(&mut self, pc: usize, side: bool) -> u32 {
+        let (code, level) = (self.cur_ref().code_index, self.level() as u16);
+        let pc = pc as u32;
+        let same = |e: &ExitPoint| e.pc == pc && e.code == code && e.level == level && e.side == side;
+        match self.trace.exits.iter().position(same) {
+            Some(i) => i as u32,
+            None => {
+                let point = if side { ExitPoint::guard(pc) } else { ExitPoint::plain(pc) };
+                self.trace.add_exit(point.in_frame(code, level))
+            }
+        }
+    }
+
+    fn exit(&mut self, pc: usize) -> u32 {
+        self.exit_at(pc, true)
     }
 
     fn emit(&mut self, mut op: TraceOp) {
@@ -197,6 +321,8 @@ impl Recorder {
             self.flush_count();
         }
         op.pc = Some(self.current_pc as u32);
+        op.code = self.cur_ref().code_index;
+        op.level = self.level() as u16;
         self.trace.ops.push(op);
     }
 
@@ -207,38 +333,58 @@ impl Recorder {
     }
 
     fn top(&self, n: usize) -> Ty {
-        self.stack[self.stack.len() - n]
+        let stack = &self.cur_ref().stack;
+        stack[stack.len() - n]
     }
 
     fn set_top(&mut self, n: usize, ty: Ty) {
-        let len = self.stack.len();
-        self.stack[len - n] = ty;
+        let stack = &mut self.cur().stack;
+        let len = stack.len();
+        stack[len - n] = ty;
+    }
+
+    fn push(&mut self, ty: Ty) {
+        self.cur().stack.push(ty);
     }
 
     fn pop(&mut self, n: usize) {
-        let len = self.stack.len();
-        self.stack.truncate(len - n);
+        let stack = &mut self.cur().stack;
+        let len = stack.len();
+        stack.truncate(len - n);
     }
 
     fn load_local(&mut self, index: usize, value: Value) -> Result<(), &'static str> {
         if value.is_null() {
             return Err("unbound local");
         }
-        if !self.bound[index] {
-            // Read before written in this iteration: check once, on entry.
-            self.preamble.push(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32));
-            self.preamble.push(TraceOp::new(_POP_TOP));
-            self.bound[index] = true;
+        let f = self.cur();
+        let (bound, origin) = (f.bound[index], f.origin);
+        f.bound[index] = true;
+        match (bound, origin) {
+            (true, _) => self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32)),
+            (false, Origin::Start) => {
+                // Read before written in this iteration: check once, on entry.
+                self.preamble.push(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32));
+                self.preamble.push(TraceOp::new(_POP_TOP));
+                self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32));
+            }
+            (false, _) => {
+                // A frame returned into: check where read (then it stays bound).
+                let e = self.exit(self.current_pc);
+                self.emit(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32).exit(e));
+            }
         }
-        self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32));
-        self.stack.push(self.locals[index]);
+        let ty = self.cur_ref().locals[index];
+        self.push(ty);
         Ok(())
     }
 
     fn store_local(&mut self, index: usize) {
         self.emit(TraceOp::new(_STORE_FAST).oparg(index as u32));
-        self.locals[index] = self.top(1);
-        self.bound[index] = true;
+        let ty = self.top(1);
+        let f = self.cur();
+        f.locals[index] = ty;
+        f.bound[index] = true;
         self.pop(1);
     }
 
@@ -258,15 +404,49 @@ impl Recorder {
         self.set_top(n, ty);
     }
 
+    /// Checks that the interpreter is where the recording expects it: in the running frame, or
+    /// (`Ok(false)`: not to be recorded) inside a call that a stepped bytecode makes. After a
+    /// return past the lowest known frame, the frame returned to becomes known here.
+    fn in_step(&mut self, frame: &Frame) -> Result<bool, Abort> {
+        if self.frames.is_empty() {
+            if self.base_level == 0 && !std::ptr::eq(frame.code, self.code) {
+                return Err("left the loop's frame".into());
+            }
+            let index = self.code_index(frame.code);
+            self.frames.push(FrameState::new(frame.code, index, Origin::Returned, frame.stack.len()));
+        }
+        let expected = self.loop_depth + self.level();
+        if frame.depth > expected {
+            if self.trace.ops.last().is_some_and(|op| op.uop == _EXECUTE_BYTECODE) {
+                // Inside a call the trace makes through the interpreter: not part of the trace.
+                return Ok(false);
+            }
+            return Err("entered a frame unexpectedly (internal)".into());
+        }
+        if frame.depth < expected || !std::ptr::eq(frame.code, self.cur_ref().code) {
+            return Err("left the loop's frame".into());
+        }
+        if frame.stack.len() != self.cur_ref().stack.len() {
+            return Err("stack depth out of step (internal)".into());
+        }
+        Ok(true)
+    }
+
     /// Records one instruction: specialized when the recorder knows how, else (for the many
     /// bytecodes that neither jump nor leave the frame) as `_EXECUTE_BYTECODE`, which runs it in
     /// the interpreter from inside the trace.
     fn record_one(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
+        if !self.in_step(frame)? {
+            return Ok(None);
+        }
         self.current_pc = frame.pc;
-        let depth = self.stack.len();
+        let depth = self.cur_ref().stack.len();
         let preamble = self.preamble.len();
         let ops = self.trace.ops.len();
+        let exits = self.trace.exits.len();
+        let nframes = self.frames.len();
         let pending = self.pending;
+        let keep = self.keep_alive.len();
         match self.record_specialized(frame) {
             Err(Abort::Generic) | Err(Abort::Opcode(_)) => {}
             Ok(None) => {
@@ -278,20 +458,36 @@ impl Recorder {
         self.pending = pending;
         // Undo what the specialized attempt may have emitted or assumed.
         self.trace.ops.truncate(ops);
+        self.trace.exits.truncate(exits);
         self.preamble.truncate(preamble);
-        self.stack.resize(depth, Ty::Unknown);
-        let instr = self.code.code.instrs[frame.pc];
+        self.keep_alive.truncate(keep);
+        self.frames.truncate(nframes);
+        self.cur().stack.resize(depth, Ty::Unknown);
+        let instr = frame.code.code.instrs[frame.pc];
         if !steppable(instr.op) {
             return Err(Abort::Opcode(instr.op));
         }
         self.emit(TraceOp::new(_EXECUTE_BYTECODE).operands(frame.pc as u64, 0));
-        // The stack effect is known, not what was pushed; fast locals are untouched.
+        // The stack effect is known, not what was pushed; fast locals are untouched but for the
+        // cells made at a function's start.
         let new_depth = depth as i64 + instr.op.stack_effect(instr.arg, false) as i64;
         if new_depth < 0 {
             return Err(Abort::Why("stack underflow (internal)"));
         }
-        self.stack.clear();
-        self.stack.resize(new_depth as usize, Ty::Unknown);
+        let f = self.cur();
+        f.stack.clear();
+        f.stack.resize(new_depth as usize, Ty::Unknown);
+        if instr.op == Opcode::MAKE_CELL {
+            f.locals[instr.arg as usize] = Ty::Other;
+            f.bound[instr.arg as usize] = true;
+        }
+        if instr.op == Opcode::COPY_FREE_VARS {
+            let n = f.locals.len();
+            for i in n.saturating_sub(instr.arg as usize)..n {
+                f.locals[i] = Ty::Other;
+                f.bound[i] = true;
+            }
+        }
         Ok(None)
     }
 
@@ -308,22 +504,9 @@ impl Recorder {
     }
 
     fn record_specialized(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
-        if frame.depth > self.depth && self.trace.ops.last().is_some_and(|op| op.uop == _EXECUTE_BYTECODE) {
-            // Inside a call the trace makes through the interpreter: not part of the trace.
-            return Ok(None);
-        }
-        if frame.depth != self.depth || !std::ptr::eq(frame.code, self.code) {
-            return Err(Abort::Why(if frame.depth > self.depth {
-                "call to a Python function"
-            } else {
-                "left the loop's frame"
-            }));
-        }
-        if frame.stack.len() != self.stack.len() {
-            return Err("stack depth out of step (internal)".into());
-        }
         let pc = frame.pc;
-        let instr = self.code.code.instrs[pc];
+        let code = frame.code;
+        let instr = code.code.instrs[pc];
         let arg = instr.arg;
         let peek = |n: usize| frame.stack[frame.stack.len() - n];
         match instr.op {
@@ -334,21 +517,22 @@ impl Recorder {
             }
             Opcode::PUSH_NULL => {
                 self.emit(TraceOp::new(_PUSH_NULL));
-                self.stack.push(Ty::Other);
+                self.push(Ty::Null);
             }
             Opcode::COPY => {
                 self.emit(TraceOp::new(_COPY).oparg(arg));
-                self.stack.push(self.top(arg as usize));
+                self.push(self.top(arg as usize));
             }
             Opcode::SWAP => {
                 self.emit(TraceOp::new(_SWAP).oparg(arg));
-                let len = self.stack.len();
-                self.stack.swap(len - 1, len - arg as usize);
+                let stack = &mut self.cur().stack;
+                let len = stack.len();
+                stack.swap(len - 1, len - arg as usize);
             }
             Opcode::LOAD_CONST => {
-                let v = self.code.consts[arg as usize];
+                let v = code.consts[arg as usize];
                 self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
-                self.stack.push(ty_of(v));
+                self.push(ty_of(v));
             }
             Opcode::LOAD_FAST => self.load_local(arg as usize, frame.locals[arg as usize]).map_err(Abort::Why)?,
             Opcode::STORE_FAST => self.store_local(arg as usize),
@@ -425,19 +609,20 @@ impl Recorder {
             }
             Opcode::JUMP_FORWARD => {}
             Opcode::JUMP_BACKWARD => {
-                if arg as usize != self.header {
+                if arg as usize != self.header || self.level() != 0 {
                     return Err("inner loop".into());
                 }
                 // The back-edge itself counts as done (if the safepoint check then leaves, the
                 // interpreter runs it again: one bytecode counted twice per collection).
                 self.pending += 1;
                 self.flush_count();
-                let safepoint = self.trace.add_exit(ExitPoint::plain(pc as u32));
+                let safepoint = self.exit_at(pc, false);
                 if self.side {
                     self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
                     // Resuming at the back-edge is right when unlinked; linked, the loop's
                     // trace continues.
                     let link = self.trace.add_exit(ExitPoint::plain(pc as u32));
+                    // (Distinct from the safepoint exit: this one is linked.)
                     self.emit(TraceOp::new(_DEOPT).exit(link));
                     self.trace.link_exit = Some(link);
                 } else {
@@ -448,7 +633,8 @@ impl Recorder {
                 if !self.preamble.is_empty() {
                     // The preamble's checks exit where the trace starts, before anything ran.
                     let start = if self.side { self.start_pc } else { self.header };
-                    let e = trace.add_exit(ExitPoint::plain(start as u32));
+                    let at = ExitPoint::plain(start as u32).in_frame(self.start_code, self.start_level as u16);
+                    let e = trace.add_exit(at);
                     let mut ops: Vec<TraceOp> = self.preamble.drain(..).collect();
                     for op in ops.iter_mut().filter(|op| op.uop == _LOAD_FAST_CHECK) {
                         op.exit = Some(e);
@@ -457,6 +643,26 @@ impl Recorder {
                     trace.ops = ops;
                 }
                 return Ok(Some(trace));
+            }
+            Opcode::CALL => self.call(frame, arg, pc)?,
+            Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                if self.level() == 0 {
+                    return Err("left the loop's frame".into());
+                }
+                if instr.op == Opcode::RETURN_CONST {
+                    let v = code.consts[arg as usize];
+                    self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
+                    self.push(ty_of(v));
+                }
+                let ty = self.top(1);
+                self.emit(TraceOp::new(_POP_FRAME));
+                self.frames.pop();
+                match self.frames.last_mut() {
+                    Some(caller) => caller.stack.push(ty),
+                    // A side trace returned below the frame it started in: the next instruction
+                    // shows that frame (see `in_step`).
+                    None => self.base_level -= 1,
+                }
             }
             Opcode::LOAD_GLOBAL => self.load_global(frame, arg, pc)?,
             Opcode::LOAD_ATTR => self.load_attr(peek(1), arg, pc)?,
@@ -490,12 +696,9 @@ impl Recorder {
                     _ => return Err("iteration over a non-object".into()),
                 };
                 // Exhaustion is the loop's natural end, not a path to grow a side trace on.
-                let e = match self.trace.exits.iter().position(|x| x.pc == pc as u32) {
-                    Some(i) => i as u32,
-                    None => self.trace.add_exit(ExitPoint::plain(pc as u32)),
-                };
+                let e = self.exit_at(pc, false);
                 self.emit(TraceOp::new(uop).exit(e));
-                self.stack.push(if uop == _FOR_ITER_RANGE { Ty::Int } else { Ty::Unknown });
+                self.push(if uop == _FOR_ITER_RANGE { Ty::Int } else { Ty::Unknown });
             }
             Opcode::BINARY_SUBSCR => {
                 let uop = match (peek(2), peek(1)) {
@@ -522,11 +725,62 @@ impl Recorder {
         Ok(None)
     }
 
+    /// `CALL` of a Python function that takes exactly the arguments given (the interpreter's
+    /// fast path): guarded on the callee, then followed into the
+    /// callee's frame. Other calls, keyword arguments, generators, recursion and calls deeper
+    /// than [`MAX_INLINE_DEPTH`] run in the interpreter (`_EXECUTE_BYTECODE`).
+    fn call(&mut self, frame: &Frame, argc: u32, pc: usize) -> Result<(), Abort> {
+        let n = argc as usize;
+        let values = frame.stack;
+        if values.len() < n + 2 {
+            return Err("stack depth out of step (internal)".into());
+        }
+        let Value::Obj(callee) = values[values.len() - n - 2] else { return Err(Abort::Generic) };
+        let ObjKind::Function(f) = &callee.kind else { return Err(Abort::Generic) };
+        let keywords = pc >= 2 && frame.code.code.instrs[pc - 2].op == Opcode::KW_NAMES;
+        let has_self = match self.top(n + 1) {
+            Ty::Null => false,
+            Ty::Unknown => return Err(Abort::Generic),
+            _ => true,
+        };
+        if has_self == values[values.len() - n - 1].is_null() {
+            return Err("self-or-null slot out of step (internal)".into());
+        }
+        let nargs = n + has_self as usize;
+        let recursive = std::ptr::eq(f.code, self.code) || self.frames.iter().any(|s| std::ptr::eq(s.code, f.code));
+        if keywords
+            || !f.simple
+            || nargs != f.code.code.argcount as usize
+            || f.code.code.is_generator()
+            || recursive
+            || self.level() + 1 >= MAX_INLINE_DEPTH
+        {
+            return Err(Abort::Generic);
+        }
+        let e = self.exit(pc);
+        // The self-or-null slot needs no guard: what pushed it was recorded (`Ty::Null` only for
+        // a NULL the trace pushed, any other known type only for a value).
+        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
+        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(pc as u64 + 1, f.code.nlocalsplus as u64));
+        self.keep_alive.push(callee);
+        let args: Vec<Ty> = {
+            let stack = &self.cur_ref().stack;
+            stack[stack.len() - nargs..].to_vec()
+        };
+        self.pop(n + 2);
+        let index = self.code_index(f.code);
+        let mut state = FrameState::new(f.code, index, Origin::Entered, 0);
+        state.locals[..nargs].copy_from_slice(&args);
+        state.bound[..nargs].fill(true);
+        self.frames.push(state);
+        Ok(())
+    }
+
     /// `LOAD_GLOBAL` through its inline cache (filled by the interpreter's earlier runs): a
     /// guard on the dict version(s) and a load from the entry, which stays put while the version
     /// holds.
     fn load_global(&mut self, frame: &Frame, arg: u32, pc: usize) -> Result<(), Abort> {
-        let Cache::Global { globals: gv, builtins: bv, index } = self.code.caches[pc][0].get() else {
+        let Cache::Global { globals: gv, builtins: bv, index } = frame.code.caches[pc][0].get() else {
             return Err(Abort::Generic);
         };
         let g = frame.globals.as_dict().ok_or(Abort::Generic)?.borrow();
@@ -549,10 +803,10 @@ impl Recorder {
             self.emit(TraceOp::new(_LOAD_GLOBAL_BUILTINS).operands(value, 0));
         }
         // A global's value may be rebound without a version change: its type is unknown.
-        self.stack.push(Ty::Unknown);
+        self.push(Ty::Unknown);
         if arg & 1 != 0 {
             self.emit(TraceOp::new(_PUSH_NULL));
-            self.stack.push(Ty::Other);
+            self.push(Ty::Null);
         }
         Ok(())
     }
@@ -577,7 +831,7 @@ impl Recorder {
         let ObjKind::Instance(inst) = &o.kind else { return None };
         let shape = inst.shape.get() as *const _ as *const u8;
         let epoch = crate::runtime::types::class_epoch();
-        self.code.caches[pc].iter().find_map(|way| match way.get() {
+        self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
             Cache::Slot { shape: s, slot, next, epoch: e }
                 if s as *const u8 == shape && e == epoch && (!store || std::ptr::eq(s, next)) =>
             {
@@ -598,7 +852,7 @@ impl Recorder {
             self.set_top(1, Ty::Unknown);
             if method {
                 self.emit(TraceOp::new(_PUSH_NULL));
-                self.stack.push(Ty::Other);
+                self.push(Ty::Null);
             }
             return Ok(());
         }
@@ -609,7 +863,7 @@ impl Recorder {
         let ObjKind::Instance(inst) = &o.kind else { return Err(Abort::Generic) };
         let shape = inst.shape.get() as *const _ as *const u8;
         let epoch = crate::runtime::types::class_epoch();
-        let function = self.code.caches[pc].iter().find_map(|way| match way.get() {
+        let function = self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
             Cache::ClassAttr { shape: s, epoch: e, value: Value::Obj(f), method: true }
                 if s as *const u8 == shape && e == epoch =>
             {
@@ -621,7 +875,7 @@ impl Recorder {
         self.guard_shape(shape as u64, pc);
         self.emit(TraceOp::new(_LOAD_ATTR_METHOD_WITH_VALUES).operands(function, 0));
         self.set_top(1, Ty::Other);
-        self.stack.push(Ty::Other);
+        self.push(Ty::Other);
         Ok(())
     }
 

@@ -20,13 +20,17 @@ pub struct TraceOp {
     pub operands: [u64; 2],
     /// The exit this uop leaves by (index into [`Trace::exits`]), for uops that can.
     pub exit: Option<u32>,
-    /// The bytecode (instruction index) the recorder translated into this uop, if any.
+    /// The bytecode (instruction index) the recorder translated into this uop, if any, ...
     pub pc: Option<u32>,
+    /// ... in which of the recorder's code objects (0: the loop's), run how many frames above
+    /// the loop's frame (calls the trace entered).
+    pub code: u16,
+    pub level: u16,
 }
 
 impl TraceOp {
     pub fn new(uop: Uop) -> TraceOp {
-        TraceOp { uop, oparg: 0, operands: [0, 0], exit: None, pc: None }
+        TraceOp { uop, oparg: 0, operands: [0, 0], exit: None, pc: None, code: 0, level: 0 }
     }
 
     pub fn oparg(mut self, oparg: u32) -> TraceOp {
@@ -46,10 +50,14 @@ impl TraceOp {
 }
 
 /// Where the interpreter resumes when a trace leaves by an exit: instruction `pc` of the frame
-/// that is on top when the trace leaves, with the stack pointer the trace left with.
+/// that is on top when the trace leaves, with the stack pointer the trace left with. Frames the
+/// trace entered are real frames of the VM, so that top frame is `level` frames above the
+/// loop's and runs code object `code` (an index the recorder assigns; 0 is the loop's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExitPoint {
     pub pc: u32,
+    pub code: u16,
+    pub level: u16,
     /// Whether a side trace may grow from this exit when it gets hot (not for the safepoint
     /// and entry checks, nor for the exit that links a side trace back to its loop).
     pub side: bool,
@@ -58,12 +66,19 @@ pub struct ExitPoint {
 impl ExitPoint {
     /// A guard's exit at instruction `pc`, where a side trace may start.
     pub fn guard(pc: u32) -> ExitPoint {
-        ExitPoint { pc, side: true }
+        ExitPoint { pc, code: 0, level: 0, side: true }
     }
 
     /// An exit no side trace grows from.
     pub fn plain(pc: u32) -> ExitPoint {
-        ExitPoint { pc, side: false }
+        ExitPoint { pc, code: 0, level: 0, side: false }
+    }
+
+    /// The same exit in frame `level` running code object `code`.
+    pub fn in_frame(mut self, code: u16, level: u16) -> ExitPoint {
+        self.code = code;
+        self.level = level;
+        self
     }
 }
 
@@ -114,8 +129,9 @@ impl Trace {
 
 impl Trace {
     /// The listing of `--dump=trace`: every uop with its argument, operands and exit, under a
-    /// heading for the bytecode it came from (`bytecode(pc)` describes one, e.g. with its line).
-    pub fn listing(&self, bytecode: &dyn Fn(u32) -> String) -> String {
+    /// heading for the bytecode it came from (`bytecode(code, pc)` describes one, e.g. with its
+    /// line), indented by the frame level it ran in.
+    pub fn listing(&self, bytecode: &dyn Fn(u16, u32) -> String) -> String {
         let mut out = String::new();
         let mut last_pc = None;
         for (i, op) in self.ops.iter().enumerate() {
@@ -123,9 +139,10 @@ impl Trace {
                 // Before: the preamble, run once on entry.
                 out.push_str(if self.link_exit.is_some() { "      -- body --\n" } else { "      -- loop --\n" });
             }
-            if op.pc.is_some() && op.pc != last_pc {
-                last_pc = op.pc;
-                out.push_str(&format!("      {}\n", bytecode(op.pc.unwrap_or(0))));
+            if let Some(pc) = op.pc.filter(|_| Some((op.code, op.pc)) != last_pc) {
+                last_pc = Some((op.code, op.pc));
+                let indent = ". ".repeat(op.level as usize);
+                out.push_str(&format!("      {indent}{}\n", bytecode(op.code, pc)));
             }
             let info = op.uop.info();
             let mut line = format!("{i:4}  {:<28}", info.name);
@@ -138,7 +155,12 @@ impl Trace {
                 }
             }
             if let Some(e) = op.exit {
-                line += &format!("  -> exit {e} (pc {})", self.exits[e as usize].pc);
+                let exit = self.exits[e as usize];
+                line += &format!("  -> exit {e} (pc {}", exit.pc);
+                if exit.level > 0 {
+                    line += &format!(", frame +{}", exit.level);
+                }
+                line.push(')');
             }
             out.push_str(line.trim_end());
             out.push('\n');
@@ -149,6 +171,6 @@ impl Trace {
 
 impl fmt::Display for Trace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.listing(&|pc| format!("; pc {pc}")))
+        f.write_str(&self.listing(&|code, pc| format!("; code {code} pc {pc}")))
     }
 }

@@ -139,7 +139,7 @@ uops! {
         op0: Some("address of the class epoch"), op1: Some("expected epoch");
     _LOAD_GLOBAL_MODULE => _LOAD_VALUE_AT, Never, oparg: N, op0: Some("address of the dict entry's value"), op1: N;
     _LOAD_GLOBAL_BUILTINS => _LOAD_VALUE_AT, Never, oparg: N, op0: Some("address of the dict entry's value"), op1: N;
-    _CHECK_FUNCTION => _GUARD_IS_OBJ, Guard, oparg: Some("depth of the callee"), op0: Some("the function object"), op1: N;
+    _CHECK_FUNCTION => _CHECK_FUNCTION, Guard, oparg: Some("argument count"), op0: Some("the function object"), op1: N;
 
     // Attributes by shape and slot.
     _GUARD_TYPE_VERSION => _GUARD_TYPE_VERSION, Guard, oparg: N, op0: Some("the instance's shape"), op1: N;
@@ -151,7 +151,7 @@ uops! {
     // Calls and frames.
     _PUSH_FRAME => _PUSH_FRAME, Error, oparg: Some("argument count"),
         op0: Some("the caller's resume instruction"), op1: Some("the callee's local slot count");
-    _POP_FRAME => _POP_FRAME, Never, oparg: N, op0: N, op1: N;
+    _POP_FRAME => _POP_FRAME, Error, oparg: N, op0: N, op1: N;
     _CALL => _CALL, Error, oparg: Some("argument count"), op0: Some("the call's instruction"), op1: N;
     _EXECUTE_BYTECODE => _EXECUTE_BYTECODE, Error, oparg: N, op0: Some("instruction index"), op1: N;
 
