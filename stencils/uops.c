@@ -127,6 +127,11 @@ STENCIL(_GUARD_TOS_INT) {
     CONTINUE();
 }
 
+STENCIL(_GUARD_TOS_BOOL) {
+    GUARD(sp[-1].tag == TAG_BOOL);
+    CONTINUE();
+}
+
 STENCIL(_GUARD_NOS_INT) {
     GUARD(sp[-2].tag == TAG_INT);
     CONTINUE();
@@ -359,6 +364,20 @@ STENCIL(_GUARD_IS_FALSE_POP) {
     Value v = sp[-1];
     GUARD(v.tag == TAG_BOOL && !v.u.b);
     sp--;
+    CONTINUE();
+}
+
+/* `JUMP_IF_TRUE_OR_POP`/`JUMP_IF_FALSE_OR_POP` on a bool: the same guards, keeping the value
+ * (the jump keeps it; the fall-through pops it with _POP_TOP). */
+STENCIL(_GUARD_IS_TRUE) {
+    Value v = sp[-1];
+    GUARD(v.tag == TAG_BOOL && v.u.b);
+    CONTINUE();
+}
+
+STENCIL(_GUARD_IS_FALSE) {
+    Value v = sp[-1];
+    GUARD(v.tag == TAG_BOOL && !v.u.b);
     CONTINUE();
 }
 

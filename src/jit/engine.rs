@@ -71,7 +71,8 @@ const ERROR_EXIT: u32 = u32::MAX;
 #[derive(Default)]
 struct Stats {
     recordings: u64,
-    aborted: BTreeMap<String, u64>,
+    /// Aborted recordings by reason, and by where they were (function and line).
+    aborted: BTreeMap<String, BTreeMap<String, u64>>,
     compile_time: Duration,
     compile_failures: u64,
     /// Loops given back to the interpreter (see `Jit::maybe_retire`).
@@ -155,7 +156,11 @@ impl Jit {
     fn give_up(&mut self, vm: &mut Vm, why: Abort) {
         vm.set_recording(false);
         let Some(recorder) = self.recorder.take() else { return };
-        *self.stats.aborted.entry(why.to_string()).or_default() += 1;
+        let at = vm
+            .frames
+            .last()
+            .map_or(String::new(), |f| format!("{} line {}", f.code.code.name, f.code.code.line_of(f.pc)));
+        *self.stats.aborted.entry(why.to_string()).or_default().entry(at).or_default() += 1;
         if let Some((id, exit)) = self.side_of.take() {
             let attempts = self.side_attempts.entry((id, exit)).or_default();
             *attempts += 1;
@@ -495,10 +500,16 @@ impl JitHook for Jit {
         let _ = writeln!(out, "  by the interpreter: {} (including those traces ran through it)", vm.instructions);
         let _ = writeln!(out, "recordings started:  {}", self.stats.recordings);
         let _ = writeln!(out, "traces compiled:     {}", self.traces.len());
-        let aborted: u64 = self.stats.aborted.values().sum();
+        let aborted: u64 = self.stats.aborted.values().flat_map(|at| at.values()).sum();
         let _ = writeln!(out, "recordings aborted:  {aborted}");
-        for (why, n) in &self.stats.aborted {
-            let _ = writeln!(out, "  {n:6}  {why}");
+        for (why, at) in &self.stats.aborted {
+            let n: u64 = at.values().sum();
+            // The places it happened most, most first.
+            let mut places: Vec<(&String, &u64)> = at.iter().collect();
+            places.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let shown: Vec<String> = places.iter().take(3).map(|(at, k)| format!("{at} ({k})")).collect();
+            let more = if places.len() > 3 { ", ..." } else { "" };
+            let _ = writeln!(out, "  {n:6}  {why}: {}{more}", shown.join(", "));
         }
         if self.stats.retired > 0 {
             let _ = writeln!(out, "loops given back:    {} (left their trace on most entries)", self.stats.retired);

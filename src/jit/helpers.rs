@@ -11,6 +11,10 @@
 //! when their fast case does not apply, so the stencil can exit and the interpreter redo the
 //! bytecode from the same state.
 
+// Helpers take the stencils' raw pointers as C does; they are called only by machine code that
+// passes the trace's own pointers, which each `// SAFETY:` comment relies on.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 use std::os::raw::c_int;
 
 use super::abi::{FramePair, JitState, TraceContext};

@@ -582,10 +582,24 @@ impl Recorder {
                 _ => return Err(Abort::Generic),
             },
             Opcode::UNARY_NOT => {
-                if self.top(1) != Ty::Bool {
+                if !matches!(peek(1), Value::Bool(_)) {
                     return Err(Abort::Generic);
                 }
+                if self.top(1) != Ty::Bool {
+                    self.guard(_GUARD_TOS_BOOL, pc);
+                    self.set_top(1, Ty::Bool);
+                }
                 self.emit(TraceOp::new(_UNARY_NOT));
+            }
+            Opcode::JUMP_IF_TRUE_OR_POP | Opcode::JUMP_IF_FALSE_OR_POP => {
+                // On a bool only: the value is the expression's result when the jump is taken.
+                let Value::Bool(truth) = peek(1) else { return Err("short-circuit on another type".into()) };
+                self.guard(if truth { _GUARD_IS_TRUE } else { _GUARD_IS_FALSE }, pc);
+                self.set_top(1, Ty::Bool);
+                if truth != (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
+                    self.emit(TraceOp::new(_POP_TOP));
+                    self.pop(1);
+                }
             }
             Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                 let v = peek(1);
@@ -647,7 +661,8 @@ impl Recorder {
             Opcode::CALL => self.call(frame, arg, pc)?,
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
                 if self.level() == 0 {
-                    return Err("left the loop's frame".into());
+                    // Returning from the loop's frame: the loop ended while recording.
+                    return Err(LOOP_EXIT.into());
                 }
                 if instr.op == Opcode::RETURN_CONST {
                     let v = code.consts[arg as usize];

@@ -90,6 +90,7 @@ uops! {
     _GUARD_BOTH_INT => _GUARD_BOTH_INT, Guard, oparg: N, op0: N, op1: N;
     _GUARD_TOS_INT => _GUARD_TOS_INT, Guard, oparg: N, op0: N, op1: N;
     _GUARD_NOS_INT => _GUARD_NOS_INT, Guard, oparg: N, op0: N, op1: N;
+    _GUARD_TOS_BOOL => _GUARD_TOS_BOOL, Guard, oparg: N, op0: N, op1: N;
     _GUARD_BOTH_FLOAT => _GUARD_BOTH_FLOAT, Guard, oparg: N, op0: N, op1: N;
     _GUARD_TOS_FLOAT => _GUARD_TOS_FLOAT, Guard, oparg: N, op0: N, op1: N;
     _GUARD_NOS_FLOAT => _GUARD_NOS_FLOAT, Guard, oparg: N, op0: N, op1: N;
@@ -127,6 +128,8 @@ uops! {
     // Branches, as guards on the recorded direction.
     _GUARD_IS_TRUE_POP => _GUARD_IS_TRUE_POP, Guard, oparg: N, op0: N, op1: N;
     _GUARD_IS_FALSE_POP => _GUARD_IS_FALSE_POP, Guard, oparg: N, op0: N, op1: N;
+    _GUARD_IS_TRUE => _GUARD_IS_TRUE, Guard, oparg: N, op0: N, op1: N;
+    _GUARD_IS_FALSE => _GUARD_IS_FALSE, Guard, oparg: N, op0: N, op1: N;
     _GUARD_IS_NONE_POP => _GUARD_IS_NONE_POP, Guard, oparg: N, op0: N, op1: N;
     _GUARD_IS_NOT_NONE_POP => _GUARD_IS_NOT_NONE_POP, Guard, oparg: N, op0: N, op1: N;
 
