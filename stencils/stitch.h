@@ -195,6 +195,8 @@ FramePair stitch_pop_frame(JitState *st, Value *sp);
 int stitch_for_iter_range(Value *sp);
 int stitch_for_iter_list(Value *sp);
 int stitch_for_iter_tuple(Value *sp);
+int stitch_for_iter_enumerate_list(Value *sp);
+int stitch_unpack_sequence(Value *sp, uint64_t n);
 int stitch_binary_subscr_list_int(Value *sp);
 int stitch_binary_subscr_tuple_int(Value *sp);
 int stitch_store_subscr_list_int(Value *sp);

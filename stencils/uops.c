@@ -510,6 +510,21 @@ STENCIL(_FOR_ITER_TUPLE) {
     CONTINUE();
 }
 
+/* enumerate() over a list iterator, fused with the UNPACK_SEQUENCE 2 after it: push the item,
+ * then the count. */
+STENCIL(_FOR_ITER_ENUMERATE_LIST) {
+    GUARD(stitch_for_iter_enumerate_list(sp));
+    sp += 2;
+    CONTINUE();
+}
+
+/* A tuple or list of exactly OPARG items: replace it by its items, the first on top. */
+STENCIL(_UNPACK_SEQUENCE) {
+    GUARD(stitch_unpack_sequence(sp, OPARG));
+    sp += (int64_t)OPARG - 1;
+    CONTINUE();
+}
+
 /* list[int], in range: replace the two operands by the item. */
 STENCIL(_BINARY_SUBSCR_LIST_INT) {
     GUARD(stitch_binary_subscr_list_int(sp));

@@ -57,7 +57,7 @@ fn var(rng: &mut Rng) -> String {
 
 fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) {
     let c = rng.below(n.max(2));
-    match rng.below(if depth > 0 { 9 } else { 11 }) {
+    match rng.below(if depth > 0 { 9 } else { 11 }) + if rng.below(3) == 0 { 11 } else { 0 } {
         0 | 1 => {
             let op = rng.pick(&["+", "-", "*", "+"]);
             let _ = writeln!(out, "{indent}{} = ({} {op} {}) % 1009", var(rng), var(rng), var(rng));
@@ -96,6 +96,43 @@ fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) 
         9 => {
             let _ = writeln!(out, "{indent}if i == {c}:\n{indent}    break");
         }
+        11 => {
+            // A method call on objects of two classes (and three shapes).
+            let _ = writeln!(out, "{indent}acc += objs[i % 3].m({})", var(rng));
+        }
+        12 => {
+            // Nested calls, a closure, recursion.
+            let f = rng.pick(&["h3", "add3", "rec"]);
+            let _ = writeln!(out, "{indent}acc += {f}({} % 7)", var(rng));
+        }
+        13 => {
+            // A callee that raises (ZeroDivisionError at i == c), caught by the caller.
+            let _ = writeln!(
+                out,
+                "{indent}try:\n{indent}    acc += inv(i - {c})\n{indent}except ZeroDivisionError:\n{indent}    acc += 3"
+            );
+        }
+        14 => {
+            // Rebinding the called functions mid-loop.
+            let _ = writeln!(out, "{indent}if i == {c}:\n{indent}    swap_hs()");
+        }
+        15 => {
+            let _ = writeln!(
+                out,
+                "{indent}for j, w in enumerate([{}, {}, i]):\n{indent}    acc += j\n{indent}    {} = w",
+                var(rng),
+                literal(rng),
+                var(rng)
+            );
+        }
+        16 => {
+            let (a, b) = (var(rng), var(rng));
+            let _ = writeln!(out, "{indent}pair = ({a}, {b})\n{indent}{b}, {a} = pair");
+        }
+        17 => {
+            // Uncaught, rarely: the traceback must match.
+            let _ = writeln!(out, "{indent}if i == {c} and n < 40:\n{indent}    acc += inv(0)");
+        }
         _ => {
             let _ = writeln!(out, "{indent}for j in range({}):", rng.below(4) + 1);
             for _ in 0..rng.below(3) + 1 {
@@ -110,9 +147,17 @@ fn program(seed: u64) -> String {
     let mut out = String::new();
     out.push_str(
         "class P:\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\
+         \x20   def m(self, x):\n        if x > 2:\n            return self.b\n        return x\n\n\
          class Q:\n    def __init__(self, a):\n        self.c = 1.5\n        self.a = a\n\n\
+         \x20   def m(self, x):\n        return self.c * x\n\n\
          def h1(x):\n    return x * 2 + 1\n\n\
-         def h2(x):\n    if x > 3:\n        return 1\n    return 0.5\n\n",
+         def h2(x):\n    if x > 3:\n        return 1\n    return 0.5\n\n\
+         def h3(x):\n    return h1(x) - h2(x)\n\n\
+         def mk(k):\n    def add(x):\n        return x + k\n    return add\n\n\
+         add3 = mk(3)\n\n\
+         def rec(n):\n    if n <= 0:\n        return 0\n    return 1 + rec(n - 1)\n\n\
+         def inv(x):\n    return 100 // x\n\n\
+         def swap_hs():\n    global h1, h2\n    h1, h2 = h2, h1\n\n",
     );
     let functions = rng.below(3) + 1;
     for k in 0..functions {

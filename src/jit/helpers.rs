@@ -213,6 +213,50 @@ pub extern "C" fn stitch_for_iter_tuple(sp: *mut Value) -> c_int {
     }
 }
 
+/// `FOR_ITER` over `enumerate(list_iterator)` fused with the `UNPACK_SEQUENCE 2` that follows:
+/// pushes the item and then the count (the pair as unpacked, without building it) and returns 1,
+/// or returns 0 having done nothing (another iterator, exhausted, a count past 64 bits).
+pub extern "C" fn stitch_for_iter_enumerate_list(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with the iterator on top and two free slots at sp.
+    let Value::Obj(o) = (unsafe { peek(sp, 1) }) else { return 0 };
+    let ObjKind::Iterator(state) = &o.kind else { return 0 };
+    let mut state = state.borrow_mut();
+    let IterState::Enumerate { it, count } = &mut *state else { return 0 };
+    let Value::Int(n) = *count else { return 0 };
+    if n == i64::MAX {
+        return 0;
+    }
+    let Some(item) = next_seq_item(*it, true) else { return 0 };
+    *count = Value::Int(n + 1);
+    // SAFETY: the two slots at sp are inside the VM stack (UNPACK_SEQUENCE 2 needs them too).
+    unsafe {
+        sp.write(item);
+        sp.add(1).write(Value::Int(n));
+    }
+    1
+}
+
+/// `UNPACK_SEQUENCE n` of a tuple or list of exactly `n` items: replaces it with the items, the
+/// first on top, and returns 1; or returns 0 having done nothing.
+pub extern "C" fn stitch_unpack_sequence(sp: *mut Value, n: u64) -> c_int {
+    // SAFETY: the stencil calls this with the sequence on top of the stack.
+    let Value::Obj(o) = (unsafe { peek(sp, 1) }) else { return 0 };
+    let n = n as usize;
+    let write = |items: &[Value]| {
+        for (i, item) in items.iter().rev().enumerate() {
+            // SAFETY: the n slots from sp[-1] up are inside the VM stack (the code's stack size
+            // accounts for the unpacked items, as in the interpreter).
+            unsafe { sp.sub(1).add(i).write(*item) };
+        }
+    };
+    match &o.kind {
+        ObjKind::Tuple(items) if items.len() == n => write(items),
+        ObjKind::List(items) if items.borrow().len() == n => write(&items.borrow()),
+        _ => return 0,
+    }
+    1
+}
+
 /// Python's index normalization: negative indexes count from the end.
 fn normalize(index: i64, len: usize) -> Option<usize> {
     let i = if index < 0 { index.checked_add(len as i64)? } else { index };

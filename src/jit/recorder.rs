@@ -176,6 +176,8 @@ pub struct Recorder {
     pending: u64,
     /// The instruction being recorded (uops emitted now come from it).
     current_pc: usize,
+    /// The `UNPACK_SEQUENCE` (code index, pc) a fused `_FOR_ITER_ENUMERATE_LIST` already did.
+    unpacked: Option<(u16, usize)>,
 }
 
 impl FrameState {
@@ -213,6 +215,7 @@ impl Recorder {
             counter: None,
             pending: 0,
             current_pc: header,
+            unpacked: None,
         }
     }
 
@@ -704,6 +707,31 @@ impl Recorder {
                                 ObjKind::List(_) | ObjKind::Tuple(_) => return Err(LOOP_EXIT.into()),
                                 _ => return Err("iteration over another sequence".into()),
                             },
+                            IterState::Enumerate { it, count } => {
+                                let unpacks = code
+                                    .code
+                                    .instrs
+                                    .get(pc + 1)
+                                    .is_some_and(|next| next.op == Opcode::UNPACK_SEQUENCE && next.arg == 2);
+                                let Value::Obj(inner) = it else { return Err("enumerate over a non-object".into()) };
+                                let ObjKind::Iterator(inner) = &inner.kind else {
+                                    return Err("enumerate over another iterator".into());
+                                };
+                                let more = match &*inner.borrow() {
+                                    IterState::Seq { seq, index } => match &seq.kind {
+                                        ObjKind::List(items) => *index < items.borrow().len(),
+                                        _ => return Err("enumerate over another iterator".into()),
+                                    },
+                                    _ => return Err("enumerate over another iterator".into()),
+                                };
+                                if !unpacks || !matches!(count, Value::Int(_)) {
+                                    return Err("enumerate not unpacked into two names".into());
+                                }
+                                if !more {
+                                    return Err(LOOP_EXIT.into());
+                                }
+                                _FOR_ITER_ENUMERATE_LIST
+                            }
                             _ => return Err("iteration over another iterator".into()),
                         },
                         _ => return Err("iteration over a generator or other object".into()),
@@ -714,6 +742,35 @@ impl Recorder {
                 let e = self.exit_at(pc, false);
                 self.emit(TraceOp::new(uop).exit(e));
                 self.push(if uop == _FOR_ITER_RANGE { Ty::Int } else { Ty::Unknown });
+                if uop == _FOR_ITER_ENUMERATE_LIST {
+                    // The pair stands in for the tuple the interpreter builds and unpacks next.
+                    self.unpacked = Some((self.cur_ref().code_index, pc + 1));
+                }
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                if self.unpacked.take() == Some((self.cur_ref().code_index, pc)) {
+                    // Done by the _FOR_ITER_ENUMERATE_LIST before: the item, then the count.
+                    self.pop(1);
+                    self.push(Ty::Unknown);
+                    self.push(Ty::Int);
+                } else {
+                    let Value::Obj(o) = peek(1) else { return Err(Abort::Generic) };
+                    let n = arg as usize;
+                    let fits = match &o.kind {
+                        ObjKind::Tuple(items) => items.len() == n,
+                        ObjKind::List(items) => items.borrow().len() == n,
+                        _ => false,
+                    };
+                    if !fits {
+                        return Err(Abort::Generic);
+                    }
+                    let e = self.exit(pc);
+                    self.emit(TraceOp::new(_UNPACK_SEQUENCE).oparg(arg).exit(e));
+                    self.pop(1);
+                    for _ in 0..n {
+                        self.push(Ty::Unknown);
+                    }
+                }
             }
             Opcode::BINARY_SUBSCR => {
                 let uop = match (peek(2), peek(1)) {
