@@ -518,6 +518,20 @@ STENCIL(_FOR_ITER_ENUMERATE_LIST) {
     CONTINUE();
 }
 
+/* iter() of the list, tuple or range on top (else exit before any effect). */
+STENCIL(_GET_ITER_SEQUENCE) {
+    GUARD(stitch_get_iter_sequence(st, sp));
+    CONTINUE();
+}
+
+/* The loop ends: the iterator on top is exhausted (else exit: the loop goes on in the
+ * interpreter); pop it. The trace continues past the loop, where FOR_ITER jumps. */
+STENCIL(_FOR_ITER_EXHAUSTED) {
+    GUARD(stitch_for_iter_exhausted(sp));
+    sp--;
+    CONTINUE();
+}
+
 /* A tuple or list of exactly OPARG items: replace it by its items, the first on top. */
 STENCIL(_UNPACK_SEQUENCE) {
     GUARD(stitch_unpack_sequence(sp, OPARG));

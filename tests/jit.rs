@@ -438,3 +438,34 @@ print(run(1000))
         )
     );
 }
+
+#[test]
+fn a_loop_around_inner_loops_runs_through_their_traces_by_links() {
+    // The outer loop's trace ends where the first inner loop begins and continues in that
+    // loop's trace; side traces grown from each inner loop's end carry on to the next inner
+    // loop and back to the outer loop's trace. Nearly every bytecode runs in machine code, and
+    // the bytecode total is the interpreter's.
+    let src = "\
+def work(rows, n):
+    total = 0
+    for step in range(n):
+        for r in rows:
+            total += r * step
+        for k in range(3):
+            total -= k
+        total = total % 1000003
+    return total
+
+print(work([1, 2, 3, 4, 5, 6, 7], 20000))
+";
+    let jit = run("nested.py", src, &["--stats", "--dump=trace"], &[]);
+    let interp = run("nested.py", src, &["--stats", "--jit-threshold=4000000000"], &[]);
+    assert_eq!(jit.status, Some(0), "{}", jit.stderr);
+    assert_eq!(jit.stdout, interp.stdout);
+    assert!(jit.stderr.contains(", continues in trace"), "{}", jit.stderr);
+    assert!(jit.stderr.contains("_FOR_ITER_EXHAUSTED"), "{}", jit.stderr);
+    let executed = stat(&jit.stderr, "bytecodes executed:");
+    assert_eq!(executed, stat(&interp.stderr, "bytecodes executed:"));
+    let in_code = stat(&jit.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", jit.stderr);
+}

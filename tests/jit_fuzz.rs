@@ -125,6 +125,10 @@ fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) 
                 var(rng)
             );
         }
+        16 if rng.below(2) == 0 => {
+            // Keyword arguments: to a Python function and to a built-in.
+            let _ = writeln!(out, "{indent}acc += kwf({}, b={}) + max({}, 1, key=abs)", var(rng), var(rng), var(rng));
+        }
         16 => {
             let (a, b) = (var(rng), var(rng));
             let _ = writeln!(out, "{indent}pair = ({a}, {b})\n{indent}{b}, {a} = pair");
@@ -157,6 +161,7 @@ fn program(seed: u64) -> String {
          add3 = mk(3)\n\n\
          def rec(n):\n    if n <= 0:\n        return 0\n    return 1 + rec(n - 1)\n\n\
          def inv(x):\n    return 100 // x\n\n\
+         def kwf(a, b=2):\n    return a - b\n\n\
          def swap_hs():\n    global h1, h2\n    h1, h2 = h2, h1\n\n",
     );
     let functions = rng.below(3) + 1;

@@ -67,6 +67,28 @@ impl Vm {
         self.invoke(callable, pos, pos + 2, args.len() + kw.len(), kwnames, false)
     }
 
+    /// Calls the callable at `pos` with the `argc` positional arguments above it (and the
+    /// self-or-null slot), all on the stack at the running frame's top, to completion: a Python
+    /// callee runs in a nested loop. Returns the result; `Vm::sp` is back at `pos`. (A trace's
+    /// `_CALL`: the caller's frame record must be synced.)
+    pub fn call_in_place(&mut self, pos: usize, argc: usize) -> PyResult<Value> {
+        let callable = self.slot(pos);
+        let (start, nargs) = if self.slot(pos + 1).is_null() { (pos + 2, argc) } else { (pos + 1, argc + 1) };
+        self.enter_native()?;
+        let result = match self.invoke(callable, pos, start, nargs, Value::Null, true) {
+            Ok(CallOutcome::Value(v)) => Ok(v),
+            Ok(CallOutcome::FramePushed) => match self.run() {
+                Ok(Exit::Return(v) | Exit::Yield(v)) => Ok(v),
+                Ok(Exit::Stepped) => Ok(Value::None),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        self.sp = pos;
+        self.leave_native();
+        result
+    }
+
     /// Calls `callable` from Rust code.
     pub fn call(&mut self, callable: Value, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
         self.enter_native()?;

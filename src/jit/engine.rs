@@ -200,6 +200,9 @@ impl Jit {
     /// than the trace saves.
     fn maybe_retire(&mut self, id: u32, exit: u32) {
         let t = &self.traces[id as usize];
+        if t.trace.exits[exit as usize].ends_loop {
+            return;
+        }
         let root = &self.traces[t.root as usize];
         if t.compiled.exit_count(exit) * 2 < root.entries {
             return;
@@ -279,11 +282,18 @@ impl Jit {
             }
         };
         let id = self.traces.len() as u32;
+        // A trace that ends at another loop continues in that loop's trace (from its entry).
+        let link_target = recorder
+            .link_target()
+            .and_then(|(c, header)| self.by_header.get(&(c as *const CodeObject as usize, header)).copied());
         if self.options.dump_trace {
-            let what = match side_of {
+            let mut what = match side_of {
                 Some((parent, exit)) => format!("side trace {id} (from trace {parent} exit {exit})"),
                 None => format!("trace {id}"),
             };
+            if let Some(target) = link_target {
+                what += &format!(", continues in trace {target}");
+            }
             let codes = recorder.codes();
             let bytecode = |index: u16, pc: u32| {
                 let code = codes.get(index as usize).copied().unwrap_or(code);
@@ -335,15 +345,21 @@ impl Jit {
             let index = if exit == compiled.exit_count_total() { ERROR_EXIT } else { exit as u32 };
             self.records.insert(compiled.record_address(exit), (id, index));
         }
+        // SAFETY (for the links below): a linked exit leaves with the frame and stack its target
+        // starts from: a side trace starts where its parent's exit resumes (recorded from
+        // there); a loop's body and a loop's entry start at its header in its own frame, which
+        // is where the recording linked to them; all traces live as long as the JIT.
+        if let (Some(link), Some(target)) = (trace.link_exit, link_target) {
+            unsafe { compiled.link(link, self.traces[target as usize].compiled.head) };
+        }
+        let mut back_edges = vec![self.recording_back_edge];
         let root = match side_of {
             Some((parent, exit)) => {
                 let root = self.traces[parent as usize].root;
-                // SAFETY: the side trace starts where the parent's exit resumes (same frame, same
-                // stack, recorded from there), and ends where the root loop's body begins; all
-                // traces live as long as the JIT.
+                // SAFETY: as above.
                 unsafe {
                     self.traces[parent as usize].compiled.link(exit, compiled.head);
-                    if let Some(link) = trace.link_exit {
+                    if let (Some(link), None) = (trace.link_exit, link_target) {
                         compiled.link(link, self.traces[root as usize].compiled.loop_head);
                     }
                 }
@@ -351,13 +367,16 @@ impl Jit {
             }
             None => {
                 self.by_header.insert((code as *const CodeObject as usize, header), id);
-                for back_edge in [self.recording_back_edge, closing_back_edge] {
+                if recorder.link_target().is_none() {
+                    // Closed at a back-edge of its own loop (not at another loop it links to).
+                    back_edges.push(closing_back_edge);
+                }
+                for &back_edge in &back_edges {
                     code.caches[back_edge][0].set(Cache::Trace(id));
                 }
                 id
             }
         };
-        let back_edges = vec![self.recording_back_edge, closing_back_edge];
         vm.jit_roots.extend(recorder.keep_alive().iter().map(|&o| Value::Obj(o)));
         let codes = recorder.codes().to_vec();
         self.traces.push(LoopTrace {
@@ -434,7 +453,9 @@ impl JitHook for Jit {
         }
         let (code, depth, pc, locals, stack) = frame_slices(vm);
         let globals = vm.frames[depth].globals;
-        let frame = Frame { code, depth, pc, stack, locals, globals, builtins: vm.builtins };
+        let by_header = &self.by_header;
+        let has_trace = |code: &'static CodeObject, pc: usize| by_header.contains_key(&(code as *const _ as usize, pc));
+        let frame = Frame { code, depth, pc, stack, locals, globals, builtins: vm.builtins, has_trace: &has_trace };
         let outcome = self.recorder.as_mut().map(|r| r.record(&frame));
         match outcome {
             Some(Recorded::Continue) | None => {}

@@ -43,11 +43,36 @@ pub extern "C" fn stitch_execute(st: *mut JitState, _locals: *mut Value, sp: *mu
     }
 }
 
-/// Calls the callable below `argc` arguments (and the self-or-null slot) through the runtime's
-/// generic call; returns the new stack pointer (result in place of the callable) or null.
-/// (Wired up by the trace runtime.)
-pub extern "C" fn stitch_call(_st: *mut JitState, _sp: *mut Value, _argc: u64, _pc: u64) -> *mut Value {
-    std::process::abort()
+/// `_CALL`: calls the callable below `argc` arguments (and the self-or-null slot) through the
+/// runtime, as the interpreter's `CALL` would, running a Python callee to completion; returns the
+/// new stack pointer (the result in place of the callable) or null with the exception stored.
+/// `pc` is the call's instruction.
+pub extern "C" fn stitch_call(st: *mut JitState, sp: *mut Value, argc: u64, pc: u64) -> *mut Value {
+    // SAFETY: stencils pass their own `st`.
+    let (context, vm) = unsafe { context(st) };
+    let stack = vm.stack_ptr();
+    // SAFETY: sp is the trace's stack pointer, inside the top frame's slots of the VM stack.
+    let depth = unsafe { sp.offset_from(stack) } as usize;
+    let top = vm.frames.len() - 1;
+    // As the interpreter leaves it during a call: pc past the instruction, stack synced.
+    vm.frames[top].pc = pc as usize + 1;
+    vm.frames[top].sp = depth;
+    vm.sp = depth;
+    let pos = depth - argc as usize - 2;
+    match vm.call_in_place(pos, argc as usize) {
+        Ok(v) => {
+            vm.set_slot(pos, v);
+            vm.frames[top].sp = pos + 1;
+            vm.sp = pos + 1;
+            // SAFETY: pos + 1 is a slot of the frame's stack.
+            unsafe { stack.add(pos + 1) }
+        }
+        Err(e) => {
+            vm.step_reraise = false;
+            context.error = Some(e);
+            std::ptr::null_mut()
+        }
+    }
 }
 
 /// The VM and the trace's context, from the `st` a stencil passes.
@@ -211,6 +236,60 @@ pub extern "C" fn stitch_for_iter_tuple(sp: *mut Value) -> c_int {
         },
         None => 0,
     }
+}
+
+/// `GET_ITER` of a list, tuple or range: replaces it with a new iterator and returns 1; or
+/// returns 0 having done nothing (anything else, which may run Python code).
+pub extern "C" fn stitch_get_iter_sequence(st: *mut JitState, sp: *mut Value) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    // SAFETY: the stencil calls this with the iterable on top of the stack.
+    let Value::Obj(o) = (unsafe { peek(sp, 1) }) else { return 0 };
+    let state = match &o.kind {
+        ObjKind::List(_) | ObjKind::Tuple(_) => IterState::Seq { seq: o, index: 0 },
+        ObjKind::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+        _ => return 0,
+    };
+    // (No collection can happen before the interpreter next syncs the stack, which holds it.)
+    let it = crate::runtime::iter::new_iter(vm, state);
+    // SAFETY: sp[-1] is the iterable's slot.
+    unsafe { sp.sub(1).write(it) };
+    1
+}
+
+/// `FOR_ITER` at the end of a loop: returns 1 if the iterator on top (range, list, tuple, or
+/// enumerate over a list) is exhausted, marking it so as the interpreter does; else 0, having
+/// done nothing.
+pub extern "C" fn stitch_for_iter_exhausted(sp: *mut Value) -> c_int {
+    fn exhausted(state: &mut IterState) -> bool {
+        let done = match state {
+            IterState::Range { next, stop, step } => !(if *step > 0 { next < stop } else { next > stop }),
+            IterState::Seq { seq, index } => match &seq.kind {
+                ObjKind::List(items) => *index >= items.borrow().len(),
+                ObjKind::Tuple(items) => *index >= items.len(),
+                _ => false,
+            },
+            IterState::Exhausted => true,
+            IterState::Enumerate { it: Value::Obj(inner), .. } => match &inner.kind {
+                ObjKind::Iterator(inner) => match &mut *inner.borrow_mut() {
+                    s @ IterState::Seq { .. } => exhausted(s),
+                    IterState::Exhausted => true,
+                    _ => false,
+                },
+                _ => false,
+            },
+            _ => false,
+        };
+        if done && matches!(state, IterState::Seq { .. }) {
+            *state = IterState::Exhausted;
+        }
+        done
+    }
+    // SAFETY: the stencil calls this with the iterator on top of the stack.
+    let Value::Obj(o) = (unsafe { peek(sp, 1) }) else { return 0 };
+    let ObjKind::Iterator(state) = &o.kind else { return 0 };
+    let done = exhausted(&mut state.borrow_mut());
+    done as c_int
 }
 
 /// `FOR_ITER` over `enumerate(list_iterator)` fused with the `UNPACK_SEQUENCE 2` that follows:

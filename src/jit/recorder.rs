@@ -114,6 +114,8 @@ pub struct Frame<'a> {
     /// The module dict its globals resolve in, and the builtins dict.
     pub globals: ObjRef,
     pub builtins: ObjRef,
+    /// Whether instruction `pc` of `code` is the header of a loop with a compiled trace.
+    pub has_trace: &'a dyn Fn(&'static CodeObject, usize) -> bool,
 }
 
 /// How much the recorder knows about the locals of a frame it records in.
@@ -178,6 +180,10 @@ pub struct Recorder {
     current_pc: usize,
     /// The `UNPACK_SEQUENCE` (code index, pc) a fused `_FOR_ITER_ENUMERATE_LIST` already did.
     unpacked: Option<(u16, usize)>,
+    /// Whether an instruction was recorded yet (a side trace never links at its first).
+    started: bool,
+    /// The loop (code, header) whose trace this one ends by linking to, if another's.
+    link_to: Option<(&'static CodeObject, usize)>,
 }
 
 impl FrameState {
@@ -216,6 +222,8 @@ impl Recorder {
             pending: 0,
             current_pc: header,
             unpacked: None,
+            started: false,
+            link_to: None,
         }
     }
 
@@ -420,7 +428,7 @@ impl Recorder {
         }
         let expected = self.loop_depth + self.level();
         if frame.depth > expected {
-            if self.trace.ops.last().is_some_and(|op| op.uop == _EXECUTE_BYTECODE) {
+            if self.trace.ops.last().is_some_and(|op| matches!(op.uop, _EXECUTE_BYTECODE | _CALL)) {
                 // Inside a call the trace makes through the interpreter: not part of the trace.
                 return Ok(false);
             }
@@ -443,6 +451,13 @@ impl Recorder {
             return Ok(None);
         }
         self.current_pc = frame.pc;
+        let own_header = frame.pc == self.header && self.level() == 0;
+        if self.started && !own_header && (frame.has_trace)(frame.code, frame.pc) {
+            // Arrived (not by a back-edge) at a loop that has a trace: continue in it.
+            self.link_to = Some((frame.code, frame.pc));
+            return Ok(Some(self.close_linked(frame.pc)));
+        }
+        self.started = true;
         let depth = self.cur_ref().stack.len();
         let preamble = self.preamble.len();
         let ops = self.trace.ops.len();
@@ -626,40 +641,32 @@ impl Recorder {
             }
             Opcode::JUMP_FORWARD => {}
             Opcode::JUMP_BACKWARD => {
-                if arg as usize != self.header || self.level() != 0 {
+                let own = arg as usize == self.header && self.level() == 0;
+                if !own && !(frame.has_trace)(code, arg as usize) {
                     return Err("inner loop".into());
                 }
-                // The back-edge itself counts as done (if the safepoint check then leaves, the
-                // interpreter runs it again: one bytecode counted twice per collection).
-                self.pending += 1;
-                self.flush_count();
                 let safepoint = self.exit_at(pc, false);
-                if self.side {
+                if self.counter.is_some() {
+                    // `--stats`: the back-edge is done once the safepoint check passed (if it
+                    // leaves, the interpreter runs the back-edge and counts it).
+                    self.flush_count();
                     self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
-                    // Resuming at the back-edge is right when unlinked; linked, the loop's
-                    // trace continues.
-                    let link = self.trace.add_exit(ExitPoint::plain(pc as u32));
-                    // (Distinct from the safepoint exit: this one is linked.)
-                    self.emit(TraceOp::new(_DEOPT).exit(link));
-                    self.trace.link_exit = Some(link);
-                } else {
+                    self.pending = 1;
+                    self.flush_count();
+                }
+                if own && !self.side {
                     self.emit(TraceOp::new(_JUMP_TO_TOP).operands(self.gc_flag, 0).exit(safepoint));
+                    return Ok(Some(self.finish()));
                 }
-                let mut trace = std::mem::take(&mut self.trace);
-                trace.loop_start = self.preamble.len();
-                if !self.preamble.is_empty() {
-                    // The preamble's checks exit where the trace starts, before anything ran.
-                    let start = if self.side { self.start_pc } else { self.header };
-                    let at = ExitPoint::plain(start as u32).in_frame(self.start_code, self.start_level as u16);
-                    let e = trace.add_exit(at);
-                    let mut ops: Vec<TraceOp> = self.preamble.drain(..).collect();
-                    for op in ops.iter_mut().filter(|op| op.uop == _LOAD_FAST_CHECK) {
-                        op.exit = Some(e);
-                    }
-                    ops.extend(trace.ops);
-                    trace.ops = ops;
+                // A side trace back at its loop, or any trace at another loop that has a trace:
+                // check the safepoint, then continue in that loop's trace through a link.
+                if self.counter.is_none() {
+                    self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
                 }
-                return Ok(Some(trace));
+                if !own {
+                    self.link_to = Some((code, arg as usize));
+                }
+                return Ok(Some(self.close_linked(pc)));
             }
             Opcode::CALL => self.call(frame, arg, pc)?,
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
@@ -691,22 +698,18 @@ impl Recorder {
                 self.pop(2);
             }
             Opcode::FOR_ITER => {
-                let uop = match peek(1) {
+                let (uop, more) = match peek(1) {
                     Value::Obj(o) => match &o.kind {
                         ObjKind::Iterator(state) => match &*state.borrow() {
                             IterState::Range { next, stop, step } => {
-                                let more = if *step > 0 { next < stop } else { next > stop };
-                                if !more {
-                                    return Err(LOOP_EXIT.into());
-                                }
-                                _FOR_ITER_RANGE
+                                (_FOR_ITER_RANGE, if *step > 0 { next < stop } else { next > stop })
                             }
                             IterState::Seq { seq, index } => match &seq.kind {
-                                ObjKind::List(items) if *index < items.borrow().len() => _FOR_ITER_LIST,
-                                ObjKind::Tuple(items) if *index < items.len() => _FOR_ITER_TUPLE,
-                                ObjKind::List(_) | ObjKind::Tuple(_) => return Err(LOOP_EXIT.into()),
+                                ObjKind::List(items) => (_FOR_ITER_LIST, *index < items.borrow().len()),
+                                ObjKind::Tuple(items) => (_FOR_ITER_TUPLE, *index < items.len()),
                                 _ => return Err("iteration over another sequence".into()),
                             },
+                            IterState::Exhausted => (_FOR_ITER_LIST, false),
                             IterState::Enumerate { it, count } => {
                                 let unpacks = code
                                     .code
@@ -722,15 +725,13 @@ impl Recorder {
                                         ObjKind::List(items) => *index < items.borrow().len(),
                                         _ => return Err("enumerate over another iterator".into()),
                                     },
+                                    IterState::Exhausted => false,
                                     _ => return Err("enumerate over another iterator".into()),
                                 };
                                 if !unpacks || !matches!(count, Value::Int(_)) {
                                     return Err("enumerate not unpacked into two names".into());
                                 }
-                                if !more {
-                                    return Err(LOOP_EXIT.into());
-                                }
-                                _FOR_ITER_ENUMERATE_LIST
+                                (_FOR_ITER_ENUMERATE_LIST, more)
                             }
                             _ => return Err("iteration over another iterator".into()),
                         },
@@ -738,8 +739,23 @@ impl Recorder {
                     },
                     _ => return Err("iteration over a non-object".into()),
                 };
-                // Exhaustion is the loop's natural end, not a path to grow a side trace on.
-                let e = self.exit_at(pc, false);
+                if !more {
+                    if !self.side && self.level() == 0 && pc == self.header {
+                        return Err(LOOP_EXIT.into());
+                    }
+                    // The loop ends here (a side trace grown from a loop's end, or a loop in a
+                    // callee that has nothing to do): the interpreter pops the iterator and
+                    // jumps past the loop, and so does the trace, if still exhausted.
+                    let e = self.exit(pc);
+                    self.emit(TraceOp::new(_FOR_ITER_EXHAUSTED).exit(e));
+                    self.pop(1);
+                    return Ok(None);
+                }
+                // Exhaustion is the loop's natural end: a side trace may grow there to carry on
+                // into what follows the loop (an outer loop's trace), but leaving there is no
+                // reason to give the loop back.
+                let e = self.exit_at(pc, true);
+                self.trace.exits[e as usize].ends_loop = true;
                 self.emit(TraceOp::new(uop).exit(e));
                 self.push(if uop == _FOR_ITER_RANGE { Ty::Int } else { Ty::Unknown });
                 if uop == _FOR_ITER_ENUMERATE_LIST {
@@ -747,6 +763,13 @@ impl Recorder {
                     self.unpacked = Some((self.cur_ref().code_index, pc + 1));
                 }
             }
+            Opcode::GET_ITER => match peek(1) {
+                Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Range(_)) => {
+                    self.guard(_GET_ITER_SEQUENCE, pc);
+                    self.set_top(1, Ty::Other);
+                }
+                _ => return Err(Abort::Generic),
+            },
             Opcode::UNPACK_SEQUENCE => {
                 if self.unpacked.take() == Some((self.cur_ref().code_index, pc)) {
                     // Done by the _FOR_ITER_ENUMERATE_LIST before: the item, then the count.
@@ -797,37 +820,80 @@ impl Recorder {
         Ok(None)
     }
 
+    /// Ends the trace with an exit at `pc` that the engine links to another trace (`link_to`,
+    /// else the side trace's own loop); unlinked, it would resume the interpreter at `pc`.
+    fn close_linked(&mut self, pc: usize) -> Trace {
+        self.flush_count();
+        let (code, level) = (self.cur_ref().code_index, self.level() as u16);
+        // Distinct from any other exit at `pc`: this one gets linked.
+        let link = self.trace.add_exit(ExitPoint::plain(pc as u32).in_frame(code, level));
+        self.emit(TraceOp::new(_DEOPT).exit(link));
+        self.trace.link_exit = Some(link);
+        self.finish()
+    }
+
+    /// The recorded trace, with the preamble in front.
+    fn finish(&mut self) -> Trace {
+        let mut trace = std::mem::take(&mut self.trace);
+        trace.loop_start = self.preamble.len();
+        if !self.preamble.is_empty() {
+            // The preamble's checks exit where the trace starts, before anything ran.
+            let start = if self.side { self.start_pc } else { self.header };
+            let at = ExitPoint::plain(start as u32).in_frame(self.start_code, self.start_level as u16);
+            let e = trace.add_exit(at);
+            let mut ops: Vec<TraceOp> = self.preamble.drain(..).collect();
+            for op in ops.iter_mut().filter(|op| op.uop == _LOAD_FAST_CHECK) {
+                op.exit = Some(e);
+            }
+            ops.extend(trace.ops);
+            trace.ops = ops;
+        }
+        trace
+    }
+
+    /// For a trace that ends by linking to another loop's trace: that loop (code, header).
+    pub fn link_target(&self) -> Option<(&'static CodeObject, usize)> {
+        self.link_to
+    }
+
     /// `CALL` of a Python function that takes exactly the arguments given (the interpreter's
     /// fast path): guarded on the callee, then followed into the
     /// callee's frame. Other calls, keyword arguments, generators, recursion and calls deeper
-    /// than [`MAX_INLINE_DEPTH`] run in the interpreter (`_EXECUTE_BYTECODE`).
+    /// than [`MAX_INLINE_DEPTH`] are made through the runtime (`_CALL`).
     fn call(&mut self, frame: &Frame, argc: u32, pc: usize) -> Result<(), Abort> {
         let n = argc as usize;
         let values = frame.stack;
         if values.len() < n + 2 {
             return Err("stack depth out of step (internal)".into());
         }
-        let Value::Obj(callee) = values[values.len() - n - 2] else { return Err(Abort::Generic) };
-        let ObjKind::Function(f) = &callee.kind else { return Err(Abort::Generic) };
-        let keywords = pc >= 2 && frame.code.code.instrs[pc - 2].op == Opcode::KW_NAMES;
-        let has_self = match self.top(n + 1) {
-            Ty::Null => false,
-            Ty::Unknown => return Err(Abort::Generic),
-            _ => true,
+        // (KW_NAMES, when present, is the instruction just before the CALL.)
+        let keywords = pc >= 1 && frame.code.code.instrs[pc - 1].op == Opcode::KW_NAMES;
+        if keywords {
+            return Err(Abort::Generic);
+        }
+        let callee = match values[values.len() - n - 2] {
+            Value::Obj(callee) if matches!(callee.kind, ObjKind::Function(_)) => Some(callee),
+            _ => None,
         };
+        let has_self = match self.top(n + 1) {
+            Ty::Null => Some(false),
+            Ty::Unknown => None,
+            _ => Some(true),
+        };
+        let (Some(callee), Some(has_self)) = (callee, has_self) else { return self.call_generic(argc, pc) };
+        let ObjKind::Function(f) = &callee.kind else { return self.call_generic(argc, pc) };
         if has_self == values[values.len() - n - 1].is_null() {
             return Err("self-or-null slot out of step (internal)".into());
         }
         let nargs = n + has_self as usize;
         let recursive = std::ptr::eq(f.code, self.code) || self.frames.iter().any(|s| std::ptr::eq(s.code, f.code));
-        if keywords
-            || !f.simple
+        if !f.simple
             || nargs != f.code.code.argcount as usize
             || f.code.code.is_generator()
             || recursive
             || self.level() + 1 >= MAX_INLINE_DEPTH
         {
-            return Err(Abort::Generic);
+            return self.call_generic(argc, pc);
         }
         let e = self.exit(pc);
         // The self-or-null slot needs no guard: what pushed it was recorded (`Ty::Null` only for
@@ -845,6 +911,17 @@ impl Recorder {
         state.locals[..nargs].copy_from_slice(&args);
         state.bound[..nargs].fill(true);
         self.frames.push(state);
+        Ok(())
+    }
+
+    /// Any other call (built-in functions and classes, methods of built-in types, Python
+    /// callees not followed): `_CALL` makes it through the runtime, running a Python callee to
+    /// completion in a nested loop.
+    fn call_generic(&mut self, argc: u32, pc: usize) -> Result<(), Abort> {
+        self.flush_count();
+        self.emit(TraceOp::new(_CALL).oparg(argc).operands(pc as u64, 0));
+        self.pop(argc as usize + 2);
+        self.push(Ty::Unknown);
         Ok(())
     }
 

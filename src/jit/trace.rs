@@ -61,17 +61,20 @@ pub struct ExitPoint {
     /// Whether a side trace may grow from this exit when it gets hot (not for the safepoint
     /// and entry checks, nor for the exit that links a side trace back to its loop).
     pub side: bool,
+    /// Whether this is where the loop ends (its iterator exhausted): taken once per run of the
+    /// loop, so taking it often says nothing against the trace.
+    pub ends_loop: bool,
 }
 
 impl ExitPoint {
     /// A guard's exit at instruction `pc`, where a side trace may start.
     pub fn guard(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: true }
+        ExitPoint { pc, code: 0, level: 0, side: true, ends_loop: false }
     }
 
     /// An exit no side trace grows from.
     pub fn plain(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: false }
+        ExitPoint { pc, code: 0, level: 0, side: false, ends_loop: false }
     }
 
     /// The same exit in frame `level` running code object `code`.

@@ -14,7 +14,7 @@ use super::object::{DictViewKind, IterState, ObjKind};
 use super::ops;
 use super::value::{ObjRef, Value};
 
-fn new_iter(vm: &mut Vm, state: IterState) -> Value {
+pub fn new_iter(vm: &mut Vm, state: IterState) -> Value {
     Value::Obj(vm.alloc(ObjKind::Iterator(RefCell::new(state))))
 }
 
