@@ -148,6 +148,9 @@ pub struct Recorder {
     /// The loop: its code object and header.
     code: &'static CodeObject,
     header: usize,
+    /// The loop's last back-edge: a loop trace that gets past it (or before the header) in the
+    /// loop's frame has left the loop.
+    loop_end: usize,
     /// Index of the loop's frame on the VM's frame stack.
     loop_depth: usize,
     /// Address of the collector's "collection due" flag, checked at the back-edge.
@@ -203,9 +206,16 @@ impl Recorder {
     /// Starts recording the loop whose header is instruction `header` of `code`, running in
     /// frame `depth` with `stack_depth` values on its stack.
     pub fn new(code: &'static CodeObject, depth: usize, header: usize, stack_depth: usize, gc_flag: u64) -> Recorder {
+        // The loop's extent: from the header to its last back-edge.
+        let instrs = &code.code.instrs;
+        let loop_end = (header..instrs.len())
+            .filter(|&i| instrs[i].op == Opcode::JUMP_BACKWARD && instrs[i].arg as usize == header)
+            .max()
+            .unwrap_or(instrs.len());
         Recorder {
             code,
             header,
+            loop_end,
             loop_depth: depth,
             gc_flag,
             trace: Trace::default(),
@@ -452,6 +462,11 @@ impl Recorder {
         }
         self.current_pc = frame.pc;
         let own_header = frame.pc == self.header && self.level() == 0;
+        if !self.side && self.level() == 0 && (frame.pc < self.header || frame.pc > self.loop_end) {
+            // The recording started on the loop's last iteration (a `while` loop's test at its
+            // header failed): what follows is not the loop.
+            return Err(LOOP_EXIT.into());
+        }
         if self.started && !own_header && (frame.has_trace)(frame.code, frame.pc) {
             // Arrived (not by a back-edge) at a loop that has a trace: continue in it.
             self.link_to = Some((frame.code, frame.pc));
