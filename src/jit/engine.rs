@@ -31,6 +31,9 @@ pub const DEFAULT_THRESHOLD: u32 = 200;
 /// worth compiling (see `closed`).
 const STEP_COST: usize = 16;
 
+/// The same for the bytecodes `_EXECUTE_BYTECODE` runs directly (`helpers::executed_simply`).
+const SIMPLE_STEP_COST: usize = 4;
+
 /// Recordings of one loop that may end with the loop before they stop being retried at once.
 const MAX_EARLY_EXITS: u32 = 16;
 
@@ -249,12 +252,31 @@ impl Jit {
         let side_of = self.side_of.take();
         let (code, header) = recorder.header();
         // Each bytecode a trace runs through the interpreter costs about as much as sixteen the
-        // trace runs itself save (`Vm::step` enters the run loop anew): a trace made mostly of
-        // those is slower than the interpreter. Stress mode (threshold 1) compiles it anyway,
-        // so that tests run every path of the JIT.
-        let stepped = trace.ops.iter().filter(|op| op.uop == super::uops::Uop::_EXECUTE_BYTECODE).count();
-        let own = trace.ops.len() - trace.loop_start - stepped;
-        if vm.jit_threshold > 1 && stepped * STEP_COST > own {
+        // trace runs itself save (`Vm::step` enters the run loop anew), or four for those the
+        // helper executes directly: a trace made mostly of those is slower than the
+        // interpreter. Stress mode (threshold 1) compiles it anyway, so that tests run every
+        // path of the JIT.
+        let codes = recorder.codes();
+        let stepped: Vec<&super::trace::TraceOp> =
+            trace.ops.iter().filter(|op| op.uop == super::uops::Uop::_EXECUTE_BYTECODE).collect();
+        let cost: usize = stepped
+            .iter()
+            .map(|op| {
+                let code = codes.get(op.code as usize).copied().unwrap_or(code);
+                let simple = code
+                    .code
+                    .instrs
+                    .get(op.operands[0] as usize)
+                    .is_some_and(|i| super::helpers::executed_simply(i.op));
+                if simple {
+                    SIMPLE_STEP_COST
+                } else {
+                    STEP_COST
+                }
+            })
+            .sum();
+        let own = trace.ops.len() - trace.loop_start - stepped.len();
+        if vm.jit_threshold > 1 && cost > own {
             self.recorder = Some(recorder);
             self.side_of = side_of;
             self.give_up(vm, Abort::Why("mostly bytecodes run by the interpreter"));

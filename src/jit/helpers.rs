@@ -33,14 +33,136 @@ pub extern "C" fn stitch_execute(st: *mut JitState, _locals: *mut Value, sp: *mu
     vm.frames[top].pc = pc as usize;
     vm.frames[top].sp = depth;
     vm.sp = depth;
-    match vm.step() {
+    let result = match execute_simple(vm, top, pc as usize, depth) {
+        Some(result) => result,
+        None => vm.step().map(|()| vm.frames[top].sp),
+    };
+    match result {
         // SAFETY: the frame's new stack pointer is inside the VM stack.
-        Ok(()) => unsafe { stack.add(vm.frames[top].sp) },
+        Ok(depth) => unsafe { stack.add(depth) },
         Err(e) => {
             context.error = Some(e);
             std::ptr::null_mut()
         }
     }
+}
+
+/// Whether `_EXECUTE_BYTECODE` runs `op` directly (see `execute_simple`), at a fraction of the
+/// cost of a `Vm::step`.
+pub fn executed_simply(op: crate::bytecode::Opcode) -> bool {
+    use crate::bytecode::Opcode;
+    matches!(
+        op,
+        Opcode::BINARY_OP
+            | Opcode::COMPARE_OP
+            | Opcode::CONTAINS_OP
+            | Opcode::BINARY_SUBSCR
+            | Opcode::STORE_SUBSCR
+            | Opcode::BUILD_TUPLE
+            | Opcode::BUILD_LIST
+            | Opcode::BUILD_SLICE
+            | Opcode::LIST_APPEND
+    )
+}
+
+/// The bytecodes traces most often leave unspecialized, executed here directly rather than by a
+/// `Vm::step` (which enters the run loop for one instruction): the same runtime calls as the
+/// run loop's, with the frame synced as it syncs it (pc past the instruction). Returns the new
+/// stack depth, or `None` for any other bytecode.
+fn execute_simple(
+    vm: &mut crate::interpreter::Vm,
+    top: usize,
+    pc: usize,
+    depth: usize,
+) -> Option<crate::interpreter::PyResult<usize>> {
+    use crate::bytecode::{CompareOp, Opcode};
+    use crate::runtime::ops;
+    let instr = vm.frames[top].code.code.instrs[pc];
+    let arg = instr.arg;
+    let at = |vm: &crate::interpreter::Vm, n: usize| vm.slot(depth - n);
+    if !executed_simply(instr.op) {
+        return None;
+    }
+    // As the run loop leaves the frame while a helper runs.
+    vm.frames[top].pc = pc + 1;
+    if vm.count_instructions {
+        vm.instructions += 1;
+    }
+    let result = match instr.op {
+        Opcode::BINARY_OP => {
+            let (a, b) = (at(vm, 2), at(vm, 1));
+            let r = match crate::runtime::int::fast_binary(arg, a, b) {
+                Some(r) => Ok(r),
+                None => ops::binary_op_arg(vm, arg, a, b),
+            };
+            r.map(|r| {
+                vm.set_slot(depth - 2, r);
+                depth - 1
+            })
+        }
+        Opcode::COMPARE_OP => {
+            let (a, b) = (at(vm, 2), at(vm, 1));
+            let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
+            ops::compare(vm, op, a, b).map(|r| {
+                vm.set_slot(depth - 2, r);
+                depth - 1
+            })
+        }
+        Opcode::CONTAINS_OP => {
+            let (item, container) = (at(vm, 2), at(vm, 1));
+            ops::contains(vm, container, item).map(|r| {
+                vm.set_slot(depth - 2, Value::Bool(r != (arg == 1)));
+                depth - 1
+            })
+        }
+        Opcode::BINARY_SUBSCR => {
+            let (obj, key) = (at(vm, 2), at(vm, 1));
+            let r = match ops::fast_getitem(obj, key) {
+                Some(v) => Ok(v),
+                None => ops::getitem(vm, obj, key),
+            };
+            r.map(|r| {
+                vm.set_slot(depth - 2, r);
+                depth - 1
+            })
+        }
+        Opcode::STORE_SUBSCR => {
+            let (v, obj, key) = (at(vm, 3), at(vm, 2), at(vm, 1));
+            if ops::fast_setitem(obj, key, v) {
+                Ok(depth - 3)
+            } else {
+                ops::setitem(vm, obj, key, v).map(|()| depth - 3)
+            }
+        }
+        Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
+            let n = arg as usize;
+            let items = vm.stack_slice(depth - n, depth).to_vec();
+            let v = if instr.op == Opcode::BUILD_TUPLE { vm.new_tuple(items) } else { vm.new_list(items) };
+            vm.set_slot(depth - n, v);
+            Ok(depth - n + 1)
+        }
+        Opcode::BUILD_SLICE => {
+            let (a, b, c) =
+                if arg == 3 { (at(vm, 3), at(vm, 2), at(vm, 1)) } else { (at(vm, 2), at(vm, 1), Value::None) };
+            let s = vm.alloc(ObjKind::Slice(a, b, c));
+            vm.set_slot(depth - arg as usize, Value::Obj(s));
+            Ok(depth - arg as usize + 1)
+        }
+        Opcode::LIST_APPEND => {
+            let (list, v) = (at(vm, 1 + arg as usize), at(vm, 1));
+            if let Some(l) = list.obj().and_then(|o| o.as_list()) {
+                l.borrow_mut().push(v);
+            }
+            Ok(depth - 1)
+        }
+        _ => return None,
+    };
+    if let Ok(depth) = result {
+        vm.frames[top].sp = depth;
+        vm.sp = depth;
+    }
+    vm.step_reraise = false;
+    Some(result)
 }
 
 /// `_CALL`: calls the callable below `argc` arguments (and the self-or-null slot) through the
