@@ -97,6 +97,12 @@ impl CompiledTrace {
         unsafe { (*self.record(exit as usize)).target = target as *const u8 };
     }
 
+    /// Makes exit `exit` leave the trace again (undoes [`CompiledTrace::link`]).
+    pub fn unlink(&self, exit: u32) {
+        // SAFETY: as for `exit_count`; a null target is the unlinked state.
+        unsafe { (*self.record(exit as usize)).target = std::ptr::null() };
+    }
+
     /// The address of exit `exit`'s record (`exit_count_total()` is the error exit's).
     pub fn record_address(&self, exit: usize) -> usize {
         self.record(exit) as usize

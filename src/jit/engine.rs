@@ -100,6 +100,8 @@ pub struct Jit {
     side_of: Option<(u32, u32)>,
     /// Aborted side-trace recordings per (trace, exit).
     side_attempts: HashMap<(u32, u32), u32>,
+    /// The exits (trace, exit) linked to each trace's entry from other loops' traces.
+    links_into: HashMap<u32, Vec<(u32, u32)>>,
     /// Loops given back to the interpreter, by (code object address, header).
     retired_loops: std::collections::HashSet<(usize, usize)>,
     /// Which trace and exit each exit record belongs to, by address: a trace may leave through
@@ -126,6 +128,7 @@ impl Jit {
             side_of: None,
             side_attempts: HashMap::new(),
             records: HashMap::new(),
+            links_into: HashMap::new(),
             retired_loops: Default::default(),
             in_traces: Box::new(0),
             context: Box::new(TraceContext {
@@ -206,14 +209,27 @@ impl Jit {
         if t.trace.exits[exit as usize].ends_loop {
             return;
         }
-        let root = &self.traces[t.root as usize];
-        if t.compiled.exit_count(exit) * 2 < root.entries {
+        let root = t.root;
+        if t.compiled.exit_count(exit) * 2 < self.traces[root as usize].entries {
             return;
         }
-        for &back_edge in &root.back_edges {
-            root.code.caches[back_edge][0].set(Cache::NoTrace);
+        self.retire(root);
+    }
+
+    /// Gives loop trace `root` back to the interpreter: its back-edges stop entering it, no new
+    /// recording links to it, and exits of other traces linked to it leave instead.
+    fn retire(&mut self, root: u32) {
+        let t = &self.traces[root as usize];
+        let key = (t.code as *const CodeObject as usize, t.header);
+        if self.retired_loops.contains(&key) {
+            return;
         }
-        let key = (root.code as *const CodeObject as usize, root.header);
+        for &back_edge in &t.back_edges {
+            t.code.caches[back_edge][0].set(Cache::NoTrace);
+        }
+        for &(from, exit) in self.links_into.get(&root).map_or(&[][..], |v| v.as_slice()) {
+            self.traces[from as usize].compiled.unlink(exit);
+        }
         self.by_header.remove(&key);
         self.retired_loops.insert(key);
         self.stats.retired += 1;
@@ -231,7 +247,8 @@ impl Jit {
             return;
         }
         let hot = (vm.jit_threshold / 4).max(1) as u64;
-        if t.compiled.exit_count(exit) != hot << attempts {
+        // At the threshold or past it (it may pass while another recording runs).
+        if t.compiled.exit_count(exit) < hot << attempts {
             return;
         }
         let level = t.trace.exits[exit as usize].level as usize;
@@ -373,6 +390,7 @@ impl Jit {
         // is where the recording linked to them; all traces live as long as the JIT.
         if let (Some(link), Some(target)) = (trace.link_exit, link_target) {
             unsafe { compiled.link(link, self.traces[target as usize].compiled.head) };
+            self.links_into.entry(target).or_default().push((id, link));
         }
         let mut back_edges = vec![self.recording_back_edge];
         let root = match side_of {

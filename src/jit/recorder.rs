@@ -647,11 +647,14 @@ impl Recorder {
                     }
                     _ => return Err("branch on another type".into()),
                 };
-                self.guard(if truth { _GUARD_IS_TRUE_POP } else { _GUARD_IS_FALSE_POP }, pc);
+                let jumped = truth == (instr.op == Opcode::POP_JUMP_IF_TRUE);
+                self.branch_guard(if truth { _GUARD_IS_TRUE_POP } else { _GUARD_IS_FALSE_POP }, pc, jumped, arg);
                 self.pop(1);
             }
             Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
-                self.guard(if peek(1).is_none() { _GUARD_IS_NONE_POP } else { _GUARD_IS_NOT_NONE_POP }, pc);
+                let none = peek(1).is_none();
+                let jumped = none == (instr.op == Opcode::POP_JUMP_IF_NONE);
+                self.branch_guard(if none { _GUARD_IS_NONE_POP } else { _GUARD_IS_NOT_NONE_POP }, pc, jumped, arg);
                 self.pop(1);
             }
             Opcode::JUMP_FORWARD => {}
@@ -833,6 +836,18 @@ impl Recorder {
             op => return Err(Abort::Opcode(op)),
         }
         Ok(None)
+    }
+
+    /// A branch as a guard on the direction taken (`jumped` to `target`, or not). When the other
+    /// direction leaves the loop (a `while` loop's test, a `break`), its exit is where the loop
+    /// ends ([`ExitPoint::ends_loop`]).
+    fn branch_guard(&mut self, uop: Uop, pc: usize, jumped: bool, target: u32) {
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(uop).exit(e));
+        let other = if jumped { pc + 1 } else { target as usize };
+        if self.level() == 0 && (other < self.header || other > self.loop_end) {
+            self.trace.exits[e as usize].ends_loop = true;
+        }
     }
 
     /// Ends the trace with an exit at `pc` that the engine links to another trace (`link_to`,
