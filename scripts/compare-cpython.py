@@ -7,44 +7,26 @@ is faster) and the geometric mean. Usage:
 
     scripts/compare-cpython.py [--rounds N] [--stitch PATH] [program.py ...]
 """
-import argparse
-import glob
-import math
-import os
 import statistics
-import subprocess
 import sys
-import time
 
-
-def timed(cmd):
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+from benchlib import geomean, name, parse_args, timed
 
 
 def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--stitch", default=os.path.join(root, "target/release/stitch"))
-    ap.add_argument("programs", nargs="*")
-    args = ap.parse_args()
-    programs = args.programs or sorted(glob.glob(os.path.join(root, "benches/programs/*.py")))
+    args = parse_args(__doc__)
     print(f"| program | CPython {sys.version.split()[0]} (s) | stitch (s) | CPython/stitch |")
     print("|---|---|---|---|")
     ratios = []
-    for prog in programs:
+    for prog in args.programs:
         ours, theirs = [], []
         for _ in range(args.rounds):
             ours.append(timed([args.stitch, "run", prog]))
             theirs.append(timed([sys.executable, prog]))
         o, t = statistics.median(ours), statistics.median(theirs)
         ratios.append(t / o)
-        name = os.path.splitext(os.path.basename(prog))[0]
-        print(f"| {name} | {t:.3f} | {o:.3f} | {t / o:.2f} |", flush=True)
-    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    print(f"| **geomean** | | | **{geo:.2f}** |")
+        print(f"| {name(prog)} | {t:.3f} | {o:.3f} | {t / o:.2f} |", flush=True)
+    print(f"| **geomean** | | | **{geomean(ratios):.2f}** |")
 
 
 if __name__ == "__main__":

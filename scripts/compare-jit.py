@@ -1,59 +1,67 @@
 #!/usr/bin/env python3
-"""Whole-process timing of stitch's JIT against its interpreter on the benchmark programs.
+"""Whole-process comparison of stitch's JIT against its interpreter on the benchmark programs.
 
 Runs each program alternately with `--jit=off` and `--jit=on` (N rounds), takes the median wall
 time of each, and prints a Markdown table with the speedup interpreter/JIT (> 1 means the JIT
 is faster), the geometric mean, and, from one `--stats` run, how many traces and side traces
-were compiled. Usage:
+were compiled and the share of bytecodes completed in machine code. With `--callgrind`, it
+counts instructions instead (`valgrind --tool=callgrind`, one run per mode: steadier than wall
+time on a noisy machine, and much slower). Usage:
 
-    scripts/compare-jit.py [--rounds N] [--stitch PATH] [program.py ...]
+    scripts/compare-jit.py [--rounds N] [--callgrind] [--stitch PATH] [program.py ...]
 """
-import argparse
-import glob
-import math
 import os
+import re
 import statistics
 import subprocess
-import time
+import tempfile
+
+from benchlib import geomean, name, parse_args, timed
 
 
-def timed(cmd):
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
-
-
-def traces(stitch, prog):
+def stats(stitch, prog):
+    """(traces, side traces, share of bytecodes in machine code) from `stitch run --stats`."""
     err = subprocess.run([stitch, "run", "--stats", prog], stdout=subprocess.DEVNULL,
                          stderr=subprocess.PIPE, text=True, check=True).stderr
     loops = sum(1 for line in err.splitlines() if line.startswith("trace "))
     sides = sum(1 for line in err.splitlines() if line.startswith("side trace "))
-    return loops, sides
+    share = re.search(r"in machine code:\s+\d+ \(([\d.]+%)\)", err)
+    return loops, sides, share.group(1) if share else "-"
+
+
+def instructions(cmd):
+    """Instructions executed by `cmd`, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        err = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + cmd,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             check=True).stderr
+    return int(re.search(r"I\s+refs:\s+([\d,]+)", err).group(1).replace(",", ""))
 
 
 def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--stitch", default=os.path.join(root, "target/release/stitch"))
-    ap.add_argument("programs", nargs="*")
-    args = ap.parse_args()
-    programs = args.programs or sorted(glob.glob(os.path.join(root, "benches/programs/*.py")))
-    print("| program | interpreter (s) | JIT (s) | interpreter/JIT | traces (side) |")
-    print("|---|---|---|---|---|")
+    args = parse_args(__doc__, lambda ap: ap.add_argument("--callgrind", action="store_true"))
+    unit = "G instructions" if args.callgrind else "s"
+    print(f"| program | interpreter ({unit}) | JIT ({unit}) | interpreter/JIT | traces (side) "
+          "| bytecodes in machine code |")
+    print("|---|---|---|---|---|---|")
     ratios = []
-    for prog in programs:
-        off, on = [], []
-        for _ in range(args.rounds):
-            off.append(timed([args.stitch, "run", "--jit=off", prog]))
-            on.append(timed([args.stitch, "run", "--jit=on", prog]))
-        o, j = statistics.median(off), statistics.median(on)
+    for prog in args.programs:
+        off_cmd = [args.stitch, "run", "--jit=off", prog]
+        on_cmd = [args.stitch, "run", "--jit=on", prog]
+        if args.callgrind:
+            o, j = instructions(off_cmd) / 1e9, instructions(on_cmd) / 1e9
+        else:
+            off, on = [], []
+            for _ in range(args.rounds):
+                off.append(timed(off_cmd))
+                on.append(timed(on_cmd))
+            o, j = statistics.median(off), statistics.median(on)
         ratios.append(o / j)
-        loops, sides = traces(args.stitch, prog)
-        name = os.path.splitext(os.path.basename(prog))[0]
-        print(f"| {name} | {o:.3f} | {j:.3f} | {o / j:.2f} | {loops} ({sides}) |", flush=True)
-    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    print(f"| **geomean** | | | **{geo:.2f}** | |")
+        loops, sides, share = stats(args.stitch, prog)
+        print(f"| {name(prog)} | {o:.3f} | {j:.3f} | {o / j:.2f} | {loops} ({sides}) | {share} |",
+              flush=True)
+    print(f"| **geomean** | | | **{geomean(ratios):.2f}** | | |")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ use crate::runtime::value::Value;
 use super::abi::{JitState, TraceContext};
 use super::backend::{self, CompiledTrace};
 use super::codemem::CodeArena;
+use super::extract::Part;
 use super::recorder::{Abort, Frame, Recorded, Recorder};
 use super::stencils;
 use super::trace::Trace;
@@ -353,6 +354,7 @@ impl Jit {
         if self.options.dump_asm {
             let set = stencils::host();
             let mut ops = Vec::new();
+            let mut cold = Vec::new();
             for (op, placed) in trace.ops.iter().zip(&compiled.ops) {
                 let Some(stencil) = set.get(op.uop.info().stencil) else { continue };
                 // SAFETY: the op's code lies inside the trace's span, which is mapped read+execute
@@ -368,10 +370,16 @@ impl Jit {
                         title += &format!(" {:#x}", op.operands[k]);
                     }
                 }
-                ops.push((title, placed.code, bytes, stencil));
+                if placed.cold_len > 0 {
+                    // SAFETY: as above; the cold part lies in the same span.
+                    let bytes = unsafe { std::slice::from_raw_parts(placed.cold as *const u8, placed.cold_len) };
+                    cold.push((format!("{title} (cold part)"), placed.cold, bytes, stencil, Part::Cold));
+                }
+                ops.push((title, placed.code, bytes, stencil, Part::Code));
             }
+            ops.extend(cold);
             eprintln!(
-                "---- machine code of trace {id} at {:#x} ({} bytes with cold parts and exit stubs; hot code shown) ----\n{}",
+                "---- machine code of trace {id} at {:#x} ({} bytes with exit stubs; hot code, then cold parts) ----\n{}",
                 compiled.span.address,
                 compiled.code_bytes,
                 super::listing::render_trace_code(set.arch, &ops)

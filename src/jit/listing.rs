@@ -105,18 +105,19 @@ fn with_branch_target(text: String, address: u64) -> String {
 
 /// The machine code of a compiled trace, uop by uop: each uop's name and operands, then its
 /// instructions at their run-time addresses, the instructions that held holes marked with what
-/// was patched in. `ops` gives, per uop, its name line and the address and bytes of its hot code
-/// (read back from the executable span) and the stencil it came from.
-pub fn render_trace_code(arch: Arch, ops: &[(String, u64, &[u8], &Stencil)]) -> String {
+/// was patched in. `ops` gives, per uop (or per uop's cold part), its name line, the address and
+/// bytes of that code (read back from the executable span), the stencil it came from and which
+/// part of the stencil it is.
+pub fn render_trace_code(arch: Arch, ops: &[(String, u64, &[u8], &Stencil, Part)]) -> String {
     let mut out = String::new();
-    for (title, address, bytes, stencil) in ops {
+    for (title, address, bytes, stencil, part) in ops {
         let _ = writeln!(out, "  {title}");
         for line in disassemble(arch, bytes, *address) {
             let end = line.offset + line.bytes.len();
             let marks: Vec<String> = stencil
                 .holes
                 .iter()
-                .filter(|h| h.part == Part::Code && (line.offset..end).contains(&(h.offset as usize)))
+                .filter(|h| h.part == *part && (line.offset..end).contains(&(h.offset as usize)))
                 .map(|h| describe_value(h))
                 .collect();
             let mut text = format!(
