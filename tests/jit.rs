@@ -469,3 +469,53 @@ print(work([1, 2, 3, 4, 5, 6, 7], 20000))
     let in_code = stat(&jit.stderr, "  in machine code:");
     assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", jit.stderr);
 }
+
+#[test]
+fn class_calls_are_followed_into_init_and_give_the_instance() {
+    // Point(i) creates the instance and enters __init__ inside the trace; rebinding __init__
+    // mid-loop leaves that code (class epoch); an __init__ that returns a value raises the
+    // interpreter's TypeError, with the same traceback.
+    let src = "\
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y * 2
+
+class Bad:
+    def __init__(self, k):
+        self.k = k
+        if k == 250:
+            return k
+
+def init3(self, x, y):
+    self.x = x
+    self.y = y * 3
+
+def make(n):
+    t = 0
+    for i in range(n):
+        p = Point(i, 1)
+        t += p.x + p.y
+        if i == 300:
+            Point.__init__ = init3
+    return t
+
+def bad(n):
+    for i in range(n):
+        b = Bad(i)
+    return b.k
+
+print(make(600))
+print(bad(200))
+print(bad(400))
+";
+    let on = run("classes.py", src, &["--jit-threshold=1", "--dump=trace"], &[]);
+    let off = run("classes.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.status, Some(1));
+    assert_eq!(on.stdout, off.stdout);
+    assert_eq!(on.stdout, format!("{}\n199\n", (0..600).map(|i| i + if i <= 300 { 2 } else { 3 }).sum::<i64>()));
+    assert!(on.stderr.contains(". ; __init__ line 3 pc 0: LOAD_FAST_LOAD_FAST 16"), "{}", on.stderr);
+    let traceback = |s: &str| s[s.find("Traceback").unwrap_or(0)..].to_string();
+    assert_eq!(traceback(&on.stderr), traceback(&off.stderr));
+    assert!(on.stderr.ends_with("TypeError: __init__() should return None, not 'int'\n"), "{}", on.stderr);
+}

@@ -133,6 +133,10 @@ fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) 
             let (a, b) = (var(rng), var(rng));
             let _ = writeln!(out, "{indent}pair = ({a}, {b})\n{indent}{b}, {a} = pair");
         }
+        17 if rng.below(2) == 0 => {
+            // Instances created in the loop (two classes, __init__ followed by the trace).
+            let _ = writeln!(out, "{indent}objs[i % 3] = P({}, i) if i % 2 else Q({})", var(rng), var(rng));
+        }
         17 => {
             // Uncaught, rarely: the traceback must match.
             let _ = writeln!(out, "{indent}if i == {c} and n < 40:\n{indent}    acc += inv(0)");

@@ -213,10 +213,10 @@ unsafe fn context<'a>(st: *mut JitState) -> (&'a mut TraceContext, &'a mut crate
 }
 
 /// `_PUSH_FRAME`: enters the Python function below `argc` arguments (and the self-or-null
-/// slot), which `_CHECK_FUNCTION` and the recorder proved take exactly these positional arguments.
-/// Does what the interpreter's `CALL` does: the caller's frame record gets its resume point
-/// `pc` and the stack pointer of the call's result slot, and a frame is pushed whose first
-/// locals are the arguments, in place. Returns the callee's locals, or null with the exception
+/// slot), which `_CHECK_FUNCTION` and the recorder proved take exactly these positional arguments,
+/// or the `__init__` of the class there (creating the instance). Does what the interpreter's
+/// `CALL` does: the caller's frame record gets its resume point `pc` and the stack pointer of the
+/// call's result slot, and a frame is pushed whose first locals are the arguments, in place. Returns the callee's locals, or null with the exception
 /// (recursion limit) stored in the trace's context.
 pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own `st`.
@@ -232,21 +232,12 @@ pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64
     let result_pos = depth - argc - 2;
     let has_self = !vm.slot(result_pos + 1).is_null();
     let nargs = argc + has_self as usize;
-    let entered = match vm.slot(result_pos) {
-        Value::Obj(callee) => match &callee.kind {
-            ObjKind::Function(f) => vm.enter_function(
-                callee,
-                f,
-                result_pos,
-                depth - nargs,
-                nargs,
-                Value::Null,
-                crate::interpreter::FrameKind::Call,
-                false,
-            ),
-            _ => Err(vm.new_error(vm.types.runtime_error, "internal error: JIT call of a non-function")),
-        },
-        _ => Err(vm.new_error(vm.types.runtime_error, "internal error: JIT call of a non-function")),
+    // The interpreter's own call: a function's frame, or a class's instance and `__init__` frame.
+    let callable = vm.slot(result_pos);
+    let entered = match vm.invoke(callable, result_pos, depth - nargs, nargs, Value::Null, false) {
+        Ok(crate::interpreter::call::CallOutcome::FramePushed) if vm.frames.len() == top + 2 => Ok(()),
+        Ok(_) => Err(vm.new_error(vm.types.runtime_error, "internal error: a JIT call pushed no frame")),
+        Err(e) => Err(e),
     };
     match entered {
         // SAFETY: the new frame's base is inside the VM stack (push_frame checked its size).
@@ -269,20 +260,37 @@ pub extern "C" fn stitch_pop_frame(st: *mut JitState, sp: *mut Value) -> FramePa
     let (context, vm) = unsafe { context(st) };
     let stack = vm.stack_ptr();
     let n = vm.frames.len();
+    let kind = vm.frames[n - 1].kind;
     let returnable =
-        n >= 2 && matches!(vm.frames[n - 1].kind, crate::interpreter::FrameKind::Call) && !vm.frames[n - 1].entry;
+        n >= 2 && !vm.frames[n - 1].entry && !matches!(kind, crate::interpreter::FrameKind::Generator { .. });
+    let fail = FramePair { locals: std::ptr::null_mut(), sp: std::ptr::null_mut() };
     if !returnable {
         context.error = Some(vm.new_error(vm.types.runtime_error, "internal error: JIT return from an entry frame"));
-        return FramePair { locals: std::ptr::null_mut(), sp: std::ptr::null_mut() };
+        return fail;
     }
     // SAFETY: the stencil calls this with the return value on top of the callee's stack.
     let value = unsafe { peek(sp, 1) };
     vm.frames.pop();
-    let caller = vm.frames.last_mut().expect("checked above");
+    let Some(caller) = vm.frames.last_mut() else { return fail };
     let result_pos = caller.sp;
-    caller.sp = result_pos + 1;
     let base = caller.base;
-    vm.set_slot(result_pos, value);
+    let result = match kind {
+        crate::interpreter::FrameKind::Init(instance) if value.is_none() => instance,
+        crate::interpreter::FrameKind::Init(_) => {
+            // As in the interpreter: the error belongs to the caller, at the call.
+            vm.sp = result_pos;
+            let tn = crate::runtime::ops::type_name(vm, value);
+            let message = format!("__init__() should return None, not '{tn}'");
+            context.error = Some(vm.new_error(vm.types.type_error, &message));
+            vm.step_reraise = false;
+            return fail;
+        }
+        _ => value,
+    };
+    if let Some(caller) = vm.frames.last_mut() {
+        caller.sp = result_pos + 1;
+    }
+    vm.set_slot(result_pos, result);
     vm.sp = result_pos + 1;
     // SAFETY: both are slots of the caller's frame inside the VM stack.
     unsafe { FramePair { locals: stack.add(base), sp: stack.add(result_pos + 1) } }

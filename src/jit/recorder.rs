@@ -136,6 +136,8 @@ struct FrameState {
     /// Index of `code` in [`Recorder::codes`].
     code_index: u16,
     origin: Origin,
+    /// An `__init__` entered by a class call: its caller receives the instance.
+    init: bool,
     /// Locals known bound along this iteration.
     bound: Vec<bool>,
     /// What is known about locals and the value stack.
@@ -195,6 +197,7 @@ impl FrameState {
             code,
             code_index,
             origin,
+            init: false,
             bound: vec![false; code.nlocalsplus],
             locals: vec![Ty::Unknown; code.nlocalsplus],
             stack: vec![Ty::Unknown; stack_depth],
@@ -697,7 +700,8 @@ impl Recorder {
                     self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
                     self.push(ty_of(v));
                 }
-                let ty = self.top(1);
+                // `__init__` returns the instance (the helper checks it returned None).
+                let ty = if self.cur_ref().init { Ty::Other } else { self.top(1) };
                 self.emit(TraceOp::new(_POP_FRAME));
                 self.frames.pop();
                 match self.frames.last_mut() {
@@ -901,6 +905,11 @@ impl Recorder {
         if keywords {
             return Err(Abort::Generic);
         }
+        if let Value::Obj(class) = values[values.len() - n - 2] {
+            if let ObjKind::Class(_) = &class.kind {
+                return self.call_class(class, argc, pc);
+            }
+        }
         let callee = match values[values.len() - n - 2] {
             Value::Obj(callee) if matches!(callee.kind, ObjKind::Function(_)) => Some(callee),
             _ => None,
@@ -940,6 +949,53 @@ impl Recorder {
         let mut state = FrameState::new(f.code, index, Origin::Entered, 0);
         state.locals[..nargs].copy_from_slice(&args);
         state.bound[..nargs].fill(true);
+        self.frames.push(state);
+        Ok(())
+    }
+
+    /// A call of a class whose `__init__` is a Python function taking exactly the arguments
+    /// given: guarded on the class and the class epoch (so `__init__` is the same), then
+    /// `_PUSH_FRAME` creates the instance and enters `__init__` as the interpreter does, and the
+    /// trace follows it; its return leaves the instance. Other classes go through `_CALL`.
+    fn call_class(&mut self, class: ObjRef, argc: u32, pc: usize) -> Result<(), Abort> {
+        let ObjKind::Class(c) = &class.kind else { return self.call_generic(argc, pc) };
+        let Some(Value::Obj(init)) = c.lookup(crate::runtime::interner::sym::INIT) else {
+            return self.call_generic(argc, pc);
+        };
+        let function = match &init.kind {
+            ObjKind::Function(f) => Some(f),
+            _ => None,
+        };
+        let plain = c.native_new.get().is_none() && c.layout != crate::runtime::object::Layout::Exception;
+        let n = argc as usize;
+        let Some(f) = function.filter(|f| {
+            plain
+                && self.top(n + 1) == Ty::Null
+                && f.simple
+                && f.code.code.argcount as usize == n + 1
+                && !f.code.code.is_generator()
+                && !self.frames.iter().any(|s| std::ptr::eq(s.code, f.code))
+                && self.level() + 1 < MAX_INLINE_DEPTH
+        }) else {
+            return self.call_generic(argc, pc);
+        };
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(class.as_ptr() as u64, 0).exit(e));
+        let epoch = crate::runtime::types::class_epoch();
+        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
+        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(pc as u64 + 1, f.code.nlocalsplus as u64));
+        self.keep_alive.push(class);
+        let args: Vec<Ty> = {
+            let stack = &self.cur_ref().stack;
+            stack[stack.len() - n..].to_vec()
+        };
+        self.pop(n + 2);
+        let index = self.code_index(f.code);
+        let mut state = FrameState::new(f.code, index, Origin::Entered, 0);
+        state.init = true;
+        state.locals[0] = Ty::Other;
+        state.locals[1..=n].copy_from_slice(&args);
+        state.bound[..=n].fill(true);
         self.frames.push(state);
         Ok(())
     }
