@@ -198,6 +198,7 @@ int stitch_for_iter_tuple(Value *sp);
 int stitch_for_iter_enumerate_list(Value *sp);
 int stitch_for_iter_exhausted(Value *sp);
 int stitch_get_iter_sequence(JitState *st, Value *sp);
+int stitch_yield_to_sink(JitState *st, Value *sp);
 int stitch_unpack_sequence(Value *sp, uint64_t n);
 int stitch_binary_subscr_list_int(Value *sp);
 int stitch_binary_subscr_tuple_int(Value *sp);

@@ -518,6 +518,13 @@ STENCIL(_FOR_ITER_ENUMERATE_LIST) {
     CONTINUE();
 }
 
+/* A generator drained by Rust code yields the top: collect it, leave None (else exit: the
+ * interpreter suspends the generator). */
+STENCIL(_YIELD_VALUE_SINK) {
+    GUARD(stitch_yield_to_sink(st, sp));
+    CONTINUE();
+}
+
 /* iter() of the list, tuple or range on top (else exit before any effect). */
 STENCIL(_GET_ITER_SEQUENCE) {
     GUARD(stitch_get_iter_sequence(st, sp));

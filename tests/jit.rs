@@ -519,3 +519,37 @@ print(bad(400))
     assert_eq!(traceback(&on.stderr), traceback(&off.stderr));
     assert!(on.stderr.ends_with("TypeError: __init__() should return None, not 'int'\n"), "{}", on.stderr);
 }
+
+#[test]
+fn generators_drained_by_builtins_yield_inside_traces_and_suspend_otherwise() {
+    // gen(n)'s loop gets a trace while list() drains it (yields append to the list without
+    // suspending); the same code iterated by a for loop must suspend at each yield, so the
+    // trace's yield guard exits there.
+    let src = "\
+def gen(n, k):
+    for i in range(n):
+        yield i * k
+
+def use(n):
+    total = 0
+    for rep in range(n):
+        total += len(list(gen(300, rep)))
+        total += sum(set(x % 7 for x in range(50)))
+        g = gen(5, rep)
+        for v in g:
+            total += v
+            if v > 8:
+                break
+    return total
+
+print(use(40))
+print([x for x in gen(4, 3)])
+";
+    let on = run("gens.py", src, &["--jit-threshold=1", "--stats"], &[]);
+    let off = run("gens.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    // (CPython prints the same.)
+    assert_eq!(on.stdout, "13734\n[0, 3, 6, 9]\n");
+    assert!(stat(&on.stderr, "traces compiled:") >= 2, "{}", on.stderr);
+}

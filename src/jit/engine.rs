@@ -503,7 +503,9 @@ impl JitHook for Jit {
         let globals = vm.frames[depth].globals;
         let by_header = &self.by_header;
         let has_trace = |code: &'static CodeObject, pc: usize| by_header.contains_key(&(code as *const _ as usize, pc));
-        let frame = Frame { code, depth, pc, stack, locals, globals, builtins: vm.builtins, has_trace: &has_trace };
+        let draining = matches!(vm.frames[depth].kind, crate::interpreter::FrameKind::Generator { sink: Some(_), .. });
+        let frame =
+            Frame { code, depth, pc, stack, locals, globals, builtins: vm.builtins, draining, has_trace: &has_trace };
         let outcome = self.recorder.as_mut().map(|r| r.record(&frame));
         match outcome {
             Some(Recorded::Continue) | None => {}

@@ -62,6 +62,7 @@ pub fn executed_simply(op: crate::bytecode::Opcode) -> bool {
             | Opcode::BUILD_LIST
             | Opcode::BUILD_SLICE
             | Opcode::LIST_APPEND
+            | Opcode::LOAD_DEREF
     )
 }
 
@@ -82,6 +83,29 @@ fn execute_simple(
     let at = |vm: &crate::interpreter::Vm, n: usize| vm.slot(depth - n);
     if !executed_simply(instr.op) {
         return None;
+    }
+    if instr.op == Opcode::LOAD_DEREF {
+        // A closure variable: the cell's value (an empty cell raises; the interpreter says how).
+        let frame = vm.frames[top];
+        let cell = vm.slot(frame.base + frame.code.nlocals + arg as usize);
+        let v = match cell {
+            Value::Obj(o) => match &o.kind {
+                ObjKind::Cell(c) => c.get(),
+                _ => Value::Null,
+            },
+            _ => Value::Null,
+        };
+        if v.is_null() {
+            return None;
+        }
+        if vm.count_instructions {
+            vm.instructions += 1;
+        }
+        vm.set_slot(depth, v);
+        vm.frames[top].pc = pc + 1;
+        vm.frames[top].sp = depth + 1;
+        vm.sp = depth + 1;
+        return Some(Ok(depth + 1));
     }
     // As the run loop leaves the frame while a helper runs.
     vm.frames[top].pc = pc + 1;
@@ -366,6 +390,23 @@ pub extern "C" fn stitch_for_iter_tuple(sp: *mut Value) -> c_int {
         },
         None => 0,
     }
+}
+
+/// `YIELD_VALUE` in a generator that Rust code drains into a list (`list(gen)`, `set(genexpr)`,
+/// ...): appends the value and leaves None as `send`'s result, as the interpreter does, and
+/// returns 1; or returns 0 having done nothing when the generator is not being drained.
+pub extern "C" fn stitch_yield_to_sink(st: *mut JitState, sp: *mut Value) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    let Some(frame) = vm.frames.last() else { return 0 };
+    let crate::interpreter::FrameKind::Generator { sink: Some(list), .. } = frame.kind else { return 0 };
+    let Some(items) = list.as_list() else { return 0 };
+    // SAFETY: the stencil calls this with the yielded value on top of the stack.
+    unsafe {
+        items.borrow_mut().push(peek(sp, 1));
+        sp.sub(1).write(Value::None);
+    }
+    1
 }
 
 /// `GET_ITER` of a list, tuple or range: replaces it with a new iterator and returns 1; or

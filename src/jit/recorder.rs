@@ -114,6 +114,9 @@ pub struct Frame<'a> {
     /// The module dict its globals resolve in, and the builtins dict.
     pub globals: ObjRef,
     pub builtins: ObjRef,
+    /// Whether the frame is a generator that Rust code drains into a list (yields do not
+    /// suspend it).
+    pub draining: bool,
     /// Whether instruction `pc` of `code` is the header of a loop with a compiled trace.
     pub has_trace: &'a dyn Fn(&'static CodeObject, usize) -> bool,
 }
@@ -784,6 +787,10 @@ impl Recorder {
                     // The pair stands in for the tuple the interpreter builds and unpacks next.
                     self.unpacked = Some((self.cur_ref().code_index, pc + 1));
                 }
+            }
+            Opcode::YIELD_VALUE if frame.draining => {
+                self.guard(_YIELD_VALUE_SINK, pc);
+                self.set_top(1, Ty::Other);
             }
             Opcode::GET_ITER => match peek(1) {
                 Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Range(_)) => {

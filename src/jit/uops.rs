@@ -165,6 +165,7 @@ uops! {
     _FOR_ITER_ENUMERATE_LIST => _FOR_ITER_ENUMERATE_LIST, Guard, oparg: N, op0: N, op1: N;
     _FOR_ITER_EXHAUSTED => _FOR_ITER_EXHAUSTED, Guard, oparg: N, op0: N, op1: N;
     _GET_ITER_SEQUENCE => _GET_ITER_SEQUENCE, Guard, oparg: N, op0: N, op1: N;
+    _YIELD_VALUE_SINK => _YIELD_VALUE_SINK, Guard, oparg: N, op0: N, op1: N;
     _UNPACK_SEQUENCE => _UNPACK_SEQUENCE, Guard, oparg: Some("item count"), op0: N, op1: N;
     _BINARY_SUBSCR_LIST_INT => _BINARY_SUBSCR_LIST_INT, Guard, oparg: N, op0: N, op1: N;
     _BINARY_SUBSCR_TUPLE_INT => _BINARY_SUBSCR_TUPLE_INT, Guard, oparg: N, op0: N, op1: N;
