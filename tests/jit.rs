@@ -245,19 +245,11 @@ fn stats_count_every_bytecode_once_whether_jitted_or_not() {
     // Traces add the bytecodes they complete to a counter; the interpreter counts the rest. The
     // total must not depend on where the bytecodes ran, and this loop runs almost entirely in
     // machine code (after a side trace for the `if`).
-    let src = "\
-def total(n):
-    t = 0
-    for i in range(n):
-        if i % 3 == 0:
-            t += i
-    return t
-
-print(total(100000))
-";
+    // (The README's example; also a `--dump=trace` snapshot.)
+    let src = include_str!("traces/small_loop.py");
     let jit = run("count.py", src, &["--stats"], &[]);
     let interp = run("count.py", src, &["--stats", "--jit-threshold=4000000000"], &[]);
-    assert_eq!(jit.stdout, "1666683333\n");
+    assert_eq!(jit.stdout, "166666833333\n");
     let executed = stat(&jit.stderr, "bytecodes executed:");
     assert_eq!(executed, stat(&interp.stderr, "bytecodes executed:"), "{}\n{}", jit.stderr, interp.stderr);
     let in_code = stat(&jit.stderr, "  in machine code:");
@@ -265,47 +257,8 @@ print(total(100000))
     assert_eq!(stat(&interp.stderr, "  in machine code:"), 0);
 }
 
-const CALLS: &str = "\
-class Counter:
-    def __init__(self):
-        self.n = 0
-
-    def bump(self, k):
-        if k % 7 == 0:
-            self.n += 2
-        else:
-            self.n += 1
-        return self.n
-
-
-def mix(a, b):
-    return (a * 31 + b) % 1000003
-
-
-def total(n):
-    c = Counter()
-    h = 17
-    for i in range(n):
-        h = mix(h, i) + c.bump(i)
-        h = h % 999983
-    return h, c.n
-
-
-def kw(a, b=2):
-    x = a + b
-    return x
-
-
-def stepped(n):
-    t = 0
-    for i in range(n):
-        t += kw(i, b=1)
-    return t
-
-
-print(total(20000))
-print(stepped(3000))
-";
+/// Calls of functions and methods (also a `--dump=trace` snapshot).
+const CALLS: &str = include_str!("traces/calls.py");
 
 #[test]
 fn calls_and_returns_run_inside_traces() {
@@ -316,10 +269,10 @@ fn calls_and_returns_run_inside_traces() {
     assert_eq!(jit.stdout, "(521774, 22858)\n4501500\n");
     // The calls to mix and Counter.bump are followed into the callees' frames ...
     assert!(jit.stderr.contains("_PUSH_FRAME"), "{}", jit.stderr);
-    assert!(jit.stderr.contains(". ; mix line 14 pc 0: LOAD_FAST 0"), "{}", jit.stderr);
+    assert!(jit.stderr.contains(". ; mix line 19 pc 0: LOAD_FAST 0"), "{}", jit.stderr);
     assert!(jit.stderr.contains("_POP_FRAME"), "{}", jit.stderr);
     // ... the branch in bump grows a side trace that starts in bump's frame ...
-    assert!(jit.stderr.contains("(bump line 6,"), "{}", jit.stderr);
+    assert!(jit.stderr.contains("(bump line 11,"), "{}", jit.stderr);
     // ... and the keyword call runs through the interpreter (its bytecodes are not counted
     // as machine code, nor twice).
     let executed = stat(&jit.stderr, "bytecodes executed:");
@@ -445,19 +398,7 @@ fn a_loop_around_inner_loops_runs_through_their_traces_by_links() {
     // loop's trace; side traces grown from each inner loop's end carry on to the next inner
     // loop and back to the outer loop's trace. Nearly every bytecode runs in machine code, and
     // the bytecode total is the interpreter's.
-    let src = "\
-def work(rows, n):
-    total = 0
-    for step in range(n):
-        for r in rows:
-            total += r * step
-        for k in range(3):
-            total -= k
-        total = total % 1000003
-    return total
-
-print(work([1, 2, 3, 4, 5, 6, 7], 20000))
-";
+    let src = include_str!("traces/nested_loops.py");
     let jit = run("nested.py", src, &["--stats", "--dump=trace"], &[]);
     let interp = run("nested.py", src, &["--stats", "--jit-threshold=4000000000"], &[]);
     assert_eq!(jit.status, Some(0), "{}", jit.stderr);

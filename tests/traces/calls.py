@@ -1,5 +1,6 @@
 # A loop calling a function and a method: both are followed into the callee's frame, and the
-# method's branch grows a side trace that starts inside the method.
+# method's branch grows a side trace that starts inside the method. The second loop calls with a
+# keyword argument, which runs through the interpreter.
 
 
 class Counter:
@@ -23,7 +24,21 @@ def total(n):
     h = 17
     for i in range(n):
         h = mix(h, i) + c.bump(i)
+        h = h % 999983
     return h, c.n
 
 
-print(total(5000))
+def kw(a, b=2):
+    x = a + b
+    return x
+
+
+def stepped(n):
+    t = 0
+    for i in range(n):
+        t += kw(i, b=1)
+    return t
+
+
+print(total(20000))
+print(stepped(3000))
