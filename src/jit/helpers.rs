@@ -258,10 +258,17 @@ pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64
     let nargs = argc + has_self as usize;
     // The interpreter's own call: a function's frame, or a class's instance and `__init__` frame.
     let callable = vm.slot(result_pos);
-    let entered = match vm.invoke(callable, result_pos, depth - nargs, nargs, Value::Null, false) {
-        Ok(crate::interpreter::call::CallOutcome::FramePushed) if vm.frames.len() == top + 2 => Ok(()),
-        Ok(_) => Err(vm.new_error(vm.types.runtime_error, "internal error: a JIT call pushed no frame")),
-        Err(e) => Err(e),
+    let start = depth - nargs;
+    let entered = match callable {
+        // The common case, straight to the frame (what `invoke` does for a function).
+        Value::Obj(f) => match &f.kind {
+            ObjKind::Function(function) => {
+                let call = crate::interpreter::FrameKind::Call;
+                vm.enter_function(f, function, result_pos, start, nargs, Value::Null, call, false)
+            }
+            _ => invoke_pushing_frame(vm, callable, result_pos, start, nargs),
+        },
+        _ => invoke_pushing_frame(vm, callable, result_pos, start, nargs),
     };
     match entered {
         // SAFETY: the new frame's base is inside the VM stack (push_frame checked its size).
@@ -271,6 +278,23 @@ pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64
             context.error = Some(e);
             std::ptr::null_mut()
         }
+    }
+}
+
+/// The interpreter's call of `callable` (a class: the instance and its `__init__` frame), which
+/// must push exactly one frame.
+fn invoke_pushing_frame(
+    vm: &mut crate::interpreter::Vm,
+    callable: Value,
+    result_pos: usize,
+    start: usize,
+    nargs: usize,
+) -> crate::interpreter::PyResult<()> {
+    let frames = vm.frames.len();
+    match vm.invoke(callable, result_pos, start, nargs, Value::Null, false) {
+        Ok(crate::interpreter::call::CallOutcome::FramePushed) if vm.frames.len() == frames + 1 => Ok(()),
+        Ok(_) => Err(vm.new_error(vm.types.runtime_error, "internal error: a JIT call pushed no frame")),
+        Err(e) => Err(e),
     }
 }
 
