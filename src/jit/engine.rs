@@ -67,9 +67,11 @@ struct LoopTrace {
     parent: Option<(u32, u32)>,
     /// For a loop trace: the back-edges whose inline caches enter it.
     back_edges: Vec<usize>,
+    /// Aborted side-trace recordings per exit.
+    side_attempts: Vec<u32>,
 }
 
-/// `LoopTrace::records` index of a trace's error exit.
+/// The exit number `exit_of` gives a trace's error exit.
 const ERROR_EXIT: u32 = u32::MAX;
 
 #[derive(Default)]
@@ -99,15 +101,17 @@ pub struct Jit {
     early_exits: HashMap<(usize, usize), u32>,
     /// While recording a side trace: the trace and exit it grows from.
     side_of: Option<(u32, u32)>,
-    /// Aborted side-trace recordings per (trace, exit).
-    side_attempts: HashMap<(u32, u32), u32>,
+
     /// The exits (trace, exit) linked to each trace's entry from other loops' traces.
     links_into: HashMap<u32, Vec<(u32, u32)>>,
     /// Loops given back to the interpreter, by (code object address, header).
     retired_loops: std::collections::HashSet<(usize, usize)>,
     /// Which trace and exit each exit record belongs to, by address: a trace may leave through
     /// a record of another trace it was linked to.
-    records: HashMap<usize, (u32, u32)>,
+    /// (address of its first exit record, trace) for every trace, sorted by address: each
+    /// trace's records are one array, so the record an exit returns names its trace and exit
+    /// without hashing (`exit_of`).
+    record_arrays: Vec<(usize, u32)>,
     /// Boxed: helpers hold a pointer to it while a trace runs.
     context: Box<TraceContext>,
     /// `--stats`: bytecodes completed in traces' own machine code (traces add to it).
@@ -127,8 +131,7 @@ impl Jit {
             attempts: HashMap::new(),
             early_exits: HashMap::new(),
             side_of: None,
-            side_attempts: HashMap::new(),
-            records: HashMap::new(),
+            record_arrays: Vec::new(),
             links_into: HashMap::new(),
             retired_loops: Default::default(),
             in_traces: Box::new(0),
@@ -169,7 +172,7 @@ impl Jit {
             .map_or(String::new(), |f| format!("{} line {}", f.code.code.name, f.code.code.line_of(f.pc)));
         *self.stats.aborted.entry(why.to_string()).or_default().entry(at).or_default() += 1;
         if let Some((id, exit)) = self.side_of.take() {
-            let attempts = self.side_attempts.entry((id, exit)).or_default();
+            let attempts = &mut self.traces[id as usize].side_attempts[exit as usize];
             *attempts += 1;
             if *attempts >= MAX_ATTEMPTS {
                 self.maybe_retire(id, exit);
@@ -199,6 +202,16 @@ impl Jit {
             // again after that many increments (it wraps below zero on the way).
             let wait = vm.jit_threshold.saturating_mul(1 << *attempts);
             cache.set(Cache::Counter(vm.jit_threshold.wrapping_sub(wait)));
+        }
+    }
+
+    /// The trace and exit (`ERROR_EXIT` for the error exit) whose record is at `address`.
+    fn exit_of(&self, address: usize) -> Option<(u32, u32)> {
+        let i = self.record_arrays.partition_point(|&(a, _)| a <= address).checked_sub(1)?;
+        let id = self.record_arrays[i].1;
+        match self.traces.get(id as usize)?.compiled.left_by(address)? {
+            backend::Left::Exit(exit) => Some((id, exit)),
+            backend::Left::Error => Some((id, ERROR_EXIT)),
         }
     }
 
@@ -243,7 +256,7 @@ impl Jit {
         if !t.trace.exits[exit as usize].side || self.recorder.is_some() {
             return;
         }
-        let attempts = self.side_attempts.get(&(id, exit)).copied().unwrap_or(0);
+        let attempts = t.side_attempts[exit as usize];
         if attempts >= MAX_ATTEMPTS {
             return;
         }
@@ -313,8 +326,8 @@ impl Jit {
                 }
                 self.stats.compile_failures += 1;
                 match side_of {
-                    Some(exit) => {
-                        self.side_attempts.insert(exit, MAX_ATTEMPTS);
+                    Some((parent, exit)) => {
+                        self.traces[parent as usize].side_attempts[exit as usize] = MAX_ATTEMPTS;
                     }
                     None => code.caches[self.recording_back_edge][0].set(Cache::NoTrace),
                 }
@@ -388,10 +401,9 @@ impl Jit {
         if std::env::var_os("STITCH_CHECK_WX").is_some() {
             check_wx("after compiling a trace");
         }
-        for exit in 0..=compiled.exit_count_total() {
-            let index = if exit == compiled.exit_count_total() { ERROR_EXIT } else { exit as u32 };
-            self.records.insert(compiled.record_address(exit), (id, index));
-        }
+        let first = compiled.record_address(0);
+        let at = self.record_arrays.partition_point(|&(a, _)| a < first);
+        self.record_arrays.insert(at, (first, id));
         // SAFETY (for the links below): a linked exit leaves with the frame and stack its target
         // starts from: a side trace starts where its parent's exit resumes (recorded from
         // there); a loop's body and a loop's entry start at its header in its own frame, which
@@ -427,8 +439,10 @@ impl Jit {
         };
         vm.jit_roots.extend(recorder.keep_alive().iter().map(|&o| Value::Obj(o)));
         let codes = recorder.codes().to_vec();
+        let side_attempts = vec![0; trace.exits.len()];
         self.traces.push(LoopTrace {
             compiled,
+            side_attempts,
             trace,
             code,
             codes,
@@ -534,7 +548,7 @@ impl JitHook for Jit {
         // interpreter's. `base` and `sp` are in bounds of the VM stack.
         let returned =
             unsafe { (lt.compiled.entry)(stack.add(frame.base), stack.add(frame.sp), &mut self.context.state) };
-        let Some(&(left_trace, exit)) = self.records.get(&returned) else {
+        let Some((left_trace, exit)) = self.exit_of(returned) else {
             return Err(vm.new_error(vm.types.runtime_error, "internal error: unknown JIT exit"));
         };
         if exit == ERROR_EXIT {
