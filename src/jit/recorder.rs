@@ -945,19 +945,24 @@ impl Recorder {
         // The self-or-null slot needs no guard: what pushed it was recorded (`Ty::Null` only for
         // a NULL the trace pushed, any other known type only for a value).
         self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
-        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(pc as u64 + 1, f.code.nlocalsplus as u64));
         self.keep_alive.push(callee);
-        let args: Vec<Ty> = {
-            let stack = &self.cur_ref().stack;
-            stack[stack.len() - nargs..].to_vec()
-        };
-        self.pop(n + 2);
-        let index = self.code_index(f.code);
-        let mut state = FrameState::new(f.code, index, Origin::Entered, 0);
-        state.locals[..nargs].copy_from_slice(&args);
-        state.bound[..nargs].fill(true);
-        self.frames.push(state);
+        let args = self.cur_ref().stack[self.cur_ref().stack.len() - nargs..].to_vec();
+        self.push_frame(argc, pc, f.code, &args, false);
         Ok(())
+    }
+
+    /// `_PUSH_FRAME` for the call at `pc` with `argc` arguments, entering `code` with parameters of
+    /// types `params`; the call's slots leave the caller's stack (the result comes back with
+    /// the return) and recording goes on in the new frame.
+    fn push_frame(&mut self, argc: u32, pc: usize, code: &'static CodeObject, params: &[Ty], init: bool) {
+        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(pc as u64 + 1, code.nlocalsplus as u64));
+        self.pop(argc as usize + 2);
+        let index = self.code_index(code);
+        let mut state = FrameState::new(code, index, Origin::Entered, 0);
+        state.init = init;
+        state.locals[..params.len()].copy_from_slice(params);
+        state.bound[..params.len()].fill(true);
+        self.frames.push(state);
     }
 
     /// A call of a class whose `__init__` is a Python function taking exactly the arguments
@@ -990,20 +995,11 @@ impl Recorder {
         self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(class.as_ptr() as u64, 0).exit(e));
         let epoch = crate::runtime::types::class_epoch();
         self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
-        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(pc as u64 + 1, f.code.nlocalsplus as u64));
         self.keep_alive.push(class);
-        let args: Vec<Ty> = {
-            let stack = &self.cur_ref().stack;
-            stack[stack.len() - n..].to_vec()
-        };
-        self.pop(n + 2);
-        let index = self.code_index(f.code);
-        let mut state = FrameState::new(f.code, index, Origin::Entered, 0);
-        state.init = true;
-        state.locals[0] = Ty::Other;
-        state.locals[1..=n].copy_from_slice(&args);
-        state.bound[..=n].fill(true);
-        self.frames.push(state);
+        // `__init__`'s locals: the new instance, then the arguments.
+        let mut args = vec![Ty::Other];
+        args.extend_from_slice(&self.cur_ref().stack[self.cur_ref().stack.len() - n..]);
+        self.push_frame(argc, pc, f.code, &args, true);
         Ok(())
     }
 
