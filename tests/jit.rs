@@ -405,6 +405,9 @@ fn a_loop_around_inner_loops_runs_through_their_traces_by_links() {
     assert_eq!(jit.stdout, interp.stdout);
     assert!(jit.stderr.contains(", continues in trace"), "{}", jit.stderr);
     assert!(jit.stderr.contains("_FOR_ITER_EXHAUSTED"), "{}", jit.stderr);
+    // --stats names where recordings aborted: the outer loop reached the inner `for k` loop's
+    // back-edge before that loop had a trace.
+    assert!(jit.stderr.contains("  inner loop: work line 8 ("), "{}", jit.stderr);
     let executed = stat(&jit.stderr, "bytecodes executed:");
     assert_eq!(executed, stat(&interp.stderr, "bytecodes executed:"));
     let in_code = stat(&jit.stderr, "  in machine code:");

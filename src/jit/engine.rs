@@ -101,13 +101,10 @@ pub struct Jit {
     early_exits: HashMap<(usize, usize), u32>,
     /// While recording a side trace: the trace and exit it grows from.
     side_of: Option<(u32, u32)>,
-
     /// The exits (trace, exit) linked to each trace's entry from other loops' traces.
     links_into: HashMap<u32, Vec<(u32, u32)>>,
     /// Loops given back to the interpreter, by (code object address, header).
     retired_loops: std::collections::HashSet<(usize, usize)>,
-    /// Which trace and exit each exit record belongs to, by address: a trace may leave through
-    /// a record of another trace it was linked to.
     /// (address of its first exit record, trace) for every trace, sorted by address: each
     /// trace's records are one array, so the record an exit returns names its trace and exit
     /// without hashing (`exit_of`).
@@ -419,7 +416,8 @@ impl Jit {
                 // SAFETY: as above.
                 unsafe {
                     self.traces[parent as usize].compiled.link(exit, compiled.head);
-                    if let (Some(link), None) = (trace.link_exit, link_target) {
+                    // (Unless it ended at another loop: unlinked, that exit resumes the interpreter.)
+                    if let (Some(link), None) = (trace.link_exit, recorder.link_target()) {
                         compiled.link(link, self.traces[root as usize].compiled.loop_head);
                     }
                 }

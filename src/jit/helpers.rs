@@ -21,8 +21,9 @@ use super::abi::{FramePair, JitState, TraceContext};
 use crate::runtime::object::{IterState, ObjKind};
 use crate::runtime::value::Value;
 
-/// Runs bytecode `pc` of the running frame in the interpreter ([`Vm::step`], calls included);
-/// returns the new stack pointer, or null with the exception stored in the trace's context.
+/// Runs bytecode `pc` of the running frame as the interpreter would: the commonest directly
+/// (`execute_simple`), any other by a [`Vm::step`] (calls included). Returns the new stack
+/// pointer, or null with the exception stored in the trace's context.
 pub extern "C" fn stitch_execute(st: *mut JitState, _locals: *mut Value, sp: *mut Value, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own `st`.
     let (context, vm) = unsafe { context(st) };
@@ -240,8 +241,9 @@ unsafe fn context<'a>(st: *mut JitState) -> (&'a mut TraceContext, &'a mut crate
 /// slot), which `_CHECK_FUNCTION` and the recorder proved take exactly these positional arguments,
 /// or the `__init__` of the class there (creating the instance). Does what the interpreter's
 /// `CALL` does: the caller's frame record gets its resume point `pc` and the stack pointer of the
-/// call's result slot, and a frame is pushed whose first locals are the arguments, in place. Returns the callee's locals, or null with the exception
-/// (recursion limit) stored in the trace's context.
+/// call's result slot, and a frame is pushed whose first locals are the arguments, in place.
+/// Returns the callee's locals, or null with the exception (recursion limit) stored in the
+/// trace's context.
 pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own `st`.
     let (context, vm) = unsafe { context(st) };
@@ -319,9 +321,8 @@ pub extern "C" fn stitch_pop_frame(st: *mut JitState, sp: *mut Value) -> FramePa
     // SAFETY: the stencil calls this with the return value on top of the callee's stack.
     let value = unsafe { peek(sp, 1) };
     vm.frames.pop();
-    let Some(caller) = vm.frames.last_mut() else { return fail };
-    let result_pos = caller.sp;
-    let base = caller.base;
+    let caller = n - 2;
+    let (result_pos, base) = (vm.frames[caller].sp, vm.frames[caller].base);
     let result = match kind {
         crate::interpreter::FrameKind::Init(instance) if value.is_none() => instance,
         crate::interpreter::FrameKind::Init(_) => {
@@ -335,9 +336,7 @@ pub extern "C" fn stitch_pop_frame(st: *mut JitState, sp: *mut Value) -> FramePa
         }
         _ => value,
     };
-    if let Some(caller) = vm.frames.last_mut() {
-        caller.sp = result_pos + 1;
-    }
+    vm.frames[caller].sp = result_pos + 1;
     vm.set_slot(result_pos, result);
     vm.sp = result_pos + 1;
     // SAFETY: both are slots of the caller's frame inside the VM stack.

@@ -325,7 +325,8 @@ impl Recorder {
         self.base_level + self.frames.len() - 1
     }
 
-    /// An exit of `kind` at instruction `pc` of the running frame (one per instruction).
+    /// The exit at instruction `pc` of the running frame (one per instruction and kind: `side`
+    /// for a guard's, where side traces may grow).
     fn exit_at(&mut self, pc: usize, side: bool) -> u32 {
         let (code, level) = (self.cur_ref().code_index, self.level() as u16);
         let pc = pc as u32;
@@ -396,7 +397,8 @@ impl Recorder {
                 self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32));
             }
             (false, _) => {
-                // A frame returned into: check where read (then it stays bound).
+                // Not known bound (a frame a side trace returned into): check where read, then it
+                // stays bound.
                 let e = self.exit(self.current_pc);
                 self.emit(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32).exit(e));
             }
@@ -483,7 +485,6 @@ impl Recorder {
         let preamble = self.preamble.len();
         let ops = self.trace.ops.len();
         let exits = self.trace.exits.len();
-        let nframes = self.frames.len();
         let pending = self.pending;
         let keep = self.keep_alive.len();
         match self.record_specialized(frame) {
@@ -500,7 +501,6 @@ impl Recorder {
         self.trace.exits.truncate(exits);
         self.preamble.truncate(preamble);
         self.keep_alive.truncate(keep);
-        self.frames.truncate(nframes);
         self.cur().stack.resize(depth, Ty::Unknown);
         let instr = frame.code.code.instrs[frame.pc];
         if !steppable(instr.op) {
@@ -917,30 +917,20 @@ impl Recorder {
                 return self.call_class(class, argc, pc);
             }
         }
-        let callee = match values[values.len() - n - 2] {
-            Value::Obj(callee) if matches!(callee.kind, ObjKind::Function(_)) => Some(callee),
-            _ => None,
-        };
-        let has_self = match self.top(n + 1) {
-            Ty::Null => Some(false),
-            Ty::Unknown => None,
-            _ => Some(true),
-        };
-        let (Some(callee), Some(has_self)) = (callee, has_self) else { return self.call_generic(argc, pc) };
+        let Value::Obj(callee) = values[values.len() - n - 2] else { return self.call_generic(argc, pc) };
         let ObjKind::Function(f) = &callee.kind else { return self.call_generic(argc, pc) };
+        let has_self = match self.top(n + 1) {
+            Ty::Null => false,
+            Ty::Unknown => return self.call_generic(argc, pc),
+            _ => true,
+        };
         if has_self == values[values.len() - n - 1].is_null() {
             return Err("self-or-null slot out of step (internal)".into());
         }
-        let nargs = n + has_self as usize;
-        let recursive = std::ptr::eq(f.code, self.code) || self.frames.iter().any(|s| std::ptr::eq(s.code, f.code));
-        if !f.simple
-            || nargs != f.code.code.argcount as usize
-            || f.code.code.is_generator()
-            || recursive
-            || self.level() + 1 >= MAX_INLINE_DEPTH
-        {
+        if !self.can_follow(f, n + has_self as usize) {
             return self.call_generic(argc, pc);
         }
+        let nargs = n + has_self as usize;
         let e = self.exit(pc);
         // The self-or-null slot needs no guard: what pushed it was recorded (`Ty::Null` only for
         // a NULL the trace pushed, any other known type only for a value).
@@ -949,6 +939,18 @@ impl Recorder {
         let args = self.cur_ref().stack[self.cur_ref().stack.len() - nargs..].to_vec();
         self.push_frame(argc, pc, f.code, &args, false);
         Ok(())
+    }
+
+    /// Whether a call of `f` with `nargs` positional arguments can be followed into its frame:
+    /// the interpreter's fast path (exactly its parameters), not a generator, not recursive (its
+    /// code is not running in a frame of the trace), and not deeper than [`MAX_INLINE_DEPTH`].
+    fn can_follow(&self, f: &crate::runtime::object::Function, nargs: usize) -> bool {
+        let recursive = std::ptr::eq(f.code, self.code) || self.frames.iter().any(|s| std::ptr::eq(s.code, f.code));
+        f.simple
+            && nargs == f.code.code.argcount as usize
+            && !f.code.code.is_generator()
+            && !recursive
+            && self.level() + 1 < MAX_INLINE_DEPTH
     }
 
     /// `_PUSH_FRAME` for the call at `pc` with `argc` arguments, entering `code` with parameters of
@@ -980,15 +982,7 @@ impl Recorder {
         };
         let plain = c.native_new.get().is_none() && c.layout != crate::runtime::object::Layout::Exception;
         let n = argc as usize;
-        let Some(f) = function.filter(|f| {
-            plain
-                && self.top(n + 1) == Ty::Null
-                && f.simple
-                && f.code.code.argcount as usize == n + 1
-                && !f.code.code.is_generator()
-                && !self.frames.iter().any(|s| std::ptr::eq(s.code, f.code))
-                && self.level() + 1 < MAX_INLINE_DEPTH
-        }) else {
+        let Some(f) = function.filter(|f| plain && self.top(n + 1) == Ty::Null && self.can_follow(f, n + 1)) else {
             return self.call_generic(argc, pc);
         };
         let e = self.exit(pc);
