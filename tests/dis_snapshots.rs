@@ -10,13 +10,7 @@ use std::process::Command;
 #[test]
 fn dis_listings_match_snapshots() {
     let dir = common::repo_root().join("tests/dis");
-    let bless = std::env::var_os("STITCH_BLESS").is_some();
-    let mut programs: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/dis")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().map(|e| e == "py").unwrap_or(false))
-        .collect();
-    programs.sort();
+    let programs = common::programs_in(&dir);
     assert!(!programs.is_empty());
     let mut failures = Vec::new();
     for p in programs {
@@ -29,15 +23,7 @@ fn dis_listings_match_snapshots() {
             .expect("run stitch dis");
         assert!(out.status.success(), "stitch dis {} failed: {}", p.display(), String::from_utf8_lossy(&out.stderr));
         let listing = String::from_utf8_lossy(&out.stdout).into_owned();
-        let snapshot = p.with_extension("dis");
-        if bless {
-            std::fs::write(&snapshot, &listing).expect("write snapshot");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
-        if listing != expected {
-            failures.push(format!("{}:\n{}", snapshot.display(), common::first_difference(&expected, &listing)));
-        }
+        common::check_snapshot(&p.with_extension("dis"), &listing, &mut failures);
     }
     assert!(failures.is_empty(), "dis listings changed (re-bless with STITCH_BLESS=1):\n{}", failures.join("\n"));
 }

@@ -46,13 +46,7 @@ fn normalize(dump: &str) -> String {
 #[test]
 fn trace_dumps_match_snapshots() {
     let dir = common::repo_root().join("tests/traces");
-    let bless = std::env::var_os("STITCH_BLESS").is_some();
-    let mut programs: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/traces")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    programs.sort();
+    let programs = common::programs_in(&dir);
     assert!(programs.len() >= 3);
     let mut failures = Vec::new();
     for p in programs {
@@ -65,15 +59,7 @@ fn trace_dumps_match_snapshots() {
         assert!(out.status.success(), "stitch run {} failed: {}", p.display(), String::from_utf8_lossy(&out.stderr));
         let dump = normalize(&String::from_utf8_lossy(&out.stderr));
         assert!(dump.contains("---- trace 0"), "{} compiled no trace:\n{dump}", p.display());
-        let snapshot = p.with_extension("trace");
-        if bless {
-            std::fs::write(&snapshot, &dump).expect("write snapshot");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
-        if dump != expected {
-            failures.push(format!("{}:\n{}", snapshot.display(), common::first_difference(&expected, &dump)));
-        }
+        common::check_snapshot(&p.with_extension("trace"), &dump, &mut failures);
     }
     assert!(failures.is_empty(), "trace dumps changed (re-bless with STITCH_BLESS=1):\n{}", failures.join("\n"));
 }

@@ -160,3 +160,27 @@ pub fn first_difference(expected: &str, got: &str) -> String {
     }
     "  (difference in trailing newline)".to_string()
 }
+
+/// The `.py` programs in `dir`, sorted (the inputs of a snapshot test).
+pub fn programs_in(dir: &Path) -> Vec<PathBuf> {
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    programs.sort();
+    programs
+}
+
+/// Compares `got` with the snapshot file `snapshot`, adding the first difference to `failures`;
+/// with `STITCH_BLESS` set, rewrites the snapshot instead.
+pub fn check_snapshot(snapshot: &Path, got: &str, failures: &mut Vec<String>) {
+    if std::env::var_os("STITCH_BLESS").is_some() {
+        std::fs::write(snapshot, got).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(snapshot).unwrap_or_default();
+    if got != expected {
+        failures.push(format!("{}:\n{}", snapshot.display(), first_difference(&expected, got)));
+    }
+}
