@@ -85,18 +85,74 @@ LAYOUT_OFFSET(Instance, klass, 8)
 LAYOUT_OFFSET(Instance, shape, 16)
 LAYOUT_OFFSET(Instance, slots, 24)
 
+/* ---- Frames (interpreter::Frame and interpreter::frames::FrameStack, #[repr(C)]) ---------- */
+
+/* A frame record. Stencils copy whole records from a FrameTemplate and then set the fields they
+ * name; `rest` (the frame kind and the entry flag) is copied, never read. Positions are indices
+ * into the VM stack. */
+typedef struct Frame {
+    const void *code;
+    Value func;
+    Obj *globals;
+    Value locals_dict;
+    uint64_t base;   /* first local */
+    uint64_t sp;     /* value stack top, saved while another frame runs */
+    uint64_t pc;     /* next instruction, saved while another frame runs */
+    uint64_t rest[4];
+} Frame;
+
+LAYOUT_SIZE(Frame, 104)
+LAYOUT_OFFSET(Frame, base, 48)
+LAYOUT_OFFSET(Frame, sp, 56)
+LAYOUT_OFFSET(Frame, pc, 64)
+
+/* The VM's frame records, oldest first: records[len - 1] is the running frame. A push must
+ * leave len <= limit (the recursion limit). */
+typedef struct FrameStack {
+    Frame *records;
+    uint64_t len;
+    uint64_t limit;
+} FrameStack;
+
+LAYOUT_SIZE(FrameStack, 24)
+LAYOUT_OFFSET(FrameStack, records, 0)
+LAYOUT_OFFSET(FrameStack, len, 8)
+LAYOUT_OFFSET(FrameStack, limit, 16)
+
+/* What `_PUSH_FRAME` pushes for one call site (jit::abi::FrameTemplate): the callee's record
+ * (code, function, globals, an ordinary call) and the numbers the push needs. */
+typedef struct FrameTemplate {
+    Frame frame;
+    uint64_t nargs;      /* arguments, including self: the callee's first locals */
+    uint64_t nlocals;    /* the callee's locals, cells and free variables */
+    uint64_t reserve;    /* VM stack slots the callee may use from its first local */
+    uint64_t caller_pc;  /* where the caller resumes (the instruction after the CALL) */
+} FrameTemplate;
+
+LAYOUT_SIZE(FrameTemplate, 136)
+LAYOUT_OFFSET(FrameTemplate, nargs, 104)
+LAYOUT_OFFSET(FrameTemplate, nlocals, 112)
+LAYOUT_OFFSET(FrameTemplate, reserve, 120)
+LAYOUT_OFFSET(FrameTemplate, caller_pc, 128)
+
 /* ---- The trace's state (jit::abi::JitState, #[repr(C)]) ---------------------------------- */
 
 typedef struct JitState {
     void *vm;            /* *mut Vm, for helpers */
     Value *exit_sp;      /* the value stack pointer when the trace left */
     Value *exit_locals;  /* the locals of the frame the trace left in */
+    Value *stack;        /* the VM stack: frame positions are indices into it */
+    uint64_t stack_slots;
+    FrameStack *frames;  /* the VM's frame records */
 } JitState;
 
-LAYOUT_SIZE(JitState, 24)
+LAYOUT_SIZE(JitState, 48)
 LAYOUT_OFFSET(JitState, vm, 0)
 LAYOUT_OFFSET(JitState, exit_sp, 8)
 LAYOUT_OFFSET(JitState, exit_locals, 16)
+LAYOUT_OFFSET(JitState, stack, 24)
+LAYOUT_OFFSET(JitState, stack_slots, 32)
+LAYOUT_OFFSET(JitState, frames, 40)
 
 /* The signature every stencil shares. The return value reaches the entry shim only when the
  * trace leaves: the address of the ExitRecord it left by.
@@ -190,7 +246,7 @@ typedef struct FramePair {
 
 Value *stitch_execute(JitState *st, Value *locals, Value *sp, uint64_t pc);
 Value *stitch_call(JitState *st, Value *sp, uint64_t argc, uint64_t pc);
-Value *stitch_push_frame(JitState *st, Value *sp, uint64_t argc, uint64_t pc);
+Value *stitch_create_init_frame(JitState *st, Value *sp, uint64_t argc, uint64_t pc);
 FramePair stitch_pop_frame(JitState *st, Value *sp);
 int stitch_for_iter_range(Value *sp);
 int stitch_for_iter_list(Value *sp);

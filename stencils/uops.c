@@ -451,20 +451,60 @@ STENCIL(_LOAD_ATTR_METHOD_WITH_VALUES) {
 
 /* ---- Calls and frames ----------------------------------------------------------------------- */
 
-/* Push a frame for the Python function guarded to be the callee of a call with OPARG arguments,
- * its arguments becoming its first locals in place; execution continues in the callee. The
- * caller resumes at OPERAND0 when it returns; OPERAND1 is the callee's number of local slots. */
+/* Push the frame of the Python function guarded to be the callee of a call with OPARG arguments,
+ * as the interpreter's CALL does: the caller's record gets its resume point and the stack
+ * position of the call's result; the callee's record is copied from the call site's template
+ * (OPERAND0), its arguments become its first locals in place and its other locals are cleared.
+ * Execution continues in the callee. Past the recursion limit or the VM stack's end, exits
+ * before the call, where the interpreter raises RecursionError. */
 STENCIL(_PUSH_FRAME) {
-    Value *callee_locals = stitch_push_frame(st, sp, OPARG, OPERAND0);
+    const FrameTemplate *t = (const FrameTemplate *)OPERAND0;
+    FrameStack *frames = st->frames;
+    Value *base = sp - t->nargs;
+    uint64_t first = (uint64_t)(base - st->stack);
+    GUARD(frames->len < frames->limit && first + t->reserve < st->stack_slots);
+    Frame *caller = &frames->records[frames->len - 1];
+    caller->pc = t->caller_pc;
+    caller->sp = (uint64_t)(sp - st->stack) - OPARG - 2;
+    Frame *callee = &frames->records[frames->len];
+    *callee = t->frame;
+    callee->base = first;
+    callee->sp = first + t->nlocals;
+    frames->len += 1;
+    for (uint64_t i = t->nargs; i < t->nlocals; i++) base[i].tag = TAG_NULL;
+    locals = base;
+    sp = base + t->nlocals;
+    CONTINUE();
+}
+
+/* A class call: create the instance and push its `__init__` frame with the OPARG arguments, in
+ * the runtime (the class and its epoch were guarded). The caller resumes at OPERAND0; OPERAND1 is
+ * the callee's number of local slots. */
+STENCIL(_CREATE_INIT_FRAME) {
+    Value *callee_locals = stitch_create_init_frame(st, sp, OPARG, OPERAND0);
     if (UNLIKELY(callee_locals == NULL)) ERROR();
     locals = callee_locals;
     sp = callee_locals + OPERAND1;
     CONTINUE();
 }
 
-/* Return the top value to the caller frame and continue in it. (The helper fails only if the
- * frame is not one a trace may return from, which the recorder rules out.) */
+/* Return the top value from a frame this trace pushed with _PUSH_FRAME (an ordinary call) to the
+ * result slot of the caller, and continue in the caller. */
 STENCIL(_POP_FRAME) {
+    FrameStack *frames = st->frames;
+    Value result = sp[-1];
+    frames->len -= 1;
+    const Frame *caller = &frames->records[frames->len - 1];
+    sp = st->stack + caller->sp;
+    *sp++ = result;
+    locals = st->stack + caller->base;
+    CONTINUE();
+}
+
+/* Return from any other frame (an `__init__`, or one the trace did not push) through the runtime,
+ * which checks the frame's kind. (It fails only if the frame is not one a trace may return from,
+ * which the recorder rules out.) */
+STENCIL(_POP_FRAME_CHECKED) {
     FramePair caller = stitch_pop_frame(st, sp);
     if (UNLIKELY(caller.locals == NULL)) ERROR();
     locals = caller.locals;

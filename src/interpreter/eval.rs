@@ -986,7 +986,7 @@ impl Vm {
     /// Pushes a frame for `code` whose locals start at `base` (arguments already in place up to
     /// `filled`); the rest of the locals are cleared.
     pub fn push_frame(&mut self, frame: Frame, filled: usize) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if !self.frames.has_room() {
             return Err(self.new_error(self.types.recursion_error, "maximum recursion depth exceeded"));
         }
         let code = frame.code;

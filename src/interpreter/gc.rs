@@ -13,7 +13,7 @@ impl Vm {
     pub fn collect_garbage(&mut self) {
         let top = self.sp.max(self.frames.last().map(|f| f.sp).unwrap_or(0));
         let stack = self.stack_slice(0, top);
-        let frames = &self.frames;
+        let frames: &[super::Frame] = &self.frames;
         let interner = &self.interner;
         let codes = &self.codes;
         let types = &self.types;

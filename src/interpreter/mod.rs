@@ -14,6 +14,7 @@
 pub mod call;
 pub mod code;
 pub mod eval;
+pub mod frames;
 pub mod gc;
 pub mod generator;
 pub mod globals;
@@ -52,8 +53,10 @@ pub enum FrameKind {
 }
 
 /// A frame record. Its slots are `stack[base .. base + nlocalsplus]` (locals, cells, free
-/// variables) followed by its value stack up to `sp`.
+/// variables) followed by its value stack up to `sp`. `#[repr(C)]`: the JIT's stencils write
+/// records (C: `Frame`).
 #[derive(Clone, Copy)]
+#[repr(C)]
 pub struct Frame {
     pub code: &'static CodeObject,
     /// The running function, or `Null` for module and class-body code.
@@ -131,7 +134,7 @@ pub struct Vm {
     /// Top of the running frame's value stack (authoritative whenever the run loop is not
     /// executing, e.g. inside a runtime helper).
     pub sp: usize,
-    pub frames: Vec<Frame>,
+    pub frames: frames::FrameStack,
     pub types: Types,
     /// The builtins module dict.
     pub builtins: ObjRef,
@@ -145,7 +148,6 @@ pub struct Vm {
     /// The exception being handled (`sys.exc_info()`), or `None`.
     pub handled_exc: Value,
     pub codes: Vec<&'static CodeObject>,
-    pub recursion_limit: usize,
     /// Nesting of Rust→Python calls (bounded separately to protect the native stack).
     pub native_depth: usize,
     pub singletons: Singletons,
@@ -206,7 +208,7 @@ impl Vm {
             stack,
             stack_slots: STACK_SLOTS,
             sp: 0,
-            frames: Vec::with_capacity(1024),
+            frames: frames::FrameStack::new(1000),
             types,
             builtins,
             modules: HashMap::new(),
@@ -214,7 +216,6 @@ impl Vm {
             jit_roots: Vec::new(),
             handled_exc: Value::None,
             codes: Vec::new(),
-            recursion_limit: 1000,
             native_depth: 0,
             singletons: Singletons { not_implemented, ellipsis, empty_tuple },
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),

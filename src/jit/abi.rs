@@ -7,6 +7,8 @@
 //! against Rust's `size_of`/`offset_of!`, so a change on either side fails the build or the tests
 //! instead of corrupting memory.
 
+use crate::interpreter::frames::FrameStack;
+use crate::interpreter::Frame;
 use crate::runtime::value::Value;
 
 /// What a running trace shares with its helpers and its exits (C: `JitState`).
@@ -18,6 +20,42 @@ pub struct JitState {
     pub exit_sp: *mut Value,
     /// The locals of the frame the trace left in.
     pub exit_locals: *mut Value,
+    /// The VM stack (frame positions are indices into it) and its size in slots.
+    pub stack: *mut Value,
+    pub stack_slots: u64,
+    /// The VM's frame records.
+    pub frames: *mut FrameStack,
+}
+
+impl JitState {
+    /// A state not yet attached to a VM (the engine fills it in before each entry).
+    pub fn detached() -> JitState {
+        JitState {
+            vm: std::ptr::null_mut(),
+            exit_sp: std::ptr::null_mut(),
+            exit_locals: std::ptr::null_mut(),
+            stack: std::ptr::null_mut(),
+            stack_slots: 0,
+            frames: std::ptr::null_mut(),
+        }
+    }
+}
+
+/// What `_PUSH_FRAME` pushes at one call site of a trace (C: `FrameTemplate`): the callee's
+/// frame record as the interpreter's `CALL` would make it (code, function, globals, an
+/// ordinary call), whose position fields the stencil fills in, and the numbers the push needs.
+/// Boxed and kept by the compiled trace; the uop's operand is its address.
+#[repr(C)]
+pub struct FrameTemplate {
+    pub frame: Frame,
+    /// The arguments (with self): the callee's first locals, in place.
+    pub nargs: u64,
+    /// The callee's locals, cells and free variables.
+    pub nlocals: u64,
+    /// VM stack slots the callee may use above its first local (the interpreter's check).
+    pub reserve: u64,
+    /// Where the caller resumes: the instruction after the `CALL`.
+    pub caller_pc: u64,
 }
 
 /// The JitState of a running trace followed by what only Rust needs: the exception a helper
@@ -76,6 +114,22 @@ mod tests {
             ("LAYOUT_OFFSET", ["JitState", "vm", _]) => offset_of!(JitState, vm),
             ("LAYOUT_OFFSET", ["JitState", "exit_sp", _]) => offset_of!(JitState, exit_sp),
             ("LAYOUT_OFFSET", ["JitState", "exit_locals", _]) => offset_of!(JitState, exit_locals),
+            ("LAYOUT_OFFSET", ["JitState", "stack", _]) => offset_of!(JitState, stack),
+            ("LAYOUT_OFFSET", ["JitState", "stack_slots", _]) => offset_of!(JitState, stack_slots),
+            ("LAYOUT_OFFSET", ["JitState", "frames", _]) => offset_of!(JitState, frames),
+            ("LAYOUT_SIZE", ["Frame", _]) => size_of::<Frame>(),
+            ("LAYOUT_OFFSET", ["Frame", "base", _]) => offset_of!(Frame, base),
+            ("LAYOUT_OFFSET", ["Frame", "sp", _]) => offset_of!(Frame, sp),
+            ("LAYOUT_OFFSET", ["Frame", "pc", _]) => offset_of!(Frame, pc),
+            ("LAYOUT_SIZE", ["FrameStack", _]) => size_of::<FrameStack>(),
+            ("LAYOUT_OFFSET", ["FrameStack", "records", _]) => FrameStack::RECORDS_OFFSET,
+            ("LAYOUT_OFFSET", ["FrameStack", "len", _]) => FrameStack::LEN_OFFSET,
+            ("LAYOUT_OFFSET", ["FrameStack", "limit", _]) => offset_of!(FrameStack, limit),
+            ("LAYOUT_SIZE", ["FrameTemplate", _]) => size_of::<FrameTemplate>(),
+            ("LAYOUT_OFFSET", ["FrameTemplate", "nargs", _]) => offset_of!(FrameTemplate, nargs),
+            ("LAYOUT_OFFSET", ["FrameTemplate", "nlocals", _]) => offset_of!(FrameTemplate, nlocals),
+            ("LAYOUT_OFFSET", ["FrameTemplate", "reserve", _]) => offset_of!(FrameTemplate, reserve),
+            ("LAYOUT_OFFSET", ["FrameTemplate", "caller_pc", _]) => offset_of!(FrameTemplate, caller_pc),
             ("LAYOUT_SIZE", ["ExitRecord", _]) => size_of::<ExitRecord>(),
             ("LAYOUT_OFFSET", ["ExitRecord", "target", _]) => offset_of!(ExitRecord, target),
             ("LAYOUT_OFFSET", ["ExitRecord", "count", _]) => offset_of!(ExitRecord, count),

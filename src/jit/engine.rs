@@ -69,6 +69,10 @@ struct LoopTrace {
     back_edges: Vec<usize>,
     /// Aborted side-trace recordings per exit.
     side_attempts: Vec<u32>,
+    /// The frame records the trace's `_PUSH_FRAME` uops copy (by address: never dropped
+    /// while the trace exists).
+    #[allow(dead_code)]
+    templates: Vec<Box<super::abi::FrameTemplate>>,
 }
 
 /// The exit number `exit_of` gives a trace's error exit.
@@ -132,14 +136,7 @@ impl Jit {
             links_into: HashMap::new(),
             retired_loops: Default::default(),
             in_traces: Box::new(0),
-            context: Box::new(TraceContext {
-                state: JitState {
-                    vm: std::ptr::null_mut(),
-                    exit_sp: std::ptr::null_mut(),
-                    exit_locals: std::ptr::null_mut(),
-                },
-                error: None,
-            }),
+            context: Box::new(TraceContext { state: JitState::detached(), error: None }),
             stats: Stats::default(),
         }
     }
@@ -276,7 +273,7 @@ impl Jit {
 
     fn closed(&mut self, vm: &mut Vm, trace: Trace, closing_back_edge: usize) {
         vm.set_recording(false);
-        let Some(recorder) = self.recorder.take() else { return };
+        let Some(mut recorder) = self.recorder.take() else { return };
         let side_of = self.side_of.take();
         let (code, header) = recorder.header();
         // Each bytecode a trace runs through the interpreter costs about as much as sixteen the
@@ -440,6 +437,7 @@ impl Jit {
         let side_attempts = vec![0; trace.exits.len()];
         self.traces.push(LoopTrace {
             compiled,
+            templates: recorder.take_templates(),
             side_attempts,
             trace,
             code,
@@ -539,6 +537,9 @@ impl JitHook for Jit {
         let frame = *vm.frames.last().expect("a running frame");
         let stack = vm.stack_ptr();
         self.context.state.vm = vm as *mut Vm;
+        self.context.state.stack = stack;
+        self.context.state.stack_slots = vm.stack_len() as u64;
+        self.context.state.frames = &mut vm.frames;
         self.context.error = None;
         // SAFETY: the trace was compiled for this loop header (the cache that named it belongs
         // to a back-edge of this code object) and works on this frame's slots exactly as the

@@ -237,14 +237,13 @@ unsafe fn context<'a>(st: *mut JitState) -> (&'a mut TraceContext, &'a mut crate
     }
 }
 
-/// `_PUSH_FRAME`: enters the Python function below `argc` arguments (and the self-or-null
-/// slot), which `_CHECK_FUNCTION` and the recorder proved take exactly these positional arguments,
-/// or the `__init__` of the class there (creating the instance). Does what the interpreter's
-/// `CALL` does: the caller's frame record gets its resume point `pc` and the stack pointer of the
-/// call's result slot, and a frame is pushed whose first locals are the arguments, in place.
-/// Returns the callee's locals, or null with the exception (recursion limit) stored in the
-/// trace's context.
-pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64, pc: u64) -> *mut Value {
+/// `_CREATE_INIT_FRAME`: calls the class below `argc` arguments (and the null self slot), whose
+/// `__init__` `_CHECK_FUNCTION`, the class epoch and the recorder proved to be a Python function
+/// taking exactly these arguments: creates the instance and pushes the `__init__` frame, as the
+/// interpreter's `CALL` does (the caller's record gets its resume point `pc` and the stack
+/// pointer of the call's result slot). Returns the callee's locals, or null with the exception
+/// (recursion limit) stored in the trace's context.
+pub extern "C" fn stitch_create_init_frame(st: *mut JitState, sp: *mut Value, argc: u64, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own `st`.
     let (context, vm) = unsafe { context(st) };
     let stack = vm.stack_ptr();
@@ -256,21 +255,12 @@ pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64
     vm.frames[top].sp = depth;
     vm.sp = depth;
     let result_pos = depth - argc - 2;
-    let has_self = !vm.slot(result_pos + 1).is_null();
-    let nargs = argc + has_self as usize;
-    // The interpreter's own call: a function's frame, or a class's instance and `__init__` frame.
     let callable = vm.slot(result_pos);
-    let start = depth - nargs;
-    let entered = match callable {
-        // The common case, straight to the frame (what `invoke` does for a function).
-        Value::Obj(f) => match &f.kind {
-            ObjKind::Function(function) => {
-                let call = crate::interpreter::FrameKind::Call;
-                vm.enter_function(f, function, result_pos, start, nargs, Value::Null, call, false)
-            }
-            _ => invoke_pushing_frame(vm, callable, result_pos, start, nargs),
-        },
-        _ => invoke_pushing_frame(vm, callable, result_pos, start, nargs),
+    let frames = vm.frames.len();
+    let entered = match vm.invoke(callable, result_pos, depth - argc, argc, Value::Null, false) {
+        Ok(crate::interpreter::call::CallOutcome::FramePushed) if vm.frames.len() == frames + 1 => Ok(()),
+        Ok(_) => Err(vm.new_error(vm.types.runtime_error, "internal error: a JIT call pushed no frame")),
+        Err(e) => Err(e),
     };
     match entered {
         // SAFETY: the new frame's base is inside the VM stack (push_frame checked its size).
@@ -283,25 +273,8 @@ pub extern "C" fn stitch_push_frame(st: *mut JitState, sp: *mut Value, argc: u64
     }
 }
 
-/// The interpreter's call of `callable` (a class: the instance and its `__init__` frame), which
-/// must push exactly one frame.
-fn invoke_pushing_frame(
-    vm: &mut crate::interpreter::Vm,
-    callable: Value,
-    result_pos: usize,
-    start: usize,
-    nargs: usize,
-) -> crate::interpreter::PyResult<()> {
-    let frames = vm.frames.len();
-    match vm.invoke(callable, result_pos, start, nargs, Value::Null, false) {
-        Ok(crate::interpreter::call::CallOutcome::FramePushed) if vm.frames.len() == frames + 1 => Ok(()),
-        Ok(_) => Err(vm.new_error(vm.types.runtime_error, "internal error: a JIT call pushed no frame")),
-        Err(e) => Err(e),
-    }
-}
-
-/// `_POP_FRAME`: returns from the running frame, which a trace entered with `_PUSH_FRAME`
-/// (an ordinary call made from the frame below): pops it and leaves the returned value (the
+/// `_POP_FRAME_CHECKED`: returns from the running frame, which is the `__init__` of a class call
+/// or an ordinary call made from the frame below (a frame the trace did not push itself): pops it and leaves the returned value (the
 /// top of `sp`) in the caller's result slot, as the interpreter's `RETURN_VALUE` does. Returns
 /// the caller's locals and stack pointer, or null locals (internal error stored) if the frame
 /// is not such a frame.

@@ -28,6 +28,7 @@ use crate::interpreter::code::CodeObject;
 use crate::runtime::object::{IterState, ObjKind};
 use crate::runtime::value::{ObjRef, Value};
 
+use super::abi::FrameTemplate;
 use super::trace::{ExitPoint, Trace, TraceOp};
 use super::uops::Uop::{self, *};
 
@@ -126,7 +127,7 @@ pub struct Frame<'a> {
 enum Origin {
     /// Recording started in it: locals read before written get checked once, in the preamble.
     Start,
-    /// The trace entered it with `_PUSH_FRAME`: every local is bound exactly when written
+    /// The trace entered it with `_PUSH_FRAME` (or `_CREATE_INIT_FRAME`): every local is bound exactly when written
     /// (parameters from the start).
     Entered,
     /// A side trace returned into it: nothing known; locals are checked where read.
@@ -173,6 +174,8 @@ pub struct Recorder {
     /// Objects the trace's guards compare against by address (callees): the trace must keep
     /// them alive, or another object could reuse the address.
     keep_alive: Vec<ObjRef>,
+    /// The frame records `_PUSH_FRAME` uops copy (their operand is the address).
+    templates: Vec<Box<FrameTemplate>>,
     /// A side trace (recorded from a hot exit, ends by jumping back to its loop) rather than a
     /// loop trace.
     side: bool,
@@ -230,6 +233,7 @@ impl Recorder {
             base_level: 0,
             codes: vec![code],
             keep_alive: Vec::new(),
+            templates: Vec::new(),
             side: false,
             start_pc: header,
             start_code: 0,
@@ -298,6 +302,12 @@ impl Recorder {
     /// The objects the trace must keep alive (see `keep_alive`).
     pub fn keep_alive(&self) -> &[ObjRef] {
         &self.keep_alive
+    }
+
+    /// The frame templates the trace's `_PUSH_FRAME` uops point to: the compiled trace must
+    /// keep them.
+    pub fn take_templates(&mut self) -> Vec<Box<FrameTemplate>> {
+        std::mem::take(&mut self.templates)
     }
 
     fn code_index(&mut self, code: &'static CodeObject) -> u16 {
@@ -703,9 +713,11 @@ impl Recorder {
                     self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
                     self.push(ty_of(v));
                 }
-                // `__init__` returns the instance (the helper checks it returned None).
+                // `__init__` returns the instance (the helper checks it returned None). A frame
+                // this trace pushed for a function is an ordinary call's; others are checked.
                 let ty = if self.cur_ref().init { Ty::Other } else { self.top(1) };
-                self.emit(TraceOp::new(_POP_FRAME));
+                let ordinary = self.cur_ref().origin == Origin::Entered && !self.cur_ref().init;
+                self.emit(TraceOp::new(if ordinary { _POP_FRAME } else { _POP_FRAME_CHECKED }));
                 self.frames.pop();
                 match self.frames.last_mut() {
                     Some(caller) => caller.stack.push(ty),
@@ -937,7 +949,28 @@ impl Recorder {
         self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
         self.keep_alive.push(callee);
         let args = self.cur_ref().stack[self.cur_ref().stack.len() - nargs..].to_vec();
-        self.push_frame(argc, pc, f.code, &args, false);
+        let template = Box::new(FrameTemplate {
+            frame: crate::interpreter::Frame {
+                code: f.code,
+                func: Value::Obj(callee),
+                globals: f.globals,
+                locals_dict: Value::Null,
+                base: 0,
+                sp: 0,
+                pc: 0,
+                kind: crate::interpreter::FrameKind::Call,
+                entry: false,
+            },
+            nargs: nargs as u64,
+            nlocals: f.code.nlocalsplus as u64,
+            reserve: (f.code.frame_size() + 8) as u64,
+            caller_pc: pc as u64 + 1,
+        });
+        // Past the recursion limit or the VM stack's end, the exit before the call lets the
+        // interpreter's CALL raise RecursionError.
+        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));
+        self.templates.push(template);
+        self.enter_frame(argc, f.code, &args, false);
         Ok(())
     }
 
@@ -953,11 +986,10 @@ impl Recorder {
             && self.level() + 1 < MAX_INLINE_DEPTH
     }
 
-    /// `_PUSH_FRAME` for the call at `pc` with `argc` arguments, entering `code` with parameters of
-    /// types `params`; the call's slots leave the caller's stack (the result comes back with
-    /// the return) and recording goes on in the new frame.
-    fn push_frame(&mut self, argc: u32, pc: usize, code: &'static CodeObject, params: &[Ty], init: bool) {
-        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(pc as u64 + 1, code.nlocalsplus as u64));
+    /// After the uop that pushed the frame of a call with `argc` arguments: `code` runs with
+    /// parameters of types `params`; the call's slots leave the caller's stack (the result
+    /// comes back with the return) and recording goes on in the new frame.
+    fn enter_frame(&mut self, argc: u32, code: &'static CodeObject, params: &[Ty], init: bool) {
         self.pop(argc as usize + 2);
         let index = self.code_index(code);
         let mut state = FrameState::new(code, index, Origin::Entered, 0);
@@ -993,7 +1025,9 @@ impl Recorder {
         // `__init__`'s locals: the new instance, then the arguments.
         let mut args = vec![Ty::Other];
         args.extend_from_slice(&self.cur_ref().stack[self.cur_ref().stack.len() - n..]);
-        self.push_frame(argc, pc, f.code, &args, true);
+        let pushed = TraceOp::new(_CREATE_INIT_FRAME).oparg(argc).operands(pc as u64 + 1, f.code.nlocalsplus as u64);
+        self.emit(pushed);
+        self.enter_frame(argc, f.code, &args, true);
         Ok(())
     }
 

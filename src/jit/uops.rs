@@ -152,9 +152,11 @@ uops! {
         op0: Some("the method's function object"), op1: N;
 
     // Calls and frames.
-    _PUSH_FRAME => _PUSH_FRAME, Error, oparg: Some("argument count"),
+    _PUSH_FRAME => _PUSH_FRAME, Guard, oparg: Some("argument count"), op0: Some("the call site's frame template"), op1: N;
+    _CREATE_INIT_FRAME => _CREATE_INIT_FRAME, Error, oparg: Some("argument count"),
         op0: Some("the caller's resume instruction"), op1: Some("the callee's local slot count");
-    _POP_FRAME => _POP_FRAME, Error, oparg: N, op0: N, op1: N;
+    _POP_FRAME => _POP_FRAME, Never, oparg: N, op0: N, op1: N;
+    _POP_FRAME_CHECKED => _POP_FRAME_CHECKED, Error, oparg: N, op0: N, op1: N;
     _CALL => _CALL, Error, oparg: Some("argument count"), op0: Some("the call's instruction"), op1: N;
     _EXECUTE_BYTECODE => _EXECUTE_BYTECODE, Error, oparg: N, op0: Some("instruction index"), op1: N;
 

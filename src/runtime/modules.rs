@@ -249,12 +249,12 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value
     if n < 1 {
         return Err(vm.new_error(vm.types.value_error, "recursion limit must be greater or equal than 1"));
     }
-    vm.recursion_limit = (n as usize).min(crate::interpreter::MAX_RECURSION_LIMIT);
+    vm.frames.set_limit(n as usize);
     Ok(Value::None)
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::Int(vm.recursion_limit as i64))
+    Ok(Value::Int(vm.frames.limit as i64))
 }
 
 // ---------------------------------------------------------------------------------------------

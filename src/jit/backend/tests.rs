@@ -49,8 +49,7 @@ fn run(compiled: &CompiledTrace, locals: &[Value]) -> (Left, Vec<Value>, usize) 
     let mut slots = vec![Value::Null; locals.len() + 64];
     slots[..locals.len()].copy_from_slice(locals);
     let base = slots.as_mut_ptr();
-    let mut st =
-        JitState { vm: std::ptr::null_mut(), exit_sp: std::ptr::null_mut(), exit_locals: std::ptr::null_mut() };
+    let mut st = JitState::detached();
     // SAFETY: the trace only touches locals 0..2 and at most 4 stack slots above them, all in
     // `slots`; it calls no helper (the JitState's vm is never read).
     let returned = unsafe { (compiled.entry)(base, base.add(locals.len()), &mut st) };
@@ -139,8 +138,7 @@ fn a_linked_exit_continues_in_the_other_trace() {
     slots[0] = Value::Int(0);
     slots[1] = Value::Int(10);
     let base = slots.as_mut_ptr();
-    let mut st =
-        JitState { vm: std::ptr::null_mut(), exit_sp: std::ptr::null_mut(), exit_locals: std::ptr::null_mut() };
+    let mut st = JitState::detached();
     // SAFETY: as in `run`.
     let returned = unsafe { (a.entry)(base, base.add(2), &mut st) };
     assert_eq!(a.left_by(returned), None, "left by b's exit, not a's");
