@@ -72,6 +72,7 @@ struct LoopTrace {
     /// The frame records the trace's `_PUSH_FRAME` uops copy (by address: never dropped
     /// while the trace exists).
     #[allow(dead_code)]
+    #[allow(clippy::vec_box)] // boxed: uops hold their addresses while the Vec grows
     templates: Vec<Box<super::abi::FrameTemplate>>,
 }
 

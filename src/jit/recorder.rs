@@ -175,6 +175,7 @@ pub struct Recorder {
     /// them alive, or another object could reuse the address.
     keep_alive: Vec<ObjRef>,
     /// The frame records `_PUSH_FRAME` uops copy (their operand is the address).
+    #[allow(clippy::vec_box)] // boxed: uops hold their addresses while the Vec grows
     templates: Vec<Box<FrameTemplate>>,
     /// A side trace (recorded from a hot exit, ends by jumping back to its loop) rather than a
     /// loop trace.
