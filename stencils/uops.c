@@ -512,6 +512,21 @@ STENCIL(_POP_FRAME_CHECKED) {
     CONTINUE();
 }
 
+/* A function trace's return dispatch, after _POP_FRAME: when the running frame (the caller) is an
+ * activation of function OPERAND0 suspended at one of its recursive calls, continue in the
+ * continuation after that call, found in the function's continuation table (OPERAND1: one entry
+ * per instruction, the continuation's address or null; written by the JIT as it compiles them,
+ * never this code). Otherwise leave: the interpreter resumes the caller where its record says. */
+STENCIL(_RETURN_DISPATCH) {
+    const Frame *caller = &st->frames->records[st->frames->len - 1];
+    if ((uint64_t)(uintptr_t)caller->code == OPERAND0) {
+        stencil_fn *const *table = (stencil_fn *const *)(uintptr_t)OPERAND1;
+        stencil_fn *next = table[caller->pc];
+        if (next != NULL) TAIL return next(locals, sp, st);
+    }
+    EXIT();
+}
+
 /* Call whatever is below the OPARG arguments (built-in functions, classes, ...) through the
  * runtime; OPERAND0 is the call's instruction, for tracebacks. */
 STENCIL(_CALL) {

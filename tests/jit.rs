@@ -497,3 +497,64 @@ print([x for x in gen(4, 3)])
     assert_eq!(on.stdout, "13734\n[0, 3, 6, 9]\n");
     assert!(stat(&on.stderr, "traces compiled:") >= 2, "{}", on.stderr);
 }
+
+#[test]
+fn recursive_functions_run_in_function_traces_with_continuations() {
+    // fib: the function trace's recursive calls jump back to its start and each return continues
+    // in the continuation after the call (`_RETURN_DISPATCH`). walk: a recursion whose argument
+    // changes type half-way (int, then float: guards leave, and continuations re-check what they
+    // read) and which catches an exception raised deep down, unwinding frames the trace pushed.
+    // down: recursion past the limit, raised where the trace pushes a frame, with the
+    // interpreter's traceback.
+    let src = "\
+import sys
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+def walk(x, depth):
+    if depth == 0:
+        if x > 1000:
+            raise ValueError(x)
+        return x
+    try:
+        return walk(x * 2, depth - 1) + walk(x + 1, depth - 1)
+    except ValueError as e:
+        return -1
+
+def down(n):
+    return down(n + 1) + 1
+
+print(fib(20))
+print(walk(1, 8), walk(1.5, 8), walk(3, 9), walk(2.5, 10), walk(1, 10))
+sys.setrecursionlimit(200)
+down(0)
+";
+    let on = run("recursive.py", src, &["--stats"], &[]);
+    let stress = run("recursive.py", src, &["--jit-threshold=1"], &[]);
+    let off = run("recursive.py", src, &["--jit=off"], &[]);
+    assert_eq!(off.status, Some(1), "{}", off.stderr);
+    for r in [&on, &stress] {
+        assert_eq!(r.status, off.status, "{}", r.stderr);
+        assert_eq!(r.stdout, off.stdout);
+        let traceback = |s: &str| {
+            s.lines()
+                .filter(|l| !l.starts_with("---- JIT") && l.starts_with(['T', ' ', 'R']))
+                .take(12)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(traceback(&r.stderr), traceback(&off.stderr));
+        assert!(r.stderr.contains("RecursionError: maximum recursion depth exceeded"), "{}", r.stderr);
+    }
+    // (CPython prints the same.)
+    assert_eq!(off.stdout, "6765\n12866 16146.5 74376 179706.5 113998\n");
+    // The recursion runs in machine code: fib's and walk's traces and their side traces (84%
+    // here; without function traces, none of it would: the program has no loop).
+    let share = on.stderr.lines().find(|l| l.contains("in machine code:")).unwrap_or_default().to_string();
+    let percent: f64 = share.rsplit('(').next().and_then(|p| p.trim_end_matches("%)").parse().ok()).unwrap_or(0.0);
+    assert!(percent > 75.0, "{}", on.stderr);
+    assert!(on.stderr.contains("trace 0: fib line"), "{}", on.stderr);
+}

@@ -29,12 +29,14 @@ pub enum Cache {
     /// `LOAD_GLOBAL`/`LOAD_NAME`: entry `index` of the globals dict (version `globals`), or of
     /// the builtins dict when `builtins != 0` (and the global is absent at version `globals`).
     Global { globals: u64, builtins: u64, index: u32 },
-    /// `JUMP_BACKWARD`: how often this back-edge was taken (the JIT is called when the count
-    /// reaches `Vm::jit_threshold`; it may set the count back to delay the next call).
+    /// `JUMP_BACKWARD` (or a function's entry): how often this back-edge was taken (the JIT is
+    /// called when the count reaches `Vm::jit_threshold`; it may set the count back to delay the
+    /// next call).
     Counter(u32),
-    /// `JUMP_BACKWARD` into a loop the JIT compiled: enter trace number `0`.
+    /// `JUMP_BACKWARD` into a loop the JIT compiled (or a call of a function it compiled): enter
+    /// trace number `0`.
     Trace(u32),
-    /// `JUMP_BACKWARD` of a loop the JIT gave up on: never call it again for this back-edge.
+    /// A loop (or function) the JIT gave up on: never call it again for this back-edge.
     NoTrace,
 }
 
@@ -69,6 +71,9 @@ pub struct CodeObject {
     pub caches: Box<[Caches]>,
     pub nlocals: usize,
     pub nlocalsplus: usize,
+    /// The JIT's entry counter (like a back-edge's): calls of this function the interpreter
+    /// made, or the function trace to enter on a call.
+    pub entry: Cell<Cache>,
 }
 
 impl CodeObject {
@@ -84,6 +89,7 @@ impl CodeObject {
             caches,
             nlocals,
             nlocalsplus,
+            entry: Cell::new(Cache::Empty),
         }))
     }
 

@@ -668,8 +668,14 @@ impl Vm {
                                         Cache::Counter(n) => n.wrapping_add(1),
                                         _ => 1,
                                     };
-                                    cache.set(Cache::Counter(n));
-                                    if n == self.jit_threshold && !self.recording && self.jit.is_some() {
+                                    if n != self.jit_threshold {
+                                        cache.set(Cache::Counter(n));
+                                    } else if self.recording || self.jit.is_none() {
+                                        // Hot while a recording (or a trace) runs: ask again at
+                                        // the next back-edge.
+                                        cache.set(Cache::Counter(n - 1));
+                                    } else {
+                                        cache.set(Cache::Counter(n));
                                         sync!();
                                         self.with_jit(|jit, vm| jit.hot_loop(vm, back_edge));
                                     }
@@ -803,6 +809,41 @@ impl Vm {
                                         if self.heap.gc_requested {
                                             sync!();
                                             self.collect_garbage();
+                                        }
+                                        if self.jit.is_some() {
+                                            match code.entry.get() {
+                                                Cache::NoTrace => {}
+                                                // (A recording follows the call itself.)
+                                                Cache::Trace(_) if self.recording => {}
+                                                Cache::Trace(id) => {
+                                                    sync!();
+                                                    let outcome = self.with_jit(|jit, vm| jit.enter(vm, id));
+                                                    load_frame!();
+                                                    if let Some(Err(e)) = outcome {
+                                                        reraise = std::mem::take(&mut self.step_reraise);
+                                                        break 'op e;
+                                                    }
+                                                }
+                                                other => {
+                                                    let n = match other {
+                                                        Cache::Counter(n) => n.wrapping_add(1),
+                                                        _ => 1,
+                                                    };
+                                                    // Twice the loops' threshold: a loop that
+                                                    // calls a function gets hot first, and its
+                                                    // trace follows the calls.
+                                                    if n != self.jit_threshold.saturating_mul(2) {
+                                                        code.entry.set(Cache::Counter(n));
+                                                    } else if self.recording {
+                                                        // Ask again at the next call.
+                                                        code.entry.set(Cache::Counter(n - 1));
+                                                    } else {
+                                                        code.entry.set(Cache::Counter(n));
+                                                        sync!();
+                                                        self.with_jit(|jit, vm| jit.hot_function(vm));
+                                                    }
+                                                }
+                                            }
                                         }
                                         continue;
                                     }

@@ -95,11 +95,14 @@ pub trait JitHook {
     /// The back-edge `JUMP_BACKWARD` at instruction `back_edge` of the top frame became hot; the
     /// frame's `pc` is the loop header it jumps to.
     fn hot_loop(&mut self, vm: &mut Vm, back_edge: usize);
+    /// The function whose frame was just pushed on top (by the interpreter's `CALL`, at `pc` 0)
+    /// became hot (it was called twice `Vm::jit_threshold` times).
+    fn hot_function(&mut self, vm: &mut Vm);
     /// Called before each instruction while `Vm::recording` is set (`pc` is that instruction).
     fn record(&mut self, vm: &mut Vm);
     /// An exception interrupted the recording.
     fn abort_recording(&mut self, vm: &mut Vm);
-    /// Runs compiled trace `id` from the top frame's state. On return the top frame's `pc` and
+    /// Runs compiled trace `id` (of a loop or a function) from the top frame's state. On return the top frame's `pc` and
     /// `sp` are where the interpreter resumes (also on error, with the exception returned).
     fn enter(&mut self, vm: &mut Vm, id: u32) -> PyResult<()>;
     /// The program ended (statistics are printed here).

@@ -23,7 +23,7 @@ use super::codemem::CodeArena;
 use super::extract::Part;
 use super::recorder::{Abort, Frame, Recorded, Recorder};
 use super::stencils;
-use super::trace::Trace;
+use super::trace::{Resume, Trace};
 
 /// Back-edge count that starts a recording, unless `--jit-threshold` says otherwise.
 pub const DEFAULT_THRESHOLD: u32 = 200;
@@ -76,6 +76,18 @@ struct LoopTrace {
     templates: Vec<Box<super::abi::FrameTemplate>>,
 }
 
+/// The "header" of a function trace: its function's entry (keys and `LoopTrace::header`).
+const ENTRY: usize = usize::MAX;
+
+/// The counter cache of a loop's back-edge, or of a function's entry (`back_edge` = `ENTRY`).
+fn counter(code: &'static CodeObject, back_edge: usize) -> &'static std::cell::Cell<Cache> {
+    if back_edge == ENTRY {
+        &code.entry
+    } else {
+        &code.caches[back_edge][0]
+    }
+}
+
 /// The exit number `exit_of` gives a trace's error exit.
 const ERROR_EXIT: u32 = u32::MAX;
 
@@ -114,6 +126,10 @@ pub struct Jit {
     /// trace's records are one array, so the record an exit returns names its trace and exit
     /// without hashing (`exit_of`).
     record_arrays: Vec<(usize, u32)>,
+    /// The continuation table of each function with a trace, by code object address: per
+    /// instruction, where a return into an activation suspended at that call continues (the
+    /// address of a continuation, or 0). `_RETURN_DISPATCH` reads it; boxed, so it never moves.
+    continuation_tables: HashMap<usize, Box<[u64]>>,
     /// Boxed: helpers hold a pointer to it while a trace runs.
     context: Box<TraceContext>,
     /// `--stats`: bytecodes completed in traces' own machine code (traces add to it).
@@ -136,6 +152,7 @@ impl Jit {
             record_arrays: Vec::new(),
             links_into: HashMap::new(),
             retired_loops: Default::default(),
+            continuation_tables: HashMap::new(),
             in_traces: Box::new(0),
             context: Box::new(TraceContext { state: JitState::detached(), error: None }),
             stats: Stats::default(),
@@ -176,7 +193,7 @@ impl Jit {
         }
         let (code, _) = recorder.header();
         let key = (code as *const CodeObject as usize, self.recording_back_edge);
-        let cache = &code.caches[self.recording_back_edge][0];
+        let cache = counter(code, self.recording_back_edge);
         if why == Abort::Why(super::recorder::LOOP_EXIT) {
             // The recording started on the loop's last iteration: nothing wrong with the loop.
             // Try again at its next back-edge (the wait would be a multiple of the threshold and
@@ -234,7 +251,7 @@ impl Jit {
             return;
         }
         for &back_edge in &t.back_edges {
-            t.code.caches[back_edge][0].set(Cache::NoTrace);
+            counter(t.code, back_edge).set(Cache::NoTrace);
         }
         for &(from, exit) in self.links_into.get(&root).map_or(&[][..], |v| v.as_slice()) {
             self.traces[from as usize].compiled.unlink(exit);
@@ -242,6 +259,50 @@ impl Jit {
         self.by_header.remove(&key);
         self.retired_loops.insert(key);
         self.stats.retired += 1;
+    }
+
+    /// The address of function `code`'s continuation table (made empty on first use).
+    fn continuation_table(&mut self, code: &'static CodeObject) -> u64 {
+        let table = self
+            .continuation_tables
+            .entry(code as *const CodeObject as usize)
+            .or_insert_with(|| vec![0; code.code.instrs.len()].into_boxed_slice());
+        table.as_ptr() as u64
+    }
+
+    /// For a trace of function `code` (its function trace `root`, or one of its side traces):
+    /// enters the trace's continuations in the function's table (the first for a call site
+    /// stays), and links the exits of recursive calls made by a side trace to the start of the
+    /// function trace.
+    fn link_continuations(
+        &mut self,
+        trace: &Trace,
+        compiled: &CompiledTrace,
+        code: &'static CodeObject,
+        id: u32,
+        root: u32,
+    ) {
+        let head = if id == root { compiled.head } else { self.traces[root as usize].compiled.head };
+        let len = code.code.instrs.len();
+        let table = self
+            .continuation_tables
+            .entry(code as *const CodeObject as usize)
+            .or_insert_with(|| vec![0; len].into_boxed_slice());
+        for &(op, resume) in &trace.continuations {
+            let slot = &mut table[resume as usize];
+            if *slot == 0 {
+                *slot = compiled.ops[op].code;
+            }
+        }
+        for (e, exit) in trace.exits.iter().enumerate() {
+            if exit.resume == Resume::Entry {
+                // SAFETY: the function trace starts at the function's entry in a frame the
+                // interpreter's call (or `_PUSH_FRAME`) just pushed, which is what this exit
+                // leaves with; it lives as long as the JIT.
+                unsafe { compiled.link(e as u32, head) };
+                self.links_into.entry(root).or_default().push((id, e as u32));
+            }
+        }
     }
 
     /// Starts a side trace from exit `exit` of trace `id` if it became hot. The interpreter is
@@ -266,7 +327,10 @@ impl Jit {
         let (start_code, depth, pc, _, stack) = frame_slices(vm);
         self.stats.recordings += 1;
         let gc_flag = &vm.heap.gc_requested as *const bool as u64;
-        let side = Recorder::new_side(code, header, start_code, level, depth, pc, stack.len(), gc_flag);
+        let mut side = Recorder::new_side(code, header, start_code, level, depth, pc, stack.len(), gc_flag);
+        if header == ENTRY {
+            side = side.of_function(self.continuation_table(code));
+        }
         self.recorder = self.new_recorder(side);
         self.side_of = Some((id, exit));
         vm.set_recording(true);
@@ -277,6 +341,7 @@ impl Jit {
         let Some(mut recorder) = self.recorder.take() else { return };
         let side_of = self.side_of.take();
         let (code, header) = recorder.header();
+        let header = if recorder.is_function() { ENTRY } else { header };
         // Each bytecode a trace runs through the interpreter costs about as much as sixteen the
         // trace runs itself save (`Vm::step` enters the run loop anew), or four for those the
         // helper executes directly: a trace made mostly of those is slower than the
@@ -324,7 +389,7 @@ impl Jit {
                     Some((parent, exit)) => {
                         self.traces[parent as usize].side_attempts[exit as usize] = MAX_ATTEMPTS;
                     }
-                    None => code.caches[self.recording_back_edge][0].set(Cache::NoTrace),
+                    None => counter(code, self.recording_back_edge).set(Cache::NoTrace),
                 }
                 return;
             }
@@ -350,10 +415,14 @@ impl Jit {
                 let name = if index == 0 { String::new() } else { format!("{} ", code.code.name) };
                 format!("; {name}line {line} pc {pc}: {} {}", instr.op.name(), instr.arg)
             };
+            let at = if header == ENTRY {
+                format!("line {}, function entry", code.code.line_of(0))
+            } else {
+                format!("line {}, loop at instruction {header}", code.code.line_of(header))
+            };
             eprintln!(
-                "---- {what}: {} line {}, loop at instruction {header} ({} uops, {} bytes of code) ----\n{}",
+                "---- {what}: {} {at} ({} uops, {} bytes of code) ----\n{}",
                 code.code.name,
-                code.code.line_of(header),
                 trace.ops.len(),
                 compiled.code_bytes,
                 trace.listing(&bytecode)
@@ -421,6 +490,11 @@ impl Jit {
                 }
                 root
             }
+            None if header == ENTRY => {
+                back_edges = vec![ENTRY];
+                code.entry.set(Cache::Trace(id));
+                id
+            }
             None => {
                 self.by_header.insert((code as *const CodeObject as usize, header), id);
                 if recorder.link_target().is_none() {
@@ -433,6 +507,9 @@ impl Jit {
                 id
             }
         };
+        if header == ENTRY {
+            self.link_continuations(&trace, &compiled, code, id, root);
+        }
         vm.jit_roots.extend(recorder.keep_alive().iter().map(|&o| Value::Obj(o)));
         let codes = recorder.codes().to_vec();
         let side_attempts = vec![0; trace.exits.len()];
@@ -505,6 +582,23 @@ impl JitHook for Jit {
         vm.set_recording(true);
     }
 
+    fn hot_function(&mut self, vm: &mut Vm) {
+        let (code, depth, pc, _, _) = frame_slices(vm);
+        if pc != 0 || code.code.is_generator() || self.recorder.is_some() {
+            return;
+        }
+        if self.retired_loops.contains(&(code as *const CodeObject as usize, ENTRY)) {
+            code.entry.set(Cache::NoTrace);
+            return;
+        }
+        self.stats.recordings += 1;
+        let gc_flag = &vm.heap.gc_requested as *const bool as u64;
+        let table = self.continuation_table(code);
+        self.recorder = self.new_recorder(Recorder::new_function(code, depth, gc_flag, table));
+        self.recording_back_edge = ENTRY;
+        vm.set_recording(true);
+    }
+
     fn record(&mut self, vm: &mut Vm) {
         if self.recorder.is_none() {
             vm.set_recording(false);
@@ -563,7 +657,9 @@ impl JitHook for Jit {
         // SAFETY: exit_sp was set by the exit stub to a slot of this frame's stack.
         let sp = unsafe { self.context.state.exit_sp.offset_from(stack) } as usize;
         let top = vm.frames.last_mut().expect("a running frame");
-        top.pc = resume;
+        if self.traces[left_trace as usize].trace.exits[exit as usize].resume != Resume::Caller {
+            top.pc = resume;
+        }
         top.sp = sp;
         vm.sp = sp;
         self.maybe_grow_side_trace(vm, left_trace, exit);

@@ -196,6 +196,16 @@ pub struct Recorder {
     started: bool,
     /// The loop (code, header) whose trace this one ends by linking to, if another's.
     link_to: Option<(&'static CodeObject, usize)>,
+    /// A function trace (from the function's entry to its return) or one of its side traces,
+    /// rather than a loop's.
+    function: bool,
+    /// The address of the function's continuation table (see `_RETURN_DISPATCH`).
+    continuation_table: u64,
+    /// Inside a recursive call the trace made (`_PUSH_FRAME`, `_JUMP_TO_TOP`): the callee's
+    /// instructions are not recorded; its return is the next continuation.
+    recursing: bool,
+    /// `--stats`: the instruction being recorded was counted already.
+    counted: bool,
 }
 
 impl FrameState {
@@ -245,7 +255,43 @@ impl Recorder {
             unpacked: None,
             started: false,
             link_to: None,
+            function: false,
+            continuation_table: 0,
+            recursing: false,
+            counted: false,
         }
+    }
+
+    /// Starts recording the function whose frame the interpreter just pushed (frame `depth`,
+    /// at its first instruction), from its entry to its return.
+    /// `continuation_table` is the function's (see `_RETURN_DISPATCH`).
+    pub fn new_function(code: &'static CodeObject, depth: usize, gc_flag: u64, continuation_table: u64) -> Recorder {
+        let mut r = Recorder::new(code, depth, 0, 0, gc_flag);
+        r.function = true;
+        r.continuation_table = continuation_table;
+        r.loop_end = usize::MAX;
+        // The call bound the parameters (the interpreter's fast path: exactly those); the
+        // other locals are unbound.
+        let f = &mut r.frames[0];
+        f.origin = Origin::Entered;
+        let params = (code.code.argcount as usize).min(f.bound.len());
+        f.bound[..params].fill(true);
+        r
+    }
+
+    /// Makes a side trace one of a function trace's (see `new_side`), with the function's
+    /// continuation table.
+    pub fn of_function(mut self, continuation_table: u64) -> Recorder {
+        self.function = true;
+        self.header = 0;
+        self.loop_end = usize::MAX;
+        self.continuation_table = continuation_table;
+        self
+    }
+
+    /// Whether this records a function trace (or a side trace of one).
+    pub fn is_function(&self) -> bool {
+        self.function
     }
 
     /// Starts recording a side trace from a hot exit of the loop at `header` of `loop_code`:
@@ -456,8 +502,11 @@ impl Recorder {
             self.frames.push(FrameState::new(frame.code, index, Origin::Returned, frame.stack.len()));
         }
         let expected = self.loop_depth + self.level();
+        if self.recursing && frame.depth == expected {
+            self.continue_after_recursion(frame)?;
+        }
         if frame.depth > expected {
-            if self.trace.ops.last().is_some_and(|op| matches!(op.uop, _EXECUTE_BYTECODE | _CALL)) {
+            if self.recursing || self.trace.ops.last().is_some_and(|op| matches!(op.uop, _EXECUTE_BYTECODE | _CALL)) {
                 // Inside a call the trace makes through the interpreter: not part of the trace.
                 return Ok(false);
             }
@@ -501,7 +550,9 @@ impl Recorder {
         match self.record_specialized(frame) {
             Err(Abort::Generic) | Err(Abort::Opcode(_)) => {}
             Ok(None) => {
-                self.pending += 1;
+                if !std::mem::take(&mut self.counted) {
+                    self.pending += 1;
+                }
                 return Ok(None);
             }
             other => return other,
@@ -676,7 +727,7 @@ impl Recorder {
             }
             Opcode::JUMP_FORWARD => {}
             Opcode::JUMP_BACKWARD => {
-                let own = arg as usize == self.header && self.level() == 0;
+                let own = arg as usize == self.header && self.level() == 0 && !self.function;
                 if !own && !(frame.has_trace)(code, arg as usize) {
                     return Err("inner loop".into());
                 }
@@ -703,9 +754,34 @@ impl Recorder {
                 }
                 return Ok(Some(self.close_linked(pc)));
             }
-            Opcode::CALL => self.call(frame, arg, pc)?,
+            Opcode::CALL => {
+                let n = arg as usize;
+                let callee = frame.stack.len().checked_sub(n + 2).map(|i| frame.stack[i]);
+                let recursive = match callee {
+                    Some(Value::Obj(o)) => match &o.kind {
+                        ObjKind::Function(f) => {
+                            self.function
+                                && self.level() == 0
+                                && std::ptr::eq(f.code, self.code)
+                                && self.top(n + 1) == Ty::Null
+                                && !(pc >= 1 && code.code.instrs[pc - 1].op == Opcode::KW_NAMES)
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                match callee {
+                    Some(Value::Obj(o)) if recursive => {
+                        let ObjKind::Function(f) = &o.kind else { unreachable!() };
+                        if let Some(trace) = self.recursive_call(o, f, arg, pc)? {
+                            return Ok(Some(trace));
+                        }
+                    }
+                    _ => self.call(frame, arg, pc)?,
+                }
+            }
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                if self.level() == 0 {
+                if self.level() == 0 && !self.function {
                     // Returning from the loop's frame: the loop ended while recording.
                     return Err(LOOP_EXIT.into());
                 }
@@ -713,6 +789,9 @@ impl Recorder {
                     let v = code.consts[arg as usize];
                     self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
                     self.push(ty_of(v));
+                }
+                if self.level() == 0 {
+                    return Ok(Some(self.return_to_caller()));
                 }
                 // `__init__` returns the instance (the helper checks it returned None). A frame
                 // this trace pushed for a function is an ordinary call's; others are checked.
@@ -778,7 +857,7 @@ impl Recorder {
                     _ => return Err("iteration over a non-object".into()),
                 };
                 if !more {
-                    if !self.side && self.level() == 0 && pc == self.header {
+                    if !self.side && !self.function && self.level() == 0 && pc == self.header {
                         return Err(LOOP_EXIT.into());
                     }
                     // The loop ends here (a side trace grown from a loop's end, or a loop in a
@@ -901,8 +980,117 @@ impl Recorder {
             }
             ops.extend(trace.ops);
             trace.ops = ops;
+            for c in &mut trace.continuations {
+                c.0 += trace.loop_start;
+            }
         }
         trace
+    }
+
+    /// A function trace's `CALL` of its own function from the function's frame: the callee's
+    /// frame is pushed as for any call, and the callee runs this trace from its start (a
+    /// function trace), or the function trace from its start (a side trace: an exit the engine
+    /// links there). The callee's return continues after the call, in the caller's frame: a
+    /// *continuation*, an entry point where nothing is known about the frame (it may be any
+    /// activation of the function suspended at this call, run by the interpreter or by a
+    /// trace).
+    fn recursive_call(
+        &mut self,
+        callee: ObjRef,
+        f: &crate::runtime::object::Function,
+        argc: u32,
+        pc: usize,
+    ) -> Result<Option<Trace>, Abort> {
+        let n = argc as usize;
+        if !f.simple || n != f.code.code.argcount as usize || f.code.code.is_generator() {
+            self.call_generic(argc, pc)?;
+            return Ok(None);
+        }
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
+        self.keep_alive.push(callee);
+        let template = self.frame_template(callee, f, n, pc);
+        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));
+        self.templates.push(template);
+        // The CALL is done once the frame is pushed.
+        self.pending += 1;
+        self.flush_count();
+        self.counted = true;
+        // The callee's frame, at its first instruction: where a safepoint exit resumes.
+        let callee_level = (self.level() + 1) as u16;
+        let at_entry = self.trace.add_exit(ExitPoint::plain(0).in_frame(0, callee_level));
+        if self.side {
+            self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(at_entry));
+            let mut entry = ExitPoint::plain(0).in_frame(0, callee_level);
+            entry.resume = super::trace::Resume::Entry;
+            let link = self.trace.add_exit(entry);
+            self.emit(TraceOp::new(_DEOPT).exit(link));
+        } else {
+            self.emit(TraceOp::new(_JUMP_TO_TOP).operands(self.gc_flag, 0).exit(at_entry));
+        }
+        self.pop(n + 2);
+        self.push(Ty::Unknown);
+        self.recursing = true;
+        Ok(None)
+    }
+
+    /// Back in the function's frame after a recursive call: the continuation starts here.
+    fn continue_after_recursion(&mut self, frame: &Frame) -> Result<(), Abort> {
+        self.recursing = false;
+        if !std::ptr::eq(frame.code, self.code) || frame.stack.len() != self.cur_ref().stack.len() {
+            return Err("left the function's frame".into());
+        }
+        self.trace.continuations.push((self.trace.ops.len(), frame.pc as u32));
+        let f = self.cur();
+        f.origin = Origin::Returned;
+        f.locals.fill(Ty::Unknown);
+        f.bound.fill(false);
+        f.stack.fill(Ty::Unknown);
+        Ok(())
+    }
+
+    /// A function trace's return from the function's frame: pop it, then continue where the
+    /// caller resumes: in a continuation of the function's traces if the caller is an activation
+    /// of the function suspended at a recursive call that has one (`_RETURN_DISPATCH`), else in
+    /// the interpreter, at the instruction the caller's frame record names.
+    fn return_to_caller(&mut self) -> Trace {
+        self.emit(TraceOp::new(_POP_FRAME));
+        self.pending += 1;
+        self.flush_count();
+        let mut caller = ExitPoint::plain(0);
+        caller.resume = super::trace::Resume::Caller;
+        let e = self.trace.add_exit(caller);
+        let code = self.code as *const CodeObject as u64;
+        self.emit(TraceOp::new(_RETURN_DISPATCH).operands(code, self.continuation_table).exit(e));
+        self.finish()
+    }
+
+    /// The frame record `_PUSH_FRAME` copies for a call at `pc` of function object `func`
+    /// (`f`) with `nargs` arguments.
+    fn frame_template(
+        &self,
+        func: ObjRef,
+        f: &crate::runtime::object::Function,
+        nargs: usize,
+        pc: usize,
+    ) -> Box<FrameTemplate> {
+        Box::new(FrameTemplate {
+            frame: crate::interpreter::Frame {
+                code: f.code,
+                func: Value::Obj(func),
+                globals: f.globals,
+                locals_dict: Value::Null,
+                base: 0,
+                sp: 0,
+                pc: 0,
+                kind: crate::interpreter::FrameKind::Call,
+                entry: false,
+            },
+            nargs: nargs as u64,
+            nlocals: f.code.nlocalsplus as u64,
+            reserve: (f.code.frame_size() + 8) as u64,
+            caller_pc: pc as u64 + 1,
+        })
     }
 
     /// For a trace that ends by linking to another loop's trace: that loop (code, header).
@@ -950,23 +1138,7 @@ impl Recorder {
         self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
         self.keep_alive.push(callee);
         let args = self.cur_ref().stack[self.cur_ref().stack.len() - nargs..].to_vec();
-        let template = Box::new(FrameTemplate {
-            frame: crate::interpreter::Frame {
-                code: f.code,
-                func: Value::Obj(callee),
-                globals: f.globals,
-                locals_dict: Value::Null,
-                base: 0,
-                sp: 0,
-                pc: 0,
-                kind: crate::interpreter::FrameKind::Call,
-                entry: false,
-            },
-            nargs: nargs as u64,
-            nlocals: f.code.nlocalsplus as u64,
-            reserve: (f.code.frame_size() + 8) as u64,
-            caller_pc: pc as u64 + 1,
-        });
+        let template = self.frame_template(callee, f, nargs, pc);
         // Past the recursion limit or the VM stack's end, the exit before the call lets the
         // interpreter's CALL raise RecursionError.
         self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));

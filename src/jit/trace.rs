@@ -64,17 +64,32 @@ pub struct ExitPoint {
     /// Whether this is where the loop ends (its iterator exhausted): taken once per run of the
     /// loop, so taking it often says nothing against the trace.
     pub ends_loop: bool,
+    /// A function trace's return to a caller (see [`Resume`]).
+    pub resume: Resume,
+}
+
+/// How a function trace's exit after a return finds where to resume.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    /// At `pc` (every exit but the two below).
+    At,
+    /// At the function's entry, in the frame a recursive call of a side trace pushed: the
+    /// engine links this exit to the start of the function's trace.
+    Entry,
+    /// At whatever instruction the caller's frame record says (a caller without a
+    /// continuation, e.g. the interpreter's call of the function).
+    Caller,
 }
 
 impl ExitPoint {
     /// A guard's exit at instruction `pc`, where a side trace may start.
     pub fn guard(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: true, ends_loop: false }
+        ExitPoint { pc, code: 0, level: 0, side: true, ends_loop: false, resume: Resume::At }
     }
 
     /// An exit no side trace grows from.
     pub fn plain(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: false, ends_loop: false }
+        ExitPoint { pc, code: 0, level: 0, side: false, ends_loop: false, resume: Resume::At }
     }
 
     /// The same exit in frame `level` running code object `code`.
@@ -95,6 +110,10 @@ pub struct Trace {
     pub loop_start: usize,
     /// For a side trace: the exit at its end, which the engine links to its loop's body.
     pub link_exit: Option<u32>,
+    /// For a function trace: the continuations after its recursive calls, (uop index, the call
+    /// site's resume instruction). Each is an entry point in the caller's frame, with the
+    /// callee's result pushed, reached from a return (`_IF_CALLER_AT`).
+    pub continuations: Vec<(usize, u32)>,
 }
 
 impl Trace {
@@ -111,7 +130,7 @@ impl Trace {
         if self.loop_start >= self.ops.len() {
             return Err(format!("loop start {} of a {}-uop trace", self.loop_start, self.ops.len()));
         }
-        if !matches!(last.uop, Uop::_JUMP_TO_TOP | Uop::_DEOPT | Uop::_EXIT_TRACE) {
+        if !matches!(last.uop, Uop::_JUMP_TO_TOP | Uop::_DEOPT | Uop::_EXIT_TRACE | Uop::_RETURN_DISPATCH) {
             return Err(format!("trace ends with {:?}, which continues past the end", last.uop));
         }
         for (i, op) in self.ops.iter().enumerate() {
@@ -140,7 +159,12 @@ impl Trace {
         for (i, op) in self.ops.iter().enumerate() {
             if i == self.loop_start && i > 0 {
                 // Before: the preamble, run once on entry.
-                out.push_str(if self.link_exit.is_some() { "      -- body --\n" } else { "      -- loop --\n" });
+                let looped = self.ops.last().is_some_and(|op| op.uop == Uop::_JUMP_TO_TOP);
+                out.push_str(if looped { "      -- loop --\n" } else { "      -- body --\n" });
+            }
+            if let Some(&(_, resume)) = self.continuations.iter().find(|c| c.0 == i) {
+                out.push_str(&format!("      -- continuation: returned to pc {resume} --\n"));
+                last_pc = None;
             }
             if let Some(pc) = op.pc.filter(|_| Some((op.code, op.pc)) != last_pc) {
                 last_pc = Some((op.code, op.pc));
@@ -159,7 +183,10 @@ impl Trace {
             }
             if let Some(e) = op.exit {
                 let exit = self.exits[e as usize];
-                line += &format!("  -> exit {e} (pc {}", exit.pc);
+                line += &match exit.resume {
+                    Resume::Caller => format!("  -> exit {e} (the caller's pc"),
+                    _ => format!("  -> exit {e} (pc {}", exit.pc),
+                };
                 if exit.level > 0 {
                     line += &format!(", frame +{}", exit.level);
                 }

@@ -157,6 +157,8 @@ uops! {
         op0: Some("the caller's resume instruction"), op1: Some("the callee's local slot count");
     _POP_FRAME => _POP_FRAME, Never, oparg: N, op0: N, op1: N;
     _POP_FRAME_CHECKED => _POP_FRAME_CHECKED, Error, oparg: N, op0: N, op1: N;
+    _RETURN_DISPATCH => _RETURN_DISPATCH, Always, oparg: N, op0: Some("the function's code object"),
+        op1: Some("the function's continuation table");
     _CALL => _CALL, Error, oparg: Some("argument count"), op0: Some("the call's instruction"), op1: N;
     _EXECUTE_BYTECODE => _EXECUTE_BYTECODE, Error, oparg: N, op0: Some("instruction index"), op1: N;
 
