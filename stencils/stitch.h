@@ -85,6 +85,16 @@ LAYOUT_OFFSET(Instance, klass, 8)
 LAYOUT_OFFSET(Instance, shape, 16)
 LAYOUT_OFFSET(Instance, slots, 24)
 
+/* ObjKind::Cell: the kind byte, then the cell's value (a closure variable; Null when unbound). */
+#define KIND_CELL 17
+
+typedef struct CellObj {
+    uint8_t kind;
+    Value value;
+} CellObj;
+
+LAYOUT_OFFSET(CellObj, value, 8)
+
 /* ---- Frames (interpreter::Frame and interpreter::frames::FrameStack, #[repr(C)]) ---------- */
 
 /* A frame record. Stencils copy whole records from a FrameTemplate and then set the fields they

@@ -449,6 +449,17 @@ STENCIL(_LOAD_ATTR_METHOD_WITH_VALUES) {
     CONTINUE();
 }
 
+/* Push the value of the cell in local slot OPARG (a closure variable); an empty cell (or a slot
+ * that is not a cell) exits, and the interpreter raises. */
+STENCIL(_LOAD_DEREF) {
+    Value cell = locals[OPARG];
+    GUARD(cell.tag == TAG_OBJ);
+    const CellObj *c = (const CellObj *)cell.u.obj;
+    GUARD(c->kind == KIND_CELL && c->value.tag != TAG_NULL);
+    *sp++ = c->value;
+    CONTINUE();
+}
+
 /* ---- Calls and frames ----------------------------------------------------------------------- */
 
 /* Push the frame of the Python function guarded to be the callee of a call with OPARG arguments,

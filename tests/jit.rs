@@ -558,3 +558,37 @@ down(0)
     assert!(percent > 75.0, "{}", on.stderr);
     assert!(on.stderr.contains("trace 0: fib line"), "{}", on.stderr);
 }
+
+#[test]
+fn closure_variables_load_in_machine_code_and_an_emptied_cell_exits() {
+    // `_LOAD_DEREF` reads the cell in the trace; after `del x` the cell is empty, the guard
+    // exits and the interpreter raises CPython's NameError.
+    let src = "\
+def outer():
+    x = 1
+    def inner(n):
+        t = 0
+        for i in range(n):
+            t += x
+        return t
+    r = inner(100)
+    del x
+    try:
+        inner(100)
+    except NameError as e:
+        print(e)
+    return r
+
+print(outer())
+";
+    let on = run("deref.py", src, &["--jit-threshold=1", "--dump=trace"], &[]);
+    let off = run("deref.py", src, &["--jit=off"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    // (CPython prints the same.)
+    assert_eq!(
+        on.stdout,
+        "cannot access free variable 'x' where it is not associated with a value in enclosing scope\n100\n"
+    );
+    assert!(on.stderr.contains("_LOAD_DEREF"), "{}", on.stderr);
+}

@@ -110,6 +110,7 @@ mod tests {
             ("LAYOUT_OFFSET", ["Instance", "klass", _]) => instance_field_offset(|i| &i.class as *const _ as usize),
             ("LAYOUT_OFFSET", ["Instance", "shape", _]) => instance_field_offset(|i| &i.shape as *const _ as usize),
             ("LAYOUT_OFFSET", ["Instance", "slots", _]) => instance_field_offset(|i| &i.slots as *const _ as usize),
+            ("LAYOUT_OFFSET", ["CellObj", "value", _]) => cell_value_offset(),
             ("LAYOUT_SIZE", ["JitState", _]) => size_of::<JitState>(),
             ("LAYOUT_OFFSET", ["JitState", "vm", _]) => offset_of!(JitState, vm),
             ("LAYOUT_OFFSET", ["JitState", "exit_sp", _]) => offset_of!(JitState, exit_sp),
@@ -156,6 +157,14 @@ mod tests {
         field(inst) - (&*obj as *const Obj as usize)
     }
 
+    /// Offset of a cell's value from the start of its Obj, measured on a real cell.
+    fn cell_value_offset() -> usize {
+        let mut heap = crate::runtime::heap::Heap::new();
+        let obj = heap.alloc(ObjKind::Cell(std::cell::Cell::new(Value::None)));
+        let ObjKind::Cell(c) = &obj.kind else { panic!("not a cell") };
+        c as *const _ as usize - (&*obj as *const Obj as usize)
+    }
+
     use crate::runtime::object::ObjKind;
 
     #[test]
@@ -186,6 +195,7 @@ mod tests {
             line.split_whitespace().nth(2).unwrap().parse().unwrap()
         };
         assert_eq!(tag("KIND_INSTANCE"), KIND_INSTANCE as u64);
+        assert_eq!(tag("KIND_CELL"), crate::runtime::object::KIND_CELL as u64);
         let tag_of = |v: Value| {
             // SAFETY: reading the tag word of a Value is always allowed.
             unsafe { (&v as *const Value as *const u64).read() }

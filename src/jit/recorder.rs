@@ -806,6 +806,12 @@ impl Recorder {
                     None => self.base_level -= 1,
                 }
             }
+            Opcode::LOAD_DEREF => {
+                let slot = code.nlocals + arg as usize;
+                let e = self.exit(pc);
+                self.emit(TraceOp::new(_LOAD_DEREF).oparg(slot as u32).exit(e));
+                self.push(Ty::Unknown);
+            }
             Opcode::LOAD_GLOBAL => self.load_global(frame, arg, pc)?,
             Opcode::LOAD_ATTR => self.load_attr(peek(1), arg, pc)?,
             Opcode::STORE_ATTR => {

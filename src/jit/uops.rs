@@ -142,6 +142,7 @@ uops! {
         op0: Some("address of the class epoch"), op1: Some("expected epoch");
     _LOAD_GLOBAL_MODULE => _LOAD_VALUE_AT, Never, oparg: N, op0: Some("address of the dict entry's value"), op1: N;
     _LOAD_GLOBAL_BUILTINS => _LOAD_VALUE_AT, Never, oparg: N, op0: Some("address of the dict entry's value"), op1: N;
+    _LOAD_DEREF => _LOAD_DEREF, Guard, oparg: Some("the cell's local slot"), op0: N, op1: N;
     _CHECK_FUNCTION => _CHECK_FUNCTION, Guard, oparg: Some("argument count"), op0: Some("the function object"), op1: N;
 
     // Attributes by shape and slot.

@@ -44,6 +44,9 @@ pub type NativeFn = fn(&mut Vm, &[Value], &[(Sym, Value)]) -> PyResult<Value>;
 /// `stencils/stitch.h`.
 pub const KIND_INSTANCE: u8 = 13;
 
+/// The first byte of a cell object (a closure variable); mirrored by `stencils/stitch.h`.
+pub const KIND_CELL: u8 = 17;
+
 /// The layout of every kind of heap object.
 ///
 /// `#[repr(u8)]` defines the layout: a union of `#[repr(C)]` structs that each start with the
@@ -501,6 +504,9 @@ mod tests {
         // SAFETY: as above.
         assert_ne!(unsafe { *(e.as_ptr() as *const u8) }, KIND_INSTANCE);
         assert_eq!(std::mem::offset_of!(Obj, kind), 0);
+        let c = heap.alloc(ObjKind::Cell(Cell::new(Value::None)));
+        // SAFETY: as above.
+        assert_eq!(unsafe { *(c.as_ptr() as *const u8) }, KIND_CELL);
     }
 
     #[test]
