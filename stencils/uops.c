@@ -381,6 +381,18 @@ STENCIL(_GUARD_IS_FALSE) {
     CONTINUE();
 }
 
+/* The value OPARG slots below the top is NULL (the self-or-null slot of a call: no self). */
+STENCIL(_GUARD_SLOT_NULL) {
+    GUARD(sp[-(int64_t)OPARG].tag == TAG_NULL);
+    CONTINUE();
+}
+
+/* The value OPARG slots below the top is not NULL (the self-or-null slot of a call: a self). */
+STENCIL(_GUARD_SLOT_NOT_NULL) {
+    GUARD(sp[-(int64_t)OPARG].tag != TAG_NULL);
+    CONTINUE();
+}
+
 STENCIL(_GUARD_IS_NONE_POP) {
     GUARD(sp[-1].tag == TAG_NONE);
     sp--;

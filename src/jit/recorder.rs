@@ -569,14 +569,16 @@ impl Recorder {
             return Err(Abort::Opcode(instr.op));
         }
         self.emit(TraceOp::new(_EXECUTE_BYTECODE).operands(frame.pc as u64, 0));
-        // The stack effect is known, not what was pushed; fast locals are untouched but for the
-        // cells made at a function's start.
+        // The stack effect is known, not what was pushed; what lies below the values the
+        // instruction consumes keeps its type (when the recorder knows how many it consumes).
+        // Fast locals are untouched but for the cells made at a function's start.
         let new_depth = depth as i64 + instr.op.stack_effect(instr.arg, false) as i64;
         if new_depth < 0 {
             return Err(Abort::Why("stack underflow (internal)"));
         }
+        let kept = stack_inputs(instr.op, instr.arg).map_or(0, |n| depth.saturating_sub(n)).min(new_depth as usize);
         let f = self.cur();
-        f.stack.clear();
+        f.stack.truncate(kept);
         f.stack.resize(new_depth as usize, Ty::Unknown);
         if instr.op == Opcode::MAKE_CELL {
             f.locals[instr.arg as usize] = Ty::Other;
@@ -1128,7 +1130,16 @@ impl Recorder {
         let ObjKind::Function(f) = &callee.kind else { return self.call_generic(argc, pc) };
         let has_self = match self.top(n + 1) {
             Ty::Null => false,
-            Ty::Unknown => return self.call_generic(argc, pc),
+            Ty::Unknown => {
+                // Pushed before the trace started (a side trace from a guard of this call):
+                // guard what the slot holds now.
+                let is_null = values[values.len() - n - 1].is_null();
+                let uop = if is_null { _GUARD_SLOT_NULL } else { _GUARD_SLOT_NOT_NULL };
+                let e = self.exit(pc);
+                self.emit(TraceOp::new(uop).oparg(argc + 1).exit(e));
+                self.set_top(n + 1, if is_null { Ty::Null } else { Ty::Other });
+                !is_null
+            }
             _ => true,
         };
         if has_self == values[values.len() - n - 1].is_null() {
@@ -1387,6 +1398,26 @@ impl Recorder {
 
 /// Whether the interpreter can run `op` for a trace (`_EXECUTE_BYTECODE`): it must neither jump
 /// nor leave the frame (return, yield, raise), nor unbind a fast local, nor belong to exception
+/// How many values from the top of the stack a stepped instruction consumes (it reads nothing
+/// deeper and writes only its results), for the instructions stepped often; `None`: unknown (the
+/// recorder then forgets the types of the whole stack).
+fn stack_inputs(op: Opcode, arg: u32) -> Option<usize> {
+    Some(match op {
+        Opcode::LOAD_DEREF | Opcode::LOAD_CLOSURE | Opcode::LOAD_NAME | Opcode::LOAD_CONST => 0,
+        Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT | Opcode::UNARY_NOT | Opcode::GET_ITER => 1,
+        Opcode::STORE_DEREF | Opcode::STORE_NAME | Opcode::STORE_GLOBAL => 1,
+        Opcode::BINARY_OP | Opcode::COMPARE_OP | Opcode::CONTAINS_OP | Opcode::IS_OP => 2,
+        Opcode::BINARY_SUBSCR => 2,
+        Opcode::STORE_SUBSCR => 3,
+        Opcode::LIST_APPEND | Opcode::SET_ADD => 1,
+        Opcode::MAP_ADD => 2,
+        Opcode::BUILD_TUPLE | Opcode::BUILD_LIST | Opcode::BUILD_SET | Opcode::BUILD_SLICE => arg as usize,
+        Opcode::BUILD_STRING => arg as usize,
+        Opcode::BUILD_MAP => 2 * arg as usize,
+        _ => return None,
+    })
+}
+
 /// handling (handlers are entered by unwinding, which leaves the trace).
 fn steppable(op: Opcode) -> bool {
     use Opcode::*;

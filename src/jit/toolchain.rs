@@ -54,19 +54,26 @@ pub fn identify(command: &str) -> Option<Compiler> {
     Some(Compiler { command: command.to_string(), family, version: format!("{name} {version}"), major })
 }
 
-/// The gcc that targets `arch` on this host.
+/// The gcc that targets `arch`: the plain `gcc` if it does (asked with `-dumpmachine`: the
+/// process asking may itself run emulated on another architecture, as the AArch64 tests do under
+/// qemu), else the cross compiler named for `arch`.
 pub fn find_gcc(arch: Arch) -> Option<Compiler> {
-    let native = match std::env::consts::ARCH {
-        "x86_64" => Some(Arch::X86_64),
-        "aarch64" => Some(Arch::Aarch64),
-        _ => None,
-    };
     let cross = match arch {
         Arch::X86_64 => "x86_64-linux-gnu-gcc",
         Arch::Aarch64 => "aarch64-linux-gnu-gcc",
     };
-    let candidates: &[&str] = if native == Some(arch) { &["gcc", cross] } else { &[cross] };
-    candidates.iter().filter_map(|c| identify(c)).find(|c| c.family == Family::Gcc)
+    ["gcc", cross]
+        .iter()
+        .filter(|c| gcc_target(c) == Some(arch))
+        .filter_map(|c| identify(c))
+        .find(|c| c.family == Family::Gcc)
+}
+
+/// The architecture gcc `command` generates code for (`gcc -dumpmachine`: `x86_64-linux-gnu`).
+fn gcc_target(command: &str) -> Option<Arch> {
+    let output = Command::new(command).arg("-dumpmachine").output().ok()?;
+    let machine = String::from_utf8_lossy(&output.stdout);
+    Arch::from_name(machine.trim().split('-').next()?)
 }
 
 /// A clang of version 19 or newer (clang targets every architecture it was built for).

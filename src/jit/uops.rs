@@ -130,6 +130,8 @@ uops! {
     _GUARD_IS_FALSE_POP => _GUARD_IS_FALSE_POP, Guard, oparg: N, op0: N, op1: N;
     _GUARD_IS_TRUE => _GUARD_IS_TRUE, Guard, oparg: N, op0: N, op1: N;
     _GUARD_IS_FALSE => _GUARD_IS_FALSE, Guard, oparg: N, op0: N, op1: N;
+    _GUARD_SLOT_NULL => _GUARD_SLOT_NULL, Guard, oparg: Some("depth below the top"), op0: N, op1: N;
+    _GUARD_SLOT_NOT_NULL => _GUARD_SLOT_NOT_NULL, Guard, oparg: Some("depth below the top"), op0: N, op1: N;
     _GUARD_IS_NONE_POP => _GUARD_IS_NONE_POP, Guard, oparg: N, op0: N, op1: N;
     _GUARD_IS_NOT_NONE_POP => _GUARD_IS_NOT_NONE_POP, Guard, oparg: N, op0: N, op1: N;
 

@@ -23,8 +23,12 @@ pub struct Run {
     pub timed_out: bool,
 }
 
-/// Runs `cmd` with a time limit, capturing its output.
+/// Runs `cmd` with a time limit, capturing its output. The limit is multiplied by
+/// `STITCH_TEST_TIME_SCALE` when set (a number: `scripts/test-aarch64.sh` sets it, because
+/// programs run emulated there); it guards against hangs, not for speed.
 pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
+    let scale = std::env::var("STITCH_TEST_TIME_SCALE").ok().and_then(|s| s.parse::<u32>().ok()).unwrap_or(1);
+    let limit = limit * scale.max(1);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).stdin(Stdio::null());
     let mut child = cmd.spawn().expect("spawn");
     let stdout = child.stdout.take().expect("stdout");
