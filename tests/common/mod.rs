@@ -25,10 +25,22 @@ pub struct Run {
 
 /// Runs `cmd` with a time limit, capturing its output. The limit is multiplied by
 /// `STITCH_TEST_TIME_SCALE` when set (a number: `scripts/test-aarch64.sh` sets it, because
-/// programs run emulated there); it guards against hangs, not for speed.
-pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
+/// programs run emulated there); it guards against hangs, not for speed. Under emulation a run
+/// that times out is repeated once: qemu-user 7.2 occasionally hangs a process for good (seen
+/// once in about a thousand runs of the corpus), while a hang of stitch itself happens again.
+pub fn run_with_timeout(cmd: Command, limit: Duration) -> Run {
     let scale = std::env::var("STITCH_TEST_TIME_SCALE").ok().and_then(|s| s.parse::<u32>().ok()).unwrap_or(1);
     let limit = limit * scale.max(1);
+    let mut cmd = cmd;
+    let run = run_once(&mut cmd, limit);
+    if run.timed_out && scale > 1 {
+        eprintln!("note: {cmd:?} timed out under emulation; running it once more");
+        return run_once(&mut cmd, limit);
+    }
+    run
+}
+
+fn run_once(cmd: &mut Command, limit: Duration) -> Run {
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).stdin(Stdio::null());
     let mut child = cmd.spawn().expect("spawn");
     let stdout = child.stdout.take().expect("stdout");
