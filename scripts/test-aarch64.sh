@@ -40,6 +40,7 @@ fi
 
 # Debian's toolchain, in its own target directory (its build artifacts differ from rustup's).
 export RUSTC=/usr/bin/rustc
+export RUSTDOC=/usr/bin/rustdoc
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target/cross}"
 # Emulation is slower: give each program of the corpus more time (see tests/common).
 export STITCH_TEST_TIME_SCALE="${STITCH_TEST_TIME_SCALE:-5}"
