@@ -668,14 +668,7 @@ impl Vm {
                                         Cache::Counter(n) => n.wrapping_add(1),
                                         _ => 1,
                                     };
-                                    if n != self.jit_threshold {
-                                        cache.set(Cache::Counter(n));
-                                    } else if self.recording || self.jit.is_none() {
-                                        // Hot while a recording (or a trace) runs: ask again at
-                                        // the next back-edge.
-                                        cache.set(Cache::Counter(n - 1));
-                                    } else {
-                                        cache.set(Cache::Counter(n));
+                                    if self.count_hit(cache, n, self.jit_threshold) {
                                         sync!();
                                         self.with_jit(|jit, vm| jit.hot_loop(vm, back_edge));
                                     }
@@ -832,13 +825,8 @@ impl Vm {
                                                     // Twice the loops' threshold: a loop that
                                                     // calls a function gets hot first, and its
                                                     // trace follows the calls.
-                                                    if n != self.jit_threshold.saturating_mul(2) {
-                                                        code.entry.set(Cache::Counter(n));
-                                                    } else if self.recording {
-                                                        // Ask again at the next call.
-                                                        code.entry.set(Cache::Counter(n - 1));
-                                                    } else {
-                                                        code.entry.set(Cache::Counter(n));
+                                                    let hot = self.jit_threshold.saturating_mul(2);
+                                                    if self.count_hit(&code.entry, n, hot) {
                                                         sync!();
                                                         self.with_jit(|jit, vm| jit.hot_function(vm));
                                                     }
@@ -1022,6 +1010,16 @@ impl Vm {
                 load_frame_for_unwind!();
             }
         }
+    }
+
+    /// Stores count `n` in a JIT counter cache (a back-edge's or a function entry's) and says
+    /// whether the JIT should be called now: at `threshold`, unless a recording or a trace is
+    /// running; then the count stays one short, to ask again at the next hit.
+    #[inline]
+    fn count_hit(&self, cache: &std::cell::Cell<Cache>, n: u32, threshold: u32) -> bool {
+        let deferred = n == threshold && (self.recording || self.jit.is_none());
+        cache.set(Cache::Counter(if deferred { n - 1 } else { n }));
+        n == threshold && !deferred
     }
 
     /// Pushes a frame for `code` whose locals start at `base` (arguments already in place up to

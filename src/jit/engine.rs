@@ -261,13 +261,11 @@ impl Jit {
         self.stats.retired += 1;
     }
 
-    /// The address of function `code`'s continuation table (made empty on first use).
-    fn continuation_table(&mut self, code: &'static CodeObject) -> u64 {
-        let table = self
-            .continuation_tables
+    /// Function `code`'s continuation table (made empty on first use).
+    fn continuation_table(&mut self, code: &'static CodeObject) -> &mut [u64] {
+        self.continuation_tables
             .entry(code as *const CodeObject as usize)
-            .or_insert_with(|| vec![0; code.code.instrs.len()].into_boxed_slice());
-        table.as_ptr() as u64
+            .or_insert_with(|| vec![0; code.code.instrs.len()].into_boxed_slice())
     }
 
     /// For a trace of function `code` (its function trace `root`, or one of its side traces):
@@ -283,11 +281,7 @@ impl Jit {
         root: u32,
     ) {
         let head = if id == root { compiled.head } else { self.traces[root as usize].compiled.head };
-        let len = code.code.instrs.len();
-        let table = self
-            .continuation_tables
-            .entry(code as *const CodeObject as usize)
-            .or_insert_with(|| vec![0; len].into_boxed_slice());
+        let table = self.continuation_table(code);
         for &(op, resume) in &trace.continuations {
             let slot = &mut table[resume as usize];
             if *slot == 0 {
@@ -329,7 +323,7 @@ impl Jit {
         let gc_flag = &vm.heap.gc_requested as *const bool as u64;
         let mut side = Recorder::new_side(code, header, start_code, level, depth, pc, stack.len(), gc_flag);
         if header == ENTRY {
-            side = side.of_function(self.continuation_table(code));
+            side = side.of_function(self.continuation_table(code).as_ptr() as u64);
         }
         self.recorder = self.new_recorder(side);
         self.side_of = Some((id, exit));
@@ -593,7 +587,7 @@ impl JitHook for Jit {
         }
         self.stats.recordings += 1;
         let gc_flag = &vm.heap.gc_requested as *const bool as u64;
-        let table = self.continuation_table(code);
+        let table = self.continuation_table(code).as_ptr() as u64;
         self.recorder = self.new_recorder(Recorder::new_function(code, depth, gc_flag, table));
         self.recording_back_edge = ENTRY;
         vm.set_recording(true);

@@ -1010,7 +1010,7 @@ impl Recorder {
         pc: usize,
     ) -> Result<Option<Trace>, Abort> {
         let n = argc as usize;
-        if !f.simple || n != f.code.code.argcount as usize || f.code.code.is_generator() {
+        if !takes_exactly(f, n) {
             self.call_generic(argc, pc)?;
             return Ok(None);
         }
@@ -1029,8 +1029,7 @@ impl Recorder {
         let at_entry = self.trace.add_exit(ExitPoint::plain(0).in_frame(0, callee_level));
         if self.side {
             self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(at_entry));
-            let mut entry = ExitPoint::plain(0).in_frame(0, callee_level);
-            entry.resume = super::trace::Resume::Entry;
+            let entry = ExitPoint::plain(0).in_frame(0, callee_level).resuming(super::trace::Resume::Entry);
             let link = self.trace.add_exit(entry);
             self.emit(TraceOp::new(_DEOPT).exit(link));
         } else {
@@ -1065,9 +1064,7 @@ impl Recorder {
         self.emit(TraceOp::new(_POP_FRAME));
         self.pending += 1;
         self.flush_count();
-        let mut caller = ExitPoint::plain(0);
-        caller.resume = super::trace::Resume::Caller;
-        let e = self.trace.add_exit(caller);
+        let e = self.trace.add_exit(ExitPoint::plain(0).resuming(super::trace::Resume::Caller));
         let code = self.code as *const CodeObject as u64;
         self.emit(TraceOp::new(_RETURN_DISPATCH).operands(code, self.continuation_table).exit(e));
         self.finish()
@@ -1169,11 +1166,7 @@ impl Recorder {
     /// code is not running in a frame of the trace), and not deeper than [`MAX_INLINE_DEPTH`].
     fn can_follow(&self, f: &crate::runtime::object::Function, nargs: usize) -> bool {
         let recursive = std::ptr::eq(f.code, self.code) || self.frames.iter().any(|s| std::ptr::eq(s.code, f.code));
-        f.simple
-            && nargs == f.code.code.argcount as usize
-            && !f.code.code.is_generator()
-            && !recursive
-            && self.level() + 1 < MAX_INLINE_DEPTH
+        takes_exactly(f, nargs) && !recursive && self.level() + 1 < MAX_INLINE_DEPTH
     }
 
     /// After the uop that pushed the frame of a call with `argc` arguments: `code` runs with
@@ -1398,6 +1391,12 @@ impl Recorder {
 
 /// Whether the interpreter can run `op` for a trace (`_EXECUTE_BYTECODE`): it must neither jump
 /// nor leave the frame (return, yield, raise), nor unbind a fast local, nor belong to exception
+/// Whether a call of `f` with `nargs` positional arguments is the interpreter's fast path
+/// (exactly its parameters; not a generator), the only calls a trace enters directly.
+fn takes_exactly(f: &crate::runtime::object::Function, nargs: usize) -> bool {
+    f.simple && nargs == f.code.code.argcount as usize && !f.code.code.is_generator()
+}
+
 /// How many values from the top of the stack a stepped instruction consumes (it reads nothing
 /// deeper and writes only its results), for the instructions stepped often; `None`: unknown (the
 /// recorder then forgets the types of the whole stack).

@@ -92,6 +92,12 @@ impl ExitPoint {
         ExitPoint { pc, code: 0, level: 0, side: false, ends_loop: false, resume: Resume::At }
     }
 
+    /// The same exit, resuming as `resume` says.
+    pub fn resuming(mut self, resume: Resume) -> ExitPoint {
+        self.resume = resume;
+        self
+    }
+
     /// The same exit in frame `level` running code object `code`.
     pub fn in_frame(mut self, code: u16, level: u16) -> ExitPoint {
         self.code = code;
