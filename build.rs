@@ -2,16 +2,16 @@
 //!
 //! Compiles `stencils/uops.c` for the target being built (and, when a compiler for it is found,
 //! for the other supported architecture, so that `stitch stencils --target` can show both),
-//! extracts every stencil from the object file with the `object` crate (`src/jit/extract.rs`,
+//! extracts every stencil from the object file with the `object` crate (`src/jit/backend/stencil/extract.rs`,
 //! shared with the crate) and writes the tables to `$OUT_DIR/stencils_<arch>.rs`, where
-//! `src/jit/stencils.rs` includes them. The build fails, naming the stencil, on anything the
+//! `src/jit/backend/stencil/tables.rs` includes them. The build fails, naming the stencil, on anything the
 //! extraction does not understand. Nothing is rebuilt unless the stencil sources, the helpers or
 //! the pipeline itself change.
 
-#[path = "src/jit/extract.rs"]
+#[path = "src/jit/backend/stencil/extract.rs"]
 #[allow(dead_code)]
 mod extract;
-#[path = "src/jit/toolchain.rs"]
+#[path = "src/jit/backend/stencil/toolchain.rs"]
 #[allow(dead_code)]
 mod toolchain;
 
@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use extract::{Arch, HoleValue, Part, StencilSet};
 
 fn main() {
-    for input in ["build.rs", "stencils", "src/jit/extract.rs", "src/jit/toolchain.rs", "src/jit/helpers.rs"] {
+    for input in ["build.rs", "stencils", "src/jit/backend/stencil/extract.rs", "src/jit/backend/stencil/toolchain.rs", "src/jit/runtime/helpers.rs"] {
         println!("cargo:rerun-if-changed={input}");
     }
     println!("cargo:rerun-if-env-changed=STITCH_STENCIL_CC");
@@ -31,7 +31,7 @@ fn main() {
     let host_arch = Arch::from_name(&target).unwrap_or_else(|| {
         panic!("stitch generates code for x86_64 and aarch64 only; the target architecture is {target}")
     });
-    let helpers_rs = std::fs::read_to_string("src/jit/helpers.rs").expect("read src/jit/helpers.rs");
+    let helpers_rs = std::fs::read_to_string("src/jit/runtime/helpers.rs").expect("read src/jit/runtime/helpers.rs");
     let helpers = toolchain::helper_names(&helpers_rs);
     let override_cc = std::env::var("STITCH_STENCIL_CC").ok();
 
@@ -113,7 +113,7 @@ fn generate(arch: Arch, set: Option<&StencilSet>, helpers: Option<&Vec<String>>)
         writeln!(s, "pub fn helper_address(name: &str) -> Option<usize> {{").unwrap();
         writeln!(s, "    Some(match name {{").unwrap();
         for h in helpers {
-            writeln!(s, "        {h:?} => crate::jit::helpers::{h} as *const () as usize,").unwrap();
+            writeln!(s, "        {h:?} => crate::jit::runtime::helpers::{h} as *const () as usize,").unwrap();
         }
         writeln!(s, "        _ => return None,").unwrap();
         writeln!(s, "    }})").unwrap();

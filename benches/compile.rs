@@ -6,11 +6,11 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
-use stitch::jit::backend;
-use stitch::jit::codemem::CodeArena;
-use stitch::jit::stencils;
-use stitch::jit::trace::{ExitPoint, Trace, TraceOp};
-use stitch::jit::uops::Uop::*;
+use stitch::jit::backend::stencil as backend;
+use stitch::jit::runtime::codemem::CodeArena;
+use stitch::jit::backend::stencil::tables as stencils;
+use stitch::jit::ir::{ExitPoint, Trace, TraceOp};
+use stitch::jit::ir::uops::Uop::*;
 
 static GC_FLAG: bool = false;
 

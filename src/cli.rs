@@ -152,7 +152,8 @@ pub fn dis_file(path: &str) -> Result<String, (String, i32)> {
 /// into this binary for `target` (the host by default). A NAME may also be a uop, which lists the
 /// stencil that implements it (several uops share one).
 pub fn stencils_listing(target: Option<&str>, disasm: bool, names: &[String]) -> Result<String, (String, i32)> {
-    use crate::jit::{extract::Arch, listing, stencils, uops};
+    use crate::jit::backend::stencil::{check::stencil_of, extract::Arch, listing, tables as stencils};
+    use crate::jit::ir::uops;
     let arch = match target {
         None => stencils::HOST,
         Some(name) => Arch::from_name(name)
@@ -174,10 +175,11 @@ pub fn stencils_listing(target: Option<&str>, disasm: bool, names: &[String]) ->
     let mut chosen = Vec::new();
     for name in names {
         if set.get(name).is_none() {
-            if let Some(info) = uops::ALL.iter().map(|u| u.info()).find(|info| info.name == name) {
-                notes.push_str(&format!("uop {name} is implemented by stencil {}\n", info.stencil));
-                if !chosen.iter().any(|c: &String| c == info.stencil) {
-                    chosen.push(info.stencil.to_string());
+            if let Some(&uop) = uops::ALL.iter().find(|u| u.name() == name) {
+                let stencil = stencil_of(uop);
+                notes.push_str(&format!("uop {name} is implemented by stencil {stencil}\n"));
+                if !chosen.iter().any(|c: &String| c == stencil) {
+                    chosen.push(stencil.to_string());
                 }
                 continue;
             }

@@ -23,8 +23,12 @@ enum Switch {
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Dump {
-    /// The uops of each trace, with guards and exits.
+    /// Each trace as recorded and as optimized (`rec` and `opt`).
     Trace,
+    /// Each trace as the recorder made it.
+    Rec,
+    /// Each trace as the optimizer left it, with what each pass removed.
+    Opt,
     /// The machine code of each trace, uop by uop, holes marked with what was patched in.
     Asm,
 }
@@ -39,14 +43,21 @@ enum Command {
         /// How many times a loop's back-edge runs before the JIT records it. 1 is a stress mode
         /// for testing: every loop is recorded at once, and traces are compiled even when they
         /// are expected to be slower than the interpreter.
-        #[arg(long, default_value_t = stitch::jit::engine::DEFAULT_THRESHOLD, value_name = "N")]
+        /// (At least 1: a loop is recorded on one of its back-edges.)
+        #[arg(long, default_value_t = stitch::jit::engine::DEFAULT_THRESHOLD, value_name = "N",
+              value_parser = clap::value_parser!(u32).range(1..))]
         jit_threshold: u32,
+        /// Run the trace optimizer between the recorder and the backend (`off`: compile traces
+        /// as recorded, to compare).
+        #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
+        jit_opt: Switch,
         /// Print JIT statistics to stderr when the program ends: traces, aborts by reason,
         /// exits taken, compile time, code size.
         #[arg(long)]
         stats: bool,
-        /// Print each trace to stderr as it is compiled: `trace` (its uops, guards and exits),
-        /// `asm` (its machine code, holes marked); `--dump=trace,asm` for both.
+        /// Print each trace to stderr as it is compiled: `rec` (its uops, guards and exits as
+        /// recorded), `opt` (as optimized, with what each pass removed), `trace` (both), `asm`
+        /// (its machine code from entry to exit stubs, holes marked); `--dump=trace,asm` for all.
         #[arg(long, value_delimiter = ',', value_name = "WHAT")]
         dump: Vec<Dump>,
         /// The program to run.
@@ -92,14 +103,16 @@ fn emit(text: &str) -> i32 {
 fn main() {
     let cli = Cli::parse();
     let status = match cli.command {
-        Command::Run { jit, jit_threshold, stats, dump, file, args } => {
+        Command::Run { jit, jit_threshold, jit_opt, stats, dump, file, args } => {
             let config = stitch::cli::JitConfig {
                 enabled: jit == Switch::On,
                 threshold: jit_threshold,
                 options: stitch::jit::engine::Options {
                     stats,
-                    dump_trace: dump.contains(&Dump::Trace),
+                    dump_recorded: dump.contains(&Dump::Trace) || dump.contains(&Dump::Rec),
+                    dump_optimized: dump.contains(&Dump::Trace) || dump.contains(&Dump::Opt),
                     dump_asm: dump.contains(&Dump::Asm),
+                    optimize: jit_opt == Switch::On,
                 },
             };
             stitch::cli::run_file(&file, &args, config)

@@ -73,6 +73,13 @@ STENCIL(_STORE_FAST) {
     CONTINUE();
 }
 
+/* Store the top into local OPARG and leave it on the stack (the optimizer's store-to-load
+ * forwarding of `_STORE_FAST; _LOAD_FAST` of one local). */
+STENCIL(_STORE_FAST_KEEP) {
+    locals[OPARG] = sp[-1];
+    CONTINUE();
+}
+
 /* Push the constant whose tag is OPERAND0 and payload OPERAND1. */
 STENCIL(_LOAD_CONST_INLINE) {
     sp->tag = OPERAND0;
@@ -426,6 +433,22 @@ STENCIL(_CHECK_FUNCTION) {
  * fixes the class). */
 STENCIL(_GUARD_TYPE_VERSION) {
     Value v = sp[-1];
+    GUARD(v.tag == TAG_OBJ);
+    const Instance *o = (const Instance *)v.u.obj;
+    GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
+    CONTINUE();
+}
+
+/* Local OPARG has tag OPERAND0: a check the optimizer moved from a loop's body to its preamble,
+ * where nothing is on the stack that an exit at the loop header would not expect. */
+STENCIL(_GUARD_FAST_TAG) {
+    GUARD(locals[OPARG].tag == OPERAND0);
+    CONTINUE();
+}
+
+/* Local OPARG is an instance whose shape is OPERAND0 (a preamble check, as above). */
+STENCIL(_GUARD_FAST_TYPE_VERSION) {
+    Value v = locals[OPARG];
     GUARD(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
     GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);

@@ -205,7 +205,10 @@ fn random_programs_behave_the_same_with_and_without_the_jit() {
         std::fs::write(&path, &source).unwrap();
         let off = run_stitch(&path, &["--jit=off"], Duration::from_secs(60));
         let threshold = format!("--jit-threshold={}", [1, 1, 2, 7][(seed % 4) as usize]);
-        let on = run_stitch(&path, &[&threshold, "--stats"], Duration::from_secs(60));
+        // Every threshold with the optimizer on and off, alternately.
+        let opt = if (seed / 4) % 2 == 0 { "--jit-opt=on" } else { "--jit-opt=off" };
+        let threshold = format!("{threshold} {opt}");
+        let on = run_stitch(&path, &[threshold.split(' ').next().unwrap(), opt, "--stats"], Duration::from_secs(60));
         let stderr_program = |r: &Run| r.stderr.split("---- JIT statistics").next().unwrap_or("").to_string();
         if on.stderr.lines().any(|l| l.starts_with("trace 0:")) {
             with_traces += 1;

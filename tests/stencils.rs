@@ -20,9 +20,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use stitch::jit::extract::{self, Arch, Hole, HoleValue, Part, Reloc, Stencil, StencilSet};
-use stitch::jit::relocate::{self, Linker, Placement};
-use stitch::jit::{listing, stencils, toolchain, uops};
+use stitch::jit::backend::stencil::extract::{self, Arch, Hole, HoleValue, Part, Reloc, Stencil, StencilSet};
+use stitch::jit::backend::stencil::relocate::{self, Linker, Placement};
+use stitch::jit::backend::stencil::{check, listing, tables as stencils, toolchain};
 
 const FAMILIES: [&str; 2] = ["gcc", "clang"];
 const ARCHES: [Arch; 2] = [Arch::X86_64, Arch::Aarch64];
@@ -62,7 +62,7 @@ fn missing(arch: Arch, family: &str) {
 fn built(arch: Arch, family: &'static str) -> Option<&'static StencilSet> {
     static SETS: OnceLock<HashMap<(&'static str, &'static str), Option<StencilSet>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        let helpers_rs = std::fs::read_to_string(root().join("src/jit/helpers.rs")).expect("read helpers.rs");
+        let helpers_rs = std::fs::read_to_string(root().join("src/jit/runtime/helpers.rs")).expect("read helpers.rs");
         let helpers = toolchain::helper_names(&helpers_rs);
         let names: Vec<&str> = helpers.iter().map(String::as_str).collect();
         let dir = std::env::temp_dir().join(format!("stitch-stencil-tests-{}", std::process::id()));
@@ -168,7 +168,7 @@ fn uop_table_matches_every_build() {
         for family in FAMILIES {
             if let Some(set) = built(arch, family) {
                 assert!(set.stencils.len() >= 40, "{} {}: {} stencils", set.compiler, arch.name(), set.stencils.len());
-                assert_eq!(uops::check_against(set), Vec::<String>::new(), "{} for {}", set.compiler, arch.name());
+                assert_eq!(check::check_against(set), Vec::<String>::new(), "{} for {}", set.compiler, arch.name());
             }
         }
     }

@@ -19,100 +19,20 @@
 use std::cell::UnsafeCell;
 use std::collections::BTreeSet;
 
-use super::abi::{ExitRecord, TraceEntry};
-use super::codemem::{CodeArena, CodeSpan};
-use super::extract::{Arch, HoleValue, Reloc, Stencil, StencilSet};
-use super::relocate::{self, Linker, Placement};
-use super::trace::Trace;
+use super::{Backend, CompiledTrace, OpPlacement};
+use crate::jit::ir::Trace;
+use crate::jit::runtime::abi::{ExitRecord, TraceEntry};
+use crate::jit::runtime::codemem::CodeArena;
+use extract::{Arch, HoleValue, Reloc, Stencil, StencilSet};
+use relocate::{Linker, Placement};
 
-/// Where one uop's code landed (for dumps and tests).
-#[derive(Clone, Copy, Debug)]
-pub struct OpPlacement {
-    pub code: u64,
-    pub code_len: usize,
-    pub cold: u64,
-    pub cold_len: usize,
-}
-
-/// How a trace left, decoded from the record its exit stub returned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Left {
-    /// By exit `i` of the trace.
-    Exit(u32),
-    /// With an exception set by a helper.
-    Error,
-}
-
-/// A trace in executable memory, with its exit records.
-pub struct CompiledTrace {
-    pub span: CodeSpan,
-    /// Called from Rust with the C calling convention.
-    pub entry: TraceEntry,
-    /// The first uop: where linked exits of other traces enter (`_JUMP_TO_TOP` goes to the
-    /// loop's first uop, after the preamble).
-    pub head: u64,
-    /// The first uop of the loop body (after the preamble): where side traces link back to.
-    pub loop_head: u64,
-    /// One record per trace exit, then the error record. Stencils read `target` and increment
-    /// `count` through raw pointers, hence the cells.
-    records: Box<[UnsafeCell<ExitRecord>]>,
-    pub ops: Vec<OpPlacement>,
-    /// Bytes of hot code (entry and uops), cold code and exit stubs, and data (data, GOT,
-    /// trampolines).
-    pub code_bytes: usize,
-    pub data_bytes: usize,
-}
-
-impl CompiledTrace {
-    fn record(&self, index: usize) -> *mut ExitRecord {
-        self.records[index].get()
-    }
-
-    /// How the trace left, from the address its entry returned.
-    pub fn left_by(&self, returned: usize) -> Option<Left> {
-        let first = self.record(0) as usize;
-        let size = std::mem::size_of::<ExitRecord>();
-        let index = returned.checked_sub(first)? / size;
-        if returned != first + index * size || index >= self.records.len() {
-            return None;
-        }
-        Some(if index == self.records.len() - 1 { Left::Error } else { Left::Exit(index as u32) })
-    }
-
-    /// How often exit `exit` was taken while unlinked.
-    pub fn exit_count(&self, exit: u32) -> u64 {
-        // SAFETY: the record lives as long as `self`; stencils update it only while the trace
-        // runs, on this thread, never concurrently with this read.
-        unsafe { (*self.record(exit as usize)).count }
-    }
-
-    /// Makes exit `exit` continue into the code at `target` (another trace's head) instead of
-    /// leaving. Only data changes: the exit stub reads the record each time.
-    ///
-    /// # Safety
-    /// `target` must be the head of a compiled trace of the same backend that stays alive as
-    /// long as this trace can run, and expects the frame and stack this exit leaves with.
-    pub unsafe fn link(&self, exit: u32, target: u64) {
-        // SAFETY: as for `exit_count`; the caller vouches for `target`.
-        unsafe { (*self.record(exit as usize)).target = target as *const u8 };
-    }
-
-    /// Makes exit `exit` leave the trace again (undoes [`CompiledTrace::link`]).
-    pub fn unlink(&self, exit: u32) {
-        // SAFETY: as for `exit_count`; a null target is the unlinked state.
-        unsafe { (*self.record(exit as usize)).target = std::ptr::null() };
-    }
-
-    /// The address of exit `exit`'s record (`exit_count_total()` is the error exit's).
-    pub fn record_address(&self, exit: usize) -> usize {
-        self.record(exit) as usize
-    }
-
-    /// The number of trace exits (without the error exit).
-    pub fn exit_count_total(&self) -> usize {
-        self.records.len() - 1
-    }
-}
+pub mod check;
+pub mod extract;
+pub mod listing;
+pub mod patch;
+pub mod relocate;
+pub mod tables;
+pub mod toolchain;
 
 /// The GOT slots and trampolines of one trace, created while patching into room reserved after
 /// the code.
@@ -165,6 +85,32 @@ fn align(n: usize, to: usize) -> usize {
     n.div_ceil(to) * to
 }
 
+/// The copy-and-patch backend, with the stencils of the host.
+pub struct StencilBackend {
+    pub set: &'static StencilSet,
+}
+
+impl StencilBackend {
+    pub fn host() -> StencilBackend {
+        StencilBackend { set: tables::host() }
+    }
+}
+
+impl Backend for StencilBackend {
+    fn name(&self) -> &'static str {
+        "stencils"
+    }
+
+    fn compile(&self, trace: &Trace, arena: &mut CodeArena) -> Result<CompiledTrace, String> {
+        let helper = |name: &str| tables::helper_address(name).map(|a| a as u64);
+        compile(trace, self.set, arena, &helper)
+    }
+
+    fn disassemble(&self, trace: &Trace, compiled: &CompiledTrace) -> String {
+        listing::render_compiled_trace(self.set, trace, compiled)
+    }
+}
+
 /// Compiles `trace` with the stencils of `set` (which must be the host's) into `arena`.
 /// `helper` gives the address of each runtime helper a stencil names.
 pub fn compile(
@@ -192,7 +138,7 @@ pub fn compile(
     let entry_code = place(entry_stencil, &mut at);
     let mut op_code = Vec::with_capacity(trace.ops.len());
     for op in &trace.ops {
-        op_code.push(place(get(op.uop.info().stencil)?, &mut at));
+        op_code.push(place(get(check::stencil_of(op.uop))?, &mut at));
     }
     let mut stub_code = Vec::with_capacity(n_records);
     for _ in 0..n_records {
@@ -213,12 +159,12 @@ pub fn compile(
     });
     for (i, op) in trace.ops.iter().enumerate() {
         instances.push(Instance {
-            stencil: get(op.uop.info().stencil)?,
+            stencil: get(check::stencil_of(op.uop))?,
             code: op_code[i],
             cold: 0,
             data: 0,
             continue_to: op_code.get(i + 1).copied(),
-            exit_stub: op.exit.map(|e| stub_code[e as usize]),
+            exit_stub: op.exit.map(|e| stub_code[e.index()]),
             oparg: op.oparg as u64,
             operands: op.operands,
         });
@@ -341,20 +287,15 @@ pub fn compile(
     if let Some(failure) = failure {
         return Err(failure);
     }
-    let ops = trace
-        .ops
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            let instance = &instances[i + 1];
-            OpPlacement {
-                code: span.address + instance.code as u64,
-                code_len: instance.stencil.code.len(),
-                cold: span.address + instance.cold as u64,
-                cold_len: instance.stencil.cold.len(),
-            }
-        })
-        .collect();
+    let placement = |instance: &Instance| OpPlacement {
+        code: span.address + instance.code as u64,
+        code_len: instance.stencil.code.len(),
+        cold: span.address + instance.cold as u64,
+        cold_len: instance.stencil.cold.len(),
+    };
+    let ops = instances[1..=trace.ops.len()].iter().map(placement).collect();
+    let stubs = instances[trace.ops.len() + 1..].iter().map(placement).collect();
+    let entry_placement = placement(&instances[0]);
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
     // signature (stencils/uops.c), followed by the code it enters; the span is executable.
     let entry: TraceEntry =
@@ -365,7 +306,9 @@ pub fn compile(
         head: span.address + head as u64,
         loop_head: span.address + loop_head as u64,
         records,
+        entry_placement,
         ops,
+        stubs,
         code_bytes,
         data_bytes: total - code_bytes,
     })

@@ -28,9 +28,9 @@ use crate::interpreter::code::CodeObject;
 use crate::runtime::object::{IterState, ObjKind};
 use crate::runtime::value::{ObjRef, Value};
 
-use super::abi::FrameTemplate;
-use super::trace::{ExitPoint, Trace, TraceOp};
-use super::uops::Uop::{self, *};
+use crate::jit::runtime::abi::FrameTemplate;
+use crate::jit::ir::{ExitId, ExitPoint, Trace, TraceKind, TraceOp};
+use crate::jit::ir::uops::Uop::{self, *};
 
 /// The abort reason of a recording that reached the end of its loop.
 pub const LOOP_EXIT: &str = "loop exit while recording";
@@ -206,6 +206,8 @@ pub struct Recorder {
     recursing: bool,
     /// `--stats`: the instruction being recorded was counted already.
     counted: bool,
+    /// What lives at the addresses uops name (functions, shapes, versions), for dumps.
+    names: Vec<(u64, String)>,
 }
 
 impl FrameState {
@@ -259,6 +261,7 @@ impl Recorder {
             continuation_table: 0,
             recursing: false,
             counted: false,
+            names: vec![(gc_flag, "the collector's flag".to_string())],
         }
     }
 
@@ -327,6 +330,19 @@ impl Recorder {
     /// bytecode counts only once it is done (an exit re-runs it in the interpreter).
     pub fn count_into(&mut self, counter: u64) {
         self.counter = Some(counter);
+        self.name(counter, "the bytecode counter".to_string());
+    }
+
+    /// Says what lives at `address` (for dumps).
+    fn name(&mut self, address: u64, what: String) {
+        if !self.names.iter().any(|(a, _)| *a == address) {
+            self.names.push((address, what));
+        }
+    }
+
+    /// What the recorder knows lives at the addresses its uops name.
+    pub fn names(&self) -> &[(u64, String)] {
+        &self.names
     }
 
     fn flush_count(&mut self) {
@@ -384,12 +400,12 @@ impl Recorder {
 
     /// The exit at instruction `pc` of the running frame (one per instruction and kind: `side`
     /// for a guard's, where side traces may grow).
-    fn exit_at(&mut self, pc: usize, side: bool) -> u32 {
+    fn exit_at(&mut self, pc: usize, side: bool) -> ExitId {
         let (code, level) = (self.cur_ref().code_index, self.level() as u16);
         let pc = pc as u32;
         let same = |e: &ExitPoint| e.pc == pc && e.code == code && e.level == level && e.side == side;
         match self.trace.exits.iter().position(same) {
-            Some(i) => i as u32,
+            Some(i) => ExitId(i as u32),
             None => {
                 let point = if side { ExitPoint::guard(pc) } else { ExitPoint::plain(pc) };
                 self.trace.add_exit(point.in_frame(code, level))
@@ -397,7 +413,7 @@ impl Recorder {
         }
     }
 
-    fn exit(&mut self, pc: usize) -> u32 {
+    fn exit(&mut self, pc: usize) -> ExitId {
         self.exit_at(pc, true)
     }
 
@@ -818,7 +834,7 @@ impl Recorder {
             Opcode::LOAD_ATTR => self.load_attr(peek(1), arg, pc)?,
             Opcode::STORE_ATTR => {
                 let (shape, slot) = self.instance_slot(peek(1), pc, true).ok_or(Abort::Generic)?;
-                self.guard_shape(shape, pc);
+                self.guard_shape(peek(1), shape, pc);
                 self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_VALUE).operands(slot, 0));
                 self.pop(2);
             }
@@ -880,7 +896,7 @@ impl Recorder {
                 // into what follows the loop (an outer loop's trace), but leaving there is no
                 // reason to give the loop back.
                 let e = self.exit_at(pc, true);
-                self.trace.exits[e as usize].ends_loop = true;
+                self.trace.exits[e.index()].ends_loop = true;
                 self.emit(TraceOp::new(uop).exit(e));
                 self.push(if uop == _FOR_ITER_RANGE { Ty::Int } else { Ty::Unknown });
                 if uop == _FOR_ITER_ENUMERATE_LIST {
@@ -957,7 +973,7 @@ impl Recorder {
         self.emit(TraceOp::new(uop).exit(e));
         let other = if jumped { pc + 1 } else { target as usize };
         if self.level() == 0 && (other < self.header || other > self.loop_end) {
-            self.trace.exits[e as usize].ends_loop = true;
+            self.trace.exits[e.index()].ends_loop = true;
         }
     }
 
@@ -976,6 +992,14 @@ impl Recorder {
     /// The recorded trace, with the preamble in front.
     fn finish(&mut self) -> Trace {
         let mut trace = std::mem::take(&mut self.trace);
+        trace.kind = if self.side {
+            TraceKind::Side
+        } else if self.function {
+            TraceKind::Function
+        } else {
+            TraceKind::Loop
+        };
+        trace.header = if self.side { self.start_pc } else { self.header } as u32;
         trace.loop_start = self.preamble.len();
         if !self.preamble.is_empty() {
             // The preamble's checks exit where the trace starts, before anything ran.
@@ -1017,6 +1041,7 @@ impl Recorder {
         let e = self.exit(pc);
         self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
         self.keep_alive.push(callee);
+        self.name(callee.as_ptr() as u64, format!("function {}", f.code.code.name));
         let template = self.frame_template(callee, f, n, pc);
         self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));
         self.templates.push(template);
@@ -1029,7 +1054,7 @@ impl Recorder {
         let at_entry = self.trace.add_exit(ExitPoint::plain(0).in_frame(0, callee_level));
         if self.side {
             self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(at_entry));
-            let entry = ExitPoint::plain(0).in_frame(0, callee_level).resuming(super::trace::Resume::Entry);
+            let entry = ExitPoint::plain(0).in_frame(0, callee_level).resuming(crate::jit::ir::Resume::Entry);
             let link = self.trace.add_exit(entry);
             self.emit(TraceOp::new(_DEOPT).exit(link));
         } else {
@@ -1064,7 +1089,7 @@ impl Recorder {
         self.emit(TraceOp::new(_POP_FRAME));
         self.pending += 1;
         self.flush_count();
-        let e = self.trace.add_exit(ExitPoint::plain(0).resuming(super::trace::Resume::Caller));
+        let e = self.trace.add_exit(ExitPoint::plain(0).resuming(crate::jit::ir::Resume::Caller));
         let code = self.code as *const CodeObject as u64;
         self.emit(TraceOp::new(_RETURN_DISPATCH).operands(code, self.continuation_table).exit(e));
         self.finish()
@@ -1151,6 +1176,7 @@ impl Recorder {
         // a NULL the trace pushed, any other known type only for a value).
         self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
         self.keep_alive.push(callee);
+        self.name(callee.as_ptr() as u64, format!("function {}", f.code.code.name));
         let args = self.cur_ref().stack[self.cur_ref().stack.len() - nargs..].to_vec();
         let template = self.frame_template(callee, f, nargs, pc);
         // Past the recursion limit or the VM stack's end, the exit before the call lets the
@@ -1205,6 +1231,7 @@ impl Recorder {
         let epoch = crate::runtime::types::class_epoch();
         self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
         self.keep_alive.push(class);
+        self.name(class.as_ptr() as u64, format!("class {}", c.name));
         // `__init__`'s locals: the new instance, then the arguments.
         let mut args = vec![Ty::Other];
         args.extend_from_slice(&self.cur_ref().stack[self.cur_ref().stack.len() - n..]);
@@ -1261,12 +1288,25 @@ impl Recorder {
     }
 
     fn guard_word(&mut self, uop: Uop, address: u64, expected: u64, pc: usize) {
+        let what = match uop {
+            _GUARD_CLASS_EPOCH => "the class epoch",
+            _GUARD_BUILTINS_VERSION => "the builtins' version",
+            _ => "the globals' version",
+        };
+        self.name(address, what.to_string());
         let e = self.exit(pc);
         self.emit(TraceOp::new(uop).operands(address, expected).exit(e));
     }
 
     /// Guards that the top is an instance of `shape` and that no class changed since recording.
-    fn guard_shape(&mut self, shape: u64, pc: usize) {
+    fn guard_shape(&mut self, obj: Value, shape: u64, pc: usize) {
+        if let Some(ObjKind::Instance(inst)) = obj.obj().map(|o| &o.kind) {
+            let class = match &inst.class.kind {
+                ObjKind::Class(c) => c.name.clone(),
+                _ => String::new(),
+            };
+            self.name(shape, format!("shape {} of {class}", inst.shape.get().id));
+        }
         let e = self.exit(pc);
         self.emit(TraceOp::new(_GUARD_TYPE_VERSION).operands(shape, 0).exit(e));
         let epoch = crate::runtime::types::class_epoch();
@@ -1295,7 +1335,7 @@ impl Recorder {
     fn load_attr(&mut self, obj: Value, arg: u32, pc: usize) -> Result<(), Abort> {
         let method = arg & 1 != 0;
         if let Some((shape, slot)) = self.instance_slot(obj, pc, false) {
-            self.guard_shape(shape, pc);
+            self.guard_shape(obj, shape, pc);
             let e = self.exit(pc);
             self.emit(TraceOp::new(_LOAD_ATTR_INSTANCE_VALUE).operands(slot, 0).exit(e));
             self.set_top(1, Ty::Unknown);
@@ -1321,7 +1361,7 @@ impl Recorder {
             _ => None,
         });
         let function = function.ok_or(Abort::Generic)?;
-        self.guard_shape(shape as u64, pc);
+        self.guard_shape(obj, shape as u64, pc);
         self.emit(TraceOp::new(_LOAD_ATTR_METHOD_WITH_VALUES).operands(function, 0));
         self.set_top(1, Ty::Other);
         self.push(Ty::Other);
@@ -1348,7 +1388,7 @@ impl Recorder {
                 };
                 self.guard_type(2, Ty::Int, pc);
                 self.guard_type(1, Ty::Int, pc);
-                if uop.info().exits == super::uops::Exits::Never {
+                if uop.info().exits == crate::jit::ir::uops::Exits::Never {
                     self.emit(TraceOp::new(uop));
                 } else {
                     self.guard(uop, pc);
@@ -1375,7 +1415,7 @@ impl Recorder {
                         self.set_top(n, Ty::Float);
                     }
                 }
-                if uop.info().exits == super::uops::Exits::Never {
+                if uop.info().exits == crate::jit::ir::uops::Exits::Never {
                     self.emit(TraceOp::new(uop));
                 } else {
                     self.guard(uop, pc);

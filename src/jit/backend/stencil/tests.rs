@@ -2,10 +2,12 @@
 //! machine code must compute what the uops say and leave by the right exit with the right stack.
 
 use super::*;
-use crate::jit::abi::JitState;
-use crate::jit::stencils;
-use crate::jit::trace::{ExitPoint, Trace, TraceOp};
-use crate::jit::uops::Uop::*;
+use crate::jit::backend::Left;
+use crate::jit::ir::ExitId;
+use crate::jit::runtime::abi::JitState;
+use crate::jit::backend::stencil::tables as stencils;
+use crate::jit::ir::{ExitPoint, Trace, TraceOp};
+use crate::jit::ir::uops::Uop::*;
 use crate::runtime::value::Value;
 
 const CMP_LT: u32 = 0;
@@ -70,14 +72,14 @@ fn a_counting_loop_runs_to_its_exit() {
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(1, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(0), Value::Int(1000)]);
-    assert_eq!(left, Left::Exit(0));
+    assert_eq!(left, Left::Exit(ExitId(0)));
     assert_is(&slots[0..1], &[Value::Int(1000)]);
     // `_GUARD_IS_TRUE_POP` leaves before popping: the interpreter finds the False it branches on.
     assert_eq!(depth, 1);
     assert_is(&slots[2..3], &[Value::Bool(false)]);
-    assert_eq!(compiled.exit_count(0), 1);
-    assert_eq!(compiled.exit_count(1), 0);
-    assert_eq!(crate::jit::codemem::writable_and_executable_mappings().unwrap(), Vec::<String>::new());
+    assert_eq!(compiled.exit_count(ExitId(0)), 1);
+    assert_eq!(compiled.exit_count(ExitId(1)), 0);
+    assert_eq!(crate::jit::runtime::codemem::writable_and_executable_mappings().unwrap(), Vec::<String>::new());
 }
 
 #[test]
@@ -86,7 +88,7 @@ fn a_type_guard_leaves_before_any_effect() {
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(1, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(5), Value::Float(7.5)]);
-    assert_eq!(left, Left::Exit(1));
+    assert_eq!(left, Left::Exit(ExitId(1)));
     assert_eq!(depth, 2, "both operands still on the stack for the interpreter's COMPARE_OP");
     assert_is(&slots[2..4], &[Value::Int(5), Value::Float(7.5)]);
 }
@@ -97,7 +99,7 @@ fn overflow_leaves_with_the_operands_in_place() {
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(i64::MAX, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(1), Value::Int(2)]);
-    assert_eq!(left, Left::Exit(1));
+    assert_eq!(left, Left::Exit(ExitId(1)));
     assert_is(&slots[0..1], &[Value::Int(1)]);
     assert_eq!(depth, 2);
     assert_is(&slots[2..4], &[Value::Int(1), Value::Int(i64::MAX)]);
@@ -109,7 +111,7 @@ fn a_collection_request_leaves_at_the_back_edge() {
     let mut arena = CodeArena::new();
     let compiled = compile_host(&counting_loop(3, &flag), &mut arena);
     let (left, slots, depth) = run(&compiled, &[Value::Int(0), Value::Int(100)]);
-    assert_eq!(left, Left::Exit(2));
+    assert_eq!(left, Left::Exit(ExitId(2)));
     assert_is(&slots[0..1], &[Value::Int(3)]);
     assert_eq!(depth, 0);
 }
@@ -133,7 +135,7 @@ fn a_linked_exit_continues_in_the_other_trace() {
     let b = compile_host(&b, &mut arena);
     // SAFETY: b expects the frame a's exit 0 leaves with (the False on the stack), and outlives
     // every run of a below.
-    unsafe { a.link(0, b.head) };
+    unsafe { a.link(ExitId(0), b.head) };
     let mut slots = vec![Value::Null; 16];
     slots[0] = Value::Int(0);
     slots[1] = Value::Int(10);
@@ -142,9 +144,9 @@ fn a_linked_exit_continues_in_the_other_trace() {
     // SAFETY: as in `run`.
     let returned = unsafe { (a.entry)(base, base.add(2), &mut st) };
     assert_eq!(a.left_by(returned), None, "left by b's exit, not a's");
-    assert_eq!(b.left_by(returned), Some(Left::Exit(0)));
+    assert_eq!(b.left_by(returned), Some(Left::Exit(ExitId(0))));
     assert_is(&slots[0..1], &[Value::Int(1010)]);
-    assert_eq!(a.exit_count(0), 0, "a linked exit is not counted as taken");
+    assert_eq!(a.exit_count(ExitId(0)), 0, "a linked exit is not counted as taken");
 }
 
 #[test]
@@ -179,7 +181,7 @@ fn run_straight(ops: Vec<TraceOp>, locals: &[Value]) -> Vec<Value> {
     let mut arena = CodeArena::new();
     let compiled = compile_host(&t, &mut arena);
     let (left, slots, _) = run(&compiled, locals);
-    assert_eq!(left, Left::Exit(0));
+    assert_eq!(left, Left::Exit(ExitId(0)));
     slots
 }
 

@@ -11,7 +11,10 @@
 
 use std::fmt::Write;
 
+use super::check::stencil_of;
 use super::extract::{Arch, Hole, Part, Stencil, StencilSet};
+use crate::jit::backend::{CompiledTrace, OpPlacement};
+use crate::jit::ir::{print, Trace};
 
 /// One decoded instruction.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,6 +137,68 @@ pub fn render_trace_code(arch: Arch, ops: &[(String, u64, &[u8], &Stencil, Part)
             let _ = writeln!(out, "{}", text.trim_end());
         }
     }
+    out
+}
+
+/// Which registers hold the three stencil arguments at every stencil's entry, by target and
+/// compiler: clang's `preserve_none` passes them in registers no C code saves; gcc uses the
+/// platform's C convention.
+fn register_legend(set: &StencilSet) -> String {
+    let clang = set.compiler.starts_with("clang");
+    let (locals, sp, st) = match (set.arch, clang) {
+        (Arch::X86_64, true) => ("r12", "r13", "r14"),
+        (Arch::X86_64, false) => ("rdi", "rsi", "rdx"),
+        (Arch::Aarch64, true) => ("x20", "x21", "x22"),
+        (Arch::Aarch64, false) => ("x0", "x1", "x2"),
+    };
+    format!(
+        "  registers at each stencil's entry ({} stencils by {}): {locals} = the frame's locals, \
+         {sp} = the value stack pointer, {st} = the JitState\n",
+        set.arch.name(),
+        set.compiler
+    )
+}
+
+/// `--dump=asm`: a compiled trace from end to end: the entry shim, every uop's hot code under
+/// its line of the trace listing, the cold parts, the exit stubs, and where trampolines and
+/// data went; holes marked with what was patched in.
+pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: &CompiledTrace) -> String {
+    let read = |p: &OpPlacement, cold: bool| -> &'static [u8] {
+        let (at, len) = if cold { (p.cold, p.cold_len) } else { (p.code, p.code_len) };
+        // SAFETY: the bytes lie inside the trace's span, which stays mapped read+execute (hence
+        // readable) for as long as the compiled trace lives.
+        unsafe { std::slice::from_raw_parts(at as *const u8, len) }
+    };
+    let mut hot = Vec::new();
+    let mut cold = Vec::new();
+    let mut add = |title: String, p: &OpPlacement, stencil: &'static Stencil| {
+        if p.cold_len > 0 {
+            cold.push((format!("{title} (cold part)"), p.cold, read(p, true), stencil, Part::Cold));
+        }
+        hot.push((title, p.code, read(p, false), stencil, Part::Code));
+    };
+    let Some(entry) = set.get("_TRACE_ENTRY") else { return String::new() };
+    let Some(stub) = set.get("_EXIT_TRACE") else { return String::new() };
+    add("_TRACE_ENTRY (called from Rust)".to_string(), &compiled.entry_placement, entry);
+    for (i, (op, placed)) in trace.ops.iter().zip(&compiled.ops).enumerate() {
+        let Some(stencil) = set.get(stencil_of(op.uop)) else { continue };
+        add(print::line(i, op, trace, &print::Plain).trim_start().to_string(), placed, stencil);
+    }
+    for (e, placed) in compiled.stubs.iter().enumerate() {
+        let title = match e < trace.exits.len() {
+            true => format!("_EXIT_TRACE for {}", print::exit_label(trace, crate::jit::ir::ExitId(e as u32))),
+            false => "_EXIT_TRACE for the error exit".to_string(),
+        };
+        add(title, placed, stub);
+    }
+    hot.extend(cold);
+    let mut out = register_legend(set);
+    out += &render_trace_code(set.arch, &hot);
+    let _ = writeln!(
+        out,
+        "  then trampolines, data and GOT slots: {} bytes",
+        compiled.data_bytes
+    );
     out
 }
 
@@ -296,7 +361,7 @@ pub fn render(set: &StencilSet, names: &[String], disasm: bool) -> Result<String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jit::extract::{HoleValue, Reloc};
+    use crate::jit::backend::stencil::extract::{HoleValue, Reloc};
     use std::borrow::Cow;
 
     fn load_fast() -> Stencil {

@@ -89,7 +89,7 @@ pub struct FramePair {
 }
 
 /// The header the layouts are declared in.
-pub const HEADER: &str = include_str!("../../stencils/stitch.h");
+pub const HEADER: &str = include_str!("../../../stencils/stitch.h");
 
 #[cfg(test)]
 mod tests {

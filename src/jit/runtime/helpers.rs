@@ -17,7 +17,7 @@
 
 use std::os::raw::c_int;
 
-use super::abi::{FramePair, JitState, TraceContext};
+use crate::jit::runtime::abi::{FramePair, JitState, TraceContext};
 use crate::runtime::object::{IterState, ObjKind};
 use crate::runtime::value::Value;
 

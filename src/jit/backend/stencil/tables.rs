@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-pub use super::extract::{Arch, Hole, HoleValue, Part, Reloc, Stencil, StencilSet};
+pub use crate::jit::backend::stencil::extract::{Arch, Hole, HoleValue, Part, Reloc, Stencil, StencilSet};
 
 mod x86_64 {
     use super::*;

@@ -1,25 +1,62 @@
-//! The trace IR: what the recorder produces and the backends compile.
+//! The trace IR: what the recorder produces, the optimizer rewrites and the backends compile.
 //!
-//! A trace is a straight line of uops ([`TraceOp`]) that loops back to its head (or, for a side
-//! trace, ends by leaving). Each uop may carry an argument and two 64-bit operands, whose meaning
-//! the uop table ([`super::uops`]) gives, and each uop that can leave the trace names one of the
-//! trace's exits ([`ExitPoint`]): the bytecode at which the interpreter resumes. Backends see
-//! only this IR, never the interpreter.
+//! A trace is a straight line of uops ([`TraceOp`]) that loops back to its head (a loop trace),
+//! returns (a function trace) or ends by leaving (a side trace). Each uop may carry an argument
+//! and two 64-bit operands, whose meaning the uop table ([`uops`]) gives, and each uop that can
+//! leave the trace names one of the trace's exits ([`ExitPoint`], by [`ExitId`]): the bytecode
+//! at which the interpreter resumes. Uops work on the interpreter's own value stack and frame
+//! slots, so a trace needs no state of its own beyond what the table says each uop reads and
+//! writes. [`print`] renders a trace for people; every dump uses it.
 
 use std::fmt;
 
-use super::uops::{Exits, Uop};
+pub mod print;
+pub mod uops;
+
+use uops::{Exits, Uop};
+
+/// An exit of a trace (an index into [`Trace::exits`]); prints as `exit 3`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExitId(pub u32);
+
+impl ExitId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl fmt::Display for ExitId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+
+/// A compiled trace, numbered in compilation order; prints as `trace 3`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TraceId(pub u32);
+
+impl TraceId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl fmt::Display for TraceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "trace {}", self.0)
+    }
+}
 
 /// One uop of a trace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TraceOp {
     pub uop: Uop,
-    /// `_JIT_OPARG` (below 2**32).
+    /// The uop's argument (below 2**32; what it means, the uop table says).
     pub oparg: u32,
-    /// `_JIT_OPERAND0`, `_JIT_OPERAND1`.
+    /// The uop's two operands.
     pub operands: [u64; 2],
-    /// The exit this uop leaves by (index into [`Trace::exits`]), for uops that can.
-    pub exit: Option<u32>,
+    /// The exit this uop leaves by, for uops that can.
+    pub exit: Option<ExitId>,
     /// The bytecode (instruction index) the recorder translated into this uop, if any, ...
     pub pc: Option<u32>,
     /// ... in which of the recorder's code objects (0: the loop's), run how many frames above
@@ -43,8 +80,16 @@ impl TraceOp {
         self
     }
 
-    pub fn exit(mut self, exit: u32) -> TraceOp {
+    pub fn exit(mut self, exit: ExitId) -> TraceOp {
         self.exit = Some(exit);
+        self
+    }
+
+    /// The same uop, said to come from instruction `pc` of code `code` in frame `level`.
+    pub fn at(mut self, pc: u32, code: u16, level: u16) -> TraceOp {
+        self.pc = Some(pc);
+        self.code = code;
+        self.level = level;
         self
     }
 }
@@ -106,47 +151,73 @@ impl ExitPoint {
     }
 }
 
+/// What a trace is, which says where it starts and how it ends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TraceKind {
+    /// A loop's trace: starts at the loop header and jumps back to its body.
+    #[default]
+    Loop,
+    /// A function's trace: starts at the function's entry and ends with its return.
+    Function,
+    /// A side trace, grown from a hot exit of another trace.
+    Side,
+}
+
 /// A recorded trace.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Trace {
+    pub kind: TraceKind,
+    /// The instruction where the trace starts, in the frame it starts in: the loop header, the
+    /// function's entry, or a side trace's exit.
+    pub header: u32,
     pub ops: Vec<TraceOp>,
     pub exits: Vec<ExitPoint>,
     /// The first uop of the loop body (`_JUMP_TO_TOP` goes there); the uops before it are a
     /// preamble that runs once on entry.
     pub loop_start: usize,
     /// For a side trace: the exit at its end, which the engine links to its loop's body.
-    pub link_exit: Option<u32>,
+    pub link_exit: Option<ExitId>,
     /// For a function trace: the continuations after its recursive calls, (uop index, the call
     /// site's resume instruction). Each is an entry point in the caller's frame, with the
-    /// callee's result pushed, reached from a return (`_IF_CALLER_AT`).
+    /// callee's result pushed, reached from a return (`_RETURN_DISPATCH`).
     pub continuations: Vec<(usize, u32)>,
 }
 
 impl Trace {
-    /// Adds an exit and returns its index.
-    pub fn add_exit(&mut self, exit: ExitPoint) -> u32 {
+    /// Adds an exit and returns its id.
+    pub fn add_exit(&mut self, exit: ExitPoint) -> ExitId {
         self.exits.push(exit);
-        (self.exits.len() - 1) as u32
+        ExitId((self.exits.len() - 1) as u32)
     }
 
-    /// Checks what the backend relies on: every uop that can leave names an existing exit, no
-    /// argument exceeds 32 bits (by construction), and the last uop never continues.
+    /// The exit `id` names.
+    pub fn exit(&self, id: ExitId) -> &ExitPoint {
+        &self.exits[id.index()]
+    }
+
+    /// Whether the trace ends by jumping back to its loop's body.
+    pub fn loops(&self) -> bool {
+        self.ops.last().is_some_and(|op| op.uop == Uop::_JUMP_TO_TOP)
+    }
+
+    /// Checks what the backends rely on: every uop that can leave names an existing exit, and
+    /// the last uop never continues.
     pub fn validate(&self) -> Result<(), String> {
         let Some(last) = self.ops.last() else { return Err("empty trace".to_string()) };
         if self.loop_start >= self.ops.len() {
             return Err(format!("loop start {} of a {}-uop trace", self.loop_start, self.ops.len()));
         }
         if !matches!(last.uop, Uop::_JUMP_TO_TOP | Uop::_DEOPT | Uop::_EXIT_TRACE | Uop::_RETURN_DISPATCH) {
-            return Err(format!("trace ends with {:?}, which continues past the end", last.uop));
+            return Err(format!("trace ends with {}, which continues past the end", last.uop));
         }
         for (i, op) in self.ops.iter().enumerate() {
             let exits = op.uop.info().exits;
             match (exits, op.exit) {
                 (Exits::Guard | Exits::Always, None) if op.uop != Uop::_EXIT_TRACE => {
-                    return Err(format!("uop {i} ({:?}) can exit but has no exit", op.uop))
+                    return Err(format!("uop {i} ({}) can exit but has no exit", op.uop))
                 }
-                (_, Some(e)) if e as usize >= self.exits.len() => {
-                    return Err(format!("uop {i} ({:?}) names exit {e} of {}", op.uop, self.exits.len()))
+                (_, Some(e)) if e.index() >= self.exits.len() => {
+                    return Err(format!("uop {i} ({}) names {e} of {}", op.uop, self.exits.len()))
                 }
                 _ => {}
             }
@@ -155,58 +226,8 @@ impl Trace {
     }
 }
 
-impl Trace {
-    /// The listing of `--dump=trace`: every uop with its argument, operands and exit, under a
-    /// heading for the bytecode it came from (`bytecode(code, pc)` describes one, e.g. with its
-    /// line), indented by the frame level it ran in.
-    pub fn listing(&self, bytecode: &dyn Fn(u16, u32) -> String) -> String {
-        let mut out = String::new();
-        let mut last_pc = None;
-        for (i, op) in self.ops.iter().enumerate() {
-            if i == self.loop_start && i > 0 {
-                // Before: the preamble, run once on entry.
-                let looped = self.ops.last().is_some_and(|op| op.uop == Uop::_JUMP_TO_TOP);
-                out.push_str(if looped { "      -- loop --\n" } else { "      -- body --\n" });
-            }
-            if let Some(&(_, resume)) = self.continuations.iter().find(|c| c.0 == i) {
-                out.push_str(&format!("      -- continuation: returned to pc {resume} --\n"));
-                last_pc = None;
-            }
-            if let Some(pc) = op.pc.filter(|_| Some((op.code, op.pc)) != last_pc) {
-                last_pc = Some((op.code, op.pc));
-                let indent = ". ".repeat(op.level as usize);
-                out.push_str(&format!("      {indent}{}\n", bytecode(op.code, pc)));
-            }
-            let info = op.uop.info();
-            let mut line = format!("{i:4}  {:<28}", info.name);
-            if info.oparg.is_some() {
-                line += &format!(" {}", op.oparg);
-            }
-            for (k, meaning) in info.operands.iter().enumerate() {
-                if meaning.is_some() {
-                    line += &format!(" {:#x}", op.operands[k]);
-                }
-            }
-            if let Some(e) = op.exit {
-                let exit = self.exits[e as usize];
-                line += &match exit.resume {
-                    Resume::Caller => format!("  -> exit {e} (the caller's pc"),
-                    _ => format!("  -> exit {e} (pc {}", exit.pc),
-                };
-                if exit.level > 0 {
-                    line += &format!(", frame +{}", exit.level);
-                }
-                line.push(')');
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
-}
-
 impl fmt::Display for Trace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.listing(&|code, pc| format!("; code {code} pc {pc}")))
+        f.write_str(&print::listing(self, &print::Plain))
     }
 }

@@ -9,8 +9,8 @@
 //! trampolines (for calls whose target is beyond the reach of a relative branch: ±2 GiB on
 //! x86-64, ±128 MiB on AArch64).
 
-use super::extract::{Arch, Hole, HoleValue, Part, Reloc, Stencil};
-use super::patch;
+use crate::jit::backend::stencil::extract::{Arch, Hole, HoleValue, Part, Reloc, Stencil};
+use crate::jit::backend::stencil::patch;
 
 /// Run-time addresses of the three parts of one stencil instance.
 #[derive(Clone, Copy, Debug)]

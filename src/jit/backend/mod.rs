@@ -1,0 +1,122 @@
+//! Backends: from an (optimized) trace to machine code.
+//!
+//! Every backend consumes the same [`Trace`] and produces the same thing: a [`CompiledTrace`],
+//! one span of W^X code memory with an entry point, a head other traces link to, and one exit
+//! record per exit (kept in ordinary memory, so linking traces writes data, never code). What
+//! differs is how the code is made; [`stencil`] copies stencils compiled from C ahead of time
+//! and patches their holes (copy-and-patch). The engine talks to a backend only through the
+//! [`Backend`] trait, and backends see only the IR.
+
+use std::cell::UnsafeCell;
+
+use crate::jit::ir::{ExitId, Trace};
+use crate::jit::runtime::abi::{ExitRecord, TraceEntry};
+use crate::jit::runtime::codemem::{CodeArena, CodeSpan};
+
+pub mod stencil;
+
+/// A code generator for traces.
+pub trait Backend {
+    /// Its name, as `--dump` and `--stats` show it.
+    fn name(&self) -> &'static str;
+
+    /// Compiles `trace` into `arena`.
+    fn compile(&self, trace: &Trace, arena: &mut CodeArena) -> Result<CompiledTrace, String>;
+
+    /// The listing of `--dump=asm`: the machine code of a trace this backend compiled, uop by
+    /// uop, with what was patched where.
+    fn disassemble(&self, trace: &Trace, compiled: &CompiledTrace) -> String;
+}
+
+/// Where one uop's code landed (for dumps and tests).
+#[derive(Clone, Copy, Debug)]
+pub struct OpPlacement {
+    pub code: u64,
+    pub code_len: usize,
+    pub cold: u64,
+    pub cold_len: usize,
+}
+
+/// How a trace left, decoded from the record its exit stub returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Left {
+    /// By exit `i` of the trace.
+    Exit(ExitId),
+    /// With an exception set by a helper.
+    Error,
+}
+
+/// A trace in executable memory, with its exit records.
+pub struct CompiledTrace {
+    pub span: CodeSpan,
+    /// Called from Rust with the C calling convention.
+    pub entry: TraceEntry,
+    /// The first uop: where linked exits of other traces enter (`_JUMP_TO_TOP` goes to the
+    /// loop's first uop, after the preamble).
+    pub head: u64,
+    /// The first uop of the loop body (after the preamble): where side traces link back to.
+    pub loop_head: u64,
+    /// One record per trace exit, then the error record. Stencils read `target` and increment
+    /// `count` through raw pointers, hence the cells.
+    pub(crate) records: Box<[UnsafeCell<ExitRecord>]>,
+    /// Where the entry shim, each uop and each exit stub (the error exit's last) landed.
+    pub entry_placement: OpPlacement,
+    pub ops: Vec<OpPlacement>,
+    pub stubs: Vec<OpPlacement>,
+    /// Bytes of hot code (entry and uops), cold code and exit stubs, and data (data, GOT,
+    /// trampolines).
+    pub code_bytes: usize,
+    pub data_bytes: usize,
+}
+
+impl CompiledTrace {
+    fn record(&self, index: usize) -> *mut ExitRecord {
+        self.records[index].get()
+    }
+
+    /// How the trace left, from the address its entry returned.
+    pub fn left_by(&self, returned: usize) -> Option<Left> {
+        let first = self.record(0) as usize;
+        let size = std::mem::size_of::<ExitRecord>();
+        let index = returned.checked_sub(first)? / size;
+        if returned != first + index * size || index >= self.records.len() {
+            return None;
+        }
+        Some(if index == self.records.len() - 1 { Left::Error } else { Left::Exit(ExitId(index as u32)) })
+    }
+
+    /// How often exit `exit` was taken while unlinked.
+    pub fn exit_count(&self, exit: ExitId) -> u64 {
+        // SAFETY: the record lives as long as `self`; stencils update it only while the trace
+        // runs, on this thread, never concurrently with this read.
+        unsafe { (*self.record(exit.index())).count }
+    }
+
+    /// Makes exit `exit` continue into the code at `target` (another trace's head) instead of
+    /// leaving. Only data changes: the exit stub reads the record each time.
+    ///
+    /// # Safety
+    /// `target` must be the head of a compiled trace of the same backend that stays alive as
+    /// long as this trace can run, and expects the frame and stack this exit leaves with.
+    pub unsafe fn link(&self, exit: ExitId, target: u64) {
+        // SAFETY: as for `exit_count`; the caller vouches for `target`.
+        unsafe { (*self.record(exit.index())).target = target as *const u8 };
+    }
+
+    /// Makes exit `exit` leave the trace again (undoes [`CompiledTrace::link`]).
+    pub fn unlink(&self, exit: ExitId) {
+        // SAFETY: as for `exit_count`; a null target is the unlinked state.
+        unsafe { (*self.record(exit.index())).target = std::ptr::null() };
+    }
+
+    /// The address of exit `exit`'s record (`exit_count_total()` is the error exit's).
+    pub fn record_address(&self, exit: usize) -> usize {
+        self.record(exit) as usize
+    }
+
+    /// The number of trace exits (without the error exit).
+    pub fn exit_count_total(&self) -> usize {
+        self.records.len() - 1
+    }
+}
+

@@ -1,0 +1,77 @@
+//! Which stencil implements each uop, and a check of the uop table against a stencil set.
+//!
+//! Most uops have a stencil of their own name in `stencils/uops.c`; a few share one (every "this
+//! word still holds that value" guard is `_GUARD_WORD_EQ`, both global loads `_LOAD_VALUE_AT`).
+//! [`check_against`] holds the IR's uop table and the stencils to each other: every uop has its
+//! stencil, every hole is one the table declares, every guard can exit, and every stencil
+//! implements some uop. Tests run it on the stencils of every target and compiler.
+
+use super::extract::{HoleValue, StencilSet};
+use crate::jit::ir::uops::{Exits, Uop, ALL};
+
+/// The name of the stencil that implements `uop`.
+pub fn stencil_of(uop: Uop) -> &'static str {
+    use Uop::*;
+    match uop {
+        _GUARD_GLOBALS_VERSION | _GUARD_BUILTINS_VERSION | _GUARD_CLASS_EPOCH => "_GUARD_WORD_EQ",
+        _LOAD_GLOBAL_MODULE | _LOAD_GLOBAL_BUILTINS => "_LOAD_VALUE_AT",
+        other => other.name(),
+    }
+}
+
+/// Checks the uop table against a stencil set (of any target or compiler). Returns the problems
+/// found.
+pub fn check_against(set: &StencilSet) -> Vec<String> {
+    let mut problems = Vec::new();
+    for &uop in ALL {
+        let info = uop.info();
+        let name = stencil_of(uop);
+        let Some(stencil) = set.get(name) else {
+            problems.push(format!("{}: no stencil {name}", info.name));
+            continue;
+        };
+        for hole in stencil.holes.iter() {
+            let declared = match hole.value {
+                HoleValue::Oparg => info.oparg.is_some(),
+                HoleValue::Operand0 => info.operands[0].is_some(),
+                HoleValue::Operand1 => info.operands[1].is_some(),
+                HoleValue::Exit => matches!(info.exits, Exits::Guard | Exits::Always),
+                HoleValue::Error => info.exits == Exits::Error,
+                _ => true,
+            };
+            if !declared {
+                problems.push(format!("{}: stencil {name} has an undeclared {} hole", info.name, hole.value));
+            }
+        }
+        if info.exits == Exits::Guard && !stencil.holes.iter().any(|h| h.value == HoleValue::Exit) {
+            problems.push(format!("{} is declared a guard but never exits", info.name));
+        }
+    }
+    for stencil in set.stencils.iter() {
+        if !ALL.iter().any(|&u| stencil_of(u) == stencil.name) {
+            problems.push(format!("stencil {} implements no uop", stencil.name));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jit::backend::stencil::tables as stencils;
+
+    #[test]
+    fn table_matches_host_stencils() {
+        assert_eq!(check_against(stencils::host()), Vec::<String>::new());
+        assert!(stencils::host().stencils.len() >= 40);
+    }
+
+    #[test]
+    fn table_matches_other_stencils_when_built() {
+        for arch in [stencils::Arch::X86_64, stencils::Arch::Aarch64] {
+            if let Some(set) = stencils::for_arch(arch) {
+                assert_eq!(check_against(set), Vec::<String>::new(), "{}", set.compiler);
+            }
+        }
+    }
+}

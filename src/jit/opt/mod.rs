@@ -1,0 +1,96 @@
+//! The optimizer: a pipeline of passes from the recorded trace to the one the backend compiles.
+//!
+//! The recorder translates one bytecode at a time and knows little beyond it, so its traces
+//! guard the same value again and again (once per use, and again on every iteration), push
+//! values only to pop them, and compute with constants at run time. Each pass here reads a
+//! whole trace and writes a better one, with the same exits, so that every exit still resumes
+//! the interpreter in exactly the state it would have had:
+//!
+//! ```text
+//! recorded ──fold──▶ ──guards──▶ ──forward──▶ ──dce──▶ optimized
+//! ```
+//!
+//! * [`fold`]: constant folding of arithmetic, comparisons and branches on constants;
+//! * [`guards`]: type and guard propagation, an abstract interpretation ([`facts`]) that drops
+//!   every guard implied by earlier guards or by the uops that made the value, and moves the
+//!   checks a loop needs on every iteration into its preamble when they hold across the
+//!   back-edge (LuaJIT's and PyPy's loop-invariant guards, without peeling);
+//! * [`forward`]: a local stored and read back at once keeps its value on the stack;
+//! * [`dce`]: values pushed and popped with no use in between, and the uops that made them.
+//!
+//! Each pass reports what it removed and added ([`PassReport`]); `--dump=opt` and `--stats` show
+//! it, and `--jit-opt=off` skips the pipeline so the two can be compared.
+
+pub mod dce;
+pub mod facts;
+pub mod fold;
+pub mod forward;
+pub mod guards;
+mod rewrite;
+
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use crate::interpreter::code::CodeObject;
+use crate::jit::ir::Trace;
+
+pub use rewrite::Rewrite;
+
+/// What the passes may know about the program beyond the trace: the code objects its uops
+/// came from (`TraceOp::code`), for the stack effect of bytecodes run by the interpreter.
+pub struct Context<'a> {
+    pub codes: &'a [&'static CodeObject],
+}
+
+impl Context<'_> {
+    /// (values read and removed, values pushed, whether it may write a fast local) of bytecode
+    /// `pc` of code `code`, as `_EXECUTE_BYTECODE` runs it; `None` when unknown.
+    pub fn bytecode_effect(&self, code: u16, pc: u64) -> Option<(i32, bool)> {
+        use crate::bytecode::{ArgKind, Opcode};
+        let instr = self.codes.get(code as usize)?.code.instrs.get(pc as usize)?;
+        let writes_local = matches!(instr.op.arg_kind(), ArgKind::Local | ArgKind::LocalPair | ArgKind::Deref)
+            || matches!(instr.op, Opcode::MAKE_CELL | Opcode::COPY_FREE_VARS);
+        Some((instr.op.stack_effect(instr.arg, false), writes_local))
+    }
+}
+
+/// What one pass did to one trace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PassReport {
+    pub pass: &'static str,
+    pub removed: usize,
+    pub added: usize,
+}
+
+impl fmt::Display for PassReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: removed {} uop{}", self.pass, self.removed, if self.removed == 1 { "" } else { "s" })?;
+        if self.added > 0 {
+            write!(f, ", added {}", self.added)?;
+        }
+        Ok(())
+    }
+}
+
+/// A pass: rewrites a trace, returning (uops removed, uops added).
+type Pass = fn(&Trace, &Context) -> Rewrite;
+
+/// The pipeline, in order.
+pub const PASSES: &[(&str, Pass)] =
+    &[("fold", fold::run), ("guards", guards::run), ("forward", forward::run), ("dce", dce::run)];
+
+/// Runs every pass over `trace`.
+pub fn optimize(trace: &Trace, cx: &Context) -> (Trace, Vec<PassReport>) {
+    let mut trace = trace.clone();
+    let mut reports = Vec::new();
+    for &(name, pass) in PASSES {
+        let rewrite = pass(&trace, cx);
+        let (removed, added) = rewrite.counts();
+        trace = rewrite.apply(&trace);
+        debug_assert_eq!(trace.validate(), Ok(()), "after {name}");
+        reports.push(PassReport { pass: name, removed, added });
+    }
+    (trace, reports)
+}
