@@ -8,7 +8,7 @@ use crate::interpreter::code::{Cache, CodeObject};
 use crate::interpreter::Vm;
 use crate::jit::backend::CompiledTrace;
 use crate::jit::ir::uops::Uop;
-use crate::jit::ir::{Resume, Trace, TraceId};
+use crate::jit::ir::{Resume, Trace, TraceId, TraceOp};
 use crate::jit::opt;
 use crate::jit::record::{Abort, Recorder};
 use crate::runtime::value::Value;
@@ -38,11 +38,18 @@ impl Jit {
         let anchor = if recorder.is_function() { Anchor::Function } else { Anchor::Loop(header) };
         let id = TraceId(self.traces.len() as u32);
         let started = Instant::now();
-        let (trace, reports) = if self.options.optimize {
+        let (mut trace, reports) = if self.options.optimize {
             opt::optimize(&recorded, &opt::Context { codes: recorder.codes() })
         } else {
             (recorded.clone(), Vec::new())
         };
+        // `--stats`: a loop trace counts the iterations that reach its back-edge.
+        let iterations = Box::new(0u64);
+        if self.options.stats && trace.loops() {
+            let count = TraceOp::new(Uop::_ADD_TO_COUNTER).operands(&*iterations as *const u64 as u64, 1);
+            let at = trace.ops.len() - 1;
+            trace.ops.insert(at, count);
+        }
         let compiled = self.backend.compile(&trace, &mut self.arena);
         self.stats.compile_time += started.elapsed();
         let compiled = match compiled {
@@ -94,6 +101,7 @@ impl Jit {
             root,
             parent: side_of,
             counters,
+            iterations,
         });
     }
 

@@ -108,6 +108,9 @@ struct CompiledLoop {
     counters: Vec<Counter>,
     /// Aborted side-trace recordings per exit.
     side_attempts: Vec<u32>,
+    /// `--stats`: how many iterations of a loop trace reached its back-edge (the trace adds to
+    /// it; boxed, so its address stays put).
+    iterations: Box<u64>,
     /// The frame records the trace's `_PUSH_FRAME` uops copy (by address: never dropped
     /// while the trace exists).
     #[allow(dead_code)]

@@ -182,6 +182,14 @@ impl Jit {
                         t.trace.ops.len(),
                         times(t.entries)
                     );
+                    if t.trace.loops() {
+                        let (uops, checks) = t.trace.body_counts();
+                        let _ = writeln!(
+                            out,
+                            "    {} iterations to the back-edge, {uops} uops and {checks} guards per iteration",
+                            *t.iterations
+                        );
+                    }
                 }
                 Some((parent, exit)) => {
                     let from = self.trace(parent).trace.exit(exit);

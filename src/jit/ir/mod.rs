@@ -195,6 +195,14 @@ impl Trace {
         &self.exits[id.index()]
     }
 
+    /// (uops, checks) in the loop body (from `loop_start` to the end, without `--stats`
+    /// counters): what one iteration that reaches the back-edge executes. Checks are the uops
+    /// that only check ([`Uop::is_check`]).
+    pub fn body_counts(&self) -> (usize, usize) {
+        let body = self.ops[self.loop_start..].iter().filter(|op| op.uop != Uop::_ADD_TO_COUNTER);
+        body.fold((0, 0), |(uops, checks), op| (uops + 1, checks + op.uop.is_check() as usize))
+    }
+
     /// Whether the trace ends by jumping back to its loop's body.
     pub fn loops(&self) -> bool {
         self.ops.last().is_some_and(|op| op.uop == Uop::_JUMP_TO_TOP)

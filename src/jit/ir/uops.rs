@@ -167,6 +167,14 @@ impl Uop {
     pub fn name(self) -> &'static str {
         self.info().name
     }
+
+    /// Whether the uop only checks an assumption (a type, a branch direction, a version, a
+    /// callee, a shape): the guards an optimizer tries to remove. Uops that act and may exit on
+    /// the way (an int add that overflows, a `FOR_ITER` that ends) are not checks.
+    pub fn is_check(self) -> bool {
+        let info = self.info();
+        info.exits == Exits::Guard && (info.name.starts_with("_GUARD_") || self == Uop::_CHECK_FUNCTION)
+    }
 }
 
 impl fmt::Display for Uop {

@@ -80,7 +80,7 @@ fn loop_header(trace: &Trace) -> Option<ExitPoint> {
     if trace.kind != TraceKind::Loop || !trace.loops() {
         return None;
     }
-    Some(ExitPoint::plain(trace.header))
+    Some(ExitPoint::guard(trace.header))
 }
 
 /// Runs the trace on the machine, assuming `assumed` at the loop head; with `rewrite`, drops
@@ -276,9 +276,11 @@ fn check_in_preamble(trace: &Trace, assumed: &Assumed, at: ExitPoint, rewrite: &
     if assumed.is_empty() {
         return;
     }
-    // The preamble's own exit (its boundness checks leave at the header too), else a new one.
-    let existing = trace.ops[..trace.loop_start].iter().find_map(|op| op.exit);
-    let exit: ExitId = existing.unwrap_or_else(|| rewrite.add_exit(trace, at));
+    // An exit of their own, where side traces may grow: a loop whose receivers take turns
+    // between classes (richards' task list) fails its shape check on entry whenever the next
+    // object is of another class, and a side trace from here runs those iterations in machine
+    // code, as a side trace from the body's shape guard did before the check moved.
+    let exit: ExitId = rewrite.add_exit(trace, at);
     let mut checks: BTreeMap<u32, Vec<TraceOp>> = BTreeMap::new();
     for fact in assumed {
         match *fact {
