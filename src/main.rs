@@ -113,6 +113,7 @@ fn main() {
                     dump_optimized: dump.contains(&Dump::Trace) || dump.contains(&Dump::Opt),
                     dump_asm: dump.contains(&Dump::Asm),
                     optimize: jit_opt == Switch::On,
+                    log: None,
                 },
             };
             stitch::cli::run_file(&file, &args, config)

@@ -51,11 +51,13 @@ pub struct Options {
     pub dump_asm: bool,
     /// Run the optimizer between the recorder and the backend (`--jit-opt=on`, the default).
     pub optimize: bool,
+    /// Where dumps go: stderr, or (tests, tools) this buffer.
+    pub log: Option<std::sync::Arc<std::sync::Mutex<String>>>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { stats: false, dump_recorded: false, dump_optimized: false, dump_asm: false, optimize: true }
+        Options { stats: false, dump_recorded: false, dump_optimized: false, dump_asm: false, optimize: true, log: None }
     }
 }
 

@@ -115,7 +115,11 @@ impl Jit {
             out += &self.backend.disassemble(optimized, compiled);
         }
         // A blank line between traces.
-        eprintln!("{out}");
+        out.push('\n');
+        match &self.options.log {
+            Some(log) => log.lock().map(|mut l| l.push_str(&out)).unwrap_or(()),
+            None => eprint!("{out}"),
+        }
     }
 
     /// `--stats`: the report printed when the program ends.

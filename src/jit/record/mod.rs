@@ -22,6 +22,14 @@
 //! frame *level* (0 is the loop's frame); a side trace that starts inside a callee learns about
 //! the frames below it when it returns into them.
 
+mod attrs;
+mod branches;
+mod calls;
+mod iter;
+mod ops;
+#[cfg(test)]
+mod tests;
+
 use crate::bytecode::{BinaryOp, Opcode};
 use crate::interpreter::code::Cache;
 use crate::interpreter::code::CodeObject;
@@ -54,15 +62,6 @@ enum Ty {
     Other,
 }
 
-fn ty_of(v: Value) -> Ty {
-    match v {
-        Value::Null => Ty::Null,
-        Value::Int(_) => Ty::Int,
-        Value::Float(_) => Ty::Float,
-        Value::Bool(_) => Ty::Bool,
-        _ => Ty::Other,
-    }
-}
 
 /// Why a recording was abandoned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -454,41 +453,7 @@ impl Recorder {
         stack.truncate(len - n);
     }
 
-    fn load_local(&mut self, index: usize, value: Value) -> Result<(), &'static str> {
-        if value.is_null() {
-            return Err("unbound local");
-        }
-        let f = self.cur();
-        let (bound, origin) = (f.bound[index], f.origin);
-        f.bound[index] = true;
-        match (bound, origin) {
-            (true, _) => self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32)),
-            (false, Origin::Start) => {
-                // Read before written in this iteration: check once, on entry.
-                self.preamble.push(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32));
-                self.preamble.push(TraceOp::new(_POP_TOP));
-                self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32));
-            }
-            (false, _) => {
-                // Not known bound (a frame a side trace returned into): check where read, then it
-                // stays bound.
-                let e = self.exit(self.current_pc);
-                self.emit(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32).exit(e));
-            }
-        }
-        let ty = self.cur_ref().locals[index];
-        self.push(ty);
-        Ok(())
-    }
 
-    fn store_local(&mut self, index: usize) {
-        self.emit(TraceOp::new(_STORE_FAST).oparg(index as u32));
-        let ty = self.top(1);
-        let f = self.cur();
-        f.locals[index] = ty;
-        f.bound[index] = true;
-        self.pop(1);
-    }
 
     /// Guards that the value `n` from the top has type `ty` (as seen), unless already known.
     fn guard_type(&mut self, n: usize, ty: Ty, pc: usize) {
@@ -622,372 +587,27 @@ impl Recorder {
         }
     }
 
+    /// Records the instruction by the family it belongs to (one file each: [`ops`],
+    /// [`branches`], [`calls`], [`attrs`], [`iter`]); `Err(Abort::Generic)` asks for
+    /// `_EXECUTE_BYTECODE`.
     fn record_specialized(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
-        let pc = frame.pc;
-        let code = frame.code;
-        let instr = code.code.instrs[pc];
-        let arg = instr.arg;
-        let peek = |n: usize| frame.stack[frame.stack.len() - n];
-        match instr.op {
-            Opcode::NOP => {}
-            Opcode::POP_TOP => {
-                self.emit(TraceOp::new(_POP_TOP));
-                self.pop(1);
+        use Opcode::*;
+        match frame.code.code.instrs[frame.pc].op {
+            NOP | POP_TOP | PUSH_NULL | COPY | SWAP | LOAD_CONST | LOAD_FAST | STORE_FAST | LOAD_FAST_LOAD_FAST
+            | STORE_FAST_LOAD_FAST | STORE_FAST_STORE_FAST | BINARY_OP | COMPARE_OP | IS_OP | UNARY_NEGATIVE
+            | UNARY_NOT => self.record_op(frame),
+            JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
+            | POP_JUMP_IF_NOT_NONE | JUMP_FORWARD | JUMP_BACKWARD => self.record_branch(frame),
+            CALL | RETURN_VALUE | RETURN_CONST => self.record_call(frame),
+            LOAD_DEREF | LOAD_GLOBAL | LOAD_ATTR | STORE_ATTR => self.record_attr(frame),
+            FOR_ITER | YIELD_VALUE | GET_ITER | UNPACK_SEQUENCE | BINARY_SUBSCR | STORE_SUBSCR => {
+                self.record_iteration(frame)
             }
-            Opcode::PUSH_NULL => {
-                self.emit(TraceOp::new(_PUSH_NULL));
-                self.push(Ty::Null);
-            }
-            Opcode::COPY => {
-                self.emit(TraceOp::new(_COPY).oparg(arg));
-                self.push(self.top(arg as usize));
-            }
-            Opcode::SWAP => {
-                self.emit(TraceOp::new(_SWAP).oparg(arg));
-                let stack = &mut self.cur().stack;
-                let len = stack.len();
-                stack.swap(len - 1, len - arg as usize);
-            }
-            Opcode::LOAD_CONST => {
-                let v = code.consts[arg as usize];
-                self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
-                self.push(ty_of(v));
-            }
-            Opcode::LOAD_FAST => self.load_local(arg as usize, frame.locals[arg as usize]).map_err(Abort::Why)?,
-            Opcode::STORE_FAST => self.store_local(arg as usize),
-            Opcode::LOAD_FAST_LOAD_FAST => {
-                let (a, b) = ((arg >> 4) as usize, (arg & 15) as usize);
-                self.load_local(a, frame.locals[a]).map_err(Abort::Why)?;
-                self.load_local(b, frame.locals[b]).map_err(Abort::Why)?;
-            }
-            Opcode::STORE_FAST_LOAD_FAST => {
-                let (a, b) = ((arg >> 4) as usize, (arg & 15) as usize);
-                self.store_local(a);
-                // The value just stored is what b holds when a == b.
-                let vb = if a == b { peek(1) } else { frame.locals[b] };
-                self.load_local(b, vb).map_err(Abort::Why)?;
-            }
-            Opcode::STORE_FAST_STORE_FAST => {
-                self.store_local((arg >> 4) as usize);
-                self.store_local((arg & 15) as usize);
-            }
-            Opcode::BINARY_OP => self.binary_op(arg, peek(2), peek(1), pc).map_err(|_| Abort::Generic)?,
-            Opcode::COMPARE_OP => {
-                let (ty, uop) = match (peek(2), peek(1)) {
-                    (Value::Int(_), Value::Int(_)) => (Ty::Int, _COMPARE_OP_INT),
-                    (Value::Float(_), Value::Float(_)) => (Ty::Float, _COMPARE_OP_FLOAT),
-                    _ => return Err(Abort::Generic),
-                };
-                self.guard_type(2, ty, pc);
-                self.guard_type(1, ty, pc);
-                self.emit(TraceOp::new(uop).oparg(arg));
-                self.pop(1);
-                self.set_top(1, Ty::Bool);
-            }
-            Opcode::IS_OP => {
-                self.emit(TraceOp::new(_IS_OP).oparg(arg));
-                self.pop(1);
-                self.set_top(1, Ty::Bool);
-            }
-            Opcode::UNARY_NEGATIVE => match peek(1) {
-                Value::Int(i) if i != i64::MIN => {
-                    self.guard_type(1, Ty::Int, pc);
-                    self.guard(_UNARY_NEGATIVE_INT, pc);
-                }
-                Value::Float(_) => {
-                    self.guard_type(1, Ty::Float, pc);
-                    self.emit(TraceOp::new(_UNARY_NEGATIVE_FLOAT));
-                }
-                _ => return Err(Abort::Generic),
-            },
-            Opcode::UNARY_NOT => {
-                if !matches!(peek(1), Value::Bool(_)) {
-                    return Err(Abort::Generic);
-                }
-                if self.top(1) != Ty::Bool {
-                    self.guard(_GUARD_TOS_BOOL, pc);
-                    self.set_top(1, Ty::Bool);
-                }
-                self.emit(TraceOp::new(_UNARY_NOT));
-            }
-            Opcode::JUMP_IF_TRUE_OR_POP | Opcode::JUMP_IF_FALSE_OR_POP => {
-                // On a bool only: the value is the expression's result when the jump is taken.
-                let Value::Bool(truth) = peek(1) else { return Err("short-circuit on another type".into()) };
-                self.guard(if truth { _GUARD_IS_TRUE } else { _GUARD_IS_FALSE }, pc);
-                self.set_top(1, Ty::Bool);
-                if truth != (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
-                    self.emit(TraceOp::new(_POP_TOP));
-                    self.pop(1);
-                }
-            }
-            Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                let v = peek(1);
-                let truth = match v {
-                    // The guards check the tag themselves.
-                    Value::Bool(b) => b,
-                    Value::Int(i) => {
-                        self.guard_type(1, Ty::Int, pc);
-                        self.emit(TraceOp::new(_TO_BOOL_INT));
-                        self.set_top(1, Ty::Bool);
-                        i != 0
-                    }
-                    _ => return Err("branch on another type".into()),
-                };
-                let jumped = truth == (instr.op == Opcode::POP_JUMP_IF_TRUE);
-                self.branch_guard(if truth { _GUARD_IS_TRUE_POP } else { _GUARD_IS_FALSE_POP }, pc, jumped, arg);
-                self.pop(1);
-            }
-            Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
-                let none = peek(1).is_none();
-                let jumped = none == (instr.op == Opcode::POP_JUMP_IF_NONE);
-                self.branch_guard(if none { _GUARD_IS_NONE_POP } else { _GUARD_IS_NOT_NONE_POP }, pc, jumped, arg);
-                self.pop(1);
-            }
-            Opcode::JUMP_FORWARD => {}
-            Opcode::JUMP_BACKWARD => {
-                let own = arg as usize == self.header && self.level() == 0 && !self.function;
-                if !own && !(frame.has_trace)(code, arg as usize) {
-                    return Err("inner loop".into());
-                }
-                let safepoint = self.exit_at(pc, false);
-                if self.counter.is_some() {
-                    // `--stats`: the back-edge is done once the safepoint check passed (if it
-                    // leaves, the interpreter runs the back-edge and counts it).
-                    self.flush_count();
-                    self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
-                    self.pending = 1;
-                    self.flush_count();
-                }
-                if own && !self.side {
-                    self.emit(TraceOp::new(_JUMP_TO_TOP).operands(self.gc_flag, 0).exit(safepoint));
-                    return Ok(Some(self.finish()));
-                }
-                // A side trace back at its loop, or any trace at another loop that has a trace:
-                // check the safepoint, then continue in that loop's trace through a link.
-                if self.counter.is_none() {
-                    self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
-                }
-                if !own {
-                    self.link_to = Some((code, arg as usize));
-                }
-                return Ok(Some(self.close_linked(pc)));
-            }
-            Opcode::CALL => {
-                let n = arg as usize;
-                let callee = frame.stack.len().checked_sub(n + 2).map(|i| frame.stack[i]);
-                let recursive = match callee {
-                    Some(Value::Obj(o)) => match &o.kind {
-                        ObjKind::Function(f) => {
-                            self.function
-                                && self.level() == 0
-                                && std::ptr::eq(f.code, self.code)
-                                && self.top(n + 1) == Ty::Null
-                                && !(pc >= 1 && code.code.instrs[pc - 1].op == Opcode::KW_NAMES)
-                        }
-                        _ => false,
-                    },
-                    _ => false,
-                };
-                match callee {
-                    Some(Value::Obj(o)) if recursive => {
-                        let ObjKind::Function(f) = &o.kind else { unreachable!() };
-                        if let Some(trace) = self.recursive_call(o, f, arg, pc)? {
-                            return Ok(Some(trace));
-                        }
-                    }
-                    _ => self.call(frame, arg, pc)?,
-                }
-            }
-            Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                if self.level() == 0 && !self.function {
-                    // Returning from the loop's frame: the loop ended while recording.
-                    return Err(LOOP_EXIT.into());
-                }
-                if instr.op == Opcode::RETURN_CONST {
-                    let v = code.consts[arg as usize];
-                    self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
-                    self.push(ty_of(v));
-                }
-                if self.level() == 0 {
-                    return Ok(Some(self.return_to_caller()));
-                }
-                // `__init__` returns the instance (the helper checks it returned None). A frame
-                // this trace pushed for a function is an ordinary call's; others are checked.
-                let ty = if self.cur_ref().init { Ty::Other } else { self.top(1) };
-                let ordinary = self.cur_ref().origin == Origin::Entered && !self.cur_ref().init;
-                self.emit(TraceOp::new(if ordinary { _POP_FRAME } else { _POP_FRAME_CHECKED }));
-                self.frames.pop();
-                match self.frames.last_mut() {
-                    Some(caller) => caller.stack.push(ty),
-                    // A side trace returned below the frame it started in: the next instruction
-                    // shows that frame (see `in_step`).
-                    None => self.base_level -= 1,
-                }
-            }
-            Opcode::LOAD_DEREF => {
-                let slot = code.nlocals + arg as usize;
-                let e = self.exit(pc);
-                self.emit(TraceOp::new(_LOAD_DEREF).oparg(slot as u32).exit(e));
-                self.push(Ty::Unknown);
-            }
-            Opcode::LOAD_GLOBAL => self.load_global(frame, arg, pc)?,
-            Opcode::LOAD_ATTR => self.load_attr(peek(1), arg, pc)?,
-            Opcode::STORE_ATTR => {
-                let (shape, slot) = self.instance_slot(peek(1), pc, true).ok_or(Abort::Generic)?;
-                self.guard_shape(peek(1), shape, pc);
-                self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_VALUE).operands(slot, 0));
-                self.pop(2);
-            }
-            Opcode::FOR_ITER => {
-                let (uop, more) = match peek(1) {
-                    Value::Obj(o) => match &o.kind {
-                        ObjKind::Iterator(state) => match &*state.borrow() {
-                            IterState::Range { next, stop, step } => {
-                                (_FOR_ITER_RANGE, if *step > 0 { next < stop } else { next > stop })
-                            }
-                            IterState::Seq { seq, index } => match &seq.kind {
-                                ObjKind::List(items) => (_FOR_ITER_LIST, *index < items.borrow().len()),
-                                ObjKind::Tuple(items) => (_FOR_ITER_TUPLE, *index < items.len()),
-                                _ => return Err("iteration over another sequence".into()),
-                            },
-                            IterState::Exhausted => (_FOR_ITER_LIST, false),
-                            IterState::Enumerate { it, count } => {
-                                let unpacks = code
-                                    .code
-                                    .instrs
-                                    .get(pc + 1)
-                                    .is_some_and(|next| next.op == Opcode::UNPACK_SEQUENCE && next.arg == 2);
-                                let Value::Obj(inner) = it else { return Err("enumerate over a non-object".into()) };
-                                let ObjKind::Iterator(inner) = &inner.kind else {
-                                    return Err("enumerate over another iterator".into());
-                                };
-                                let more = match &*inner.borrow() {
-                                    IterState::Seq { seq, index } => match &seq.kind {
-                                        ObjKind::List(items) => *index < items.borrow().len(),
-                                        _ => return Err("enumerate over another iterator".into()),
-                                    },
-                                    IterState::Exhausted => false,
-                                    _ => return Err("enumerate over another iterator".into()),
-                                };
-                                if !unpacks || !matches!(count, Value::Int(_)) {
-                                    return Err("enumerate not unpacked into two names".into());
-                                }
-                                (_FOR_ITER_ENUMERATE_LIST, more)
-                            }
-                            _ => return Err("iteration over another iterator".into()),
-                        },
-                        _ => return Err("iteration over a generator or other object".into()),
-                    },
-                    _ => return Err("iteration over a non-object".into()),
-                };
-                if !more {
-                    if !self.side && !self.function && self.level() == 0 && pc == self.header {
-                        return Err(LOOP_EXIT.into());
-                    }
-                    // The loop ends here (a side trace grown from a loop's end, or a loop in a
-                    // callee that has nothing to do): the interpreter pops the iterator and
-                    // jumps past the loop, and so does the trace, if still exhausted.
-                    let e = self.exit(pc);
-                    self.emit(TraceOp::new(_FOR_ITER_EXHAUSTED).exit(e));
-                    self.pop(1);
-                    return Ok(None);
-                }
-                // Exhaustion is the loop's natural end: a side trace may grow there to carry on
-                // into what follows the loop (an outer loop's trace), but leaving there is no
-                // reason to give the loop back.
-                let e = self.exit_at(pc, true);
-                self.trace.exits[e.index()].ends_loop = true;
-                self.emit(TraceOp::new(uop).exit(e));
-                self.push(if uop == _FOR_ITER_RANGE { Ty::Int } else { Ty::Unknown });
-                if uop == _FOR_ITER_ENUMERATE_LIST {
-                    // The pair stands in for the tuple the interpreter builds and unpacks next.
-                    self.unpacked = Some((self.cur_ref().code_index, pc + 1));
-                }
-            }
-            Opcode::YIELD_VALUE if frame.draining => {
-                self.guard(_YIELD_VALUE_SINK, pc);
-                self.set_top(1, Ty::Other);
-            }
-            Opcode::GET_ITER => match peek(1) {
-                Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Range(_)) => {
-                    self.guard(_GET_ITER_SEQUENCE, pc);
-                    self.set_top(1, Ty::Other);
-                }
-                _ => return Err(Abort::Generic),
-            },
-            Opcode::UNPACK_SEQUENCE => {
-                if self.unpacked.take() == Some((self.cur_ref().code_index, pc)) {
-                    // Done by the _FOR_ITER_ENUMERATE_LIST before: the item, then the count.
-                    self.pop(1);
-                    self.push(Ty::Unknown);
-                    self.push(Ty::Int);
-                } else {
-                    let Value::Obj(o) = peek(1) else { return Err(Abort::Generic) };
-                    let n = arg as usize;
-                    let fits = match &o.kind {
-                        ObjKind::Tuple(items) => items.len() == n,
-                        ObjKind::List(items) => items.borrow().len() == n,
-                        _ => false,
-                    };
-                    if !fits {
-                        return Err(Abort::Generic);
-                    }
-                    let e = self.exit(pc);
-                    self.emit(TraceOp::new(_UNPACK_SEQUENCE).oparg(arg).exit(e));
-                    self.pop(1);
-                    for _ in 0..n {
-                        self.push(Ty::Unknown);
-                    }
-                }
-            }
-            Opcode::BINARY_SUBSCR => {
-                let uop = match (peek(2), peek(1)) {
-                    (Value::Obj(o), Value::Int(_)) => match &o.kind {
-                        ObjKind::List(_) => _BINARY_SUBSCR_LIST_INT,
-                        ObjKind::Tuple(_) => _BINARY_SUBSCR_TUPLE_INT,
-                        _ => return Err(Abort::Generic),
-                    },
-                    _ => return Err(Abort::Generic),
-                };
-                self.guard(uop, pc);
-                self.pop(1);
-                self.set_top(1, Ty::Unknown);
-            }
-            Opcode::STORE_SUBSCR => match (peek(2), peek(1)) {
-                (Value::Obj(o), Value::Int(_)) if matches!(o.kind, ObjKind::List(_)) => {
-                    self.guard(_STORE_SUBSCR_LIST_INT, pc);
-                    self.pop(3);
-                }
-                _ => return Err(Abort::Generic),
-            },
-            op => return Err(Abort::Opcode(op)),
-        }
-        Ok(None)
-    }
-
-    /// A branch as a guard on the direction taken (`jumped` to `target`, or not). When the other
-    /// direction leaves the loop (a `while` loop's test, a `break`), its exit is where the loop
-    /// ends ([`ExitPoint::ends_loop`]).
-    fn branch_guard(&mut self, uop: Uop, pc: usize, jumped: bool, target: u32) {
-        let e = self.exit(pc);
-        self.emit(TraceOp::new(uop).exit(e));
-        let other = if jumped { pc + 1 } else { target as usize };
-        if self.level() == 0 && (other < self.header || other > self.loop_end) {
-            self.trace.exits[e.index()].ends_loop = true;
+            op => Err(Abort::Opcode(op)),
         }
     }
 
-    /// Ends the trace with an exit at `pc` that the engine links to another trace (`link_to`,
-    /// else the side trace's own loop); unlinked, it would resume the interpreter at `pc`.
-    fn close_linked(&mut self, pc: usize) -> Trace {
-        self.flush_count();
-        let (code, level) = (self.cur_ref().code_index, self.level() as u16);
-        // Distinct from any other exit at `pc`: this one gets linked.
-        let link = self.trace.add_exit(ExitPoint::plain(pc as u32).in_frame(code, level));
-        self.emit(TraceOp::new(_DEOPT).exit(link));
-        self.trace.link_exit = Some(link);
-        self.finish()
-    }
+
 
     /// The recorded trace, with the preamble in front.
     fn finish(&mut self) -> Trace {
@@ -1019,423 +639,27 @@ impl Recorder {
         trace
     }
 
-    /// A function trace's `CALL` of its own function from the function's frame: the callee's
-    /// frame is pushed as for any call, and the callee runs this trace from its start (a
-    /// function trace), or the function trace from its start (a side trace: an exit the engine
-    /// links there). The callee's return continues after the call, in the caller's frame: a
-    /// *continuation*, an entry point where nothing is known about the frame (it may be any
-    /// activation of the function suspended at this call, run by the interpreter or by a
-    /// trace).
-    fn recursive_call(
-        &mut self,
-        callee: ObjRef,
-        f: &crate::runtime::object::Function,
-        argc: u32,
-        pc: usize,
-    ) -> Result<Option<Trace>, Abort> {
-        let n = argc as usize;
-        if !takes_exactly(f, n) {
-            self.call_generic(argc, pc)?;
-            return Ok(None);
-        }
-        let e = self.exit(pc);
-        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
-        self.keep_alive.push(callee);
-        self.name(callee.as_ptr() as u64, format!("function {}", f.code.code.name));
-        let template = self.frame_template(callee, f, n, pc);
-        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));
-        self.templates.push(template);
-        // The CALL is done once the frame is pushed.
-        self.pending += 1;
-        self.flush_count();
-        self.counted = true;
-        // The callee's frame, at its first instruction: where a safepoint exit resumes.
-        let callee_level = (self.level() + 1) as u16;
-        let at_entry = self.trace.add_exit(ExitPoint::plain(0).in_frame(0, callee_level));
-        if self.side {
-            self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(at_entry));
-            let entry = ExitPoint::plain(0).in_frame(0, callee_level).resuming(crate::jit::ir::Resume::Entry);
-            let link = self.trace.add_exit(entry);
-            self.emit(TraceOp::new(_DEOPT).exit(link));
-        } else {
-            self.emit(TraceOp::new(_JUMP_TO_TOP).operands(self.gc_flag, 0).exit(at_entry));
-        }
-        self.pop(n + 2);
-        self.push(Ty::Unknown);
-        self.recursing = true;
-        Ok(None)
-    }
 
-    /// Back in the function's frame after a recursive call: the continuation starts here.
-    fn continue_after_recursion(&mut self, frame: &Frame) -> Result<(), Abort> {
-        self.recursing = false;
-        if !std::ptr::eq(frame.code, self.code) || frame.stack.len() != self.cur_ref().stack.len() {
-            return Err("left the function's frame".into());
-        }
-        self.trace.continuations.push((self.trace.ops.len(), frame.pc as u32));
-        let f = self.cur();
-        f.origin = Origin::Returned;
-        f.locals.fill(Ty::Unknown);
-        f.bound.fill(false);
-        f.stack.fill(Ty::Unknown);
-        Ok(())
-    }
 
-    /// A function trace's return from the function's frame: pop it, then continue where the
-    /// caller resumes: in a continuation of the function's traces if the caller is an activation
-    /// of the function suspended at a recursive call that has one (`_RETURN_DISPATCH`), else in
-    /// the interpreter, at the instruction the caller's frame record names.
-    fn return_to_caller(&mut self) -> Trace {
-        self.emit(TraceOp::new(_POP_FRAME));
-        self.pending += 1;
-        self.flush_count();
-        let e = self.trace.add_exit(ExitPoint::plain(0).resuming(crate::jit::ir::Resume::Caller));
-        let code = self.code as *const CodeObject as u64;
-        self.emit(TraceOp::new(_RETURN_DISPATCH).operands(code, self.continuation_table).exit(e));
-        self.finish()
-    }
 
-    /// The frame record `_PUSH_FRAME` copies for a call at `pc` of function object `func`
-    /// (`f`) with `nargs` arguments.
-    fn frame_template(
-        &self,
-        func: ObjRef,
-        f: &crate::runtime::object::Function,
-        nargs: usize,
-        pc: usize,
-    ) -> Box<FrameTemplate> {
-        Box::new(FrameTemplate {
-            frame: crate::interpreter::Frame {
-                code: f.code,
-                func: Value::Obj(func),
-                globals: f.globals,
-                locals_dict: Value::Null,
-                base: 0,
-                sp: 0,
-                pc: 0,
-                kind: crate::interpreter::FrameKind::Call,
-                entry: false,
-            },
-            nargs: nargs as u64,
-            nlocals: f.code.nlocalsplus as u64,
-            reserve: (f.code.frame_size() + 8) as u64,
-            caller_pc: pc as u64 + 1,
-        })
-    }
 
     /// For a trace that ends by linking to another loop's trace: that loop (code, header).
     pub fn link_target(&self) -> Option<(&'static CodeObject, usize)> {
         self.link_to
     }
 
-    /// `CALL` of a Python function that takes exactly the arguments given (the interpreter's
-    /// fast path): guarded on the callee, then followed into the
-    /// callee's frame. Other calls, keyword arguments, generators, recursion and calls deeper
-    /// than [`MAX_INLINE_DEPTH`] are made through the runtime (`_CALL`).
-    fn call(&mut self, frame: &Frame, argc: u32, pc: usize) -> Result<(), Abort> {
-        let n = argc as usize;
-        let values = frame.stack;
-        if values.len() < n + 2 {
-            return Err("stack depth out of step (internal)".into());
-        }
-        // (KW_NAMES, when present, is the instruction just before the CALL.)
-        let keywords = pc >= 1 && frame.code.code.instrs[pc - 1].op == Opcode::KW_NAMES;
-        if keywords {
-            return Err(Abort::Generic);
-        }
-        if let Value::Obj(class) = values[values.len() - n - 2] {
-            if let ObjKind::Class(_) = &class.kind {
-                return self.call_class(class, argc, pc);
-            }
-        }
-        let Value::Obj(callee) = values[values.len() - n - 2] else { return self.call_generic(argc, pc) };
-        let ObjKind::Function(f) = &callee.kind else { return self.call_generic(argc, pc) };
-        let has_self = match self.top(n + 1) {
-            Ty::Null => false,
-            Ty::Unknown => {
-                // Pushed before the trace started (a side trace from a guard of this call):
-                // guard what the slot holds now.
-                let is_null = values[values.len() - n - 1].is_null();
-                let uop = if is_null { _GUARD_SLOT_NULL } else { _GUARD_SLOT_NOT_NULL };
-                let e = self.exit(pc);
-                self.emit(TraceOp::new(uop).oparg(argc + 1).exit(e));
-                self.set_top(n + 1, if is_null { Ty::Null } else { Ty::Other });
-                !is_null
-            }
-            _ => true,
-        };
-        if has_self == values[values.len() - n - 1].is_null() {
-            return Err("self-or-null slot out of step (internal)".into());
-        }
-        if !self.can_follow(f, n + has_self as usize) {
-            return self.call_generic(argc, pc);
-        }
-        let nargs = n + has_self as usize;
-        let e = self.exit(pc);
-        // The self-or-null slot needs no guard: what pushed it was recorded (`Ty::Null` only for
-        // a NULL the trace pushed, any other known type only for a value).
-        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
-        self.keep_alive.push(callee);
-        self.name(callee.as_ptr() as u64, format!("function {}", f.code.code.name));
-        let args = self.cur_ref().stack[self.cur_ref().stack.len() - nargs..].to_vec();
-        let template = self.frame_template(callee, f, nargs, pc);
-        // Past the recursion limit or the VM stack's end, the exit before the call lets the
-        // interpreter's CALL raise RecursionError.
-        self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));
-        self.templates.push(template);
-        self.enter_frame(argc, f.code, &args, false);
-        Ok(())
-    }
 
-    /// Whether a call of `f` with `nargs` positional arguments can be followed into its frame:
-    /// the interpreter's fast path (exactly its parameters), not a generator, not recursive (its
-    /// code is not running in a frame of the trace), and not deeper than [`MAX_INLINE_DEPTH`].
-    fn can_follow(&self, f: &crate::runtime::object::Function, nargs: usize) -> bool {
-        let recursive = std::ptr::eq(f.code, self.code) || self.frames.iter().any(|s| std::ptr::eq(s.code, f.code));
-        takes_exactly(f, nargs) && !recursive && self.level() + 1 < MAX_INLINE_DEPTH
-    }
 
-    /// After the uop that pushed the frame of a call with `argc` arguments: `code` runs with
-    /// parameters of types `params`; the call's slots leave the caller's stack (the result
-    /// comes back with the return) and recording goes on in the new frame.
-    fn enter_frame(&mut self, argc: u32, code: &'static CodeObject, params: &[Ty], init: bool) {
-        self.pop(argc as usize + 2);
-        let index = self.code_index(code);
-        let mut state = FrameState::new(code, index, Origin::Entered, 0);
-        state.init = init;
-        state.locals[..params.len()].copy_from_slice(params);
-        state.bound[..params.len()].fill(true);
-        self.frames.push(state);
-    }
 
-    /// A call of a class whose `__init__` is a Python function taking exactly the arguments
-    /// given: guarded on the class and the class epoch (so `__init__` is the same), then
-    /// `_PUSH_FRAME` creates the instance and enters `__init__` as the interpreter does, and the
-    /// trace follows it; its return leaves the instance. Other classes go through `_CALL`.
-    fn call_class(&mut self, class: ObjRef, argc: u32, pc: usize) -> Result<(), Abort> {
-        let ObjKind::Class(c) = &class.kind else { return self.call_generic(argc, pc) };
-        let Some(Value::Obj(init)) = c.lookup(crate::runtime::interner::sym::INIT) else {
-            return self.call_generic(argc, pc);
-        };
-        let function = match &init.kind {
-            ObjKind::Function(f) => Some(f),
-            _ => None,
-        };
-        let plain = c.native_new.get().is_none() && c.layout != crate::runtime::object::Layout::Exception;
-        let n = argc as usize;
-        let Some(f) = function.filter(|f| plain && self.top(n + 1) == Ty::Null && self.can_follow(f, n + 1)) else {
-            return self.call_generic(argc, pc);
-        };
-        let e = self.exit(pc);
-        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(class.as_ptr() as u64, 0).exit(e));
-        let epoch = crate::runtime::types::class_epoch();
-        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
-        self.keep_alive.push(class);
-        self.name(class.as_ptr() as u64, format!("class {}", c.name));
-        // `__init__`'s locals: the new instance, then the arguments.
-        let mut args = vec![Ty::Other];
-        args.extend_from_slice(&self.cur_ref().stack[self.cur_ref().stack.len() - n..]);
-        let pushed = TraceOp::new(_CREATE_INIT_FRAME).oparg(argc).operands(pc as u64 + 1, f.code.nlocalsplus as u64);
-        self.emit(pushed);
-        self.enter_frame(argc, f.code, &args, true);
-        Ok(())
-    }
 
-    /// Any other call (built-in functions and classes, methods of built-in types, Python
-    /// callees not followed): `_CALL` makes it through the runtime, running a Python callee to
-    /// completion in a nested loop.
-    fn call_generic(&mut self, argc: u32, pc: usize) -> Result<(), Abort> {
-        self.flush_count();
-        self.emit(TraceOp::new(_CALL).oparg(argc).operands(pc as u64, 0));
-        self.pop(argc as usize + 2);
-        self.push(Ty::Unknown);
-        Ok(())
-    }
 
-    /// `LOAD_GLOBAL` through its inline cache (filled by the interpreter's earlier runs): a
-    /// guard on the dict version(s) and a load from the entry, which stays put while the version
-    /// holds.
-    fn load_global(&mut self, frame: &Frame, arg: u32, pc: usize) -> Result<(), Abort> {
-        let Cache::Global { globals: gv, builtins: bv, index } = frame.code.caches[pc][0].get() else {
-            return Err(Abort::Generic);
-        };
-        let g = frame.globals.as_dict().ok_or(Abort::Generic)?.borrow();
-        if g.version != gv {
-            return Err(Abort::Generic);
-        }
-        if bv == 0 {
-            let (version, value) = g.jit_addresses(index as usize).ok_or(Abort::Generic)?;
-            self.guard_word(_GUARD_GLOBALS_VERSION, version, gv, pc);
-            self.emit(TraceOp::new(_LOAD_GLOBAL_MODULE).operands(value, 0));
-        } else {
-            let b = frame.builtins.as_dict().ok_or(Abort::Generic)?.borrow();
-            if b.version != bv {
-                return Err(Abort::Generic);
-            }
-            let (bversion, value) = b.jit_addresses(index as usize).ok_or(Abort::Generic)?;
-            // Absent from globals at version gv: adding it there changes that version.
-            self.guard_word(_GUARD_GLOBALS_VERSION, &g.version as *const u64 as u64, gv, pc);
-            self.guard_word(_GUARD_BUILTINS_VERSION, bversion, bv, pc);
-            self.emit(TraceOp::new(_LOAD_GLOBAL_BUILTINS).operands(value, 0));
-        }
-        // A global's value may be rebound without a version change: its type is unknown.
-        self.push(Ty::Unknown);
-        if arg & 1 != 0 {
-            self.emit(TraceOp::new(_PUSH_NULL));
-            self.push(Ty::Null);
-        }
-        Ok(())
-    }
 
-    fn guard_word(&mut self, uop: Uop, address: u64, expected: u64, pc: usize) {
-        let what = match uop {
-            _GUARD_CLASS_EPOCH => "the class epoch",
-            _GUARD_BUILTINS_VERSION => "the builtins' version",
-            _ => "the globals' version",
-        };
-        self.name(address, what.to_string());
-        let e = self.exit(pc);
-        self.emit(TraceOp::new(uop).operands(address, expected).exit(e));
-    }
 
-    /// Guards that the top is an instance of `shape` and that no class changed since recording.
-    fn guard_shape(&mut self, obj: Value, shape: u64, pc: usize) {
-        if let Some(ObjKind::Instance(inst)) = obj.obj().map(|o| &o.kind) {
-            let class = match &inst.class.kind {
-                ObjKind::Class(c) => c.name.clone(),
-                _ => String::new(),
-            };
-            self.name(shape, format!("shape {} of {class}", inst.shape.get().id));
-        }
-        let e = self.exit(pc);
-        self.emit(TraceOp::new(_GUARD_TYPE_VERSION).operands(shape, 0).exit(e));
-        let epoch = crate::runtime::types::class_epoch();
-        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
-    }
 
-    /// The shape and slot of the attribute instruction `pc` reaches on `obj`, from the
-    /// instruction's inline cache, when it is an instance attribute (`store`: an existing one).
-    fn instance_slot(&self, obj: Value, pc: usize, store: bool) -> Option<(u64, u64)> {
-        let Value::Obj(o) = obj else { return None };
-        let ObjKind::Instance(inst) = &o.kind else { return None };
-        let shape = inst.shape.get() as *const _ as *const u8;
-        let epoch = crate::runtime::types::class_epoch();
-        self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
-            Cache::Slot { shape: s, slot, next, epoch: e }
-                if s as *const u8 == shape && e == epoch && (!store || std::ptr::eq(s, next)) =>
-            {
-                Some((shape as u64, slot as u64))
-            }
-            _ => None,
-        })
-    }
 
-    /// `LOAD_ATTR` of an instance attribute by shape and slot, or of a method found on the
-    /// class of a shape that does not shadow it.
-    fn load_attr(&mut self, obj: Value, arg: u32, pc: usize) -> Result<(), Abort> {
-        let method = arg & 1 != 0;
-        if let Some((shape, slot)) = self.instance_slot(obj, pc, false) {
-            self.guard_shape(obj, shape, pc);
-            let e = self.exit(pc);
-            self.emit(TraceOp::new(_LOAD_ATTR_INSTANCE_VALUE).operands(slot, 0).exit(e));
-            self.set_top(1, Ty::Unknown);
-            if method {
-                self.emit(TraceOp::new(_PUSH_NULL));
-                self.push(Ty::Null);
-            }
-            return Ok(());
-        }
-        if !method {
-            return Err(Abort::Generic);
-        }
-        let Value::Obj(o) = obj else { return Err(Abort::Generic) };
-        let ObjKind::Instance(inst) = &o.kind else { return Err(Abort::Generic) };
-        let shape = inst.shape.get() as *const _ as *const u8;
-        let epoch = crate::runtime::types::class_epoch();
-        let function = self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
-            Cache::ClassAttr { shape: s, epoch: e, value: Value::Obj(f), method: true }
-                if s as *const u8 == shape && e == epoch =>
-            {
-                Some(f.as_ptr() as u64)
-            }
-            _ => None,
-        });
-        let function = function.ok_or(Abort::Generic)?;
-        self.guard_shape(obj, shape as u64, pc);
-        self.emit(TraceOp::new(_LOAD_ATTR_METHOD_WITH_VALUES).operands(function, 0));
-        self.set_top(1, Ty::Other);
-        self.push(Ty::Other);
-        Ok(())
-    }
 
-    fn binary_op(&mut self, arg: u32, a: Value, b: Value, pc: usize) -> Result<(), &'static str> {
-        let Some((op, _inplace)) = BinaryOp::from_arg(arg) else { return Err("bad binary operator") };
-        match (a, b) {
-            (Value::Int(_), Value::Int(_)) => {
-                let (uop, result) = match op {
-                    BinaryOp::Add => (_BINARY_OP_ADD_INT, Ty::Int),
-                    BinaryOp::Subtract => (_BINARY_OP_SUBTRACT_INT, Ty::Int),
-                    BinaryOp::Multiply => (_BINARY_OP_MULTIPLY_INT, Ty::Int),
-                    BinaryOp::FloorDivide => (_BINARY_OP_FLOOR_DIVIDE_INT, Ty::Int),
-                    BinaryOp::Remainder => (_BINARY_OP_MODULO_INT, Ty::Int),
-                    BinaryOp::And => (_BINARY_OP_AND_INT, Ty::Int),
-                    BinaryOp::Or => (_BINARY_OP_OR_INT, Ty::Int),
-                    BinaryOp::Xor => (_BINARY_OP_XOR_INT, Ty::Int),
-                    BinaryOp::Lshift => (_BINARY_OP_LSHIFT_INT, Ty::Int),
-                    BinaryOp::Rshift => (_BINARY_OP_RSHIFT_INT, Ty::Int),
-                    BinaryOp::TrueDivide => (_BINARY_OP_TRUE_DIVIDE_INT, Ty::Float),
-                    _ => return Err("no specialization"),
-                };
-                self.guard_type(2, Ty::Int, pc);
-                self.guard_type(1, Ty::Int, pc);
-                if uop.info().exits == crate::jit::ir::uops::Exits::Never {
-                    self.emit(TraceOp::new(uop));
-                } else {
-                    self.guard(uop, pc);
-                }
-                self.pop(1);
-                self.set_top(1, result);
-            }
-            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
-                let uop = match op {
-                    BinaryOp::Add => _BINARY_OP_ADD_FLOAT,
-                    BinaryOp::Subtract => _BINARY_OP_SUBTRACT_FLOAT,
-                    BinaryOp::Multiply => _BINARY_OP_MULTIPLY_FLOAT,
-                    BinaryOp::TrueDivide => _BINARY_OP_TRUE_DIVIDE_FLOAT,
-                    _ => return Err("no specialization"),
-                };
-                // Every guard before any conversion: a guard that fails must find the operands
-                // untouched (an int converted to float would change the interpreter's result).
-                for (n, v) in [(2, a), (1, b)] {
-                    self.guard_type(n, if matches!(v, Value::Float(_)) { Ty::Float } else { Ty::Int }, pc);
-                }
-                for (n, v) in [(2, a), (1, b)] {
-                    if !matches!(v, Value::Float(_)) {
-                        self.emit(TraceOp::new(if n == 2 { _INT_TO_FLOAT_NOS } else { _INT_TO_FLOAT_TOS }));
-                        self.set_top(n, Ty::Float);
-                    }
-                }
-                if uop.info().exits == crate::jit::ir::uops::Exits::Never {
-                    self.emit(TraceOp::new(uop));
-                } else {
-                    self.guard(uop, pc);
-                }
-                self.pop(1);
-                self.set_top(1, Ty::Float);
-            }
-            _ => return Err("no specialization"),
-        }
-        Ok(())
-    }
 }
 
-/// Whether the interpreter can run `op` for a trace (`_EXECUTE_BYTECODE`): it must neither jump
-/// nor leave the frame (return, yield, raise), nor unbind a fast local, nor belong to exception
-/// Whether a call of `f` with `nargs` positional arguments is the interpreter's fast path
-/// (exactly its parameters; not a generator), the only calls a trace enters directly.
-fn takes_exactly(f: &crate::runtime::object::Function, nargs: usize) -> bool {
-    f.simple && nargs == f.code.code.argcount as usize && !f.code.code.is_generator()
-}
 
 /// How many values from the top of the stack a stepped instruction consumes (it reads nothing
 /// deeper and writes only its results), for the instructions stepped often; `None`: unknown (the
@@ -1478,13 +702,3 @@ fn steppable(op: Opcode) -> bool {
         )
 }
 
-/// The payload word of a value, as `_LOAD_CONST_INLINE` stores it.
-fn payload(v: Value) -> u64 {
-    match v {
-        Value::Null | Value::None => 0,
-        Value::Bool(b) => b as u64,
-        Value::Int(i) => i as u64,
-        Value::Float(f) => f.to_bits(),
-        Value::Obj(o) => o.as_ptr() as u64,
-    }
-}

@@ -1,0 +1,149 @@
+//! Recording names: globals through the dict-version guard and the entry's address, instance
+//! attributes by shape and slot (with the class epoch), methods found on the class, closure
+//! cells.
+
+use super::*;
+
+impl Recorder {
+    pub(super) fn record_attr(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
+        let pc = frame.pc;
+        let code = frame.code;
+        let instr = code.code.instrs[pc];
+        let arg = instr.arg;
+        let peek = |n: usize| frame.stack[frame.stack.len() - n];
+        match instr.op {
+            Opcode::LOAD_DEREF => {
+                let slot = code.nlocals + arg as usize;
+                let e = self.exit(pc);
+                self.emit(TraceOp::new(_LOAD_DEREF).oparg(slot as u32).exit(e));
+                self.push(Ty::Unknown);
+            }
+            Opcode::LOAD_GLOBAL => self.load_global(frame, arg, pc)?,
+            Opcode::LOAD_ATTR => self.load_attr(peek(1), arg, pc)?,
+            Opcode::STORE_ATTR => {
+                let (shape, slot) = self.instance_slot(peek(1), pc, true).ok_or(Abort::Generic)?;
+                self.guard_shape(peek(1), shape, pc);
+                self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_VALUE).operands(slot, 0));
+                self.pop(2);
+            }
+            op => return Err(Abort::Opcode(op)),
+        }
+        Ok(None)
+    }
+
+    /// `LOAD_GLOBAL` through its inline cache (filled by the interpreter's earlier runs): a
+    /// guard on the dict version(s) and a load from the entry, which stays put while the version
+    /// holds.
+    fn load_global(&mut self, frame: &Frame, arg: u32, pc: usize) -> Result<(), Abort> {
+        let Cache::Global { globals: gv, builtins: bv, index } = frame.code.caches[pc][0].get() else {
+            return Err(Abort::Generic);
+        };
+        let g = frame.globals.as_dict().ok_or(Abort::Generic)?.borrow();
+        if g.version != gv {
+            return Err(Abort::Generic);
+        }
+        if bv == 0 {
+            let (version, value) = g.jit_addresses(index as usize).ok_or(Abort::Generic)?;
+            self.guard_word(_GUARD_GLOBALS_VERSION, version, gv, pc);
+            self.emit(TraceOp::new(_LOAD_GLOBAL_MODULE).operands(value, 0));
+        } else {
+            let b = frame.builtins.as_dict().ok_or(Abort::Generic)?.borrow();
+            if b.version != bv {
+                return Err(Abort::Generic);
+            }
+            let (bversion, value) = b.jit_addresses(index as usize).ok_or(Abort::Generic)?;
+            // Absent from globals at version gv: adding it there changes that version.
+            self.guard_word(_GUARD_GLOBALS_VERSION, &g.version as *const u64 as u64, gv, pc);
+            self.guard_word(_GUARD_BUILTINS_VERSION, bversion, bv, pc);
+            self.emit(TraceOp::new(_LOAD_GLOBAL_BUILTINS).operands(value, 0));
+        }
+        // A global's value may be rebound without a version change: its type is unknown.
+        self.push(Ty::Unknown);
+        if arg & 1 != 0 {
+            self.emit(TraceOp::new(_PUSH_NULL));
+            self.push(Ty::Null);
+        }
+        Ok(())
+    }
+
+    pub(super) fn guard_word(&mut self, uop: Uop, address: u64, expected: u64, pc: usize) {
+        let what = match uop {
+            _GUARD_CLASS_EPOCH => "the class epoch",
+            _GUARD_BUILTINS_VERSION => "the builtins' version",
+            _ => "the globals' version",
+        };
+        self.name(address, what.to_string());
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(uop).operands(address, expected).exit(e));
+    }
+
+    /// Guards that the top is an instance of `shape` and that no class changed since recording.
+    fn guard_shape(&mut self, obj: Value, shape: u64, pc: usize) {
+        if let Some(ObjKind::Instance(inst)) = obj.obj().map(|o| &o.kind) {
+            let class = match &inst.class.kind {
+                ObjKind::Class(c) => c.name.clone(),
+                _ => String::new(),
+            };
+            self.name(shape, format!("shape {} of {class}", inst.shape.get().id));
+        }
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_GUARD_TYPE_VERSION).operands(shape, 0).exit(e));
+        let epoch = crate::runtime::types::class_epoch();
+        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
+    }
+
+    /// The shape and slot of the attribute instruction `pc` reaches on `obj`, from the
+    /// instruction's inline cache, when it is an instance attribute (`store`: an existing one).
+    fn instance_slot(&self, obj: Value, pc: usize, store: bool) -> Option<(u64, u64)> {
+        let Value::Obj(o) = obj else { return None };
+        let ObjKind::Instance(inst) = &o.kind else { return None };
+        let shape = inst.shape.get() as *const _ as *const u8;
+        let epoch = crate::runtime::types::class_epoch();
+        self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
+            Cache::Slot { shape: s, slot, next, epoch: e }
+                if s as *const u8 == shape && e == epoch && (!store || std::ptr::eq(s, next)) =>
+            {
+                Some((shape as u64, slot as u64))
+            }
+            _ => None,
+        })
+    }
+
+    /// `LOAD_ATTR` of an instance attribute by shape and slot, or of a method found on the
+    /// class of a shape that does not shadow it.
+    fn load_attr(&mut self, obj: Value, arg: u32, pc: usize) -> Result<(), Abort> {
+        let method = arg & 1 != 0;
+        if let Some((shape, slot)) = self.instance_slot(obj, pc, false) {
+            self.guard_shape(obj, shape, pc);
+            let e = self.exit(pc);
+            self.emit(TraceOp::new(_LOAD_ATTR_INSTANCE_VALUE).operands(slot, 0).exit(e));
+            self.set_top(1, Ty::Unknown);
+            if method {
+                self.emit(TraceOp::new(_PUSH_NULL));
+                self.push(Ty::Null);
+            }
+            return Ok(());
+        }
+        if !method {
+            return Err(Abort::Generic);
+        }
+        let Value::Obj(o) = obj else { return Err(Abort::Generic) };
+        let ObjKind::Instance(inst) = &o.kind else { return Err(Abort::Generic) };
+        let shape = inst.shape.get() as *const _ as *const u8;
+        let epoch = crate::runtime::types::class_epoch();
+        let function = self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
+            Cache::ClassAttr { shape: s, epoch: e, value: Value::Obj(f), method: true }
+                if s as *const u8 == shape && e == epoch =>
+            {
+                Some(f.as_ptr() as u64)
+            }
+            _ => None,
+        });
+        let function = function.ok_or(Abort::Generic)?;
+        self.guard_shape(obj, shape as u64, pc);
+        self.emit(TraceOp::new(_LOAD_ATTR_METHOD_WITH_VALUES).operands(function, 0));
+        self.set_top(1, Ty::Other);
+        self.push(Ty::Other);
+        Ok(())
+    }
+}

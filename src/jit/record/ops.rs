@@ -1,0 +1,217 @@
+//! Recording stack, local and arithmetic bytecodes: loads and stores, constants, binary and
+//! unary operators and comparisons on ints and floats, each as type guards on what was seen and
+//! one specialized uop.
+
+use super::*;
+
+impl Recorder {
+    pub(super) fn record_op(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
+        let pc = frame.pc;
+        let code = frame.code;
+        let instr = code.code.instrs[pc];
+        let arg = instr.arg;
+        let peek = |n: usize| frame.stack[frame.stack.len() - n];
+        match instr.op {
+            Opcode::NOP => {}
+            Opcode::POP_TOP => {
+                self.emit(TraceOp::new(_POP_TOP));
+                self.pop(1);
+            }
+            Opcode::PUSH_NULL => {
+                self.emit(TraceOp::new(_PUSH_NULL));
+                self.push(Ty::Null);
+            }
+            Opcode::COPY => {
+                self.emit(TraceOp::new(_COPY).oparg(arg));
+                self.push(self.top(arg as usize));
+            }
+            Opcode::SWAP => {
+                self.emit(TraceOp::new(_SWAP).oparg(arg));
+                let stack = &mut self.cur().stack;
+                let len = stack.len();
+                stack.swap(len - 1, len - arg as usize);
+            }
+            Opcode::LOAD_CONST => {
+                let v = code.consts[arg as usize];
+                self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
+                self.push(ty_of(v));
+            }
+            Opcode::LOAD_FAST => self.load_local(arg as usize, frame.locals[arg as usize]).map_err(Abort::Why)?,
+            Opcode::STORE_FAST => self.store_local(arg as usize),
+            Opcode::LOAD_FAST_LOAD_FAST => {
+                let (a, b) = ((arg >> 4) as usize, (arg & 15) as usize);
+                self.load_local(a, frame.locals[a]).map_err(Abort::Why)?;
+                self.load_local(b, frame.locals[b]).map_err(Abort::Why)?;
+            }
+            Opcode::STORE_FAST_LOAD_FAST => {
+                let (a, b) = ((arg >> 4) as usize, (arg & 15) as usize);
+                self.store_local(a);
+                // The value just stored is what b holds when a == b.
+                let vb = if a == b { peek(1) } else { frame.locals[b] };
+                self.load_local(b, vb).map_err(Abort::Why)?;
+            }
+            Opcode::STORE_FAST_STORE_FAST => {
+                self.store_local((arg >> 4) as usize);
+                self.store_local((arg & 15) as usize);
+            }
+            Opcode::BINARY_OP => self.binary_op(arg, peek(2), peek(1), pc).map_err(|_| Abort::Generic)?,
+            Opcode::COMPARE_OP => {
+                let (ty, uop) = match (peek(2), peek(1)) {
+                    (Value::Int(_), Value::Int(_)) => (Ty::Int, _COMPARE_OP_INT),
+                    (Value::Float(_), Value::Float(_)) => (Ty::Float, _COMPARE_OP_FLOAT),
+                    _ => return Err(Abort::Generic),
+                };
+                self.guard_type(2, ty, pc);
+                self.guard_type(1, ty, pc);
+                self.emit(TraceOp::new(uop).oparg(arg));
+                self.pop(1);
+                self.set_top(1, Ty::Bool);
+            }
+            Opcode::IS_OP => {
+                self.emit(TraceOp::new(_IS_OP).oparg(arg));
+                self.pop(1);
+                self.set_top(1, Ty::Bool);
+            }
+            Opcode::UNARY_NEGATIVE => match peek(1) {
+                Value::Int(i) if i != i64::MIN => {
+                    self.guard_type(1, Ty::Int, pc);
+                    self.guard(_UNARY_NEGATIVE_INT, pc);
+                }
+                Value::Float(_) => {
+                    self.guard_type(1, Ty::Float, pc);
+                    self.emit(TraceOp::new(_UNARY_NEGATIVE_FLOAT));
+                }
+                _ => return Err(Abort::Generic),
+            },
+            Opcode::UNARY_NOT => {
+                if !matches!(peek(1), Value::Bool(_)) {
+                    return Err(Abort::Generic);
+                }
+                if self.top(1) != Ty::Bool {
+                    self.guard(_GUARD_TOS_BOOL, pc);
+                    self.set_top(1, Ty::Bool);
+                }
+                self.emit(TraceOp::new(_UNARY_NOT));
+            }
+            op => return Err(Abort::Opcode(op)),
+        }
+        Ok(None)
+    }
+
+    fn load_local(&mut self, index: usize, value: Value) -> Result<(), &'static str> {
+        if value.is_null() {
+            return Err("unbound local");
+        }
+        let f = self.cur();
+        let (bound, origin) = (f.bound[index], f.origin);
+        f.bound[index] = true;
+        match (bound, origin) {
+            (true, _) => self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32)),
+            (false, Origin::Start) => {
+                // Read before written in this iteration: check once, on entry.
+                self.preamble.push(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32));
+                self.preamble.push(TraceOp::new(_POP_TOP));
+                self.emit(TraceOp::new(_LOAD_FAST).oparg(index as u32));
+            }
+            (false, _) => {
+                // Not known bound (a frame a side trace returned into): check where read, then it
+                // stays bound.
+                let e = self.exit(self.current_pc);
+                self.emit(TraceOp::new(_LOAD_FAST_CHECK).oparg(index as u32).exit(e));
+            }
+        }
+        let ty = self.cur_ref().locals[index];
+        self.push(ty);
+        Ok(())
+    }
+
+    fn store_local(&mut self, index: usize) {
+        self.emit(TraceOp::new(_STORE_FAST).oparg(index as u32));
+        let ty = self.top(1);
+        let f = self.cur();
+        f.locals[index] = ty;
+        f.bound[index] = true;
+        self.pop(1);
+    }
+
+    fn binary_op(&mut self, arg: u32, a: Value, b: Value, pc: usize) -> Result<(), &'static str> {
+        let Some((op, _inplace)) = BinaryOp::from_arg(arg) else { return Err("bad binary operator") };
+        match (a, b) {
+            (Value::Int(_), Value::Int(_)) => {
+                let (uop, result) = match op {
+                    BinaryOp::Add => (_BINARY_OP_ADD_INT, Ty::Int),
+                    BinaryOp::Subtract => (_BINARY_OP_SUBTRACT_INT, Ty::Int),
+                    BinaryOp::Multiply => (_BINARY_OP_MULTIPLY_INT, Ty::Int),
+                    BinaryOp::FloorDivide => (_BINARY_OP_FLOOR_DIVIDE_INT, Ty::Int),
+                    BinaryOp::Remainder => (_BINARY_OP_MODULO_INT, Ty::Int),
+                    BinaryOp::And => (_BINARY_OP_AND_INT, Ty::Int),
+                    BinaryOp::Or => (_BINARY_OP_OR_INT, Ty::Int),
+                    BinaryOp::Xor => (_BINARY_OP_XOR_INT, Ty::Int),
+                    BinaryOp::Lshift => (_BINARY_OP_LSHIFT_INT, Ty::Int),
+                    BinaryOp::Rshift => (_BINARY_OP_RSHIFT_INT, Ty::Int),
+                    BinaryOp::TrueDivide => (_BINARY_OP_TRUE_DIVIDE_INT, Ty::Float),
+                    _ => return Err("no specialization"),
+                };
+                self.guard_type(2, Ty::Int, pc);
+                self.guard_type(1, Ty::Int, pc);
+                if uop.info().exits == crate::jit::ir::uops::Exits::Never {
+                    self.emit(TraceOp::new(uop));
+                } else {
+                    self.guard(uop, pc);
+                }
+                self.pop(1);
+                self.set_top(1, result);
+            }
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                let uop = match op {
+                    BinaryOp::Add => _BINARY_OP_ADD_FLOAT,
+                    BinaryOp::Subtract => _BINARY_OP_SUBTRACT_FLOAT,
+                    BinaryOp::Multiply => _BINARY_OP_MULTIPLY_FLOAT,
+                    BinaryOp::TrueDivide => _BINARY_OP_TRUE_DIVIDE_FLOAT,
+                    _ => return Err("no specialization"),
+                };
+                // Every guard before any conversion: a guard that fails must find the operands
+                // untouched (an int converted to float would change the interpreter's result).
+                for (n, v) in [(2, a), (1, b)] {
+                    self.guard_type(n, if matches!(v, Value::Float(_)) { Ty::Float } else { Ty::Int }, pc);
+                }
+                for (n, v) in [(2, a), (1, b)] {
+                    if !matches!(v, Value::Float(_)) {
+                        self.emit(TraceOp::new(if n == 2 { _INT_TO_FLOAT_NOS } else { _INT_TO_FLOAT_TOS }));
+                        self.set_top(n, Ty::Float);
+                    }
+                }
+                if uop.info().exits == crate::jit::ir::uops::Exits::Never {
+                    self.emit(TraceOp::new(uop));
+                } else {
+                    self.guard(uop, pc);
+                }
+                self.pop(1);
+                self.set_top(1, Ty::Float);
+            }
+            _ => return Err("no specialization"),
+        }
+        Ok(())
+    }
+}
+
+/// The payload word of a value, as `_LOAD_CONST_INLINE` stores it.
+pub(super) fn payload(v: Value) -> u64 {
+    match v {
+        Value::Null | Value::None => 0,
+        Value::Bool(b) => b as u64,
+        Value::Int(i) => i as u64,
+        Value::Float(f) => f.to_bits(),
+        Value::Obj(o) => o.as_ptr() as u64,
+    }
+}
+
+pub(super) fn ty_of(v: Value) -> Ty {
+    match v {
+        Value::Null => Ty::Null,
+        Value::Int(_) => Ty::Int,
+        Value::Float(_) => Ty::Float,
+        Value::Bool(_) => Ty::Bool,
+        _ => Ty::Other,
+    }
+}
