@@ -15,9 +15,10 @@
 //! * Comprehensions are nested functions (`<listcomp>`, as in CPython 3.11), not inlined.
 //!
 //! The [`opcodes!`] table below is the single definition of every opcode: its name, the kind of
-//! its argument (which the disassembler uses to explain it) and its stack effect (which the
-//! compiler uses to compute each code object's maximum stack depth). The compiler, the
-//! disassembler, the interpreter and later the trace recorder all use this one table.
+//! its argument (which the disassembler uses to explain it), its stack effect (which the
+//! compiler uses to compute each code object's maximum stack depth) and how many values it
+//! consumes (`pops`: the JIT's recorder and optimizer keep what they know of the values below).
+//! The compiler, the disassembler, the interpreter and the JIT all use this one table.
 //!
 //! ## Calls (CPython 3.13 convention)
 //! A call site pushes `callable`, then `self_or_null`, then the arguments. `CALL argc` finds the
@@ -64,7 +65,7 @@ pub enum ArgKind {
 }
 
 macro_rules! opcodes {
-    ($( $(#[$doc:meta])* $name:ident ( $kind:ident ) => $effect:expr ; )*) => {
+    ($( $(#[$doc:meta])* $name:ident ( $kind:ident ) => $effect:expr, pops $pops:expr ; )*) => {
         /// Every opcode of stitch's bytecode. See the module documentation for conventions.
         #[allow(non_camel_case_types)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -93,199 +94,208 @@ macro_rules! opcodes {
                 let effect: fn(i32, bool) -> i32 = match self { $( Opcode::$name => $effect, )* };
                 effect(arg as i32, jump)
             }
+
+            /// How many values from the top the instruction consumes with argument `arg` (it
+            /// pushes `inputs + stack_effect`): what lies below them it leaves alone (it may
+            /// read deeper, as `COPY` does, or mutate the object there, as `LIST_APPEND` does,
+            /// but never replaces those values).
+            pub fn inputs(self, arg: u32) -> u32 {
+                let pops: fn(i32) -> i32 = match self { $( Opcode::$name => $pops, )* };
+                pops(arg as i32) as u32
+            }
         }
     };
 }
 
 opcodes! {
     /// Does nothing (marks a line start or a removed instruction).
-    NOP(None) => |_, _| 0;
+    NOP(None) => |_, _| 0, pops |_| 0;
     /// Pops the top of stack.
-    POP_TOP(None) => |_, _| -1;
+    POP_TOP(None) => |_, _| -1, pops |_| 1;
     /// Pushes NULL (the "no self" marker of the call convention).
-    PUSH_NULL(None) => |_, _| 1;
+    PUSH_NULL(None) => |_, _| 1, pops |_| 0;
     /// Pushes a copy of `stack[-arg]` (`COPY 1` duplicates the top).
-    COPY(Count) => |_, _| 1;
+    COPY(Count) => |_, _| 1, pops |_| 0;
     /// Swaps the top of stack with `stack[-arg]`.
-    SWAP(Count) => |_, _| 0;
+    SWAP(Count) => |_, _| 0, pops |a| a;
 
     /// Pushes `consts[arg]`.
-    LOAD_CONST(Const) => |_, _| 1;
+    LOAD_CONST(Const) => |_, _| 1, pops |_| 0;
     /// Pushes local `arg`; raises UnboundLocalError when it has no value.
-    LOAD_FAST(Local) => |_, _| 1;
+    LOAD_FAST(Local) => |_, _| 1, pops |_| 0;
     /// Pops into local `arg`.
-    STORE_FAST(Local) => |_, _| -1;
+    STORE_FAST(Local) => |_, _| -1, pops |_| 1;
     /// `LOAD_FAST arg >> 4; LOAD_FAST arg & 15` in one instruction (CPython 3.13).
-    LOAD_FAST_LOAD_FAST(LocalPair) => |_, _| 2;
+    LOAD_FAST_LOAD_FAST(LocalPair) => |_, _| 2, pops |_| 0;
     /// `STORE_FAST arg >> 4; LOAD_FAST arg & 15` in one instruction (CPython 3.13).
-    STORE_FAST_LOAD_FAST(LocalPair) => |_, _| 0;
+    STORE_FAST_LOAD_FAST(LocalPair) => |_, _| 0, pops |_| 1;
     /// `STORE_FAST arg >> 4; STORE_FAST arg & 15` in one instruction (CPython 3.13).
-    STORE_FAST_STORE_FAST(LocalPair) => |_, _| -2;
+    STORE_FAST_STORE_FAST(LocalPair) => |_, _| -2, pops |_| 2;
     /// Unbinds local `arg` (UnboundLocalError when already unbound).
-    DELETE_FAST(Local) => |_, _| 0;
+    DELETE_FAST(Local) => |_, _| 0, pops |_| 0;
     /// Pushes global `names[arg >> 1]` (globals, then builtins), then NULL when `arg & 1`.
-    LOAD_GLOBAL(GlobalName) => |a, _| 1 + (a & 1);
+    LOAD_GLOBAL(GlobalName) => |a, _| 1 + (a & 1), pops |_| 0;
     /// Pops into global `names[arg]`.
-    STORE_GLOBAL(Name) => |_, _| -1;
+    STORE_GLOBAL(Name) => |_, _| -1, pops |_| 1;
     /// Deletes global `names[arg]`.
-    DELETE_GLOBAL(Name) => |_, _| 0;
+    DELETE_GLOBAL(Name) => |_, _| 0, pops |_| 0;
     /// Pushes `names[arg]` looked up in the frame's locals dict, then globals, then builtins
     /// (module and class bodies).
-    LOAD_NAME(Name) => |_, _| 1;
+    LOAD_NAME(Name) => |_, _| 1, pops |_| 0;
     /// Pops into `names[arg]` of the frame's locals dict (the module dict at module level).
-    STORE_NAME(Name) => |_, _| -1;
+    STORE_NAME(Name) => |_, _| -1, pops |_| 1;
     /// Deletes `names[arg]` from the frame's locals dict.
-    DELETE_NAME(Name) => |_, _| 0;
+    DELETE_NAME(Name) => |_, _| 0, pops |_| 0;
     /// Creates the cell for cell variable `arg`; when the cell variable is also a parameter
     /// (`Code::cell2arg`), the cell starts with the parameter's value.
-    MAKE_CELL(Deref) => |_, _| 0;
+    MAKE_CELL(Deref) => |_, _| 0, pops |_| 0;
     /// Copies the `arg` cells of the running function's closure into the free-variable slots.
-    COPY_FREE_VARS(Count) => |_, _| 0;
+    COPY_FREE_VARS(Count) => |_, _| 0, pops |_| 0;
     /// Pushes the value held by cell `arg` (NameError/UnboundLocalError when empty).
-    LOAD_DEREF(Deref) => |_, _| 1;
+    LOAD_DEREF(Deref) => |_, _| 1, pops |_| 0;
     /// Pops into the cell `arg`.
-    STORE_DEREF(Deref) => |_, _| -1;
+    STORE_DEREF(Deref) => |_, _| -1, pops |_| 1;
     /// Empties the cell `arg`.
-    DELETE_DEREF(Deref) => |_, _| 0;
+    DELETE_DEREF(Deref) => |_, _| 0, pops |_| 0;
     /// Pushes the cell object `arg` itself (to build a closure tuple).
-    LOAD_CLOSURE(Deref) => |_, _| 1;
+    LOAD_CLOSURE(Deref) => |_, _| 1, pops |_| 0;
     /// `TOS = getattr(TOS, names[arg >> 1])`; with `arg & 1` a method load that pushes
     /// `[function, self]` or `[attribute, NULL]`.
-    LOAD_ATTR(AttrName) => |a, _| a & 1;
+    LOAD_ATTR(AttrName) => |a, _| a & 1, pops |_| 1;
     /// `setattr(TOS, names[arg], TOS1)`; pops both.
-    STORE_ATTR(Name) => |_, _| -2;
+    STORE_ATTR(Name) => |_, _| -2, pops |_| 2;
     /// `delattr(TOS, names[arg])`; pops it.
-    DELETE_ATTR(Name) => |_, _| -1;
+    DELETE_ATTR(Name) => |_, _| -1, pops |_| 1;
 
     /// Pushes `AssertionError` (the class).
-    LOAD_ASSERTION_ERROR(None) => |_, _| 1;
+    LOAD_ASSERTION_ERROR(None) => |_, _| 1, pops |_| 0;
     /// Pushes the builtin `__build_class__`.
-    LOAD_BUILD_CLASS(None) => |_, _| 1;
+    LOAD_BUILD_CLASS(None) => |_, _| 1, pops |_| 0;
 
     /// `TOS = -TOS`
-    UNARY_NEGATIVE(None) => |_, _| 0;
+    UNARY_NEGATIVE(None) => |_, _| 0, pops |_| 1;
     /// `TOS = +TOS`
-    UNARY_POSITIVE(None) => |_, _| 0;
+    UNARY_POSITIVE(None) => |_, _| 0, pops |_| 1;
     /// `TOS = not TOS`
-    UNARY_NOT(None) => |_, _| 0;
+    UNARY_NOT(None) => |_, _| 0, pops |_| 1;
     /// `TOS = ~TOS`
-    UNARY_INVERT(None) => |_, _| 0;
+    UNARY_INVERT(None) => |_, _| 0, pops |_| 1;
     /// `TOS = TOS1 op TOS` for the operator `arg` ([`BinaryOp`]; in-place variants try
     /// `__iadd__` and friends first).
-    BINARY_OP(BinaryOp) => |_, _| -1;
+    BINARY_OP(BinaryOp) => |_, _| -1, pops |_| 2;
     /// `TOS = TOS1 op TOS` for the comparison `arg` ([`CompareOp`]).
-    COMPARE_OP(CompareOp) => |_, _| -1;
+    COMPARE_OP(CompareOp) => |_, _| -1, pops |_| 2;
     /// `TOS = TOS1 is TOS` (`is not` when `arg == 1`).
-    IS_OP(Invert) => |_, _| -1;
+    IS_OP(Invert) => |_, _| -1, pops |_| 2;
     /// `TOS = TOS1 in TOS` (`not in` when `arg == 1`).
-    CONTAINS_OP(Invert) => |_, _| -1;
+    CONTAINS_OP(Invert) => |_, _| -1, pops |_| 2;
     /// `TOS = TOS1[TOS]`
-    BINARY_SUBSCR(None) => |_, _| -1;
+    BINARY_SUBSCR(None) => |_, _| -1, pops |_| 2;
     /// `TOS1[TOS] = TOS2`; pops all three.
-    STORE_SUBSCR(None) => |_, _| -3;
+    STORE_SUBSCR(None) => |_, _| -3, pops |_| 3;
     /// `del TOS1[TOS]`; pops both.
-    DELETE_SUBSCR(None) => |_, _| -2;
+    DELETE_SUBSCR(None) => |_, _| -2, pops |_| 2;
 
     /// Pops `arg` items and pushes a tuple of them.
-    BUILD_TUPLE(Count) => |a, _| 1 - a;
+    BUILD_TUPLE(Count) => |a, _| 1 - a, pops |a| a;
     /// Pops `arg` items and pushes a list of them.
-    BUILD_LIST(Count) => |a, _| 1 - a;
+    BUILD_LIST(Count) => |a, _| 1 - a, pops |a| a;
     /// Pops `arg` items and pushes a set of them.
-    BUILD_SET(Count) => |a, _| 1 - a;
+    BUILD_SET(Count) => |a, _| 1 - a, pops |a| a;
     /// Pops `arg` key/value pairs (key pushed first) and pushes a dict of them.
-    BUILD_MAP(Count) => |a, _| 1 - 2 * a;
+    BUILD_MAP(Count) => |a, _| 1 - 2 * a, pops |a| 2 * a;
     /// Pops `arg` strings and pushes their concatenation (f-strings).
-    BUILD_STRING(Count) => |a, _| 1 - a;
+    BUILD_STRING(Count) => |a, _| 1 - a, pops |a| a;
     /// Pops `arg` (2 or 3) values and pushes `slice(start, stop[, step])`.
-    BUILD_SLICE(Count) => |a, _| 1 - a;
+    BUILD_SLICE(Count) => |a, _| 1 - a, pops |a| a;
     /// Pops TOS and appends it to the list at `stack[-arg]` (after the pop).
-    LIST_APPEND(Count) => |_, _| -1;
+    LIST_APPEND(Count) => |_, _| -1, pops |_| 1;
     /// Pops TOS and adds it to the set at `stack[-arg]`.
-    SET_ADD(Count) => |_, _| -1;
+    SET_ADD(Count) => |_, _| -1, pops |_| 1;
     /// Pops value TOS and key TOS1 and stores them in the dict at `stack[-arg]`.
-    MAP_ADD(Count) => |_, _| -2;
+    MAP_ADD(Count) => |_, _| -2, pops |_| 2;
     /// Pops an iterable and extends the list at `stack[-arg]` with it.
-    LIST_EXTEND(Count) => |_, _| -1;
+    LIST_EXTEND(Count) => |_, _| -1, pops |_| 1;
     /// Pops an iterable and adds its items to the set at `stack[-arg]`.
-    SET_UPDATE(Count) => |_, _| -1;
+    SET_UPDATE(Count) => |_, _| -1, pops |_| 1;
     /// Pops a mapping and updates the dict at `stack[-arg]` with it (`{**a}`).
-    DICT_UPDATE(Count) => |_, _| -1;
+    DICT_UPDATE(Count) => |_, _| -1, pops |_| 1;
     /// Like `DICT_UPDATE` but raises TypeError on duplicate keys (`f(**a, **b)`).
-    DICT_MERGE(Count) => |_, _| -1;
+    DICT_MERGE(Count) => |_, _| -1, pops |_| 1;
     /// Replaces the list TOS by a tuple of its items.
-    LIST_TO_TUPLE(None) => |_, _| 0;
+    LIST_TO_TUPLE(None) => |_, _| 0, pops |_| 1;
     /// Pops an iterable of exactly `arg` items and pushes them, the first item on top.
-    UNPACK_SEQUENCE(Count) => |a, _| a - 1;
+    UNPACK_SEQUENCE(Count) => |a, _| a - 1, pops |_| 1;
     /// Starred unpacking: `arg & 0xff` items before the star, `arg >> 8` after; pushes
     /// `before + 1 + after` values (the starred one as a list), the first item on top.
-    UNPACK_EX(Count) => |a, _| (a & 0xff) + (a >> 8);
+    UNPACK_EX(Count) => |a, _| (a & 0xff) + (a >> 8), pops |_| 1;
     /// f-string conversion and formatting: `arg & 3` is the conversion (0 none, 1 `!s`,
     /// 2 `!r`, 3 `!a`); when `arg & 4` a format spec is on top of the value. Pushes a str.
-    FORMAT_VALUE(Count) => |a, _| if a & 4 != 0 { -1 } else { 0 };
+    FORMAT_VALUE(Count) => |a, _| if a & 4 != 0 { -1 } else { 0 }, pops |a| 1 + ((a >> 2) & 1);
 
     /// Unconditional forward jump.
-    JUMP_FORWARD(Jump) => |_, _| 0;
+    JUMP_FORWARD(Jump) => |_, _| 0, pops |_| 0;
     /// Unconditional backward jump: the loop back-edge, where the interpreter counts
     /// iterations for the JIT and reaches a GC safepoint.
-    JUMP_BACKWARD(Jump) => |_, _| 0;
+    JUMP_BACKWARD(Jump) => |_, _| 0, pops |_| 0;
     /// Pops TOS and jumps when it is false.
-    POP_JUMP_IF_FALSE(Jump) => |_, _| -1;
+    POP_JUMP_IF_FALSE(Jump) => |_, _| -1, pops |_| 1;
     /// Pops TOS and jumps when it is true.
-    POP_JUMP_IF_TRUE(Jump) => |_, _| -1;
+    POP_JUMP_IF_TRUE(Jump) => |_, _| -1, pops |_| 1;
     /// Pops TOS and jumps when it is None.
-    POP_JUMP_IF_NONE(Jump) => |_, _| -1;
+    POP_JUMP_IF_NONE(Jump) => |_, _| -1, pops |_| 1;
     /// Pops TOS and jumps when it is not None.
-    POP_JUMP_IF_NOT_NONE(Jump) => |_, _| -1;
+    POP_JUMP_IF_NOT_NONE(Jump) => |_, _| -1, pops |_| 1;
     /// When TOS is false jump and keep it, otherwise pop it (`and`).
-    JUMP_IF_FALSE_OR_POP(Jump) => |_, j| if j { 0 } else { -1 };
+    JUMP_IF_FALSE_OR_POP(Jump) => |_, j| if j { 0 } else { -1 }, pops |_| 1;
     /// When TOS is true jump and keep it, otherwise pop it (`or`).
-    JUMP_IF_TRUE_OR_POP(Jump) => |_, j| if j { 0 } else { -1 };
+    JUMP_IF_TRUE_OR_POP(Jump) => |_, j| if j { 0 } else { -1 }, pops |_| 1;
     /// `TOS = iter(TOS)`
-    GET_ITER(None) => |_, _| 0;
+    GET_ITER(None) => |_, _| 0, pops |_| 1;
     /// Pushes `next(TOS)`; when the iterator is exhausted, pops it and jumps.
-    FOR_ITER(Jump) => |_, j| if j { -1 } else { 1 };
+    FOR_ITER(Jump) => |_, j| if j { -1 } else { 1 }, pops |_| 1;
 
     /// Pops the function's code (and, as flagged, its closure tuple, keyword-defaults dict and
     /// defaults tuple, pushed in that reverse order) and pushes a new function. Flags: 0x01
     /// defaults, 0x02 keyword-only defaults, 0x08 closure.
-    MAKE_FUNCTION(Count) => |a, _| -((a & 1) as i32) - ((a >> 1) & 1) - ((a >> 3) & 1);
+    MAKE_FUNCTION(Count) => |a, _| -((a & 1) as i32) - ((a >> 1) & 1) - ((a >> 3) & 1), pops |a| 1 + (a & 1) + ((a >> 1) & 1) + ((a >> 3) & 1);
     /// Calls with `arg` arguments; see "Calls" in the module documentation.
-    CALL(Count) => |a, _| -a - 1;
+    CALL(Count) => |a, _| -a - 1, pops |a| a + 2;
     /// Names the keyword arguments of the next `CALL` (a tuple constant).
-    KW_NAMES(Const) => |_, _| 0;
+    KW_NAMES(Const) => |_, _| 0, pops |_| 0;
     /// Calls `stack[-3 - (arg & 1)]` with the positional tuple and (when `arg & 1`) the
     /// keyword dict on top; `self_or_null` is below the tuple.
-    CALL_FUNCTION_EX(Count) => |a, _| -2 - (a & 1);
+    CALL_FUNCTION_EX(Count) => |a, _| -2 - (a & 1), pops |a| 3 + (a & 1);
     /// Returns TOS to the caller.
-    RETURN_VALUE(None) => |_, _| -1;
+    RETURN_VALUE(None) => |_, _| -1, pops |_| 1;
     /// Returns `consts[arg]` to the caller.
-    RETURN_CONST(Const) => |_, _| 0;
+    RETURN_CONST(Const) => |_, _| 0, pops |_| 0;
     /// First instruction of a generator function: turns the new frame into a generator object
     /// and returns it. When the generator is first resumed, execution continues after it with
     /// the sent value (None) pushed.
-    RETURN_GENERATOR(None) => |_, _| 1;
+    RETURN_GENERATOR(None) => |_, _| 1, pops |_| 0;
     /// Suspends the generator, handing TOS to whoever resumed it; on resumption the value sent
     /// in replaces it.
-    YIELD_VALUE(None) => |_, _| 0;
+    YIELD_VALUE(None) => |_, _| 0, pops |_| 1;
 
     /// Entering an exception handler: TOS is the exception; pushes the previously handled
     /// exception below it and makes TOS the handled one (`[exc] -> [prev, exc]`).
-    PUSH_EXC_INFO(None) => |_, _| 1;
+    PUSH_EXC_INFO(None) => |_, _| 1, pops |_| 1;
     /// Pops the saved previous exception and makes it the handled one again.
-    POP_EXCEPT(None) => |_, _| -1;
+    POP_EXCEPT(None) => |_, _| -1, pops |_| 1;
     /// TOS is a class or tuple of classes, TOS1 an exception: pops TOS and pushes whether the
     /// exception matches.
-    CHECK_EXC_MATCH(None) => |_, _| 0;
+    CHECK_EXC_MATCH(None) => |_, _| 0, pops |_| 1;
     /// Pops TOS (an exception) and raises it again without touching its traceback.
-    RERAISE(None) => |_, _| -1;
+    RERAISE(None) => |_, _| -1, pops |_| 1;
     /// `raise` (arg 0, re-raise the handled exception), `raise TOS` (1),
     /// `raise TOS1 from TOS` (2).
-    RAISE_VARARGS(Count) => |a, _| -a;
+    RAISE_VARARGS(Count) => |a, _| -a, pops |a| a;
 
     /// `import names[arg]`: pops fromlist and level, pushes the module.
-    IMPORT_NAME(Name) => |_, _| -1;
+    IMPORT_NAME(Name) => |_, _| -1, pops |_| 2;
     /// Pushes attribute `names[arg]` of the module on TOS (which stays).
-    IMPORT_FROM(Name) => |_, _| 1;
+    IMPORT_FROM(Name) => |_, _| 1, pops |_| 0;
 }
 
 impl Opcode {
@@ -627,6 +637,24 @@ mod tests {
             assert_eq!(Opcode::from_u8(i as u8), Some(*op));
         }
         assert_eq!(Opcode::from_u8(255), None);
+    }
+
+    #[test]
+    fn every_opcode_pushes_what_it_consumes_plus_its_effect() {
+        // inputs + effect is what the instruction pushes: never negative, for any argument and
+        // either edge of a jump.
+        for &op in Opcode::ALL {
+            for arg in [0, 1, 2, 3, 5, 9, 0x0f, 0x203] {
+                for jump in [false, true] {
+                    let pushes = op.inputs(arg) as i32 + op.stack_effect(arg, jump);
+                    assert!(pushes >= 0, "{} {arg} (jump {jump}): pushes {pushes}", op.name());
+                }
+            }
+        }
+        assert_eq!(Opcode::CALL.inputs(2), 4);
+        assert_eq!(Opcode::BUILD_MAP.inputs(2), 4);
+        assert_eq!(Opcode::COPY.inputs(3), 0);
+        assert_eq!(Opcode::FORMAT_VALUE.inputs(4), 2);
     }
 
     #[test]

@@ -607,3 +607,39 @@ print(outer())
     );
     assert!(on.stderr.contains("_LOAD_DEREF"), "{}", on.stderr);
 }
+
+/// A function inlined at two call sites of one loop, whose branch goes the other way later: the
+/// side trace grown in one call site's frame continues, after the return, with that call site's
+/// caller, so each call site's frame has exits of its own (the fuzzer found them shared: the
+/// side trace recorded from the second call site ran after a return to the first).
+#[test]
+fn exits_inside_an_inlined_function_belong_to_their_call_site() {
+    let src = "\
+def h2(x):
+    if x > 3:
+        return 1
+    return 0.5
+
+def f1(n):
+    v0 = 15.5
+    v1 = -6
+    v2 = -26
+    v3 = 2.6
+    acc = 0
+    for i in range(n):
+        v3 = (v0 - v3) % 1009
+        for j in range(2):
+            acc += h2(v2)
+            acc += h2(v3)
+            v2 = (v1 + v2) % 1009
+    return acc, v2, v3
+
+print(f1(215))
+";
+    let off = run("call_sites.py", src, &["--jit=off"], &[]);
+    assert_eq!(off.stdout, "(752.0, 421, 12.9)\n");
+    for opt in ["--jit-opt=on", "--jit-opt=off"] {
+        let on = run("call_sites.py", src, &["--jit-threshold=1", opt], &[]);
+        assert_eq!(on.stdout, off.stdout, "{opt}");
+    }
+}

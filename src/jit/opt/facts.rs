@@ -10,8 +10,8 @@
 //! Facts about values never expire: a value's tag cannot change. Facts about the heap do: a
 //! uop that may run arbitrary code ([`Effect::Escapes`]) forgets every dict version, class
 //! epoch and shape. The machine follows the trace into callee frames (`_PUSH_FRAME` moves the
-//! arguments into the callee's locals) and back. What it cannot follow (a bytecode the
-//! interpreter runs whose stack effect the opcode table does not give), it forgets.
+//! arguments into the callee's locals) and back; a bytecode the interpreter runs inside the
+//! trace consumes and pushes what the opcode table says, and what it pushes is unknown.
 //!
 //! The stack is known from the top down only as far as the trace has touched it: popping past
 //! the known part yields fresh symbols, and reading deeper makes them.
@@ -285,12 +285,14 @@ impl Machine {
                 self.push(result);
             }
             _EXECUTE_BYTECODE => match cx.bytecode_effect(op.code, op.operands[0]) {
-                Some((effect, writes_local)) => {
-                    // What it consumed and pushed is unknown: the whole known stack becomes
-                    // fresh values at the new depth.
-                    let depth = self.frame().stack.len() as i32 + effect;
-                    let fresh: Vec<Sym> = (0..depth.max(0)).map(|_| self.fresh(Facts::default())).collect();
-                    self.frame().stack = fresh;
+                Some((inputs, pushes, writes_local)) => {
+                    // What it consumes goes; what it pushes is unknown; what lies below stays.
+                    for _ in 0..inputs {
+                        self.pop();
+                    }
+                    for _ in 0..pushes {
+                        self.push_new(Facts::default());
+                    }
                     if writes_local {
                         self.frame().locals.clear();
                     }

@@ -45,14 +45,16 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// (values read and removed, values pushed, whether it may write a fast local) of bytecode
-    /// `pc` of code `code`, as `_EXECUTE_BYTECODE` runs it; `None` when unknown.
-    pub fn bytecode_effect(&self, code: u16, pc: u64) -> Option<(i32, bool)> {
+    /// (values consumed, values pushed, whether it may write a fast local) of bytecode `pc` of
+    /// code `code`, as `_EXECUTE_BYTECODE` runs it (the opcode table says); `None` when unknown.
+    pub fn bytecode_effect(&self, code: u16, pc: u64) -> Option<(u32, u32, bool)> {
         use crate::bytecode::{ArgKind, Opcode};
         let instr = self.codes.get(code as usize)?.code.instrs.get(pc as usize)?;
         let writes_local = matches!(instr.op.arg_kind(), ArgKind::Local | ArgKind::LocalPair | ArgKind::Deref)
             || matches!(instr.op, Opcode::MAKE_CELL | Opcode::COPY_FREE_VARS);
-        Some((instr.op.stack_effect(instr.arg, false), writes_local))
+        let inputs = instr.op.inputs(instr.arg);
+        let pushes = (inputs as i32 + instr.op.stack_effect(instr.arg, false)).max(0) as u32;
+        Some((inputs, pushes, writes_local))
     }
 }
 

@@ -248,6 +248,7 @@ impl Recorder {
         self.pop(argc as usize + 2);
         let index = self.code_index(code);
         let mut state = FrameState::new(code, index, Origin::Entered, 0);
+        state.instance = self.new_instance();
         state.init = init;
         state.locals[..params.len()].copy_from_slice(params);
         state.bound[..params.len()].fill(true);

@@ -146,6 +146,8 @@ struct FrameState {
     /// What is known about locals and the value stack.
     locals: Vec<Ty>,
     stack: Vec<Ty>,
+    /// Which activation this is (see `Recorder::exit_at`).
+    instance: u32,
 }
 
 /// The recording of one loop.
@@ -207,6 +209,10 @@ pub struct Recorder {
     counted: bool,
     /// What lives at the addresses uops name (functions, shapes, versions), for dumps.
     names: Vec<(u64, String)>,
+    /// The frame activation each exit made by `exit_at` belongs to, and the last activation
+    /// number given out.
+    exit_instances: std::collections::HashMap<u32, u32>,
+    instances: u32,
 }
 
 impl FrameState {
@@ -219,6 +225,7 @@ impl FrameState {
             bound: vec![false; code.nlocalsplus],
             locals: vec![Ty::Unknown; code.nlocalsplus],
             stack: vec![Ty::Unknown; stack_depth],
+            instance: 0,
         }
     }
 }
@@ -261,6 +268,8 @@ impl Recorder {
             recursing: false,
             counted: false,
             names: vec![(gc_flag, "the collector's flag".to_string())],
+            exit_instances: Default::default(),
+            instances: 0,
         }
     }
 
@@ -399,17 +408,32 @@ impl Recorder {
 
     /// The exit at instruction `pc` of the running frame (one per instruction and kind: `side`
     /// for a guard's, where side traces may grow).
+    ///
+    /// Exits are shared only within one activation: a function inlined at two call sites has
+    /// two frames at the same level running the same code, and a side trace grown from an exit
+    /// in one of them goes on, after the return, with what that call site's caller does.
     fn exit_at(&mut self, pc: usize, side: bool) -> ExitId {
-        let (code, level) = (self.cur_ref().code_index, self.level() as u16);
+        let (code, level, instance) = (self.cur_ref().code_index, self.level() as u16, self.cur_ref().instance);
         let pc = pc as u32;
-        let same = |e: &ExitPoint| e.pc == pc && e.code == code && e.level == level && e.side == side;
-        match self.trace.exits.iter().position(same) {
-            Some(i) => ExitId(i as u32),
+        let same = |(i, e): &(usize, &ExitPoint)| {
+            e.pc == pc && e.code == code && e.level == level && e.side == side
+                && self.exit_instances.get(&(*i as u32)) == Some(&instance)
+        };
+        match self.trace.exits.iter().enumerate().find(same) {
+            Some((i, _)) => ExitId(i as u32),
             None => {
                 let point = if side { ExitPoint::guard(pc) } else { ExitPoint::plain(pc) };
-                self.trace.add_exit(point.in_frame(code, level))
+                let e = self.trace.add_exit(point.in_frame(code, level));
+                self.exit_instances.insert(e.0, instance);
+                e
             }
         }
+    }
+
+    /// A number for a frame the recording enters (see `exit_at`).
+    fn new_instance(&mut self) -> u32 {
+        self.instances += 1;
+        self.instances
     }
 
     fn exit(&mut self, pc: usize) -> ExitId {
@@ -480,7 +504,9 @@ impl Recorder {
                 return Err("left the loop's frame".into());
             }
             let index = self.code_index(frame.code);
-            self.frames.push(FrameState::new(frame.code, index, Origin::Returned, frame.stack.len()));
+            let mut state = FrameState::new(frame.code, index, Origin::Returned, frame.stack.len());
+            state.instance = self.new_instance();
+            self.frames.push(state);
         }
         let expected = self.loop_depth + self.level();
         if self.recursing && frame.depth == expected {
@@ -542,6 +568,7 @@ impl Recorder {
         // Undo what the specialized attempt may have emitted or assumed.
         self.trace.ops.truncate(ops);
         self.trace.exits.truncate(exits);
+        self.exit_instances.retain(|&e, _| (e as usize) < exits);
         self.preamble.truncate(preamble);
         self.keep_alive.truncate(keep);
         self.cur().stack.resize(depth, Ty::Unknown);
@@ -551,13 +578,13 @@ impl Recorder {
         }
         self.emit(TraceOp::new(_EXECUTE_BYTECODE).operands(frame.pc as u64, 0));
         // The stack effect is known, not what was pushed; what lies below the values the
-        // instruction consumes keeps its type (when the recorder knows how many it consumes).
+        // instruction consumes (the opcode table says how many) keeps its type.
         // Fast locals are untouched but for the cells made at a function's start.
         let new_depth = depth as i64 + instr.op.stack_effect(instr.arg, false) as i64;
         if new_depth < 0 {
             return Err(Abort::Why("stack underflow (internal)"));
         }
-        let kept = stack_inputs(instr.op, instr.arg).map_or(0, |n| depth.saturating_sub(n)).min(new_depth as usize);
+        let kept = depth.saturating_sub(instr.op.inputs(instr.arg) as usize).min(new_depth as usize);
         let f = self.cur();
         f.stack.truncate(kept);
         f.stack.resize(new_depth as usize, Ty::Unknown);
@@ -660,26 +687,6 @@ impl Recorder {
 
 }
 
-
-/// How many values from the top of the stack a stepped instruction consumes (it reads nothing
-/// deeper and writes only its results), for the instructions stepped often; `None`: unknown (the
-/// recorder then forgets the types of the whole stack).
-fn stack_inputs(op: Opcode, arg: u32) -> Option<usize> {
-    Some(match op {
-        Opcode::LOAD_DEREF | Opcode::LOAD_CLOSURE | Opcode::LOAD_NAME | Opcode::LOAD_CONST => 0,
-        Opcode::UNARY_NEGATIVE | Opcode::UNARY_INVERT | Opcode::UNARY_NOT | Opcode::GET_ITER => 1,
-        Opcode::STORE_DEREF | Opcode::STORE_NAME | Opcode::STORE_GLOBAL => 1,
-        Opcode::BINARY_OP | Opcode::COMPARE_OP | Opcode::CONTAINS_OP | Opcode::IS_OP => 2,
-        Opcode::BINARY_SUBSCR => 2,
-        Opcode::STORE_SUBSCR => 3,
-        Opcode::LIST_APPEND | Opcode::SET_ADD => 1,
-        Opcode::MAP_ADD => 2,
-        Opcode::BUILD_TUPLE | Opcode::BUILD_LIST | Opcode::BUILD_SET | Opcode::BUILD_SLICE => arg as usize,
-        Opcode::BUILD_STRING => arg as usize,
-        Opcode::BUILD_MAP => 2 * arg as usize,
-        _ => return None,
-    })
-}
 
 /// handling (handlers are entered by unwinding, which leaves the trace).
 fn steppable(op: Opcode) -> bool {
