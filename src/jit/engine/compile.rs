@@ -38,11 +38,19 @@ impl Jit {
         let anchor = if recorder.is_function() { Anchor::Function } else { Anchor::Loop(header) };
         let id = TraceId(self.traces.len() as u32);
         let started = Instant::now();
-        let (mut trace, reports) = if self.options.optimize {
-            opt::optimize(&recorded, &opt::Context { codes: recorder.codes() })
-        } else {
-            (recorded.clone(), Vec::new())
-        };
+        // A side trace starts with what its parent knew at the exit it grew from.
+        let entry = side_of.and_then(|(parent, exit)| self.trace(parent).exit_states.get(exit.index()).cloned().flatten());
+        let cx = opt::Context::new(recorder.codes(), entry.as_ref());
+        let (mut trace, reports) =
+            if self.options.optimize { opt::optimize(&recorded, &cx) } else { (recorded.clone(), Vec::new()) };
+        // Kept for side traces, at the exits they may grow from.
+        let mut exit_states = cx.exit_states.take();
+        exit_states.resize(trace.exits.len(), None);
+        for (state, exit) in exit_states.iter_mut().zip(&trace.exits) {
+            if !exit.side {
+                *state = None;
+            }
+        }
         // `--stats`: a loop trace counts the iterations that reach its back-edge.
         let iterations = Box::new(0u64);
         if self.options.stats && trace.loops() {
@@ -102,6 +110,7 @@ impl Jit {
             parent: side_of,
             counters,
             iterations,
+            exit_states,
         });
     }
 

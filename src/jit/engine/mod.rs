@@ -113,6 +113,8 @@ struct CompiledLoop {
     /// `--stats`: how many iterations of a loop trace reached its back-edge (the trace adds to
     /// it; boxed, so its address stays put).
     iterations: Box<u64>,
+    /// What the optimizer knew at each exit where a side trace may grow (see `opt::Context`).
+    exit_states: Vec<Option<crate::jit::opt::facts::State>>,
     /// The frame records the trace's `_PUSH_FRAME` uops copy (by address: never dropped
     /// while the trace exists).
     #[allow(dead_code)]

@@ -54,6 +54,56 @@ impl Facts {
     }
 }
 
+impl Facts {
+    /// What holds on both of two paths.
+    pub fn meet(self, other: Facts) -> Facts {
+        Facts {
+            tag: self.tag.filter(|&t| other.tag == Some(t)),
+            not_null: self.not_null && other.not_null,
+            konst: self.konst.filter(|&k| other.konst == Some(k)),
+            shape: self.shape.filter(|&s| other.shape == Some(s)),
+        }
+    }
+
+    fn is_empty(self) -> bool {
+        self == Facts::default()
+    }
+}
+
+/// What is known at one point of a trace about the running frame and memory, apart from
+/// symbols: at an exit, it is what a side trace grown there may assume when it starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    /// Locals with something known, by index.
+    pub locals: Vec<(u32, Facts)>,
+    /// The known top of the value stack, bottom first.
+    pub stack: Vec<Facts>,
+    /// Words of memory known to hold a value.
+    pub words: Vec<(u64, u64)>,
+}
+
+impl State {
+    /// What holds on both of two paths to one point.
+    pub fn meet(&self, other: &State) -> State {
+        let locals = self
+            .locals
+            .iter()
+            .filter_map(|&(k, f)| {
+                let g = other.locals.iter().find(|l| l.0 == k)?.1;
+                Some((k, f.meet(g))).filter(|(_, m)| !m.is_empty())
+            })
+            .collect();
+        let n = self.stack.len().min(other.stack.len());
+        let stack = self.stack[self.stack.len() - n..]
+            .iter()
+            .zip(&other.stack[other.stack.len() - n..])
+            .map(|(a, b)| a.meet(*b))
+            .collect();
+        let words = self.words.iter().filter(|w| other.words.contains(w)).copied().collect();
+        State { locals, stack, words }
+    }
+}
+
 /// One frame of the machine: locals by index (absent: not touched yet) and the known top of
 /// its value stack.
 #[derive(Clone, Debug, Default)]
@@ -143,6 +193,30 @@ impl Machine {
         let s = self.fresh(Facts::default());
         self.frame().locals.insert(k, s);
         s
+    }
+
+    /// What is known of the running frame and memory now.
+    pub fn state(&self) -> State {
+        let frame = self.frames.last().expect("the machine always has a frame");
+        let mut locals: Vec<(u32, Facts)> =
+            frame.locals.iter().map(|(&k, &s)| (k, self.facts(s))).filter(|(_, f)| !f.is_empty()).collect();
+        locals.sort_by_key(|l| l.0);
+        let stack = frame.stack.iter().map(|&s| self.facts(s)).collect();
+        let mut words: Vec<(u64, u64)> = self.words.iter().map(|(&a, &v)| (a, v)).collect();
+        words.sort_unstable();
+        State { locals, stack, words }
+    }
+
+    /// Starts from `state`: the running frame's locals and stack top get values with those
+    /// facts, and memory those words.
+    pub fn assume(&mut self, state: &State) {
+        for &(k, f) in &state.locals {
+            let s = self.fresh(f);
+            self.frame().locals.insert(k, s);
+        }
+        let stack: Vec<Sym> = state.stack.iter().map(|&f| self.fresh(f)).collect();
+        self.frame().stack = stack;
+        self.words.extend(state.words.iter().copied());
     }
 
     /// Forgets everything about the heap: code ran that could change any of it.

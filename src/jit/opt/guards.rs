@@ -22,7 +22,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::facts::{guarded_tag, Machine, Sym};
+use super::facts::{guarded_tag, Machine, State, Sym};
 use super::rewrite::entry_points;
 use super::{Context, Rewrite};
 use crate::jit::ir::uops::Uop::*;
@@ -87,6 +87,11 @@ fn loop_header(trace: &Trace) -> Option<ExitPoint> {
 /// (or narrows) the guards the machine proves.
 fn analyze(trace: &Trace, cx: &Context, assumed: &Assumed, mut rewrite: Option<&mut Rewrite>) -> Run {
     let mut m = Machine::new();
+    if let Some(entry) = cx.entry {
+        m.assume(entry);
+    }
+    // What is known at each exit (with `rewrite`: the final run), met over the uops that share it.
+    let mut exits: Vec<Option<State>> = vec![None; trace.exits.len()];
     let mut run = Run { needed: Assumed::new(), at_end: Assumed::new() };
     let entries = entry_points(trace);
     // The symbols of the loop frame's locals as the body starts, by symbol.
@@ -99,18 +104,34 @@ fn analyze(trace: &Trace, cx: &Context, assumed: &Assumed, mut rewrite: Option<&
                 head = assume_at_head(&mut m, assumed, trace);
             }
         }
-        if let Some(edit) = decide(&mut m, op, &head, looping, &mut run.needed) {
-            if let Some(rw) = rewrite.as_deref_mut() {
-                match edit {
-                    Edit::Remove => rw.remove(i),
-                    Edit::Replace(ops) => rw.replace(i, ops),
-                }
+        let edit = decide(&mut m, op, &head, looping, &mut run.needed);
+        if let Some(rw) = rewrite.as_deref_mut() {
+            let exit = match &edit {
+                None => op.exit,
+                Some(Edit::Remove) => None,
+                Some(Edit::Replace(ops)) => ops.iter().find_map(|o| o.exit),
+            };
+            if let Some(e) = exit {
+                let now = m.state();
+                let slot = &mut exits[e.index()];
+                *slot = Some(match slot.take() {
+                    Some(before) => before.meet(&now),
+                    None => now,
+                });
+            }
+            match edit {
+                Some(Edit::Remove) => rw.remove(i),
+                Some(Edit::Replace(ops)) => rw.replace(i, ops),
+                None => {}
             }
         }
         if op.uop == _JUMP_TO_TOP && looping && m.frames.len() == 1 {
             run.at_end = facts_at_end(&mut m, trace);
         }
         m.step(op, cx);
+    }
+    if rewrite.is_some() {
+        *cx.exit_states.borrow_mut() = exits;
     }
     run
 }

@@ -42,6 +42,18 @@ pub use rewrite::Rewrite;
 /// came from (`TraceOp::code`), for the stack effect of bytecodes run by the interpreter.
 pub struct Context<'a> {
     pub codes: &'a [&'static CodeObject],
+    /// For a side trace: what its parent knew at the exit it grew from, which holds when the
+    /// side trace starts (it is entered from that exit only).
+    pub entry: Option<&'a facts::State>,
+    /// Filled by the guards pass: what is known at each exit of the optimized trace, for the
+    /// side traces that may grow there (`None` where nothing is).
+    pub exit_states: std::cell::RefCell<Vec<Option<facts::State>>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(codes: &'a [&'static CodeObject], entry: Option<&'a facts::State>) -> Context<'a> {
+        Context { codes, entry, exit_states: Default::default() }
+    }
 }
 
 impl Context<'_> {

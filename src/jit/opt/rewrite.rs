@@ -91,10 +91,13 @@ impl Rewrite {
 }
 
 /// The uop indices of `trace` where execution can begin besides its first: the loop body's
-/// start and the continuations. A pass must not merge uops across them.
+/// start (for a trace that jumps back to it) and the continuations. A pass must not merge uops
+/// across them.
 pub fn entry_points(trace: &Trace) -> Vec<usize> {
     let mut points: Vec<usize> = trace.continuations.iter().map(|c| c.0).collect();
-    points.push(trace.loop_start);
+    if trace.loops() {
+        points.push(trace.loop_start);
+    }
     points.sort_unstable();
     points.dedup();
     points

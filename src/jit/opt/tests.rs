@@ -56,7 +56,7 @@ fn straight(body: &[TraceOp]) -> Trace {
 }
 
 fn cx() -> Context<'static> {
-    Context { codes: &[] }
+    Context::new(&[], None)
 }
 
 /// Runs one pass; returns its listing and its (removed, added).
@@ -395,4 +395,49 @@ fn the_pipeline_keeps_exits_and_reports_each_pass() {
             assert!((e as usize) < out.exits.len());
         }
     }
+}
+
+#[test]
+fn a_side_trace_starts_with_what_its_parent_knew_at_the_exit() {
+    // The parent's loop: i from a range iterator (an int), then a branch on i % 3 == 0.
+    let parent = looping(
+        &[],
+        &[
+            op(_FOR_ITER_RANGE),
+            op(_STORE_FAST_KEEP).oparg(2),
+            int(3),
+            op(_BINARY_OP_MODULO_INT),
+            int(0),
+            op(_COMPARE_OP_INT).oparg(2),
+            op(_GUARD_IS_FALSE_POP),
+        ],
+    );
+    let cx = cx();
+    let _ = guards::run(&parent, &cx);
+    let states = cx.exit_states.take();
+    let branch = parent.ops.iter().find(|o| o.uop == _GUARD_IS_FALSE_POP).and_then(|o| o.exit).expect("an exit");
+    let at_branch = states[branch.index()].clone().expect("facts at the branch's exit");
+    assert!(at_branch.locals.contains(&(2, facts::Facts::tagged(tag::INT))), "{at_branch:?}");
+    assert_eq!(at_branch.stack.last().and_then(|f| f.tag), Some(tag::BOOL), "{at_branch:?}");
+    // The side trace grown there: t += i guards only t.
+    let side = straight(&[
+        op(_LOAD_FAST_CHECK).oparg(2),
+        op(_POP_TOP),
+        op(_GUARD_IS_TRUE_POP),
+        load(1),
+        load(2),
+        op(_GUARD_NOS_INT),
+        op(_GUARD_TOS_INT),
+        op(_BINARY_OP_ADD_INT),
+        store(1),
+    ]);
+    let entry = Context::new(&[], Some(&at_branch));
+    let rewrite = guards::run(&side, &entry);
+    let out = listing(&rewrite.apply(&side), &Plain);
+    assert!(!out.contains("_GUARD_TOS_INT"), "{out}");
+    assert!(!out.contains("_LOAD_FAST_CHECK"), "{out}");
+    assert!(out.contains("_GUARD_NOS_INT") && out.contains("_GUARD_IS_TRUE_POP"), "{out}");
+    // Without the parent's facts, both guards stay.
+    let out = listing(&guards::run(&side, &cx).apply(&side), &Plain);
+    assert!(out.contains("_GUARD_TOS_INT"), "{out}");
 }
