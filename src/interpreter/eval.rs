@@ -425,9 +425,9 @@ impl Vm {
                             let container = peek!(1);
                             let item = peek!(2);
                             sync!();
-                            let r = tri!(ops::contains(self, container, item));
+                            let r = tri!(self.op_contains(arg, item, container));
                             sp -= 1;
-                            poke!(1, Value::Bool(r != (arg == 1)));
+                            poke!(1, r);
                         }
                         Opcode::BINARY_SUBSCR => {
                             let key = peek!(1);
@@ -436,7 +436,7 @@ impl Vm {
                                 Some(v) => v,
                                 None => {
                                     sync!();
-                                    tri!(ops::getitem(self, obj, key))
+                                    tri!(self.op_subscr(obj, key))
                                 }
                             };
                             sp -= 1;
@@ -448,7 +448,7 @@ impl Vm {
                             let v = peek!(3);
                             if !ops::fast_setitem(obj, key, v) {
                                 sync!();
-                                tri!(ops::setitem(self, obj, key, v));
+                                tri!(self.op_store_subscr(obj, key, v));
                             }
                             sp -= 3;
                         }
@@ -518,16 +518,13 @@ impl Vm {
                             } else {
                                 (peek!(2), peek!(1), Value::None)
                             };
-                            let s = self.alloc(ObjKind::Slice(a, b, c));
+                            let s = self.op_build_slice(a, b, c);
                             sp -= arg as usize;
-                            push!(Value::Obj(s));
+                            push!(s);
                         }
                         Opcode::LIST_APPEND => {
                             let v = peek!(1);
-                            let list = peek!(1 + arg as usize);
-                            if let Some(l) = list.obj().and_then(|o| o.as_list()) {
-                                l.borrow_mut().push(v);
-                            }
+                            Vm::op_list_append(peek!(1 + arg as usize), v);
                             sp -= 1;
                         }
                         Opcode::SET_ADD => {
@@ -1042,29 +1039,7 @@ impl Vm {
 
 use crate::runtime::value::load_value;
 
-/// `COMPARE_OP arg` on two numbers of the same primitive type.
-#[inline]
-fn compare_primitive<T: PartialOrd>(arg: u32, x: T, y: T) -> bool {
-    match arg {
-        0 => x < y,
-        1 => x <= y,
-        2 => x == y,
-        3 => x != y,
-        4 => x > y,
-        _ => x >= y,
-    }
-}
-
-#[inline]
-fn cell_get(cell: Value) -> Value {
-    match cell {
-        Value::Obj(o) => match &o.kind {
-            ObjKind::Cell(c) => c.get(),
-            _ => Value::Null,
-        },
-        _ => Value::Null,
-    }
-}
+use super::opcodes::{cell_get, compare_primitive};
 
 #[inline]
 fn cell_set(cell: Value, v: Value) {

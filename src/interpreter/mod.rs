@@ -18,6 +18,7 @@ pub mod frames;
 pub mod gc;
 pub mod generator;
 pub mod globals;
+pub mod opcodes;
 pub mod traceback;
 
 use std::collections::HashMap;

@@ -211,7 +211,16 @@ impl Jit {
                 let e = ExitId(e as u32);
                 let n = t.compiled.exit_count(e);
                 if n > 0 {
-                    let _ = writeln!(out, "    {}: taken {}", print::exit_label(&t.trace, e), times(n));
+                    // Where, as the dump says it, and in which function and line.
+                    let exit = t.trace.exit(e);
+                    let code = t.codes.get(exit.code as usize).copied().unwrap_or(t.code);
+                    let place = match exit.resume {
+                        crate::jit::ir::Resume::At => {
+                            format!(" {} line {}", code.code.name, code.code.line_of(exit.pc as usize))
+                        }
+                        _ => String::new(),
+                    };
+                    let _ = writeln!(out, "    {}{place}: taken {}", print::exit_label(&t.trace, e), times(n));
                 }
             }
         }

@@ -68,17 +68,16 @@ pub fn executed_simply(op: crate::bytecode::Opcode) -> bool {
 }
 
 /// The bytecodes traces most often leave unspecialized, executed here directly rather than by a
-/// `Vm::step` (which enters the run loop for one instruction): the same runtime calls as the
-/// run loop's, with the frame synced as it syncs it (pc past the instruction). Returns the new
-/// stack depth, or `None` for any other bytecode.
+/// `Vm::step` (which enters the run loop for one instruction): each by the run loop's own
+/// function for it (`interpreter::opcodes`), with the frame synced as the run loop syncs it (pc
+/// past the instruction). Returns the new stack depth, or `None` for any other bytecode.
 fn execute_simple(
     vm: &mut crate::interpreter::Vm,
     top: usize,
     pc: usize,
     depth: usize,
 ) -> Option<crate::interpreter::PyResult<usize>> {
-    use crate::bytecode::{CompareOp, Opcode};
-    use crate::runtime::ops;
+    use crate::bytecode::Opcode;
     let instr = vm.frames[top].code.code.instrs[pc];
     let arg = instr.arg;
     let at = |vm: &crate::interpreter::Vm, n: usize| vm.slot(depth - n);
@@ -88,14 +87,7 @@ fn execute_simple(
     if instr.op == Opcode::LOAD_DEREF {
         // A closure variable: the cell's value (an empty cell raises; the interpreter says how).
         let frame = vm.frames[top];
-        let cell = vm.slot(frame.base + frame.code.nlocals + arg as usize);
-        let v = match cell {
-            Value::Obj(o) => match &o.kind {
-                ObjKind::Cell(c) => c.get(),
-                _ => Value::Null,
-            },
-            _ => Value::Null,
-        };
+        let v = crate::interpreter::opcodes::cell_get(vm.slot(frame.base + frame.code.nlocals + arg as usize));
         if v.is_null() {
             return None;
         }
@@ -113,71 +105,46 @@ fn execute_simple(
     if vm.count_instructions {
         vm.instructions += 1;
     }
+    // The values in, the run loop's own function for the opcode, the result back.
+    let replace = |vm: &mut crate::interpreter::Vm, n: usize, r: Value| {
+        vm.set_slot(depth - n, r);
+        depth - n + 1
+    };
     let result = match instr.op {
         Opcode::BINARY_OP => {
             let (a, b) = (at(vm, 2), at(vm, 1));
-            let r = match crate::runtime::int::fast_binary(arg, a, b) {
-                Some(r) => Ok(r),
-                None => ops::binary_op_arg(vm, arg, a, b),
-            };
-            r.map(|r| {
-                vm.set_slot(depth - 2, r);
-                depth - 1
-            })
+            vm.op_binary(arg, a, b).map(|r| replace(vm, 2, r))
         }
         Opcode::COMPARE_OP => {
             let (a, b) = (at(vm, 2), at(vm, 1));
-            let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
-            ops::compare(vm, op, a, b).map(|r| {
-                vm.set_slot(depth - 2, r);
-                depth - 1
-            })
+            vm.op_compare(arg, a, b).map(|r| replace(vm, 2, r))
         }
         Opcode::CONTAINS_OP => {
             let (item, container) = (at(vm, 2), at(vm, 1));
-            ops::contains(vm, container, item).map(|r| {
-                vm.set_slot(depth - 2, Value::Bool(r != (arg == 1)));
-                depth - 1
-            })
+            vm.op_contains(arg, item, container).map(|r| replace(vm, 2, r))
         }
         Opcode::BINARY_SUBSCR => {
             let (obj, key) = (at(vm, 2), at(vm, 1));
-            let r = match ops::fast_getitem(obj, key) {
-                Some(v) => Ok(v),
-                None => ops::getitem(vm, obj, key),
-            };
-            r.map(|r| {
-                vm.set_slot(depth - 2, r);
-                depth - 1
-            })
+            vm.op_subscr(obj, key).map(|r| replace(vm, 2, r))
         }
         Opcode::STORE_SUBSCR => {
             let (v, obj, key) = (at(vm, 3), at(vm, 2), at(vm, 1));
-            if ops::fast_setitem(obj, key, v) {
-                Ok(depth - 3)
-            } else {
-                ops::setitem(vm, obj, key, v).map(|()| depth - 3)
-            }
+            vm.op_store_subscr(obj, key, v).map(|()| depth - 3)
         }
         Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
             let n = arg as usize;
             let items = vm.stack_slice(depth - n, depth).to_vec();
             let v = if instr.op == Opcode::BUILD_TUPLE { vm.new_tuple(items) } else { vm.new_list(items) };
-            vm.set_slot(depth - n, v);
-            Ok(depth - n + 1)
+            Ok(replace(vm, n, v))
         }
         Opcode::BUILD_SLICE => {
             let (a, b, c) =
                 if arg == 3 { (at(vm, 3), at(vm, 2), at(vm, 1)) } else { (at(vm, 2), at(vm, 1), Value::None) };
-            let s = vm.alloc(ObjKind::Slice(a, b, c));
-            vm.set_slot(depth - arg as usize, Value::Obj(s));
-            Ok(depth - arg as usize + 1)
+            let s = vm.op_build_slice(a, b, c);
+            Ok(replace(vm, arg as usize, s))
         }
         Opcode::LIST_APPEND => {
-            let (list, v) = (at(vm, 1 + arg as usize), at(vm, 1));
-            if let Some(l) = list.obj().and_then(|o| o.as_list()) {
-                l.borrow_mut().push(v);
-            }
+            crate::interpreter::Vm::op_list_append(at(vm, 1 + arg as usize), at(vm, 1));
             Ok(depth - 1)
         }
         _ => return None,
