@@ -3,7 +3,9 @@ import argparse
 import glob
 import math
 import os
+import re
 import subprocess
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -35,3 +37,13 @@ def name(prog):
 
 def geomean(ratios):
     return math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+
+
+def instructions(cmd):
+    """Instructions executed by `cmd`, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        err = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + cmd,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             check=True).stderr
+    return int(re.search(r"I\s+refs:\s+([\d,]+)", err).group(1).replace(",", ""))

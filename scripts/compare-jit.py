@@ -10,13 +10,11 @@ time on a noisy machine, and much slower). Usage:
 
     scripts/compare-jit.py [--rounds N] [--callgrind] [--stitch PATH] [program.py ...]
 """
-import os
 import re
 import statistics
 import subprocess
-import tempfile
 
-from benchlib import geomean, name, parse_args, timed
+from benchlib import geomean, instructions, name, parse_args, timed
 
 
 def stats(stitch, prog):
@@ -27,16 +25,6 @@ def stats(stitch, prog):
     sides = sum(1 for line in err.splitlines() if line.startswith("side trace "))
     share = re.search(r"in machine code:\s+\d+ \(([\d.]+%)\)", err)
     return loops, sides, share.group(1) if share else "-"
-
-
-def instructions(cmd):
-    """Instructions executed by `cmd`, counted by callgrind."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, "callgrind.out")
-        err = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + cmd,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                             check=True).stderr
-    return int(re.search(r"I\s+refs:\s+([\d,]+)", err).group(1).replace(",", ""))
 
 
 def main():

@@ -6,17 +6,19 @@ uops and guards (checks: `_GUARD_*`, `_CHECK_FUNCTION`) in the body of each loop
 over the loop traces weighted by the iterations that reached their back-edge. Then N rounds of
 alternating runs (`--jit=off`, `--jit-opt=off`, `--jit-opt=on`) give median wall times and the
 ratios interpreter/JIT with the optimizer off and on (> 1: the JIT is faster), and on/off
-(> 1: the optimizer made it faster). Prints a Markdown table and the geometric means. Usage:
+(> 1: the optimizer made it faster). Prints a Markdown table and the geometric means. With
+`--callgrind`, it counts instructions instead of timing (one run per mode under `valgrind
+--tool=callgrind`: steadier than wall time on a noisy machine, and much slower). Usage:
 
-    scripts/compare-opt.py [--rounds N] [--stitch PATH] [program.py ...]
+    scripts/compare-opt.py [--rounds N] [--callgrind] [--stitch PATH] [program.py ...]
 """
 import re
 import statistics
 import subprocess
 
-from benchlib import geomean, name, parse_args, timed
+from benchlib import geomean, instructions, name, parse_args, timed
 
-PER_ITERATION = re.compile(r"^\s+(\d+) iterations to the back-edge, (\d+) uops and (\d+) guards per iteration")
+PER_ITERATION = re.compile(r"^\s+(\d+) iterations to the back-edge, (\d+) uops and (\d+) guards? per iteration")
 
 
 def per_iteration(stitch, prog, opt):
@@ -35,7 +37,7 @@ def per_iteration(stitch, prog, opt):
 
 
 def main():
-    args = parse_args(__doc__)
+    args = parse_args(__doc__, lambda ap: ap.add_argument("--callgrind", action="store_true"))
     print("| program | uops/iter off | on | guards/iter off | on | interp/JIT opt off | opt on | on/off |")
     print("|---|---|---|---|---|---|---|---|")
     off_ratios, on_ratios, gains = [], [], []
@@ -45,12 +47,15 @@ def main():
         interp_cmd = [args.stitch, "run", "--jit=off", prog]
         off_cmd = [args.stitch, "run", "--jit-opt=off", prog]
         on_cmd = [args.stitch, "run", "--jit-opt=on", prog]
-        interp, off, on = [], [], []
-        for _ in range(args.rounds):
-            interp.append(timed(interp_cmd))
-            off.append(timed(off_cmd))
-            on.append(timed(on_cmd))
-        i, o, n = statistics.median(interp), statistics.median(off), statistics.median(on)
+        if args.callgrind:
+            i, o, n = instructions(interp_cmd), instructions(off_cmd), instructions(on_cmd)
+        else:
+            interp, off, on = [], [], []
+            for _ in range(args.rounds):
+                interp.append(timed(interp_cmd))
+                off.append(timed(off_cmd))
+                on.append(timed(on_cmd))
+            i, o, n = statistics.median(interp), statistics.median(off), statistics.median(on)
         off_ratios.append(i / o)
         on_ratios.append(i / n)
         gains.append(o / n)
@@ -58,7 +63,10 @@ def main():
               f"| {i / o:.2f} | {i / n:.2f} | {o / n:.2f} |")
     print(f"| **geomean** | | | | | **{geomean(off_ratios):.2f}** | **{geomean(on_ratios):.2f}** "
           f"| **{geomean(gains):.2f}** |")
-    print(f"\n{args.rounds} rounds, alternating; medians of wall time.")
+    if args.callgrind:
+        print("\nInstructions counted by callgrind, one run per mode.")
+    else:
+        print(f"\n{args.rounds} rounds, alternating; medians of wall time.")
 
 
 if __name__ == "__main__":

@@ -188,9 +188,10 @@ impl Jit {
                     );
                     if t.trace.loops() {
                         let (uops, checks) = t.trace.body_counts();
+                        let guards = if checks == 1 { "guard" } else { "guards" };
                         let _ = writeln!(
                             out,
-                            "    {} iterations to the back-edge, {uops} uops and {checks} guards per iteration",
+                            "    {} iterations to the back-edge, {uops} uops and {checks} {guards} per iteration",
                             *t.iterations
                         );
                     }

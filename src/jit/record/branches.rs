@@ -5,11 +5,8 @@
 use super::*;
 
 impl Recorder {
-    pub(super) fn record_branch(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
-        let pc = frame.pc;
-        let code = frame.code;
-        let instr = code.code.instrs[pc];
-        let arg = instr.arg;
+    pub(super) fn record_branch(&mut self, frame: &Frame, at: At) -> Result<Option<Trace>, Abort> {
+        let At { pc, code, instr, arg } = at;
         let peek = |n: usize| frame.stack[frame.stack.len() - n];
         match instr.op {
             Opcode::JUMP_IF_TRUE_OR_POP | Opcode::JUMP_IF_FALSE_OR_POP => {

@@ -7,11 +7,8 @@ use super::ops::{payload, ty_of};
 use super::*;
 
 impl Recorder {
-    pub(super) fn record_call(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
-        let pc = frame.pc;
-        let code = frame.code;
-        let instr = code.code.instrs[pc];
-        let arg = instr.arg;
+    pub(super) fn record_call(&mut self, frame: &Frame, at: At) -> Result<Option<Trace>, Abort> {
+        let At { pc, code, instr, arg } = at;
         match instr.op {
             Opcode::CALL => {
                 let n = arg as usize;

@@ -121,6 +121,22 @@ pub struct Frame<'a> {
     pub has_trace: &'a dyn Fn(&'static CodeObject, usize) -> bool,
 }
 
+/// The instruction being recorded: where it is and what it says.
+#[derive(Clone, Copy)]
+struct At {
+    pc: usize,
+    code: &'static CodeObject,
+    instr: crate::bytecode::Instr,
+    arg: u32,
+}
+
+impl At {
+    fn of(frame: &Frame) -> At {
+        let instr = frame.code.code.instrs[frame.pc];
+        At { pc: frame.pc, code: frame.code, instr, arg: instr.arg }
+    }
+}
+
 /// How much the recorder knows about the locals of a frame it records in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Origin {
@@ -619,16 +635,17 @@ impl Recorder {
     /// `_EXECUTE_BYTECODE`.
     fn record_specialized(&mut self, frame: &Frame) -> Result<Option<Trace>, Abort> {
         use Opcode::*;
-        match frame.code.code.instrs[frame.pc].op {
+        let at = At::of(frame);
+        match at.instr.op {
             NOP | POP_TOP | PUSH_NULL | COPY | SWAP | LOAD_CONST | LOAD_FAST | STORE_FAST | LOAD_FAST_LOAD_FAST
             | STORE_FAST_LOAD_FAST | STORE_FAST_STORE_FAST | BINARY_OP | COMPARE_OP | IS_OP | UNARY_NEGATIVE
-            | UNARY_NOT => self.record_op(frame),
+            | UNARY_NOT => self.record_op(frame, at),
             JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
-            | POP_JUMP_IF_NOT_NONE | JUMP_FORWARD | JUMP_BACKWARD => self.record_branch(frame),
-            CALL | RETURN_VALUE | RETURN_CONST => self.record_call(frame),
-            LOAD_DEREF | LOAD_GLOBAL | LOAD_ATTR | STORE_ATTR => self.record_attr(frame),
+            | POP_JUMP_IF_NOT_NONE | JUMP_FORWARD | JUMP_BACKWARD => self.record_branch(frame, at),
+            CALL | RETURN_VALUE | RETURN_CONST => self.record_call(frame, at),
+            LOAD_DEREF | LOAD_GLOBAL | LOAD_ATTR | STORE_ATTR => self.record_attr(frame, at),
             FOR_ITER | YIELD_VALUE | GET_ITER | UNPACK_SEQUENCE | BINARY_SUBSCR | STORE_SUBSCR => {
-                self.record_iteration(frame)
+                self.record_iteration(frame, at)
             }
             op => Err(Abort::Opcode(op)),
         }
