@@ -70,6 +70,9 @@ impl Facts {
     }
 }
 
+/// How many values from the top of the stack a [`State`] keeps.
+const STATE_STACK: usize = 8;
+
 /// What is known at one point of a trace about the running frame and memory, apart from
 /// symbols: at an exit, it is what a side trace grown there may assume when it starts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -120,6 +123,9 @@ pub struct Machine {
     pub frames: Vec<Frame>,
     /// Words of memory known to hold a value (dict versions, the class epoch), by address.
     pub words: HashMap<u64, u64>,
+    /// The values with a shape known, so that an escape forgets shapes without visiting every
+    /// value (traces full of calls escape often).
+    shaped: Vec<Sym>,
 }
 
 impl Default for Machine {
@@ -130,13 +136,24 @@ impl Default for Machine {
 
 impl Machine {
     pub fn new() -> Machine {
-        Machine { syms: Vec::new(), frames: vec![Frame::default()], words: HashMap::new() }
+        Machine { syms: Vec::new(), frames: vec![Frame::default()], words: HashMap::new(), shaped: Vec::new() }
     }
 
     /// A new value with `facts`.
     pub fn fresh(&mut self, facts: Facts) -> Sym {
         self.syms.push(facts);
-        (self.syms.len() - 1) as Sym
+        let s = (self.syms.len() - 1) as Sym;
+        if facts.shape.is_some() {
+            self.shaped.push(s);
+        }
+        s
+    }
+
+    /// Records that value `s` is an instance of `shape`.
+    pub fn learn_shape(&mut self, s: Sym, shape: u64) {
+        self.learn_tag(s, tag::OBJ);
+        self.syms[s as usize].shape = Some(shape);
+        self.shaped.push(s);
     }
 
     pub fn facts(&self, s: Sym) -> Facts {
@@ -201,7 +218,9 @@ impl Machine {
         let mut locals: Vec<(u32, Facts)> =
             frame.locals.iter().map(|(&k, &s)| (k, self.facts(s))).filter(|(_, f)| !f.is_empty()).collect();
         locals.sort_by_key(|l| l.0);
-        let stack = frame.stack.iter().map(|&s| self.facts(s)).collect();
+        // The top of the stack only: what a side trace's first instructions use.
+        let from = frame.stack.len().saturating_sub(STATE_STACK);
+        let stack = frame.stack[from..].iter().map(|&s| self.facts(s)).collect();
         let mut words: Vec<(u64, u64)> = self.words.iter().map(|(&a, &v)| (a, v)).collect();
         words.sort_unstable();
         State { locals, stack, words }
@@ -222,8 +241,8 @@ impl Machine {
     /// Forgets everything about the heap: code ran that could change any of it.
     pub fn escape(&mut self) {
         self.words.clear();
-        for f in &mut self.syms {
-            f.shape = None;
+        for s in self.shaped.drain(..) {
+            self.syms[s as usize].shape = None;
         }
     }
 
@@ -291,8 +310,7 @@ impl Machine {
             }
             _GUARD_FAST_TYPE_VERSION => {
                 let s = self.local(op.oparg);
-                self.learn_tag(s, tag::OBJ);
-                self.facts_mut(s).shape = Some(op.operands[0]);
+                self.learn_shape(s, op.operands[0]);
             }
             _GUARD_SLOT_NULL => {
                 let s = self.peek(n);
@@ -311,8 +329,7 @@ impl Machine {
             }
             _GUARD_TYPE_VERSION => {
                 let s = self.peek(1);
-                self.learn_tag(s, tag::OBJ);
-                self.facts_mut(s).shape = Some(op.operands[0]);
+                self.learn_shape(s, op.operands[0]);
             }
             _LOAD_ATTR_METHOD_WITH_VALUES => {
                 let self_value = self.pop();
@@ -394,7 +411,7 @@ impl Machine {
         }
     }
 
-    fn learn_tag(&mut self, s: Sym, t: u64) {
+    pub fn learn_tag(&mut self, s: Sym, t: u64) {
         let f = self.facts_mut(s);
         f.tag = Some(t);
         f.not_null |= t != tag::NULL;

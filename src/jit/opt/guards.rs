@@ -154,10 +154,7 @@ fn assume_at_head(m: &mut Machine, assumed: &Assumed, trace: &Trace) -> BTreeMap
             }
             HeadFact::Shape(k, shape) => {
                 let s = m.local(k);
-                let f = m.facts_mut(s);
-                f.tag = Some(tag::OBJ);
-                f.not_null = true;
-                f.shape = Some(shape);
+                m.learn_shape(s, shape);
             }
             HeadFact::Word(address, value) => {
                 m.words.insert(address, value);

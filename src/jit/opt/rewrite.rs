@@ -152,15 +152,24 @@ impl Output {
     }
 
     /// The edits that turn `trace` into this output.
-    pub fn into_rewrite(self, trace: &Trace) -> Rewrite {
-        let mut per_origin: Vec<Vec<TraceOp>> = vec![Vec::new(); trace.ops.len()];
-        for (origin, op) in self.ops {
-            per_origin[origin].push(op);
-        }
+    pub fn into_rewrite(mut self, trace: &Trace) -> Rewrite {
         let mut rewrite = Rewrite::new(trace);
-        for (i, ops) in per_origin.into_iter().enumerate() {
-            if ops.as_slice() != [trace.ops[i]] {
-                rewrite.replace(i, ops);
+        let unchanged = self.ops.len() == trace.ops.len()
+            && self.ops.iter().enumerate().all(|(i, (origin, op))| *origin == i && *op == trace.ops[i]);
+        if unchanged {
+            return rewrite;
+        }
+        // A uop taken back and pushed again keeps its origin, so origins may be out of order.
+        self.ops.sort_by_key(|e| e.0);
+        let mut k = 0;
+        for (i, original) in trace.ops.iter().enumerate() {
+            let start = k;
+            while k < self.ops.len() && self.ops[k].0 == i {
+                k += 1;
+            }
+            let group = &self.ops[start..k];
+            if !(group.len() == 1 && group[0].1 == *original) {
+                rewrite.replace(i, group.iter().map(|e| e.1).collect());
             }
         }
         rewrite
