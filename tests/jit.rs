@@ -149,6 +149,7 @@ fn dump_asm_shows_each_uops_patched_machine_code() {
         "_JUMP_TO_TOP",
         "_EXIT_TRACE for exit 0 (@",
         "_EXIT_TRACE for the error exit",
+        "  data, trampolines and GOT: ",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} missing:\n{}", r.stderr);
     }

@@ -63,6 +63,9 @@ pub struct CompiledTrace {
     pub entry_placement: OpPlacement,
     pub ops: Vec<OpPlacement>,
     pub stubs: Vec<OpPlacement>,
+    /// Trampolines to far helpers and GOT slots, as (address, what they reach or hold).
+    pub trampolines: Vec<(u64, u64)>,
+    pub got: Vec<(u64, u64)>,
     /// Bytes of hot code (entry and uops), cold code and exit stubs, and data (data, GOT,
     /// trampolines).
     pub code_bytes: usize,

@@ -121,6 +121,19 @@ pub struct Frame<'a> {
     pub has_trace: &'a dyn Fn(&'static CodeObject, usize) -> bool,
 }
 
+/// What `Recorder::rewind` restores.
+struct Checkpoint {
+    ops: usize,
+    exits: usize,
+    preamble: usize,
+    pending: u64,
+    keep_alive: usize,
+    frames: usize,
+    stack: Vec<Ty>,
+    locals: Vec<Ty>,
+    bound: Vec<bool>,
+}
+
 /// The instruction being recorded: where it is and what it says.
 #[derive(Clone, Copy)]
 struct At {
@@ -565,11 +578,7 @@ impl Recorder {
         }
         self.started = true;
         let depth = self.cur_ref().stack.len();
-        let preamble = self.preamble.len();
-        let ops = self.trace.ops.len();
-        let exits = self.trace.exits.len();
-        let pending = self.pending;
-        let keep = self.keep_alive.len();
+        let checkpoint = self.checkpoint();
         match self.record_specialized(frame) {
             Err(Abort::Generic) | Err(Abort::Opcode(_)) => {}
             Ok(None) => {
@@ -580,14 +589,8 @@ impl Recorder {
             }
             other => return other,
         }
-        self.pending = pending;
         // Undo what the specialized attempt may have emitted or assumed.
-        self.trace.ops.truncate(ops);
-        self.trace.exits.truncate(exits);
-        self.exit_instances.retain(|&e, _| (e as usize) < exits);
-        self.preamble.truncate(preamble);
-        self.keep_alive.truncate(keep);
-        self.cur().stack.resize(depth, Ty::Unknown);
+        self.rewind(checkpoint);
         let instr = frame.code.code.instrs[frame.pc];
         if !steppable(instr.op) {
             return Err(Abort::Opcode(instr.op));
@@ -616,6 +619,38 @@ impl Recorder {
             }
         }
         Ok(None)
+    }
+
+    /// Where the recording is, to come back to if an instruction's specialized translation
+    /// gives up halfway (it then runs in the interpreter, `_EXECUTE_BYTECODE`).
+    fn checkpoint(&self) -> Checkpoint {
+        let f = self.cur_ref();
+        Checkpoint {
+            ops: self.trace.ops.len(),
+            exits: self.trace.exits.len(),
+            preamble: self.preamble.len(),
+            pending: self.pending,
+            keep_alive: self.keep_alive.len(),
+            frames: self.frames.len(),
+            stack: f.stack.clone(),
+            locals: f.locals.clone(),
+            bound: f.bound.clone(),
+        }
+    }
+
+    /// Back to `c`: what was emitted since goes, and what was assumed about the running frame.
+    fn rewind(&mut self, c: Checkpoint) {
+        self.trace.ops.truncate(c.ops);
+        self.trace.exits.truncate(c.exits);
+        self.exit_instances.retain(|&e, _| (e as usize) < c.exits);
+        self.preamble.truncate(c.preamble);
+        self.pending = c.pending;
+        self.keep_alive.truncate(c.keep_alive);
+        self.frames.truncate(c.frames);
+        let f = self.cur();
+        f.stack = c.stack;
+        f.locals = c.locals;
+        f.bound = c.bound;
     }
 
     /// Records the instruction the interpreter is about to execute.

@@ -12,7 +12,8 @@
 use std::fmt::Write;
 
 use super::check::stencil_of;
-use super::extract::{Arch, Hole, Part, Stencil, StencilSet};
+use super::extract::{Arch, Hole, HoleValue, Part, Stencil, StencilSet};
+use super::tables;
 use crate::jit::backend::{CompiledTrace, OpPlacement};
 use crate::jit::ir::{print, Trace};
 
@@ -194,11 +195,35 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
     hot.extend(cold);
     let mut out = register_legend(set);
     out += &render_trace_code(set.arch, &hot);
-    let _ = writeln!(
-        out,
-        "  then trampolines, data and GOT slots: {} bytes",
-        compiled.data_bytes
-    );
+    // What a far call lands on: the helper it reaches, by name.
+    let helper = |address: u64| -> String {
+        let names = set.stencils.iter().flat_map(|s| s.holes.iter()).filter_map(|h| match &h.value {
+            HoleValue::Helper(name) => Some(name.as_ref()),
+            _ => None,
+        });
+        let mut names: Vec<&str> = names.collect();
+        names.sort_unstable();
+        names.dedup();
+        let found = names.into_iter().find(|n| tables::helper_address(n) == Some(address as usize));
+        found.map_or_else(|| format!("{address:#x}"), str::to_string)
+    };
+    for &(at, target) in &compiled.trampolines {
+        let _ = writeln!(out, "  trampoline to {}", helper(target));
+        // The jump, then the 8-byte address it reads.
+        let code_len = super::relocate::trampoline_bytes(set.arch, target).len() - 8;
+        // SAFETY: the trampoline lies inside the trace's span, mapped read+execute (readable) for
+        // as long as the compiled trace lives.
+        let bytes = unsafe { std::slice::from_raw_parts(at as *const u8, code_len) };
+        for line in disassemble(set.arch, bytes, at) {
+            let text = format!("    {:012x}  {:<w$}  {}", at + line.offset as u64, hex(&line.bytes), line.text, w = BYTES_PER_LINE * 3 - 1);
+            let _ = writeln!(out, "{}", text.trim_end());
+        }
+        let _ = writeln!(out, "    {:012x}  .quad {target:#x}", at + code_len as u64);
+    }
+    for &(at, value) in &compiled.got {
+        let _ = writeln!(out, "  GOT slot {at:012x}: {value:#x} ({})", helper(value));
+    }
+    let _ = writeln!(out, "  data, trampolines and GOT: {} bytes", compiled.data_bytes);
     out
 }
 

@@ -222,6 +222,8 @@ pub fn compile(
     let total = at;
 
     let mut failure = None;
+    let mut trampolines = Vec::new();
+    let mut got = Vec::new();
     let span = arena
         .install(total, |base, bytes| {
             let mut linker = TraceLinker {
@@ -277,10 +279,12 @@ pub fn compile(
                 let t = relocate::trampoline_bytes(linker.arch, target);
                 let off = trampolines_at + i * TRAMPOLINE_SIZE;
                 bytes[off..off + t.len()].copy_from_slice(&t);
+                trampolines.push((base + off as u64, target));
             }
             for (i, &value) in linker.got.iter().enumerate() {
                 let off = got_at + 8 * i;
                 bytes[off..off + 8].copy_from_slice(&value.to_le_bytes());
+                got.push((base + off as u64, value));
             }
         })
         .map_err(|e| format!("cannot install trace code: {e}"))?;
@@ -309,6 +313,8 @@ pub fn compile(
         entry_placement,
         ops,
         stubs,
+        trampolines,
+        got,
         code_bytes,
         data_bytes: total - code_bytes,
     })
