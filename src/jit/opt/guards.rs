@@ -300,6 +300,7 @@ fn check_in_preamble(trace: &Trace, assumed: &Assumed, at: ExitPoint, rewrite: &
     // code, as a side trace from the body's shape guard did before the check moved.
     let exit: ExitId = rewrite.add_exit(trace, at);
     let mut checks: BTreeMap<u32, Vec<TraceOp>> = BTreeMap::new();
+    let mut words: Vec<(usize, TraceOp)> = Vec::new();
     for fact in assumed {
         match *fact {
             HeadFact::Tag(k, t) => {
@@ -310,16 +311,19 @@ fn check_in_preamble(trace: &Trace, assumed: &Assumed, at: ExitPoint, rewrite: &
                 checks.entry(k).or_default().push(check);
             }
             HeadFact::Word(address, value) => {
-                // Checked by the guard the body used for it.
-                let word_guard = |op: &&TraceOp| {
+                // Checked by the guard the body used for it, in the order the body first checks
+                // them (addresses differ from run to run and machine to machine; dumps must not).
+                let word_guard = |op: &TraceOp| {
                     matches!(op.uop, _GUARD_GLOBALS_VERSION | _GUARD_BUILTINS_VERSION | _GUARD_CLASS_EPOCH)
                         && op.operands == [address, value]
                 };
-                let Some(uop) = trace.ops.iter().find(word_guard).map(|op| op.uop) else { continue };
-                rewrite.add_to_preamble([TraceOp::new(uop).operands(address, value).exit(exit)]);
+                let Some(first) = trace.ops.iter().position(word_guard) else { continue };
+                words.push((first, TraceOp::new(trace.ops[first].uop).operands(address, value).exit(exit)));
             }
         }
     }
+    words.sort_by_key(|w| w.0);
+    rewrite.add_to_preamble(words.into_iter().map(|w| w.1));
     for (k, ops) in checks {
         // `_LOAD_FAST_CHECK k; _POP_TOP` in the preamble: the checks take its place.
         let bound_check = trace.ops[..trace.loop_start]
