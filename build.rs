@@ -21,7 +21,13 @@ use std::path::{Path, PathBuf};
 use extract::{Arch, HoleValue, Part, StencilSet};
 
 fn main() {
-    for input in ["build.rs", "stencils", "src/jit/backend/stencil/extract.rs", "src/jit/backend/stencil/toolchain.rs", "src/jit/runtime/helpers.rs"] {
+    for input in [
+        "build.rs",
+        "stencils",
+        "src/jit/backend/stencil/extract.rs",
+        "src/jit/backend/stencil/toolchain.rs",
+        "src/jit/runtime/helpers.rs",
+    ] {
         println!("cargo:rerun-if-changed={input}");
     }
     println!("cargo:rerun-if-env-changed=STITCH_STENCIL_CC");

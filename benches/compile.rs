@@ -7,10 +7,10 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 use stitch::jit::backend::stencil as backend;
-use stitch::jit::runtime::codemem::CodeArena;
 use stitch::jit::backend::stencil::tables as stencils;
-use stitch::jit::ir::{ExitPoint, Trace, TraceOp};
 use stitch::jit::ir::uops::Uop::*;
+use stitch::jit::ir::{ExitPoint, Trace, TraceOp};
+use stitch::jit::runtime::codemem::CodeArena;
 
 static GC_FLAG: bool = false;
 

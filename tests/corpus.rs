@@ -57,12 +57,22 @@ fn test_programs_match_cpython_jit_stress() {
 /// two modes are what `--jit-opt` lets users compare).
 #[test]
 fn test_programs_match_cpython_jit_stress_unoptimized() {
-    run_corpus_env(&repo_root().join("tests/programs"), &["--jit-threshold=1", "--jit-opt=off"], &[], Duration::from_secs(60));
+    run_corpus_env(
+        &repo_root().join("tests/programs"),
+        &["--jit-threshold=1", "--jit-opt=off"],
+        &[],
+        Duration::from_secs(60),
+    );
 }
 
 #[test]
 fn benchmark_programs_match_cpython_jit_stress_unoptimized() {
-    run_corpus_env(&repo_root().join("benches/programs"), &["--jit-threshold=1", "--jit-opt=off"], &[], Duration::from_secs(300));
+    run_corpus_env(
+        &repo_root().join("benches/programs"),
+        &["--jit-threshold=1", "--jit-opt=off"],
+        &[],
+        Duration::from_secs(300),
+    );
 }
 
 #[test]

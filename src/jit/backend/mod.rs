@@ -122,4 +122,3 @@ impl CompiledTrace {
         self.records.len() - 1
     }
 }
-

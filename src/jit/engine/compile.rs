@@ -39,7 +39,8 @@ impl Jit {
         let id = TraceId(self.traces.len() as u32);
         let started = Instant::now();
         // A side trace starts with what its parent knew at the exit it grew from.
-        let entry = side_of.and_then(|(parent, exit)| self.trace(parent).exit_states.get(exit.index()).cloned().flatten());
+        let entry =
+            side_of.and_then(|(parent, exit)| self.trace(parent).exit_states.get(exit.index()).cloned().flatten());
         let cx = opt::Context::new(recorder.codes(), entry.as_ref());
         let (mut trace, reports) =
             if self.options.optimize { opt::optimize(&recorded, &cx) } else { (recorded.clone(), Vec::new()) };
@@ -87,7 +88,9 @@ impl Jit {
             }
         }
         // A trace that ends at another loop continues in that loop's trace (from its entry).
-        let link_target = recorder.link_target().and_then(|(c, header)| self.by_anchor.get(&super::loop_key(c, Anchor::Loop(header))).copied());
+        let link_target = recorder
+            .link_target()
+            .and_then(|(c, header)| self.by_anchor.get(&super::loop_key(c, Anchor::Loop(header))).copied());
         self.dump(id, &recorder, anchor, side_of, link_target, &recorded, &trace, &reports, &compiled);
         if std::env::var_os("STITCH_CHECK_WX").is_some() {
             super::check_wx("after compiling a trace");

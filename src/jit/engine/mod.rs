@@ -57,7 +57,14 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { stats: false, dump_recorded: false, dump_optimized: false, dump_asm: false, optimize: true, log: None }
+        Options {
+            stats: false,
+            dump_recorded: false,
+            dump_optimized: false,
+            dump_asm: false,
+            optimize: true,
+            log: None,
+        }
     }
 }
 
@@ -416,7 +423,8 @@ impl JitHook for Jit {
         let (code, depth, pc, locals, stack) = frame_slices(vm);
         let globals = vm.frames[depth].globals;
         let by_anchor = &self.by_anchor;
-        let has_trace = |code: &'static CodeObject, pc: usize| by_anchor.contains_key(&loop_key(code, Anchor::Loop(pc)));
+        let has_trace =
+            |code: &'static CodeObject, pc: usize| by_anchor.contains_key(&loop_key(code, Anchor::Loop(pc)));
         let draining = matches!(vm.frames[depth].kind, crate::interpreter::FrameKind::Generator { sink: Some(_), .. });
         let frame =
             Frame { code, depth, pc, stack, locals, globals, builtins: vm.builtins, draining, has_trace: &has_trace };

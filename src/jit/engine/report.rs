@@ -153,7 +153,11 @@ impl Jit {
         }
         let uops: usize = self.traces.iter().map(|t| t.trace.ops.len()).sum();
         if self.options.optimize {
-            let _ = writeln!(out, "optimizer:           {} uops recorded, {uops} after the passes", self.stats.recorded_uops);
+            let _ = writeln!(
+                out,
+                "optimizer:           {} uops recorded, {uops} after the passes",
+                self.stats.recorded_uops
+            );
             for (pass, removed, added) in &self.stats.passes {
                 let added = if *added > 0 { format!(", added {added}") } else { String::new() };
                 let _ = writeln!(out, "  {pass:<10} removed {removed}{added}");

@@ -434,13 +434,24 @@ fn result_facts(uop: Uop, k: u32, pushes: u32) -> Facts {
     use Uop::*;
     let top = k + 1 == pushes;
     match uop {
-        _BINARY_OP_ADD_INT | _BINARY_OP_SUBTRACT_INT | _BINARY_OP_MULTIPLY_INT | _BINARY_OP_FLOOR_DIVIDE_INT
-        | _BINARY_OP_MODULO_INT | _BINARY_OP_AND_INT | _BINARY_OP_OR_INT | _BINARY_OP_XOR_INT
-        | _BINARY_OP_LSHIFT_INT | _BINARY_OP_RSHIFT_INT | _UNARY_NEGATIVE_INT => Facts::tagged(tag::INT),
-        _BINARY_OP_ADD_FLOAT | _BINARY_OP_SUBTRACT_FLOAT | _BINARY_OP_MULTIPLY_FLOAT
-        | _BINARY_OP_TRUE_DIVIDE_FLOAT | _BINARY_OP_TRUE_DIVIDE_INT | _UNARY_NEGATIVE_FLOAT | _INT_TO_FLOAT_TOS => {
-            Facts::tagged(tag::FLOAT)
-        }
+        _BINARY_OP_ADD_INT
+        | _BINARY_OP_SUBTRACT_INT
+        | _BINARY_OP_MULTIPLY_INT
+        | _BINARY_OP_FLOOR_DIVIDE_INT
+        | _BINARY_OP_MODULO_INT
+        | _BINARY_OP_AND_INT
+        | _BINARY_OP_OR_INT
+        | _BINARY_OP_XOR_INT
+        | _BINARY_OP_LSHIFT_INT
+        | _BINARY_OP_RSHIFT_INT
+        | _UNARY_NEGATIVE_INT => Facts::tagged(tag::INT),
+        _BINARY_OP_ADD_FLOAT
+        | _BINARY_OP_SUBTRACT_FLOAT
+        | _BINARY_OP_MULTIPLY_FLOAT
+        | _BINARY_OP_TRUE_DIVIDE_FLOAT
+        | _BINARY_OP_TRUE_DIVIDE_INT
+        | _UNARY_NEGATIVE_FLOAT
+        | _INT_TO_FLOAT_TOS => Facts::tagged(tag::FLOAT),
         _COMPARE_OP_INT | _COMPARE_OP_FLOAT | _IS_OP | _TO_BOOL_INT | _UNARY_NOT => Facts::tagged(tag::BOOL),
         // The iterator stays below what these push.
         _FOR_ITER_RANGE if top => Facts::tagged(tag::INT),

@@ -22,11 +22,24 @@ use crate::runtime::value::tag;
 pub fn run(trace: &Trace, _cx: &Context) -> Rewrite {
     peephole(trace, |out, i, op| {
         let arity = match op.uop {
-            _UNARY_NEGATIVE_INT | _UNARY_NEGATIVE_FLOAT | _TO_BOOL_INT | _UNARY_NOT | _INT_TO_FLOAT_TOS
-            | _GUARD_IS_TRUE_POP | _GUARD_IS_FALSE_POP => 1,
-            _BINARY_OP_ADD_INT | _BINARY_OP_SUBTRACT_INT | _BINARY_OP_MULTIPLY_INT | _BINARY_OP_AND_INT
-            | _BINARY_OP_OR_INT | _BINARY_OP_XOR_INT | _BINARY_OP_ADD_FLOAT | _BINARY_OP_SUBTRACT_FLOAT
-            | _BINARY_OP_MULTIPLY_FLOAT | _COMPARE_OP_INT | _COMPARE_OP_FLOAT => 2,
+            _UNARY_NEGATIVE_INT
+            | _UNARY_NEGATIVE_FLOAT
+            | _TO_BOOL_INT
+            | _UNARY_NOT
+            | _INT_TO_FLOAT_TOS
+            | _GUARD_IS_TRUE_POP
+            | _GUARD_IS_FALSE_POP => 1,
+            _BINARY_OP_ADD_INT
+            | _BINARY_OP_SUBTRACT_INT
+            | _BINARY_OP_MULTIPLY_INT
+            | _BINARY_OP_AND_INT
+            | _BINARY_OP_OR_INT
+            | _BINARY_OP_XOR_INT
+            | _BINARY_OP_ADD_FLOAT
+            | _BINARY_OP_SUBTRACT_FLOAT
+            | _BINARY_OP_MULTIPLY_FLOAT
+            | _COMPARE_OP_INT
+            | _COMPARE_OP_FLOAT => 2,
             _ => 0,
         };
         let Some(inputs) = (arity > 0).then(|| constant_inputs(out, arity)).flatten() else {

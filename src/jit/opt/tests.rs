@@ -337,14 +337,8 @@ fn a_store_read_back_stays_on_the_stack() {
 #[test]
 fn dead_values_go_with_what_made_them() {
     // (a * b) + c computed and dropped: every uop goes.
-    let t = straight(&[
-        load(0),
-        load(1),
-        op(_BINARY_OP_MULTIPLY_FLOAT),
-        load(2),
-        op(_BINARY_OP_ADD_FLOAT),
-        op(_POP_TOP),
-    ]);
+    let t =
+        straight(&[load(0), load(1), op(_BINARY_OP_MULTIPLY_FLOAT), load(2), op(_BINARY_OP_ADD_FLOAT), op(_POP_TOP)]);
     let (out, counts) = pass(dce::run, &t);
     assert_listing(
         &out,
@@ -364,7 +358,11 @@ fn dead_values_go_with_what_made_them() {
 
 #[test]
 fn rewrites_keep_entry_points_in_place() {
-    let mut t = trace(TraceKind::Function, &[], &[load(0), op(_POP_TOP), op(_DEOPT), load(1), op(_POP_TOP), load(2), op(_DEOPT)]);
+    let mut t = trace(
+        TraceKind::Function,
+        &[],
+        &[load(0), op(_POP_TOP), op(_DEOPT), load(1), op(_POP_TOP), load(2), op(_DEOPT)],
+    );
     t.continuations = vec![(3, 7)];
     let (out, _) = pass(dce::run, &t);
     let optimized = {

@@ -36,9 +36,9 @@ use crate::interpreter::code::CodeObject;
 use crate::runtime::object::{IterState, ObjKind};
 use crate::runtime::value::{ObjRef, Value};
 
-use crate::jit::runtime::abi::FrameTemplate;
-use crate::jit::ir::{ExitId, ExitPoint, Trace, TraceKind, TraceOp};
 use crate::jit::ir::uops::Uop::{self, *};
+use crate::jit::ir::{ExitId, ExitPoint, Trace, TraceKind, TraceOp};
+use crate::jit::runtime::abi::FrameTemplate;
 
 /// The abort reason of a recording that reached the end of its loop.
 pub const LOOP_EXIT: &str = "loop exit while recording";
@@ -61,7 +61,6 @@ enum Ty {
     /// Any other (non-null) value.
     Other,
 }
-
 
 /// Why a recording was abandoned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -445,7 +444,10 @@ impl Recorder {
         let (code, level, instance) = (self.cur_ref().code_index, self.level() as u16, self.cur_ref().instance);
         let pc = pc as u32;
         let same = |(i, e): &(usize, &ExitPoint)| {
-            e.pc == pc && e.code == code && e.level == level && e.side == side
+            e.pc == pc
+                && e.code == code
+                && e.level == level
+                && e.side == side
                 && self.exit_instances.get(&(*i as u32)) == Some(&instance)
         };
         match self.trace.exits.iter().enumerate().find(same) {
@@ -505,8 +507,6 @@ impl Recorder {
         let len = stack.len();
         stack.truncate(len - n);
     }
-
-
 
     /// Guards that the value `n` from the top has type `ty` (as seen), unless already known.
     fn guard_type(&mut self, n: usize, ty: Ty, pc: usize) {
@@ -672,8 +672,21 @@ impl Recorder {
         use Opcode::*;
         let at = At::of(frame);
         match at.instr.op {
-            NOP | POP_TOP | PUSH_NULL | COPY | SWAP | LOAD_CONST | LOAD_FAST | STORE_FAST | LOAD_FAST_LOAD_FAST
-            | STORE_FAST_LOAD_FAST | STORE_FAST_STORE_FAST | BINARY_OP | COMPARE_OP | IS_OP | UNARY_NEGATIVE
+            NOP
+            | POP_TOP
+            | PUSH_NULL
+            | COPY
+            | SWAP
+            | LOAD_CONST
+            | LOAD_FAST
+            | STORE_FAST
+            | LOAD_FAST_LOAD_FAST
+            | STORE_FAST_LOAD_FAST
+            | STORE_FAST_STORE_FAST
+            | BINARY_OP
+            | COMPARE_OP
+            | IS_OP
+            | UNARY_NEGATIVE
             | UNARY_NOT => self.record_op(frame, at),
             JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
             | POP_JUMP_IF_NOT_NONE | JUMP_FORWARD | JUMP_BACKWARD => self.record_branch(frame, at),
@@ -685,8 +698,6 @@ impl Recorder {
             op => Err(Abort::Opcode(op)),
         }
     }
-
-
 
     /// The recorded trace, with the preamble in front.
     fn finish(&mut self) -> Trace {
@@ -718,27 +729,11 @@ impl Recorder {
         trace
     }
 
-
-
-
-
     /// For a trace that ends by linking to another loop's trace: that loop (code, header).
     pub fn link_target(&self) -> Option<(&'static CodeObject, usize)> {
         self.link_to
     }
-
-
-
-
-
-
-
-
-
-
-
 }
-
 
 /// handling (handlers are entered by unwinding, which leaves the trace).
 fn steppable(op: Opcode) -> bool {
@@ -760,4 +755,3 @@ fn steppable(op: Opcode) -> bool {
                 | CHECK_EXC_MATCH
         )
 }
-

@@ -152,7 +152,10 @@ fn a_call_is_followed_into_the_callee_frame() {
 #[test]
 fn bytecodes_without_a_specialization_run_in_the_interpreter() {
     // String concatenation has no uop: the trace runs the bytecode through the interpreter.
-    let dump = recorded("def f(n):\n    s = ''\n    for i in range(n):\n        s = s + 'a'\n    return len(s)\nprint(f(10))\n", 1);
+    let dump = recorded(
+        "def f(n):\n    s = ''\n    for i in range(n):\n        s = s + 'a'\n    return len(s)\nprint(f(10))\n",
+        1,
+    );
     assert!(dump.contains("      ; line 4 @18 BINARY_OP (+)\n   6  _EXECUTE_BYTECODE            @18\n"), "{dump}");
     // (A string constant is an object, named by its address.)
     assert!(dump.contains("_LOAD_CONST_INLINE           object 0x<addr>"), "{dump}");

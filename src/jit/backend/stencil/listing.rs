@@ -215,7 +215,13 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
         // as long as the compiled trace lives.
         let bytes = unsafe { std::slice::from_raw_parts(at as *const u8, code_len) };
         for line in disassemble(set.arch, bytes, at) {
-            let text = format!("    {:012x}  {:<w$}  {}", at + line.offset as u64, hex(&line.bytes), line.text, w = BYTES_PER_LINE * 3 - 1);
+            let text = format!(
+                "    {:012x}  {:<w$}  {}",
+                at + line.offset as u64,
+                hex(&line.bytes),
+                line.text,
+                w = BYTES_PER_LINE * 3 - 1
+            );
             let _ = writeln!(out, "{}", text.trim_end());
         }
         let _ = writeln!(out, "    {:012x}  .quad {target:#x}", at + code_len as u64);

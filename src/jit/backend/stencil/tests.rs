@@ -2,12 +2,12 @@
 //! machine code must compute what the uops say and leave by the right exit with the right stack.
 
 use super::*;
-use crate::jit::backend::Left;
-use crate::jit::ir::ExitId;
-use crate::jit::runtime::abi::JitState;
 use crate::jit::backend::stencil::tables as stencils;
-use crate::jit::ir::{ExitPoint, Trace, TraceOp};
+use crate::jit::backend::Left;
 use crate::jit::ir::uops::Uop::*;
+use crate::jit::ir::ExitId;
+use crate::jit::ir::{ExitPoint, Trace, TraceOp};
+use crate::jit::runtime::abi::JitState;
 use crate::runtime::value::Value;
 
 const CMP_LT: u32 = 0;
