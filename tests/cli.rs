@@ -38,3 +38,13 @@ fn dis_of_invalid_source_reports_location() {
     assert!(err.starts_with(&format!("{}:1:", path.display())), "got {err}");
     assert!(err.contains("SyntaxError"), "got {err}");
 }
+
+#[test]
+fn a_jit_threshold_of_zero_is_refused() {
+    // A loop is recorded on one of its back-edges: 0 would mean before the first, which does not
+    // exist. The argument parser says so and nothing runs.
+    let out = Command::new(common::stitch()).args(["run", "--jit-threshold=0", "-"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--jit-threshold") && err.contains("0 is not in 1.."), "got {err}");
+}

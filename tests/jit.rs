@@ -166,6 +166,13 @@ fn dump_trace_shows_uops_guards_and_exits() {
     assert!(r.stderr.contains(": recorded ("), "{}", r.stderr);
     assert!(r.stderr.contains(": optimized ("), "{}", r.stderr);
     assert!(r.stderr.contains("      ; guards: removed "), "{}", r.stderr);
+    // Each stage on its own.
+    let rec = run("loops.py", LOOPS, &["--dump=rec"], &[]);
+    assert!(rec.stderr.contains(": recorded (") && !rec.stderr.contains(": optimized ("), "{}", rec.stderr);
+    let opt = run("loops.py", LOOPS, &["--dump=opt"], &[]);
+    assert!(opt.stderr.contains(": optimized (") && !opt.stderr.contains(": recorded ("), "{}", opt.stderr);
+    let off = run("loops.py", LOOPS, &["--dump=opt", "--jit-opt=off"], &[]);
+    assert!(off.stderr.contains(": not optimized (--jit-opt=off) ("), "{}", off.stderr);
     for needle in ["-- loop --", "_COMPARE_OP_INT", "_GUARD_IS_TRUE_POP", "-> exit", "_JUMP_TO_TOP"] {
         assert!(r.stderr.contains(needle), "{needle} missing:\n{}", r.stderr);
     }
@@ -287,8 +294,14 @@ fn calls_and_returns_run_inside_traces() {
     assert!(jit.stderr.contains("_PUSH_FRAME"), "{}", jit.stderr);
     assert!(jit.stderr.contains(". ; mix line 19 @0 LOAD_FAST (a)"), "{}", jit.stderr);
     assert!(jit.stderr.contains("_POP_FRAME"), "{}", jit.stderr);
-    // ... the branch in bump grows a side trace that starts in bump's frame ...
+    // ... the branch in bump grows a side trace that starts in bump's frame (its exit is said
+    // as the dump says it, with the function and line) ...
     assert!(jit.stderr.contains("(bump line 11,"), "{}", jit.stderr);
+    assert!(
+        jit.stderr.lines().any(|l| l.starts_with("    exit ") && l.contains(", frame +1) bump line 11: taken ")),
+        "{}",
+        jit.stderr
+    );
     // ... and the keyword call runs through the interpreter (its bytecodes are not counted
     // as machine code, nor twice).
     let executed = stat(&jit.stderr, "bytecodes executed:");

@@ -51,11 +51,9 @@ pub struct CompiledTrace {
     pub span: CodeSpan,
     /// Called from Rust with the C calling convention.
     pub entry: TraceEntry,
-    /// The first uop: where linked exits of other traces enter (`_JUMP_TO_TOP` goes to the
-    /// loop's first uop, after the preamble).
+    /// The first uop: where linked exits of other traces enter, side traces back at their loop
+    /// included, so they pass the preamble (`_JUMP_TO_TOP` goes to the loop body's first uop).
     pub head: u64,
-    /// The first uop of the loop body (after the preamble): where side traces link back to.
-    pub loop_head: u64,
     /// One record per trace exit, then the error record. Stencils read `target` and increment
     /// `count` through raw pointers, hence the cells.
     pub(crate) records: Box<[UnsafeCell<ExitRecord>]>,

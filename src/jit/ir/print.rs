@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::uops::{Operand, Uop};
+use super::uops::Operand;
 use super::{Resume, Trace, TraceOp};
 use crate::runtime::value::tag;
 
@@ -149,9 +149,4 @@ pub fn exit_label(trace: &Trace, e: super::ExitId) -> String {
     }
     label.push(')');
     label
-}
-
-/// Whether `uop` is one of those a listing of the optimizer's work counts as a guard.
-pub fn is_guard(uop: Uop) -> bool {
-    uop.info().exits == super::uops::Exits::Guard
 }

@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! _TRACE_ENTRY | uop 0 | uop 1 | ... | uop n-1 | exit stubs | cold parts | trampolines | data | GOT
-//!               ^ head (the loop target; side traces are entered here)
+//!               ^ head (where the interpreter, linked exits and side traces enter; `_JUMP_TO_TOP`
+//!                 goes to the loop body, after the preamble)
 //! ```
 //!
 //! Hot code falls through from one uop to the next (extraction dropped each stencil's trailing
@@ -308,7 +309,6 @@ pub fn compile(
         span,
         entry,
         head: span.address + head as u64,
-        loop_head: span.address + loop_head as u64,
         records,
         entry_placement,
         ops,
