@@ -98,8 +98,7 @@ LAYOUT_OFFSET(CellObj, value, 8)
 /* ---- Frames (interpreter::Frame and interpreter::frames::FrameStack, #[repr(C)]) ---------- */
 
 /* A frame record. Stencils copy whole records from a FrameTemplate and then set the fields they
- * name; `rest` (the frame kind and the entry flag) is copied, never read. Positions are indices
- * into the VM stack. */
+ * name; `kind` (a Rust enum) is copied, never read. Positions are indices into the VM stack. */
 typedef struct Frame {
     const void *code;
     Value func;
@@ -108,13 +107,16 @@ typedef struct Frame {
     uint64_t base;   /* first local */
     uint64_t sp;     /* value stack top, saved while another frame runs */
     uint64_t pc;     /* next instruction, saved while another frame runs */
-    uint64_t rest[4];
+    uint64_t kind[3];
+    uint8_t entry;   /* Rust code called it: only the interpreter returns from it */
+    uint8_t pad[7];
 } Frame;
 
 LAYOUT_SIZE(Frame, 104)
 LAYOUT_OFFSET(Frame, base, 48)
 LAYOUT_OFFSET(Frame, sp, 56)
 LAYOUT_OFFSET(Frame, pc, 64)
+LAYOUT_OFFSET(Frame, entry, 96)
 
 /* The VM's frame records, oldest first: records[len - 1] is the running frame. A push must
  * leave len <= limit (the recursion limit). */
@@ -258,11 +260,15 @@ Value *stitch_execute(JitState *st, Value *locals, Value *sp, uint64_t pc);
 Value *stitch_call(JitState *st, Value *sp, uint64_t argc, uint64_t pc);
 Value *stitch_create_init_frame(JitState *st, Value *sp, uint64_t argc, uint64_t pc);
 FramePair stitch_pop_frame(JitState *st, Value *sp);
+int stitch_guard_caller(JitState *st, uint64_t code, uint64_t pc);
 int stitch_for_iter_range(Value *sp);
 int stitch_for_iter_list(Value *sp);
 int stitch_for_iter_tuple(Value *sp);
 int stitch_for_iter_enumerate_list(Value *sp);
 int stitch_for_iter_exhausted(Value *sp);
+int stitch_check_function_code(Value *sp, uint64_t argc, uint64_t code);
+int stitch_pure_truth(Value *sp);
+int stitch_for_iter_next(JitState *st, Value *sp, uint64_t pc);
 int stitch_get_iter_sequence(JitState *st, Value *sp);
 int stitch_yield_to_sink(JitState *st, Value *sp);
 int stitch_unpack_sequence(Value *sp, uint64_t n);

@@ -429,6 +429,14 @@ STENCIL(_CHECK_FUNCTION) {
     CONTINUE();
 }
 
+/* The callee of a call with OPARG arguments is a function of code object OPERAND0 that takes
+ * its arguments by the fast path: any function made from that code (a comprehension or a
+ * closure is a new function object each time its definition runs). */
+STENCIL(_CHECK_FUNCTION_CODE) {
+    GUARD(stitch_check_function_code(sp, OPARG, OPERAND0));
+    CONTINUE();
+}
+
 /* The top is an instance whose shape is OPERAND0 (a shape belongs to one class, so this also
  * fixes the class). */
 STENCIL(_GUARD_TYPE_VERSION) {
@@ -514,6 +522,7 @@ STENCIL(_PUSH_FRAME) {
     caller->sp = (uint64_t)(sp - st->stack) - OPARG - 2;
     Frame *callee = &frames->records[frames->len];
     *callee = t->frame;
+    callee->func = sp[-(int64_t)OPARG - 2];
     callee->base = first;
     callee->sp = first + t->nlocals;
     frames->len += 1;
@@ -558,14 +567,24 @@ STENCIL(_POP_FRAME_CHECKED) {
     CONTINUE();
 }
 
+/* Before a side trace returns from a frame below the one its loop runs in: the frame may be
+ * returned from in a trace and the caller is code OPERAND0 suspended before instruction OPERAND1,
+ * the call site the recording returned to (the function may be called from anywhere). */
+STENCIL(_GUARD_CALLER) {
+    GUARD(stitch_guard_caller(st, OPERAND0, OPERAND1));
+    CONTINUE();
+}
+
 /* A function trace's return dispatch, after _POP_FRAME: when the running frame (the caller) is an
  * activation of function OPERAND0 suspended at one of its recursive calls, continue in the
  * continuation after that call, found in the function's continuation table (OPERAND1: one entry
  * per instruction, the continuation's address or null; written by the JIT as it compiles them,
- * never this code). Otherwise leave: the interpreter resumes the caller where its record says. */
+ * never this code) and it is not a frame Rust code called. Otherwise leave: the interpreter resumes
+ * the caller where its record says. */
 STENCIL(_RETURN_DISPATCH) {
     const Frame *caller = &st->frames->records[st->frames->len - 1];
-    if ((uint64_t)(uintptr_t)caller->code == OPERAND0) {
+    /* (Not in a frame Rust code called: the interpreter returns from it.) */
+    if ((uint64_t)(uintptr_t)caller->code == OPERAND0 && !caller->entry) {
         stencil_fn *const *table = (stencil_fn *const *)(uintptr_t)OPERAND1;
         stencil_fn *next = table[caller->pc];
         if (next != NULL) TAIL return next(locals, sp, st);
@@ -636,6 +655,46 @@ STENCIL(_GET_ITER_SEQUENCE) {
  * interpreter); pop it. The trace continues past the loop, where FOR_ITER jumps. */
 STENCIL(_FOR_ITER_EXHAUSTED) {
     GUARD(stitch_for_iter_exhausted(sp));
+    sp--;
+    CONTINUE();
+}
+
+/* The top value's truth is OPARG (1: true), found without running Python code (else exit: the
+ * interpreter calls the class's __bool__ or __len__). _GUARD_TRUTH_POP then pops the value. */
+STENCIL(_GUARD_TRUTH) {
+    GUARD(stitch_pure_truth(sp) == (int)OPARG);
+    CONTINUE();
+}
+
+STENCIL(_GUARD_TRUTH_POP) {
+    GUARD(stitch_pure_truth(sp) == (int)OPARG);
+    sp--;
+    CONTINUE();
+}
+
+/* FOR_ITER (instruction OPERAND0) over any iterator, through the runtime, which may run Python
+ * code (a generator, a __next__): push the next item. An exhausted iterator is popped and the
+ * trace leaves, past the loop (where FOR_ITER jumps): the iterator is never asked twice. */
+STENCIL(_FOR_ITER_NEXT) {
+    int r = stitch_for_iter_next(st, sp, OPERAND0);
+    if (UNLIKELY(r < 0)) ERROR();
+    if (UNLIKELY(r == 0)) {
+        sp--;
+        EXIT();
+    }
+    sp++;
+    CONTINUE();
+}
+
+/* The same where the recording saw the iterator end: pop it and go on past the loop; an item
+ * instead is pushed and the trace leaves, into the loop's body. */
+STENCIL(_FOR_ITER_NEXT_EXHAUSTED) {
+    int r = stitch_for_iter_next(st, sp, OPERAND0);
+    if (UNLIKELY(r < 0)) ERROR();
+    if (UNLIKELY(r == 1)) {
+        sp++;
+        EXIT();
+    }
     sp--;
     CONTINUE();
 }

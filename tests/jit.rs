@@ -657,3 +657,255 @@ print(f1(215))
         assert_eq!(on.stdout, off.stdout, "{opt}");
     }
 }
+
+#[test]
+fn a_side_trace_goes_on_past_its_loops_return_into_the_caller() {
+    // The loop's trace lives in `escape`; its exits at the two returns are taken on almost every
+    // call. Side traces grown there return into `render` (checking it is the call site they
+    // saw) and go on to `render`'s back-edge, linked to its trace: nearly everything runs in
+    // machine code.
+    let src = "\
+def escape(c, limit):
+    z = 0.0
+    n = 0
+    while n < limit:
+        z = z * z + c
+        if z > 2.0:
+            return n
+        n += 1
+    return limit
+
+def render(width, limit):
+    total = 0
+    for i in range(width):
+        total += escape(i / width * 0.6 - 0.1, limit)
+    return total
+
+print(render(3000, 300))
+";
+    let off = run("escape.py", src, &["--jit-threshold=4000000000", "--stats"], &[]);
+    let on = run("escape.py", src, &["--stats", "--dump=opt"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert!(on.stderr.contains("_GUARD_CALLER"), "{}", on.stderr);
+    assert!(on.stderr.contains(", frame -1)"), "{}", on.stderr);
+    let executed = stat(&on.stderr, "bytecodes executed:");
+    assert_eq!(executed, stat(&off.stderr, "bytecodes executed:"));
+    let in_code = stat(&on.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", on.stderr);
+}
+
+#[test]
+fn a_return_past_the_loop_goes_where_the_call_came_from() {
+    // `total` is called from three call sites, and `down` has its loop at the same instruction
+    // as `total`: a side trace that returned from `total` and saw one call site must leave when
+    // the call came from another, and must not take `down`'s loop for `total`'s.
+    let src = "\
+def total(xs):
+    t = 0
+    for x in xs:
+        t += x
+    return t
+
+def down(xs):
+    t = 0
+    for x in xs:
+        t -= x
+    return t
+
+def main(n):
+    xs = [1, 2, 3]
+    r = 0
+    for i in range(n):
+        r += total(xs)
+        r += down(xs) * 3
+        if i % 7 == 0:
+            r -= total(xs)
+    r += total([5, 6]) * 1000
+    return r
+
+for k in range(30):
+    print(main(40 + k))
+";
+    let off = run("callers.py", src, &["--jit=off"], &[]);
+    for args in [&["--jit-threshold=1"][..], &["--jit-threshold=1", "--jit-opt=off"], &["--jit-threshold=5"], &[]] {
+        let on = run("callers.py", src, args, &[]);
+        assert_eq!(on.status, Some(0), "{args:?}: {}", on.stderr);
+        assert_eq!(on.stdout, off.stdout, "{args:?}");
+    }
+}
+
+#[test]
+fn a_comprehension_made_anew_each_time_does_not_chain_side_traces() {
+    // Each run of the comprehension makes a new function object: a guard on the function's
+    // identity would fail every time and grow a side trace from the last one's exit, a chain as
+    // long as the program runs. The call is guarded on the function's code instead.
+    let src = "\
+def f(lst):
+    for i in range(300):
+        c = [y * 2 for y in lst if y == y]
+    return c
+
+for k in range(30):
+    r = f(list(range(20)))
+print(sum(r))
+";
+    let on = run("chain.py", src, &["--jit-threshold=1", "--stats", "--dump=opt"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, "380\n");
+    assert!(on.stderr.contains("_CHECK_FUNCTION_CODE"), "{}", on.stderr);
+    let traces = stat(&on.stderr, "traces compiled:");
+    assert!(traces <= 12, "{traces} traces:\n{}", on.stderr);
+}
+
+#[test]
+fn a_trace_tree_stops_growing_side_traces_at_its_limit() {
+    // 150 different ways through the loop body, each a guard whose exit gets hot: the tree
+    // grows 100 side traces, then says so in --stats; the other exits stay exits.
+    let mut src = String::from("def f(n):\n    t = 0\n    for i in range(n):\n        x = i % 150\n");
+    for k in 0..150 {
+        src += &format!("        {}if x == {k}:\n            t += {}\n", if k == 0 { "" } else { "el" }, k * 7 + 1);
+    }
+    src += "    return t\n\nprint(f(30000))\n";
+    let off = run("wide.py", &src, &["--jit=off"], &[]);
+    let on = run("wide.py", &src, &["--jit-threshold=1", "--stats"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert!(on.stderr.contains("trace trees full:    1 (grew 100 side traces"), "{}", on.stderr);
+    assert!(stat(&on.stderr, "traces compiled:") <= 101, "{}", on.stderr);
+}
+
+#[test]
+fn every_iterable_runs_its_for_loop_in_machine_code() {
+    // Dicts and their views, sets, strings, zip, reversed, enumerate over a string, a generator
+    // and a class with __next__: FOR_ITER asks the iterator through the runtime exactly once per
+    // item, and an exhausted iterator leaves past the loop without being asked again.
+    let src = "\
+def gen(n):
+    i = 0
+    while i < n:
+        yield i * 2
+        i += 1
+
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n <= 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+
+def main():
+    d = {i: i * i for i in range(50)}
+    s = set(range(40))
+    t = 0
+    for rep in range(200):
+        for k in d:
+            t += k
+        for k, v in d.items():
+            t += v - k
+        for x in s:
+            t ^= x
+        for c in 'hello world':
+            t += ord(c)
+        for a, b in zip(range(10), range(5, 15)):
+            t += a * b
+        for x in gen(10):
+            t += x
+        for x in Countdown(5):
+            t -= x
+        for x in reversed([1, 2, 3]):
+            t += x
+        for i, c in enumerate('abc'):
+            t += i
+    return t
+
+print(main())
+";
+    let off = run("iterables.py", src, &["--jit=off"], &[]);
+    assert_eq!(off.stdout, "8428000\n");
+    for args in [&["--jit-threshold=1"][..], &["--jit-threshold=1", "--jit-opt=off"], &["--jit-threshold=7"]] {
+        let on = run("iterables.py", src, args, &[]);
+        assert_eq!(on.stdout, off.stdout, "{args:?}: {}", on.stderr);
+    }
+    let on = run("iterables.py", src, &["--stats", "--dump=opt"], &[]);
+    assert_eq!(on.stdout, off.stdout);
+    assert!(on.stderr.contains("_FOR_ITER_NEXT"), "{}", on.stderr);
+    assert!(!on.stderr.contains("iteration over"), "{}", on.stderr);
+}
+
+#[test]
+fn branches_on_any_value_test_its_truth_in_machine_code() {
+    // `if items:`, `while pending:`, `x or default` and `not name` on lists, strings, None and
+    // instances: a guard on the truth found without running Python code; a class with
+    // __len__ leaves for the interpreter, which calls it.
+    let src = "\
+class Bag:
+    def __init__(self, n):
+        self.n = n
+    def __len__(self):
+        return self.n
+
+def main():
+    total = 0
+    for i in range(3000):
+        items = [1] * (i % 3)
+        if items:
+            total += len(items)
+        name = '' if i % 5 else 'x'
+        total += len(name or 'default')
+        pending = [i, i + 1] if i % 2 else []
+        while pending:
+            total += pending.pop()
+        if not name:
+            total += 1
+        if Bag(i % 2):
+            total += 100
+    return total
+
+print(main())
+";
+    let off = run("truth.py", src, &["--jit=off"], &[]);
+    for args in [&["--jit-threshold=1"][..], &["--jit-threshold=1", "--jit-opt=off"], &[]] {
+        let on = run("truth.py", src, args, &[]);
+        assert_eq!(on.stdout, off.stdout, "{args:?}: {}", on.stderr);
+    }
+    let on = run("truth.py", src, &["--stats", "--dump=opt"], &[]);
+    assert!(on.stderr.contains("_GUARD_TRUTH_POP"), "{}", on.stderr);
+    assert!(on.stderr.contains("_GUARD_TRUTH "), "{}", on.stderr);
+    assert!(!on.stderr.contains("branch on another type"), "{}", on.stderr);
+}
+
+#[test]
+fn python_code_called_back_from_a_trace_enters_its_own_traces() {
+    // `score` runs from `sorted`, called inside `main`'s trace; its loop has a trace of its own,
+    // entered while `main`'s is on the native stack.
+    let src = "\
+def score(word):
+    s = 0
+    for c in word:
+        s = (s * 31 + ord(c)) % 1000003
+    return s
+
+def main():
+    words = ['w' + str(i) * 30 for i in range(40)]
+    total = 0
+    for rep in range(100):
+        ranked = sorted(words, key=score)
+        total += score(ranked[0]) + len(ranked)
+    return total
+
+print(main())
+";
+    let off = run("callback.py", src, &["--jit-threshold=4000000000", "--stats"], &[]);
+    let on = run("callback.py", src, &["--stats"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    let executed = stat(&on.stderr, "bytecodes executed:");
+    assert_eq!(executed, stat(&off.stderr, "bytecodes executed:"));
+    let in_code = stat(&on.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 90, "{in_code} of {executed}:\n{}", on.stderr);
+}

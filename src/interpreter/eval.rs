@@ -647,9 +647,12 @@ impl Vm {
                             }
                             match cache.get() {
                                 Cache::Trace(id) => {
-                                    if self.jit.is_some() {
+                                    // (Not while recording: a trace run from a call the
+                                    // recording steps over could return into the recorded
+                                    // frame behind the recorder's back.)
+                                    if self.jit.is_some() && !self.recording {
                                         sync!();
-                                        let outcome = self.with_jit(|jit, vm| jit.enter(vm, id));
+                                        let outcome = self.run_trace(id);
                                         load_frame!();
                                         if let Some(Err(e)) = outcome {
                                             // Raised by a bytecode the trace ran through the
@@ -807,7 +810,7 @@ impl Vm {
                                                 Cache::Trace(_) if self.recording => {}
                                                 Cache::Trace(id) => {
                                                     sync!();
-                                                    let outcome = self.with_jit(|jit, vm| jit.enter(vm, id));
+                                                    let outcome = self.run_trace(id);
                                                     load_frame!();
                                                     if let Some(Err(e)) = outcome {
                                                         reraise = std::mem::take(&mut self.step_reraise);
@@ -974,7 +977,9 @@ impl Vm {
                 }
             };
 
-            if self.recording {
+            // An exception stops a recording once it reaches the frame recorded in (one raised
+            // and handled inside a call the recording steps over does not concern it).
+            if self.recording && fi <= self.recording_frame {
                 self.with_jit(|jit, vm| jit.abort_recording(vm));
             }
             // Unwinding: find a handler in the current frame, or pop it and try the caller.
@@ -1005,6 +1010,9 @@ impl Vm {
                     return Err(err);
                 }
                 load_frame_for_unwind!();
+                if self.recording && fi <= self.recording_frame {
+                    self.with_jit(|jit, vm| jit.abort_recording(vm));
+                }
             }
         }
     }

@@ -103,18 +103,37 @@ pub trait JitHook {
     fn record(&mut self, vm: &mut Vm);
     /// An exception interrupted the recording.
     fn abort_recording(&mut self, vm: &mut Vm);
-    /// Runs compiled trace `id` (of a loop or a function) from the top frame's state. On return the top frame's `pc` and
-    /// `sp` are where the interpreter resumes (also on error, with the exception returned).
-    fn enter(&mut self, vm: &mut Vm, id: u32) -> PyResult<()>;
+    /// Makes compiled trace `id` (of a loop or a function) ready to run from the top frame's
+    /// state; `None` if there is no such trace.
+    fn prepare(&mut self, vm: &mut Vm, id: u32) -> Option<TraceRun>;
+    /// The trace `run` returned `left` (see [`TraceRun::entry`]). On return the top frame's
+    /// `pc` and `sp` are where the interpreter resumes (also on error, with the exception
+    /// returned).
+    fn leave(&mut self, vm: &mut Vm, run: TraceRun, left: usize) -> PyResult<()>;
     /// The program ended (statistics are printed here).
     fn finish(&mut self, vm: &mut Vm);
 }
 
+/// A trace the JIT made ready to run ([`JitHook::prepare`]). The interpreter runs it with the JIT
+/// back in place, so that Python code the trace calls back into (through the runtime) can enter
+/// traces of its own, at any depth.
+#[derive(Clone, Copy, Debug)]
+pub struct TraceRun {
+    /// The trace's machine code: called with the top frame's first local, its stack pointer
+    /// and `state`; returns what the JIT's [`JitHook::leave`] needs to know how it left.
+    pub entry: unsafe extern "C" fn(*mut Value, *mut Value, *mut std::ffi::c_void) -> usize,
+    /// The state the trace and its helpers share (one per trace running, nested or not).
+    pub state: *mut std::ffi::c_void,
+}
+
 pub struct Vm {
-    /// The JIT, if enabled (see [`JitHook`]); taken out while it runs.
+    /// The JIT, if enabled (see [`JitHook`]); taken out while it is called (not while its
+    /// traces run).
     pub jit: Option<Box<dyn JitHook>>,
     /// Back-edge count at which the JIT is called for a loop.
     pub jit_threshold: u32,
+    /// While recording: the index of the frame the recorder records in (see `JitHook::record`).
+    pub recording_frame: usize,
     /// Whether the JIT is recording: the run loop then calls [`JitHook::record`] before every
     /// instruction.
     pub recording: bool,
@@ -200,6 +219,7 @@ impl Vm {
         let mut vm = Box::new(Vm {
             jit: None,
             jit_threshold: u32::MAX,
+            recording_frame: 0,
             recording: false,
             slow_path: false,
             step_frame: usize::MAX,
@@ -384,8 +404,21 @@ impl Vm {
         }
     }
 
+    /// Runs compiled trace `id` from the top frame: `None` without a JIT or such a trace.
+    pub fn run_trace(&mut self, id: u32) -> Option<PyResult<()>> {
+        let run = self.with_jit(|jit, vm| jit.prepare(vm, id))??;
+        let frame = *self.frames.last()?;
+        let stack = self.stack_ptr();
+        // SAFETY: the JIT compiled the trace for the code object and instruction whose counter
+        // named it and prepared `state` for this VM; the trace works on this frame's slots (the
+        // first local and stack pointer are in bounds of the VM stack) exactly as the
+        // interpreter would, and returns.
+        let left = unsafe { (run.entry)(stack.add(frame.base), stack.add(frame.sp), run.state) };
+        self.with_jit(|jit, vm| jit.leave(vm, run, left))
+    }
+
     /// Runs `f` with the JIT taken out of the VM (so that it can be given the VM); `None` when
-    /// there is no JIT, or it is already running (a nested run from inside a trace).
+    /// there is no JIT, or it is being called already (from a helper, while it compiles).
     pub fn with_jit<R>(&mut self, f: impl FnOnce(&mut dyn JitHook, &mut Vm) -> R) -> Option<R> {
         let mut jit = self.jit.take()?;
         let r = f(&mut *jit, self);

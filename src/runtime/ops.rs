@@ -331,6 +331,40 @@ fn unary_special(vm: &mut Vm, v: Value, name: Sym, symbol: &str) -> PyResult<Val
 // ---------------------------------------------------------------------------------------------
 // Truth
 
+/// The truth of `v` when it needs no Python code (no `__bool__` or `__len__` of a class to
+/// call), else None. Reads the value and its class only.
+pub fn pure_truth(v: Value) -> Option<bool> {
+    Some(match v {
+        Value::Obj(o) => match &o.kind {
+            ObjKind::Instance(inst) => {
+                let class = inst.class.as_class()?;
+                if class.lookup(sym::BOOL).is_some() || class.lookup(sym::LEN).is_some() {
+                    return None;
+                }
+                match o.as_list() {
+                    Some(l) => !l.borrow().is_empty(),
+                    None => true,
+                }
+            }
+            ObjKind::Str(s) => !s.s.is_empty(),
+            ObjKind::BigInt(b) => !b.is_zero(),
+            ObjKind::List(l) => !l.borrow().is_empty(),
+            ObjKind::Tuple(t) => !t.is_empty(),
+            ObjKind::Dict(d) => !d.borrow().is_empty(),
+            ObjKind::Set(s) => !s.borrow().is_empty(),
+            ObjKind::FrozenSet(s) => !s.is_empty(),
+            ObjKind::Range(r) => r.len() != 0,
+            ObjKind::BigRange(r) => !r.len().is_zero(),
+            ObjKind::DictView(d, _) => d.as_dict().map(|d| !d.borrow().is_empty()).unwrap_or(false),
+            _ => true,
+        },
+        Value::Null | Value::None => false,
+        Value::Bool(b) => b,
+        Value::Int(i) => i != 0,
+        Value::Float(x) => x != 0.0,
+    })
+}
+
 pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     Ok(match v {
         Value::Null | Value::None => false,

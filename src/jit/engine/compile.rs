@@ -34,6 +34,25 @@ impl Jit {
             self.give_up(vm, Abort::Why("mostly bytecodes run by the interpreter"));
             return;
         }
+        // `STITCH_MAX_TRACES=N` (debugging): compile only the first N traces, to find by bisection
+        // the trace that makes a program go wrong.
+        if let Some(max) = std::env::var("STITCH_MAX_TRACES").ok().and_then(|v| v.parse::<usize>().ok()) {
+            if self.traces.len() >= max {
+                self.recorder = Some(recorder);
+                self.side_of = side_of;
+                self.give_up(vm, Abort::Why("STITCH_MAX_TRACES"));
+                return;
+            }
+        }
+        if self.code_bytes >= super::MAX_CODE_BYTES {
+            // Code memory is spent: what runs in the interpreter now stays there.
+            self.stats.over_budget += 1;
+            match side_of {
+                Some((parent, exit)) => self.traces[parent.index()].side_attempts[exit.index()] = MAX_ATTEMPTS,
+                None => self.recording_counter.cache(recorder.header().0).set(Cache::NoTrace),
+            }
+            return;
+        }
         let (code, header) = recorder.header();
         let anchor = if recorder.is_function() { Anchor::Function } else { Anchor::Loop(header) };
         let id = TraceId(self.traces.len() as u32);
@@ -99,11 +118,16 @@ impl Jit {
         let at = self.record_arrays.partition_point(|&(a, _)| a < first);
         self.record_arrays.insert(at, (first, id));
         let (root, counters) = self.link(id, &trace, &compiled, &recorder, anchor, side_of, link_target, pc);
+        self.code_bytes += compiled.code_bytes + compiled.data_bytes;
+        if root != id {
+            self.traces[root.index()].side_traces += 1;
+        }
         vm.jit_roots.extend(recorder.keep_alive().iter().map(|&o| Value::Obj(o)));
         self.traces.push(CompiledLoop {
             compiled,
             templates: recorder.take_templates(),
             side_attempts: vec![0; trace.exits.len()],
+            side_traces: 0,
             trace,
             code,
             codes: recorder.codes().to_vec(),
@@ -164,8 +188,9 @@ impl Jit {
             }
             None => {
                 self.by_anchor.insert(super::loop_key(code, anchor), id);
-                if recorder.link_target().is_none() {
-                    // Closed at a back-edge of its own loop (not at another loop it links to).
+                if trace.ops.last().is_some_and(|op| op.uop == Uop::_JUMP_TO_TOP) {
+                    // Closed at a back-edge of its own loop (not at another loop it links to,
+                    // nor at a yield it leaves by).
                     counters.push(Counter::BackEdge(pc));
                 }
                 for &counter in &counters {

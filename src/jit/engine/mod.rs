@@ -19,14 +19,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
 use crate::interpreter::code::{Cache, CodeObject};
-use crate::interpreter::{JitHook, PyResult, Vm};
+use crate::interpreter::{JitHook, PyResult, TraceRun, Vm};
 use crate::runtime::value::Value;
 
 use crate::jit::backend::stencil::StencilBackend;
 use crate::jit::backend::{Backend, CompiledTrace, Left};
 use crate::jit::ir::{ExitId, Resume, Trace, TraceId};
 use crate::jit::record::{Abort, Frame, Recorded, Recorder};
-use crate::jit::runtime::abi::{FrameTemplate, JitState, TraceContext};
+use crate::jit::runtime::abi::{FrameTemplate, JitState, TraceContext, TraceEntry};
 use crate::jit::runtime::codemem::CodeArena;
 
 /// Back-edge count that starts a recording, unless `--jit-threshold` says otherwise.
@@ -37,6 +37,13 @@ const MAX_EARLY_EXITS: u32 = 16;
 
 /// Recordings of one loop that may abort before it is left to the interpreter.
 const MAX_ATTEMPTS: u32 = 4;
+
+/// Side traces one root trace may grow (LuaJIT's `maxside`): past it, its exits stay exits.
+pub const MAX_SIDE_TRACES: usize = 100;
+
+/// Bytes of machine code and data all traces together may use (LuaJIT's `maxmcode`): past it,
+/// nothing more is compiled.
+pub const MAX_CODE_BYTES: usize = 64 << 20;
 
 /// What the user asked for on the command line.
 #[derive(Clone, Debug)]
@@ -117,6 +124,8 @@ struct CompiledLoop {
     counters: Vec<Counter>,
     /// Aborted side-trace recordings per exit.
     side_attempts: Vec<u32>,
+    /// For a root trace: the side traces its tree grew.
+    side_traces: usize,
     /// `--stats`: how many iterations of a loop trace reached its back-edge (the trace adds to
     /// it; boxed, so its address stays put).
     iterations: Box<u64>,
@@ -143,6 +152,10 @@ struct Stats {
     passes: Vec<(&'static str, usize, usize)>,
     /// Uops recorded over all traces (before the optimizer).
     recorded_uops: usize,
+    /// Trace trees that reached [`MAX_SIDE_TRACES`], and recordings refused because machine
+    /// code reached [`MAX_CODE_BYTES`].
+    full_trees: u64,
+    over_budget: u64,
 }
 
 /// The tracing JIT.
@@ -174,8 +187,13 @@ pub struct Jit {
     /// instruction, where a return into an activation suspended at that call continues (the
     /// address of a continuation, or 0). `_RETURN_DISPATCH` reads it; boxed, so it never moves.
     continuation_tables: HashMap<usize, Box<[u64]>>,
-    /// Boxed: helpers hold a pointer to it while a trace runs.
-    context: Box<TraceContext>,
+    /// The state of each trace running, innermost last (boxed: helpers hold a pointer to it
+    /// while its trace runs), and how many run: traces nest when Python code a trace calls
+    /// back into enters another.
+    contexts: Vec<Box<TraceContext>>,
+    running: usize,
+    /// Machine code and data bytes of all traces (see [`MAX_CODE_BYTES`]).
+    code_bytes: usize,
     /// `--stats`: bytecodes completed in traces' own machine code (traces add to it).
     in_traces: Box<u64>,
     stats: Stats,
@@ -199,7 +217,9 @@ impl Jit {
             retired_loops: HashSet::new(),
             continuation_tables: HashMap::new(),
             in_traces: Box::new(0),
-            context: Box::new(TraceContext { state: JitState::detached(), error: None }),
+            contexts: Vec::new(),
+            running: 0,
+            code_bytes: 0,
             stats: Stats::default(),
         }
     }
@@ -221,6 +241,7 @@ impl Jit {
             recorder.count_into(&*self.in_traces as *const u64 as u64);
         }
         self.stats.recordings += 1;
+        vm.recording_frame = recorder.frame_depth();
         self.recorder = Some(recorder);
         vm.set_recording(true);
     }
@@ -233,7 +254,24 @@ impl Jit {
             .last()
             .map_or(String::new(), |f| format!("{} line {}", f.code.code.name, f.code.code.line_of(f.pc)));
         *self.stats.aborted.entry(why.to_string()).or_default().entry(at).or_default() += 1;
+        // A recording that reached the back-edge of another loop with no trace yet (an inner
+        // loop, or for a side trace the loop around its own): that loop is recorded now (its
+        // back-edge runs next), and this recording is retried without penalty once it has a
+        // trace to link to, as LuaJIT does with inner loops.
+        let primed = recorder.blocked_by().is_some_and(|(code, back_edge)| {
+            let cache = &code.caches[back_edge][0];
+            match cache.get() {
+                Cache::NoTrace | Cache::Trace(_) => false,
+                _ => {
+                    cache.set(Cache::Counter(vm.jit_threshold.wrapping_sub(1)));
+                    true
+                }
+            }
+        });
         if let Some((id, exit)) = self.side_of.take() {
+            if primed {
+                return;
+            }
             let attempts = &mut self.traces[id.index()].side_attempts[exit.index()];
             *attempts += 1;
             if *attempts >= MAX_ATTEMPTS {
@@ -244,7 +282,16 @@ impl Jit {
         let (code, _) = recorder.header();
         let key = (code as *const CodeObject as usize, self.recording_counter);
         let cache = self.recording_counter.cache(code);
-        if why == Abort::Why(crate::jit::record::LOOP_EXIT) {
+        if primed {
+            let early = self.early_exits.entry(key).or_default();
+            *early += 1;
+            if *early <= MAX_EARLY_EXITS {
+                // Back after a full wait, by when the inner loop has its trace.
+                cache.set(Cache::Counter(0));
+                return;
+            }
+        }
+        if why == Abort::Why(crate::jit::record::LOOP_EXIT) || why == Abort::Why(crate::jit::record::RAISED) {
             // The recording started on the loop's last iteration: nothing wrong with the loop.
             // Try again at its next back-edge (the wait would be a multiple of the threshold and
             // could land on the last iteration every time), a bounded number of times.
@@ -326,12 +373,23 @@ impl Jit {
         if attempts >= MAX_ATTEMPTS {
             return;
         }
+        let root = t.root;
+        if self.trace(root).side_traces >= MAX_SIDE_TRACES {
+            // The tree is full: this exit stays an exit (and is not tried again).
+            if self.traces[root.index()].side_traces == MAX_SIDE_TRACES {
+                self.stats.full_trees += 1;
+                self.traces[root.index()].side_traces += 1;
+            }
+            self.traces[id.index()].side_attempts[exit.index()] = MAX_ATTEMPTS;
+            return;
+        }
+        let t = self.trace(id);
         let hot = (vm.jit_threshold / 4).max(1) as u64;
         // At the threshold or past it (it may pass while another recording runs).
         if t.compiled.exit_count(exit) < hot << attempts {
             return;
         }
-        let level = t.trace.exit(exit).level as usize;
+        let level = t.trace.exit(exit).level as isize;
         let root = self.trace(t.root);
         let (code, anchor) = (root.code, root.anchor);
         let (start_code, depth, pc, _, stack) = frame_slices(vm);
@@ -426,9 +484,26 @@ impl JitHook for Jit {
         let has_trace =
             |code: &'static CodeObject, pc: usize| by_anchor.contains_key(&loop_key(code, Anchor::Loop(pc)));
         let draining = matches!(vm.frames[depth].kind, crate::interpreter::FrameKind::Generator { sink: Some(_), .. });
-        let frame =
-            Frame { code, depth, pc, stack, locals, globals, builtins: vm.builtins, draining, has_trace: &has_trace };
+        let top = &vm.frames[depth];
+        let returnable =
+            depth >= 1 && !top.entry && !matches!(top.kind, crate::interpreter::FrameKind::Generator { .. });
+        let frame = Frame {
+            code,
+            depth,
+            pc,
+            stack,
+            locals,
+            globals,
+            builtins: vm.builtins,
+            draining,
+            returnable,
+            caller: depth.checked_sub(1).map(|d| (vm.frames[d].code, vm.frames[d].pc)),
+            has_trace: &has_trace,
+        };
         let outcome = self.recorder.as_mut().map(|r| r.record(&frame));
+        if let Some(r) = &self.recorder {
+            vm.recording_frame = r.frame_depth();
+        }
         match outcome {
             Some(Recorded::Continue) | None => {}
             Some(Recorded::Closed(trace)) => self.closed(vm, trace, pc),
@@ -440,31 +515,56 @@ impl JitHook for Jit {
         self.give_up(vm, Abort::Why("exception while recording"));
     }
 
-    fn enter(&mut self, vm: &mut Vm, id: u32) -> PyResult<()> {
-        let Some(lt) = self.traces.get_mut(id as usize) else { return Ok(()) };
+    fn prepare(&mut self, vm: &mut Vm, id: u32) -> Option<TraceRun> {
+        let lt = self.traces.get_mut(id as usize)?;
+        if lt.anchor == Anchor::Function && vm.frames.last().is_none_or(|f| f.entry) {
+            // A function trace ends by popping its frame and going on in the caller's: not
+            // from a frame Rust code called (a callback of a built-in), which the interpreter
+            // must return from.
+            return None;
+        }
         lt.entries += 1;
         if lt.entries == 1 && std::env::var_os("STITCH_CHECK_WX").is_some() {
             check_wx("entering a trace");
         }
-        let frame = *vm.frames.last().expect("a running frame");
-        let stack = vm.stack_ptr();
-        self.context.state.vm = vm as *mut Vm;
-        self.context.state.stack = stack;
-        self.context.state.stack_slots = vm.stack_len() as u64;
-        self.context.state.frames = &mut vm.frames;
-        self.context.error = None;
-        // SAFETY: the trace was compiled for this loop header (the cache that named it belongs
-        // to a back-edge of this code object) and works on this frame's slots exactly as the
-        // interpreter would; its stack use is bounded by the code's stack size, like the
-        // interpreter's. `base` and `sp` are in bounds of the VM stack.
-        let returned =
-            unsafe { (lt.compiled.entry)(stack.add(frame.base), stack.add(frame.sp), &mut self.context.state) };
+        let entry = lt.compiled.entry;
+        // One context per trace running: a trace's helpers may run Python code that enters
+        // another trace before the first returns.
+        if self.running == self.contexts.len() {
+            self.contexts.push(Box::new(TraceContext { state: JitState::detached(), error: None }));
+        }
+        let context = &mut self.contexts[self.running];
+        self.running += 1;
+        context.state.vm = vm as *mut Vm;
+        context.state.stack = vm.stack_ptr();
+        context.state.stack_slots = vm.stack_len() as u64;
+        context.state.frames = &mut vm.frames;
+        context.error = None;
+        let state = &mut context.state as *mut JitState as *mut std::ffi::c_void;
+        // SAFETY: the two function pointer types differ only in the type of the third
+        // pointer, which `state` is (a JitState, the first field of its TraceContext).
+        let entry = unsafe {
+            std::mem::transmute::<
+                TraceEntry,
+                unsafe extern "C" fn(*mut Value, *mut Value, *mut std::ffi::c_void) -> usize,
+            >(entry)
+        };
+        Some(TraceRun { entry, state })
+    }
+
+    fn leave(&mut self, vm: &mut Vm, _run: TraceRun, returned: usize) -> PyResult<()> {
+        // Traces return in the order they were entered: this one used the last context.
+        self.running -= 1;
+        let (error, exit_sp) = {
+            let context = &mut self.contexts[self.running];
+            (context.error.take(), context.state.exit_sp)
+        };
         let (left_trace, exit) = match self.exit_of(returned) {
             Some((id, Left::Exit(exit))) => (id, exit),
             Some((_, Left::Error)) => {
                 // A helper raised; it left the frame as the interpreter would (pc past the
                 // instruction). The interpreter unwinds from there.
-                return match self.context.error.take() {
+                return match error {
                     Some(e) => Err(e),
                     None => {
                         Err(vm.new_error(vm.types.runtime_error, "internal error: JIT error exit without exception"))
@@ -474,8 +574,9 @@ impl JitHook for Jit {
             None => return Err(vm.new_error(vm.types.runtime_error, "internal error: unknown JIT exit")),
         };
         let point = *self.trace(left_trace).trace.exit(exit);
+        let stack = vm.stack_ptr();
         // SAFETY: exit_sp was set by the exit stub to a slot of this frame's stack.
-        let sp = unsafe { self.context.state.exit_sp.offset_from(stack) } as usize;
+        let sp = unsafe { exit_sp.offset_from(stack) } as usize;
         let top = vm.frames.last_mut().expect("a running frame");
         if point.resume != Resume::Caller {
             top.pc = point.pc as usize;

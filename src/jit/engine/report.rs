@@ -148,6 +148,22 @@ impl Jit {
         if self.stats.retired > 0 {
             let _ = writeln!(out, "loops given back:    {} (left their trace on most entries)", self.stats.retired);
         }
+        if self.stats.full_trees > 0 {
+            let _ = writeln!(
+                out,
+                "trace trees full:    {} (grew {} side traces; their other exits stay exits)",
+                self.stats.full_trees,
+                super::MAX_SIDE_TRACES
+            );
+        }
+        if self.stats.over_budget > 0 {
+            let _ = writeln!(
+                out,
+                "code memory full:    {} traces not compiled (past {} MiB)",
+                self.stats.over_budget,
+                super::MAX_CODE_BYTES >> 20
+            );
+        }
         if self.stats.compile_failures > 0 {
             let _ = writeln!(out, "compile failures:    {}", self.stats.compile_failures);
         }

@@ -60,9 +60,10 @@ pub struct TraceOp {
     /// The bytecode (instruction index) the recorder translated into this uop, if any, ...
     pub pc: Option<u32>,
     /// ... in which of the recorder's code objects (0: the loop's), run how many frames above
-    /// the loop's frame (calls the trace entered).
+    /// the loop's frame (calls the trace entered; negative below it, where a side trace went on
+    /// after the loop's function returned).
     pub code: u16,
-    pub level: u16,
+    pub level: i16,
 }
 
 impl TraceOp {
@@ -86,7 +87,7 @@ impl TraceOp {
     }
 
     /// The same uop, said to come from instruction `pc` of code `code` in frame `level`.
-    pub fn at(mut self, pc: u32, code: u16, level: u16) -> TraceOp {
+    pub fn at(mut self, pc: u32, code: u16, level: i16) -> TraceOp {
         self.pc = Some(pc);
         self.code = code;
         self.level = level;
@@ -102,7 +103,7 @@ impl TraceOp {
 pub struct ExitPoint {
     pub pc: u32,
     pub code: u16,
-    pub level: u16,
+    pub level: i16,
     /// Whether a side trace may grow from this exit when it gets hot (not for the safepoint
     /// and entry checks, nor for the exit that links a side trace back to its loop).
     pub side: bool,
@@ -144,7 +145,7 @@ impl ExitPoint {
     }
 
     /// The same exit in frame `level` running code object `code`.
-    pub fn in_frame(mut self, code: u16, level: u16) -> ExitPoint {
+    pub fn in_frame(mut self, code: u16, level: i16) -> ExitPoint {
         self.code = code;
         self.level = level;
         self
@@ -221,7 +222,7 @@ impl Trace {
         for (i, op) in self.ops.iter().enumerate() {
             let exits = op.uop.info().exits;
             match (exits, op.exit) {
-                (Exits::Guard | Exits::Always, None) if op.uop != Uop::_EXIT_TRACE => {
+                (Exits::Guard | Exits::Always | Exits::Branch, None) if op.uop != Uop::_EXIT_TRACE => {
                     return Err(format!("uop {i} ({}) can exit but has no exit", op.uop))
                 }
                 (_, Some(e)) if e.index() >= self.exits.len() => {

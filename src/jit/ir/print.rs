@@ -101,6 +101,8 @@ pub fn arguments(op: &TraceOp, describe: &dyn Describe) -> String {
 pub fn listing(trace: &Trace, describe: &dyn Describe) -> String {
     let mut out = String::new();
     let mut last_pc = None;
+    // Levels below the loop's frame (a side trace past its function's return) indent less.
+    let lowest = trace.ops.iter().map(|op| op.level).min().unwrap_or(0).min(0);
     for (i, op) in trace.ops.iter().enumerate() {
         if i == trace.loop_start && i > 0 {
             // Before: the preamble, run once on entry.
@@ -112,7 +114,7 @@ pub fn listing(trace: &Trace, describe: &dyn Describe) -> String {
         }
         if let Some(pc) = op.pc.filter(|_| Some((op.code, op.pc)) != last_pc) {
             last_pc = Some((op.code, op.pc));
-            let indent = ". ".repeat(op.level as usize);
+            let indent = ". ".repeat((op.level - lowest) as usize);
             let _ = writeln!(out, "      {indent}; {}", describe.bytecode(op.code, pc));
         }
         out.push_str(&line(i, op, trace, describe));
@@ -144,8 +146,8 @@ pub fn exit_label(trace: &Trace, e: super::ExitId) -> String {
         Resume::Entry => format!("{e} (the function's entry"),
         Resume::At => format!("{e} (@{}", 2 * exit.pc),
     };
-    if exit.level > 0 {
-        label += &format!(", frame +{}", exit.level);
+    if exit.level != 0 {
+        label += &format!(", frame {:+}", exit.level);
     }
     label.push(')');
     label

@@ -28,6 +28,10 @@ pub enum Exits {
     Guard,
     /// A helper may raise: leaves through the trace's error exit with the exception set.
     Error,
+    /// A branch decided at run time, after the uop's effect: leaves through its exit with the
+    /// stack as the effect left it (the exit resumes past the bytecode), or through the error
+    /// exit.
+    Branch,
     /// Always leaves (the end of a trace).
     Always,
 }
@@ -255,6 +259,8 @@ uops! {
     _GUARD_SLOT_NULL: Reads(0), Guard, Pure, Count("depth below the top"), N, N;
     _GUARD_SLOT_NOT_NULL: Reads(0), Guard, Pure, Count("depth below the top"), N, N;
     _GUARD_IS_NONE_POP: F(1, 0), Guard, Pure, N, N, N;
+    _GUARD_TRUTH: F(1, 1), Guard, Pure, Count("the truth expected (1: true)"), N, N;
+    _GUARD_TRUTH_POP: F(1, 0), Guard, Pure, Count("the truth expected (1: true)"), N, N;
     _GUARD_IS_NOT_NONE_POP: F(1, 0), Guard, Pure, N, N, N;
 
     // Assumptions about globals, classes and callees.
@@ -265,6 +271,7 @@ uops! {
     _LOAD_GLOBAL_BUILTINS: F(0, 1), Never, Pure, N, Addr("the dict entry's value"), N;
     _LOAD_DEREF: F(0, 1), Guard, Pure, Local, N, N;
     _CHECK_FUNCTION: Reads(2), Guard, Pure, Count("argument count"), Addr("the function object"), N;
+    _CHECK_FUNCTION_CODE: Reads(2), Guard, Pure, Count("argument count"), Addr("the function's code object"), N;
 
     // Attributes by shape and slot.
     _GUARD_TYPE_VERSION: F(1, 1), Guard, Pure, N, Addr("the instance's shape"), N;
@@ -278,6 +285,7 @@ uops! {
         Instruction, Num("the callee's local slot count");
     _POP_FRAME: Frame, Never, Writes, N, N, N;
     _POP_FRAME_CHECKED: Frame, Error, Writes, N, N, N;
+    _GUARD_CALLER: F(0, 0), Guard, Pure, N, Addr("the caller's code object"), Num("the caller's next instruction");
     _RETURN_DISPATCH: Frame, Always, Pure, N, Addr("the function's code object"),
         Addr("the function's continuation table");
     _CALL: Call, Error, Escapes, Count("argument count"), Instruction, N;
@@ -289,6 +297,8 @@ uops! {
     _FOR_ITER_TUPLE: F(1, 2), Guard, Writes, N, N, N;
     _FOR_ITER_ENUMERATE_LIST: F(1, 3), Guard, Writes, N, N, N;
     _FOR_ITER_EXHAUSTED: F(1, 0), Guard, Pure, N, N, N;
+    _FOR_ITER_NEXT: F(1, 2), Branch, Escapes, N, Instruction, N;
+    _FOR_ITER_NEXT_EXHAUSTED: F(1, 0), Branch, Escapes, N, Instruction, N;
     _GET_ITER_SEQUENCE: F(1, 1), Guard, Writes, N, N, N;
     _YIELD_VALUE_SINK: F(1, 1), Guard, Writes, N, N, N;
     _UNPACK_SEQUENCE: Unpack, Guard, Pure, Count("item count"), N, N;

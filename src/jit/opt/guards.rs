@@ -112,7 +112,13 @@ fn analyze(trace: &Trace, cx: &Context, assumed: &Assumed, mut rewrite: Option<&
                 Some(Edit::Replace(ops)) => ops.iter().find_map(|o| o.exit),
             };
             if let Some(e) = exit {
-                let now = m.state();
+                // (A branch uop leaves after its effect, with a stack the machine has not
+                // modelled: a side trace from there starts knowing nothing.)
+                let now = if op.uop.info().exits == crate::jit::ir::uops::Exits::Branch {
+                    super::facts::State::default()
+                } else {
+                    m.state()
+                };
                 let slot = &mut exits[e.index()];
                 *slot = Some(match slot.take() {
                     Some(before) => before.meet(&now),

@@ -11,9 +11,20 @@ impl Recorder {
         match instr.op {
             Opcode::JUMP_IF_TRUE_OR_POP | Opcode::JUMP_IF_FALSE_OR_POP => {
                 // On a bool only: the value is the expression's result when the jump is taken.
-                let Value::Bool(truth) = peek(1) else { return Err("short-circuit on another type".into()) };
-                self.guard(if truth { _GUARD_IS_TRUE } else { _GUARD_IS_FALSE }, pc);
-                self.set_top(1, Ty::Bool);
+                let truth = match peek(1) {
+                    Value::Bool(truth) => {
+                        self.guard(if truth { _GUARD_IS_TRUE } else { _GUARD_IS_FALSE }, pc);
+                        self.set_top(1, Ty::Bool);
+                        truth
+                    }
+                    v => {
+                        // Any other value whose truth needs no Python code: the value stays.
+                        let truth = pure_truth(v).ok_or("short-circuit on an object with __bool__ or __len__")?;
+                        let e = self.exit(pc);
+                        self.emit(TraceOp::new(_GUARD_TRUTH).oparg(truth as u32).exit(e));
+                        truth
+                    }
+                };
                 if truth != (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
                     self.emit(TraceOp::new(_POP_TOP));
                     self.pop(1);
@@ -30,7 +41,17 @@ impl Recorder {
                         self.set_top(1, Ty::Bool);
                         i != 0
                     }
-                    _ => return Err("branch on another type".into()),
+                    v => {
+                        // Any other value whose truth needs no Python code (None, a float, a
+                        // container, an instance without __bool__ or __len__).
+                        let truth = pure_truth(v).ok_or("branch on an object with __bool__ or __len__")?;
+                        let jumped = truth == (instr.op == Opcode::POP_JUMP_IF_TRUE);
+                        let e = self.exit(pc);
+                        self.emit(TraceOp::new(_GUARD_TRUTH_POP).oparg(truth as u32).exit(e));
+                        self.mark_loop_end(e, pc, jumped, arg);
+                        self.pop(1);
+                        return Ok(None);
+                    }
                 };
                 let jumped = truth == (instr.op == Opcode::POP_JUMP_IF_TRUE);
                 self.branch_guard(if truth { _GUARD_IS_TRUE_POP } else { _GUARD_IS_FALSE_POP }, pc, jumped, arg);
@@ -44,9 +65,11 @@ impl Recorder {
             }
             Opcode::JUMP_FORWARD => {}
             Opcode::JUMP_BACKWARD => {
-                let own = arg as usize == self.header && self.level() == 0 && !self.function;
+                let own = arg as usize == self.header && self.in_loop_frame() && !self.function;
                 if !own && !(frame.has_trace)(code, arg as usize) {
-                    return Err("inner loop".into());
+                    // Another loop without a trace yet: the engine has it recorded first.
+                    self.blocked_by = Some((code, pc));
+                    return Err(INNER_LOOP.into());
                 }
                 let safepoint = self.exit_at(pc, false);
                 if self.counter.is_some() {
@@ -82,17 +105,31 @@ impl Recorder {
     fn branch_guard(&mut self, uop: Uop, pc: usize, jumped: bool, target: u32) {
         let e = self.exit(pc);
         self.emit(TraceOp::new(uop).exit(e));
+        self.mark_loop_end(e, pc, jumped, target);
+    }
+
+    /// Marks a branch's exit `e` as where the loop ends when the other direction leaves it.
+    fn mark_loop_end(&mut self, e: ExitId, pc: usize, jumped: bool, target: u32) {
         let other = if jumped { pc + 1 } else { target as usize };
-        if self.level() == 0 && (other < self.header || other > self.loop_end) {
+        if self.in_loop_frame() && (other < self.header || other > self.loop_end) {
             self.trace.exits[e.index()].ends_loop = true;
         }
+    }
+
+    /// Ends the trace with an exit at `pc` that resumes the interpreter there (never linked).
+    pub(super) fn close_with_exit(&mut self, pc: usize) -> Trace {
+        self.flush_count();
+        let (code, level) = (self.cur_ref().code_index, self.level() as i16);
+        let exit = self.trace.add_exit(ExitPoint::plain(pc as u32).in_frame(code, level));
+        self.emit(TraceOp::new(_DEOPT).exit(exit));
+        self.finish()
     }
 
     /// Ends the trace with an exit at `pc` that the engine links to another trace (`link_to`,
     /// else the side trace's own loop); unlinked, it would resume the interpreter at `pc`.
     pub(super) fn close_linked(&mut self, pc: usize) -> Trace {
         self.flush_count();
-        let (code, level) = (self.cur_ref().code_index, self.level() as u16);
+        let (code, level) = (self.cur_ref().code_index, self.level() as i16);
         // Distinct from any other exit at `pc`: this one gets linked.
         let link = self.trace.add_exit(ExitPoint::plain(pc as u32).in_frame(code, level));
         self.emit(TraceOp::new(_DEOPT).exit(link));

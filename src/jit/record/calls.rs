@@ -37,16 +37,30 @@ impl Recorder {
                 }
             }
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                if self.level() == 0 && !self.function {
+                if self.level() == 0 && !self.function && !self.side {
                     // Returning from the loop's frame: the loop ended while recording.
                     return Err(LOOP_EXIT.into());
+                }
+                if self.level() <= 0 && !self.function && self.cur_ref().origin != Origin::Entered {
+                    // A side trace returns from its loop's frame (or one below): from a function
+                    // that may be called from anywhere. It goes on with what the caller it saw
+                    // does, guarded; a return the interpreter must make (from a frame Rust code
+                    // called, or a generator's) ends the trace.
+                    let Some((caller, resume)) = frame.caller.filter(|_| frame.returnable) else {
+                        return Ok(Some(self.close_with_exit(pc)));
+                    };
+                    let e = self.exit(pc);
+                    self.emit(
+                        TraceOp::new(_GUARD_CALLER).operands(caller as *const CodeObject as u64, resume as u64).exit(e),
+                    );
+                    self.name(caller as *const CodeObject as u64, format!("code of {}", caller.code.name));
                 }
                 if instr.op == Opcode::RETURN_CONST {
                     let v = code.consts[arg as usize];
                     self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
                     self.push(ty_of(v));
                 }
-                if self.level() == 0 {
+                if self.level() == 0 && self.function {
                     return Ok(Some(self.return_to_caller()));
                 }
                 // `__init__` returns the instance (the helper checks it returned None). A frame
@@ -57,8 +71,9 @@ impl Recorder {
                 self.frames.pop();
                 match self.frames.last_mut() {
                     Some(caller) => caller.stack.push(ty),
-                    // A side trace returned below the frame it started in: the next instruction
-                    // shows that frame (see `in_step`).
+                    // A side trace returned below the frame it started in (below the loop's
+                    // own, once its function returns): the next instruction shows that frame
+                    // (see `in_step`).
                     None => self.base_level -= 1,
                 }
             }
@@ -98,7 +113,7 @@ impl Recorder {
         self.flush_count();
         self.counted = true;
         // The callee's frame, at its first instruction: where a safepoint exit resumes.
-        let callee_level = (self.level() + 1) as u16;
+        let callee_level = (self.level() + 1) as i16;
         let at_entry = self.trace.add_exit(ExitPoint::plain(0).in_frame(0, callee_level));
         if self.side {
             self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(at_entry));
@@ -217,9 +232,17 @@ impl Recorder {
         let e = self.exit(pc);
         // The self-or-null slot needs no guard: what pushed it was recorded (`Ty::Null` only for
         // a NULL the trace pushed, any other known type only for a value).
-        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
-        self.keep_alive.push(callee);
-        self.name(callee.as_ptr() as u64, format!("function {}", f.code.code.name));
+        if f.code.code.name.starts_with('<') || !f.closure.is_null() {
+            // A comprehension, a lambda or a closure: a new function object each time its
+            // definition runs (an identity guard would fail every time): guard its code.
+            let code = f.code as *const CodeObject as u64;
+            self.emit(TraceOp::new(_CHECK_FUNCTION_CODE).oparg(argc).operands(code, 0).exit(e));
+            self.name(code, format!("code of {}", f.code.code.name));
+        } else {
+            self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(argc).operands(callee.as_ptr() as u64, 0).exit(e));
+            self.keep_alive.push(callee);
+            self.name(callee.as_ptr() as u64, format!("function {}", f.code.code.name));
+        }
         let args = self.cur_ref().stack[self.cur_ref().stack.len() - nargs..].to_vec();
         let template = self.frame_template(callee, f, nargs, pc);
         // Past the recursion limit or the VM stack's end, the exit before the call lets the
@@ -235,7 +258,7 @@ impl Recorder {
     /// code is not running in a frame of the trace), and not deeper than [`MAX_INLINE_DEPTH`].
     fn can_follow(&self, f: &crate::runtime::object::Function, nargs: usize) -> bool {
         let recursive = std::ptr::eq(f.code, self.code) || self.frames.iter().any(|s| std::ptr::eq(s.code, f.code));
-        takes_exactly(f, nargs) && !recursive && self.level() + 1 < MAX_INLINE_DEPTH
+        takes_exactly(f, nargs) && !recursive && self.level() + 1 < MAX_INLINE_DEPTH as isize
     }
 
     /// After the uop that pushed the frame of a call with `argc` arguments: `code` runs with

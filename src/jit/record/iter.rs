@@ -28,31 +28,31 @@ impl Recorder {
                                     .instrs
                                     .get(pc + 1)
                                     .is_some_and(|next| next.op == Opcode::UNPACK_SEQUENCE && next.arg == 2);
-                                let Value::Obj(inner) = it else { return Err("enumerate over a non-object".into()) };
+                                let Value::Obj(inner) = it else { return self.defer_for_iter(pc, arg) };
                                 let ObjKind::Iterator(inner) = &inner.kind else {
-                                    return Err("enumerate over another iterator".into());
+                                    return self.defer_for_iter(pc, arg);
                                 };
                                 let more = match &*inner.borrow() {
                                     IterState::Seq { seq, index } => match &seq.kind {
                                         ObjKind::List(items) => *index < items.borrow().len(),
-                                        _ => return Err("enumerate over another iterator".into()),
+                                        _ => return self.defer_for_iter(pc, arg),
                                     },
                                     IterState::Exhausted => false,
-                                    _ => return Err("enumerate over another iterator".into()),
+                                    _ => return self.defer_for_iter(pc, arg),
                                 };
                                 if !unpacks || !matches!(count, Value::Int(_)) {
-                                    return Err("enumerate not unpacked into two names".into());
+                                    return self.defer_for_iter(pc, arg);
                                 }
                                 (_FOR_ITER_ENUMERATE_LIST, more)
                             }
-                            _ => return Err("iteration over another iterator".into()),
+                            _ => return self.defer_for_iter(pc, arg),
                         },
-                        _ => return Err("iteration over a generator or other object".into()),
+                        _ => return self.defer_for_iter(pc, arg),
                     },
                     _ => return Err("iteration over a non-object".into()),
                 };
                 if !more {
-                    if !self.side && !self.function && self.level() == 0 && pc == self.header {
+                    if !self.side && !self.function && self.in_loop_frame() && pc == self.header {
                         return Err(LOOP_EXIT.into());
                     }
                     // The loop ends here (a side trace grown from a loop's end, or a loop in a
@@ -135,5 +135,43 @@ impl Recorder {
             op => return Err(Abort::Opcode(op)),
         }
         Ok(None)
+    }
+
+    /// `FOR_ITER` over an iterator the recorder cannot see into without running it (a generator,
+    /// a class with `__next__`, `zip`, a dict's keys, ...): which way it goes is known only once
+    /// it ran, so the uop is emitted at the next instruction ([`Recorder::resolve_for_iter`]).
+    fn defer_for_iter(&mut self, pc: usize, target: u32) -> Result<Option<Trace>, Abort> {
+        self.deferred_for_iter = Some((pc, target as usize));
+        Ok(None)
+    }
+
+    /// Emits the `FOR_ITER` at `pc` deferred by `defer_for_iter` now that the interpreter ran it
+    /// and is at `now` in the same frame: at the loop's body (an item was pushed) or past the
+    /// loop (`target`: the iterator was exhausted and popped). Either uop asks the iterator
+    /// exactly once, and leaves by its exit after doing so when it goes the other way.
+    pub(super) fn resolve_for_iter(&mut self, (pc, target): (usize, usize), now: usize) -> Result<(), Abort> {
+        let recorded_at = std::mem::replace(&mut self.current_pc, pc);
+        let result = if now == pc + 1 {
+            // The exit resumes past the loop with the iterator popped, where the loop ends.
+            let e = self.exit_at(target, true);
+            self.trace.exits[e.index()].ends_loop = true;
+            self.emit(TraceOp::new(_FOR_ITER_NEXT).operands(pc as u64, 0).exit(e));
+            self.push(Ty::Unknown);
+            Ok(())
+        } else if now == target {
+            if !self.side && !self.function && self.in_loop_frame() && pc == self.header {
+                Err(LOOP_EXIT.into())
+            } else {
+                // The exit resumes in the loop's body with the item pushed.
+                let e = self.exit_at(pc + 1, true);
+                self.emit(TraceOp::new(_FOR_ITER_NEXT_EXHAUSTED).operands(pc as u64, 0).exit(e));
+                self.pop(1);
+                Ok(())
+            }
+        } else {
+            Err("FOR_ITER went elsewhere (internal)".into())
+        };
+        self.current_pc = recorded_at;
+        result
     }
 }

@@ -34,6 +34,7 @@ use crate::bytecode::{BinaryOp, Opcode};
 use crate::interpreter::code::Cache;
 use crate::interpreter::code::CodeObject;
 use crate::runtime::object::{IterState, ObjKind};
+use crate::runtime::ops::pure_truth;
 use crate::runtime::value::{ObjRef, Value};
 
 use crate::jit::ir::uops::Uop::{self, *};
@@ -42,6 +43,13 @@ use crate::jit::runtime::abi::FrameTemplate;
 
 /// The abort reason of a recording that reached the end of its loop.
 pub const LOOP_EXIT: &str = "loop exit while recording";
+
+/// The abort reason of a loop's recording that reached a `raise`: an iteration that raises, not
+/// the loop's usual path.
+pub const RAISED: &str = "raise while recording";
+
+/// The abort reason of a recording that reached the back-edge of another loop with no trace.
+pub const INNER_LOOP: &str = "inner loop";
 
 /// The longest trace recorded (in uops); longer loops abort.
 pub const MAX_TRACE_LENGTH: usize = 800;
@@ -113,6 +121,11 @@ pub struct Frame<'a> {
     /// The module dict its globals resolve in, and the builtins dict.
     pub globals: ObjRef,
     pub builtins: ObjRef,
+    /// Whether a trace may return from the frame (`_POP_FRAME_CHECKED`): not from a frame Rust
+    /// code called (the program's, a callback's) nor a generator's.
+    pub returnable: bool,
+    /// The frame below (code object and the instruction it resumes at), when there is one.
+    pub caller: Option<(&'static CodeObject, usize)>,
     /// Whether the frame is a generator that Rust code drains into a list (yields do not
     /// suspend it).
     pub draining: bool,
@@ -187,7 +200,7 @@ pub struct Recorder {
     /// loop's frame has left the loop.
     loop_end: usize,
     /// Index of the loop's frame on the VM's frame stack.
-    loop_depth: usize,
+    loop_depth: isize,
     /// Address of the collector's "collection due" flag, checked at the back-edge.
     gc_flag: u64,
     trace: Trace,
@@ -197,7 +210,7 @@ pub struct Recorder {
     /// running one, last. Empty between a return past the lowest known frame and the next
     /// instruction, which shows the frame returned to.
     frames: Vec<FrameState>,
-    base_level: usize,
+    base_level: isize,
     /// The code objects uops and exits refer to by index (`TraceOp::code`); the loop's first.
     codes: Vec<&'static CodeObject>,
     /// Objects the trace's guards compare against by address (callees): the trace must keep
@@ -212,7 +225,7 @@ pub struct Recorder {
     /// Where recording started (the header, or the exit's instruction) and in which frame level.
     start_pc: usize,
     start_code: u16,
-    start_level: usize,
+    start_level: isize,
     /// `--stats`: the counter of bytecodes completed in machine code, and how many completed
     /// since the last `_ADD_TO_COUNTER`.
     counter: Option<u64>,
@@ -241,6 +254,11 @@ pub struct Recorder {
     /// number given out.
     exit_instances: std::collections::HashMap<u32, u32>,
     instances: u32,
+    /// A `FOR_ITER` (instruction, jump target) in the running frame that ran without a uop yet
+    /// (see `defer_for_iter`).
+    deferred_for_iter: Option<(usize, usize)>,
+    /// After an [`INNER_LOOP`] abort: that loop's back-edge (code object, instruction).
+    blocked_by: Option<(&'static CodeObject, usize)>,
 }
 
 impl FrameState {
@@ -272,7 +290,7 @@ impl Recorder {
             code,
             header,
             loop_end,
-            loop_depth: depth,
+            loop_depth: depth as isize,
             gc_flag,
             trace: Trace::default(),
             preamble: Vec::new(),
@@ -298,6 +316,8 @@ impl Recorder {
             names: vec![(gc_flag, "the collector's flag".to_string())],
             exit_instances: Default::default(),
             instances: 0,
+            blocked_by: None,
+            deferred_for_iter: None,
         }
     }
 
@@ -343,13 +363,15 @@ impl Recorder {
         loop_code: &'static CodeObject,
         header: usize,
         start_code: &'static CodeObject,
-        level: usize,
+        level: isize,
         depth: usize,
         start_pc: usize,
         stack_depth: usize,
         gc_flag: u64,
     ) -> Recorder {
-        let mut r = Recorder::new(loop_code, depth.saturating_sub(level), header, stack_depth, gc_flag);
+        let mut r = Recorder::new(loop_code, depth, header, stack_depth, gc_flag);
+        // (Negative levels: the loop's frame has returned; its depth is only a reference.)
+        r.loop_depth = depth as isize - level;
         let index = r.code_index(start_code);
         r.frames = vec![FrameState::new(start_code, index, Origin::Start, stack_depth)];
         r.base_level = level;
@@ -430,8 +452,15 @@ impl Recorder {
     }
 
     /// The level of the running frame (0: the loop's).
-    fn level(&self) -> usize {
-        self.base_level + self.frames.len() - 1
+    fn level(&self) -> isize {
+        self.base_level + self.frames.len() as isize - 1
+    }
+
+    /// Whether the running frame is at the loop's level and runs the loop's code: the loop's own
+    /// frame, or (a side trace that went on past a return) another activation of it, which a
+    /// trace of the loop serves as well.
+    fn in_loop_frame(&self) -> bool {
+        self.level() == 0 && std::ptr::eq(self.cur_ref().code, self.code)
     }
 
     /// The exit at instruction `pc` of the running frame (one per instruction and kind: `side`
@@ -441,7 +470,7 @@ impl Recorder {
     /// two frames at the same level running the same code, and a side trace grown from an exit
     /// in one of them goes on, after the return, with what that call site's caller does.
     fn exit_at(&mut self, pc: usize, side: bool) -> ExitId {
-        let (code, level, instance) = (self.cur_ref().code_index, self.level() as u16, self.cur_ref().instance);
+        let (code, level, instance) = (self.cur_ref().code_index, self.level() as i16, self.cur_ref().instance);
         let pc = pc as u32;
         let same = |(i, e): &(usize, &ExitPoint)| {
             e.pc == pc
@@ -477,7 +506,7 @@ impl Recorder {
         }
         op.pc = Some(self.current_pc as u32);
         op.code = self.cur_ref().code_index;
-        op.level = self.level() as u16;
+        op.level = self.level() as i16;
         self.trace.ops.push(op);
     }
 
@@ -538,17 +567,28 @@ impl Recorder {
             self.frames.push(state);
         }
         let expected = self.loop_depth + self.level();
-        if self.recursing && frame.depth == expected {
+        if let Some(deferred) = self.deferred_for_iter {
+            if frame.depth as isize > expected {
+                // Inside the generator that FOR_ITER resumed: not part of the trace.
+                return Ok(false);
+            }
+            self.deferred_for_iter = None;
+            if frame.depth as isize == expected && std::ptr::eq(frame.code, self.cur_ref().code) {
+                self.resolve_for_iter(deferred, frame.pc)?;
+            }
+        }
+        if self.recursing && frame.depth as isize == expected {
             self.continue_after_recursion(frame)?;
         }
-        if frame.depth > expected {
+        let depth = frame.depth as isize;
+        if depth > expected {
             if self.recursing || self.trace.ops.last().is_some_and(|op| matches!(op.uop, _EXECUTE_BYTECODE | _CALL)) {
                 // Inside a call the trace makes through the interpreter: not part of the trace.
                 return Ok(false);
             }
             return Err("entered a frame unexpectedly (internal)".into());
         }
-        if frame.depth < expected || !std::ptr::eq(frame.code, self.cur_ref().code) {
+        if depth < expected || !std::ptr::eq(frame.code, self.cur_ref().code) {
             return Err("left the loop's frame".into());
         }
         if frame.stack.len() != self.cur_ref().stack.len() {
@@ -565,8 +605,8 @@ impl Recorder {
             return Ok(None);
         }
         self.current_pc = frame.pc;
-        let own_header = frame.pc == self.header && self.level() == 0;
-        if !self.side && self.level() == 0 && (frame.pc < self.header || frame.pc > self.loop_end) {
+        let own_header = frame.pc == self.header && self.in_loop_frame();
+        if !self.side && self.in_loop_frame() && (frame.pc < self.header || frame.pc > self.loop_end) {
             // The recording started on the loop's last iteration (a `while` loop's test at its
             // header failed): what follows is not the loop.
             return Err(LOOP_EXIT.into());
@@ -593,7 +633,16 @@ impl Recorder {
         self.rewind(checkpoint);
         let instr = frame.code.code.instrs[frame.pc];
         if !steppable(instr.op) {
-            return Err(Abort::Opcode(instr.op));
+            return match instr.op {
+                // A raise: the interpreter raises and unwinds. A loop's recording that gets
+                // here saw an iteration that raises, not the loop: it is tried again.
+                Opcode::RAISE_VARARGS | Opcode::RERAISE if !self.side && !self.function => Err(RAISED.into()),
+                // A yield suspends the generator: the trace ends, the interpreter yields.
+                Opcode::RAISE_VARARGS | Opcode::RERAISE | Opcode::YIELD_VALUE => {
+                    Ok(Some(self.close_with_exit(frame.pc)))
+                }
+                op => Err(Abort::Opcode(op)),
+            };
         }
         self.emit(TraceOp::new(_EXECUTE_BYTECODE).operands(frame.pc as u64, 0));
         // The stack effect is known, not what was pushed; what lies below the values the
@@ -714,7 +763,7 @@ impl Recorder {
         if !self.preamble.is_empty() {
             // The preamble's checks exit where the trace starts, before anything ran.
             let start = if self.side { self.start_pc } else { self.header };
-            let at = ExitPoint::plain(start as u32).in_frame(self.start_code, self.start_level as u16);
+            let at = ExitPoint::plain(start as u32).in_frame(self.start_code, self.start_level as i16);
             let e = trace.add_exit(at);
             let mut ops: Vec<TraceOp> = self.preamble.drain(..).collect();
             for op in ops.iter_mut().filter(|op| op.uop == _LOAD_FAST_CHECK) {
@@ -729,29 +778,32 @@ impl Recorder {
         trace
     }
 
+    /// The index on the VM's frame stack of the frame being recorded in (deeper frames run calls
+    /// the recording steps over).
+    pub fn frame_depth(&self) -> usize {
+        (self.loop_depth + self.base_level + self.frames.len().max(1) as isize - 1).max(0) as usize
+    }
+
+    /// After an [`INNER_LOOP`] abort: the back-edge (code object, instruction) of the loop that
+    /// needs a trace first.
+    pub fn blocked_by(&self) -> Option<(&'static CodeObject, usize)> {
+        self.blocked_by
+    }
+
     /// For a trace that ends by linking to another loop's trace: that loop (code, header).
     pub fn link_target(&self) -> Option<(&'static CodeObject, usize)> {
         self.link_to
     }
 }
 
-/// handling (handlers are entered by unwinding, which leaves the trace).
+/// Whether `_EXECUTE_BYTECODE` may run an instruction inside a trace: not a jump, a return, a
+/// yield, a raise (they leave the frame or the trace's straight line), nor `DELETE_FAST` (the
+/// recorder assumes nothing in a loop unbinds a local).
 fn steppable(op: Opcode) -> bool {
     use Opcode::*;
     !op.is_jump()
         && !matches!(
             op,
-            RETURN_VALUE
-                | RETURN_CONST
-                | RETURN_GENERATOR
-                | YIELD_VALUE
-                | RAISE_VARARGS
-                | RERAISE
-                | DELETE_FAST
-                | MAKE_CELL
-                | COPY_FREE_VARS
-                | PUSH_EXC_INFO
-                | POP_EXCEPT
-                | CHECK_EXC_MATCH
+            RETURN_VALUE | RETURN_CONST | RETURN_GENERATOR | YIELD_VALUE | RAISE_VARARGS | RERAISE | DELETE_FAST
         )
 }

@@ -134,7 +134,12 @@ impl Recorder {
     fn binary_op(&mut self, arg: u32, a: Value, b: Value, pc: usize) -> Result<(), &'static str> {
         let Some((op, _inplace)) = BinaryOp::from_arg(arg) else { return Err("bad binary operator") };
         match (a, b) {
-            (Value::Int(_), Value::Int(_)) => {
+            (Value::Int(x), Value::Int(y)) => {
+                if !fits_fast_path(op, x, y) {
+                    // The fast uop would leave here (an overflow, a division by zero): a side
+                    // trace grown from that exit would record the same uop and leave again.
+                    return Err("no specialization");
+                }
                 let (uop, result) = match op {
                     BinaryOp::Add => (_BINARY_OP_ADD_INT, Ty::Int),
                     BinaryOp::Subtract => (_BINARY_OP_SUBTRACT_INT, Ty::Int),
@@ -189,6 +194,27 @@ impl Recorder {
             _ => return Err("no specialization"),
         }
         Ok(())
+    }
+}
+
+/// Whether the int fast path of `x op y` (the `_BINARY_OP_*_INT` stencils) gives the result
+/// rather than leaving the trace (an overflow past 64 bits, a division by zero, a shift out of
+/// range).
+fn fits_fast_path(op: BinaryOp, x: i64, y: i64) -> bool {
+    const EXACT_DOUBLE_LIMIT: i64 = 1 << 53;
+    match op {
+        BinaryOp::Add => x.checked_add(y).is_some(),
+        BinaryOp::Subtract => x.checked_sub(y).is_some(),
+        BinaryOp::Multiply => x.checked_mul(y).is_some(),
+        BinaryOp::FloorDivide | BinaryOp::Remainder => y != 0 && !(x == i64::MIN && y == -1),
+        BinaryOp::Lshift => (0..63).contains(&y) && (x << y) >> y == x,
+        BinaryOp::Rshift => y >= 0,
+        BinaryOp::TrueDivide => {
+            y != 0
+                && (-EXACT_DOUBLE_LIMIT + 1..EXACT_DOUBLE_LIMIT).contains(&x)
+                && (-EXACT_DOUBLE_LIMIT + 1..EXACT_DOUBLE_LIMIT).contains(&y)
+        }
+        _ => true,
     }
 }
 

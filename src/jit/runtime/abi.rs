@@ -122,6 +122,7 @@ mod tests {
             ("LAYOUT_OFFSET", ["Frame", "base", _]) => offset_of!(Frame, base),
             ("LAYOUT_OFFSET", ["Frame", "sp", _]) => offset_of!(Frame, sp),
             ("LAYOUT_OFFSET", ["Frame", "pc", _]) => offset_of!(Frame, pc),
+            ("LAYOUT_OFFSET", ["Frame", "entry", _]) => offset_of!(Frame, entry),
             ("LAYOUT_SIZE", ["FrameStack", _]) => size_of::<FrameStack>(),
             ("LAYOUT_OFFSET", ["FrameStack", "records", _]) => FrameStack::RECORDS_OFFSET,
             ("LAYOUT_OFFSET", ["FrameStack", "len", _]) => FrameStack::LEN_OFFSET,

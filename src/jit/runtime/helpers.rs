@@ -283,6 +283,76 @@ pub extern "C" fn stitch_pop_frame(st: *mut JitState, sp: *mut Value) -> FramePa
     unsafe { FramePair { locals: stack.add(base), sp: stack.add(result_pos + 1) } }
 }
 
+/// `_CHECK_FUNCTION_CODE`: 1 if the callee of a call with `argc` arguments (below them and the
+/// self-or-null slot) is a function of code object `code` that the fast path can enter.
+pub extern "C" fn stitch_check_function_code(sp: *mut Value, argc: u64, code: u64) -> c_int {
+    // SAFETY: the stencil calls this with the callee, the self-or-null slot and `argc`
+    // arguments on top of the stack.
+    let callee = unsafe { peek(sp, argc as usize + 2) };
+    let Value::Obj(o) = callee else { return 0 };
+    match &o.kind {
+        ObjKind::Function(f) => (f.simple && f.code as *const _ as u64 == code) as c_int,
+        _ => 0,
+    }
+}
+
+/// `_GUARD_TRUTH`: the truth of the value on top (0 or 1), or 2 when finding it would run Python
+/// code (a class's `__bool__` or `__len__`).
+pub extern "C" fn stitch_pure_truth(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with a value on top of the stack.
+    let v = unsafe { peek(sp, 1) };
+    crate::runtime::ops::pure_truth(v).map_or(2, c_int::from)
+}
+
+/// `_FOR_ITER_NEXT` at instruction `pc`: the next item of the iterator on top of the stack,
+/// written above it (1); 0 when it is exhausted; -1 with the exception set when it raised. Any
+/// iterator: built-in ones, generators and classes with `__next__` (which run in the
+/// interpreter, called from here).
+pub extern "C" fn stitch_for_iter_next(st: *mut JitState, sp: *mut Value, pc: u64) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (context, vm) = unsafe { context(st) };
+    let stack = vm.stack_ptr();
+    // SAFETY: sp is the trace's stack pointer, inside the top frame's slots of the VM stack.
+    let depth = unsafe { sp.offset_from(stack) } as usize;
+    let top = vm.frames.len() - 1;
+    // As the interpreter leaves it while FOR_ITER runs: pc past the instruction, stack synced.
+    vm.frames[top].pc = pc as usize + 1;
+    vm.frames[top].sp = depth;
+    vm.sp = depth;
+    // SAFETY: the stencil calls this with the iterator on top of the stack.
+    let it = unsafe { peek(sp, 1) };
+    match crate::runtime::iter::next(vm, it) {
+        Ok(Some(v)) => {
+            vm.set_slot(depth, v);
+            vm.frames[top].sp = depth + 1;
+            vm.sp = depth + 1;
+            1
+        }
+        Ok(None) => 0,
+        Err(e) => {
+            vm.step_reraise = false;
+            context.error = Some(e);
+            -1
+        }
+    }
+}
+
+/// `_GUARD_CALLER`: 1 if the running frame may be returned from in a trace (`stitch_pop_frame`)
+/// and the frame below it is code object `code` suspended before instruction `pc`; else 0.
+pub extern "C" fn stitch_guard_caller(st: *mut JitState, code: u64, pc: u64) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    let n = vm.frames.len();
+    if n < 2
+        || vm.frames[n - 1].entry
+        || matches!(vm.frames[n - 1].kind, crate::interpreter::FrameKind::Generator { .. })
+    {
+        return 0;
+    }
+    let caller = &vm.frames[n - 2];
+    (caller.code as *const crate::interpreter::code::CodeObject as u64 == code && caller.pc as u64 == pc) as c_int
+}
+
 /// Reads the value at `sp[-back]`.
 ///
 /// # Safety

@@ -35,15 +35,17 @@ pub fn check_against(set: &StencilSet) -> Vec<String> {
                 HoleValue::Oparg => info.oparg.is_some(),
                 HoleValue::Operand0 => info.operands[0].is_some(),
                 HoleValue::Operand1 => info.operands[1].is_some(),
-                HoleValue::Exit => matches!(info.exits, Exits::Guard | Exits::Always),
-                HoleValue::Error => info.exits == Exits::Error,
+                HoleValue::Exit => matches!(info.exits, Exits::Guard | Exits::Always | Exits::Branch),
+                HoleValue::Error => matches!(info.exits, Exits::Error | Exits::Branch),
                 _ => true,
             };
             if !declared {
                 problems.push(format!("{}: stencil {name} has an undeclared {} hole", info.name, hole.value));
             }
         }
-        if info.exits == Exits::Guard && !stencil.holes.iter().any(|h| h.value == HoleValue::Exit) {
+        if matches!(info.exits, Exits::Guard | Exits::Branch)
+            && !stencil.holes.iter().any(|h| h.value == HoleValue::Exit)
+        {
             problems.push(format!("{} is declared a guard but never exits", info.name));
         }
     }
