@@ -909,3 +909,26 @@ print(main())
     let in_code = stat(&on.stderr, "  in machine code:");
     assert!(in_code * 100 > executed * 90, "{in_code} of {executed}:\n{}", on.stderr);
 }
+
+#[test]
+fn a_loop_too_long_for_one_trace_continues_in_another() {
+    // 300 statements in the loop body: more uops than one trace holds. The recording ends with
+    // an exit where its continuation grows (a side trace), which closes the loop.
+    let mut src = String::from("def f(n):\n    a = 1\n    b = 2\n    for i in range(n):\n");
+    for k in 0..300 {
+        src += &format!("        a = (a * {} + b + i) % 1000003\n", k % 7 + 2);
+        if k % 3 == 0 {
+            src += "        b = (b + a) % 999\n";
+        }
+    }
+    src += "    return a, b\n\nprint(f(8000))\n";
+    let off = run("long.py", &src, &["--jit-threshold=4000000000", "--stats"], &[]);
+    let on = run("long.py", &src, &["--stats"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert!(!on.stderr.contains("trace too long"), "{}", on.stderr);
+    assert!(on.stderr.contains("side trace"), "{}", on.stderr);
+    let executed = stat(&on.stderr, "bytecodes executed:");
+    let in_code = stat(&on.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", on.stderr);
+}

@@ -1047,13 +1047,4 @@ impl Vm {
 
 use crate::runtime::value::load_value;
 
-use super::opcodes::{cell_get, compare_primitive};
-
-#[inline]
-fn cell_set(cell: Value, v: Value) {
-    if let Value::Obj(o) = cell {
-        if let ObjKind::Cell(c) = &o.kind {
-            c.set(v);
-        }
-    }
-}
+use super::opcodes::{cell_get, cell_set, compare_primitive};

@@ -105,3 +105,13 @@ pub fn cell_get(cell: Value) -> Value {
         _ => Value::Null,
     }
 }
+
+/// `STORE_DEREF`: sets the value in a cell (nothing when the slot holds no cell).
+#[inline]
+pub fn cell_set(cell: Value, v: Value) {
+    if let Value::Obj(o) = cell {
+        if let ObjKind::Cell(c) = &o.kind {
+            c.set(v);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! From a closed recording to a running trace: whether it is worth compiling, the optimizer, the
 //! backend, and linking the new trace with the traces and counters around it.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use super::{Anchor, CompiledLoop, Counter, Jit, MAX_ATTEMPTS};
@@ -27,7 +28,7 @@ impl Jit {
         vm.set_recording(false);
         let Some(mut recorder) = self.recorder.take() else { return };
         let side_of = self.side_of.take();
-        if vm.jit_threshold > 1 && !profitable(&recorded, &recorder) {
+        if vm.jit_threshold > 1 && !profitable(&recorded, &recorder, &mut self.stats.refused_for) {
             // Stress mode (threshold 1) compiles it anyway, so that tests run every path.
             self.recorder = Some(recorder);
             self.side_of = side_of;
@@ -242,27 +243,30 @@ impl Jit {
 /// interpreter costs about as much as sixteen the trace runs itself save (`Vm::step` enters the
 /// run loop anew), or four for those the helper executes directly: a trace made mostly of those
 /// is slower than the interpreter.
-fn profitable(trace: &Trace, recorder: &Recorder) -> bool {
+///
+/// A refused trace adds the cost of each opcode it stepped to `refused_for` (`--stats` names
+/// the bytecodes that most often keep loops out of machine code).
+fn profitable(trace: &Trace, recorder: &Recorder, refused_for: &mut BTreeMap<&'static str, usize>) -> bool {
     let (code, _) = recorder.header();
     let codes = recorder.codes();
-    let stepped = trace.ops.iter().filter(|op| op.uop == Uop::_EXECUTE_BYTECODE);
-    let mut count = 0;
-    let cost: usize = stepped
-        .map(|op| {
-            count += 1;
+    let stepped: Vec<(&'static str, usize)> = trace
+        .ops
+        .iter()
+        .filter(|op| op.uop == Uop::_EXECUTE_BYTECODE)
+        .filter_map(|op| {
             let code = codes.get(op.code as usize).copied().unwrap_or(code);
-            let simple = code
-                .code
-                .instrs
-                .get(op.operands[0] as usize)
-                .is_some_and(|i| crate::jit::runtime::helpers::executed_simply(i.op));
-            if simple {
-                SIMPLE_STEP_COST
-            } else {
-                STEP_COST
-            }
+            let instr = code.code.instrs.get(op.operands[0] as usize)?;
+            let simple = crate::jit::runtime::helpers::executed_simply(instr.op);
+            Some((instr.op.name(), if simple { SIMPLE_STEP_COST } else { STEP_COST }))
         })
-        .sum();
-    let own = trace.ops.len() - trace.loop_start - count;
-    cost <= own
+        .collect();
+    let cost: usize = stepped.iter().map(|s| s.1).sum();
+    let own = trace.ops.len() - trace.loop_start - stepped.len();
+    if cost <= own {
+        return true;
+    }
+    for (name, cost) in stepped {
+        *refused_for.entry(name).or_default() += cost;
+    }
+    false
 }

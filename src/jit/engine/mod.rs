@@ -156,6 +156,9 @@ struct Stats {
     /// code reached [`MAX_CODE_BYTES`].
     full_trees: u64,
     over_budget: u64,
+    /// The bytecodes traces refused as "mostly bytecodes run by the interpreter" ran through
+    /// it, with their cost (see `compile::profitable`).
+    refused_for: BTreeMap<&'static str, usize>,
 }
 
 /// The tracing JIT.
@@ -384,7 +387,7 @@ impl Jit {
             return;
         }
         let t = self.trace(id);
-        let hot = (vm.jit_threshold / 4).max(1) as u64;
+        let hot = if t.trace.exit(exit).continues { 1 } else { (vm.jit_threshold / 4).max(1) as u64 };
         // At the threshold or past it (it may pass while another recording runs).
         if t.compiled.exit_count(exit) < hot << attempts {
             return;

@@ -145,6 +145,12 @@ impl Jit {
             let more = if places.len() > 3 { ", ..." } else { "" };
             let _ = writeln!(out, "  {n:6}  {why}: {}{more}", shown.join(", "));
         }
+        if !self.stats.refused_for.is_empty() {
+            let mut by_cost: Vec<(&&str, &usize)> = self.stats.refused_for.iter().collect();
+            by_cost.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let top: Vec<String> = by_cost.iter().take(5).map(|(op, cost)| format!("{op} {cost}")).collect();
+            let _ = writeln!(out, "          (what the interpreter ran for them, by cost: {})", top.join(", "));
+        }
         if self.stats.retired > 0 {
             let _ = writeln!(out, "loops given back:    {} (left their trace on most entries)", self.stats.retired);
         }

@@ -112,6 +112,9 @@ pub struct ExitPoint {
     pub ends_loop: bool,
     /// A function trace's return to a caller (see [`Resume`]).
     pub resume: Resume,
+    /// Where a recording too long for one trace stopped: its continuation grows here at the
+    /// first exit.
+    pub continues: bool,
 }
 
 /// How a function trace's exit after a return finds where to resume.
@@ -130,12 +133,12 @@ pub enum Resume {
 impl ExitPoint {
     /// A guard's exit at instruction `pc`, where a side trace may start.
     pub fn guard(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: true, ends_loop: false, resume: Resume::At }
+        ExitPoint { pc, code: 0, level: 0, side: true, ends_loop: false, resume: Resume::At, continues: false }
     }
 
     /// An exit no side trace grows from.
     pub fn plain(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: false, ends_loop: false, resume: Resume::At }
+        ExitPoint { pc, code: 0, level: 0, side: false, ends_loop: false, resume: Resume::At, continues: false }
     }
 
     /// The same exit, resuming as `resume` says.

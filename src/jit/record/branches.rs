@@ -118,9 +118,19 @@ impl Recorder {
 
     /// Ends the trace with an exit at `pc` that resumes the interpreter there (never linked).
     pub(super) fn close_with_exit(&mut self, pc: usize) -> Trace {
+        self.close_at(ExitPoint::plain(pc as u32))
+    }
+
+    /// Ends the trace of a recording grown past [`MAX_TRACE_LENGTH`] with an exit at `pc` from
+    /// which a side trace grows when it gets hot: the continuation of this one.
+    pub(super) fn close_continued(&mut self, pc: usize) -> Trace {
+        self.close_at(ExitPoint { continues: true, ..ExitPoint::guard(pc as u32) })
+    }
+
+    fn close_at(&mut self, point: ExitPoint) -> Trace {
         self.flush_count();
         let (code, level) = (self.cur_ref().code_index, self.level() as i16);
-        let exit = self.trace.add_exit(ExitPoint::plain(pc as u32).in_frame(code, level));
+        let exit = self.trace.add_exit(point.in_frame(code, level));
         self.emit(TraceOp::new(_DEOPT).exit(exit));
         self.finish()
     }

@@ -51,7 +51,8 @@ pub const RAISED: &str = "raise while recording";
 /// The abort reason of a recording that reached the back-edge of another loop with no trace.
 pub const INNER_LOOP: &str = "inner loop";
 
-/// The longest trace recorded (in uops); longer loops abort.
+/// The longest trace recorded (in uops): a longer recording ends with an exit where its
+/// continuation grows (see `Recorder::close_continued`).
 pub const MAX_TRACE_LENGTH: usize = 800;
 
 /// How many frames deep a trace follows calls; deeper calls run in the interpreter.
@@ -257,6 +258,8 @@ pub struct Recorder {
     /// A `FOR_ITER` (instruction, jump target) in the running frame that ran without a uop yet
     /// (see `defer_for_iter`).
     deferred_for_iter: Option<(usize, usize)>,
+    /// The recording grew past [`MAX_TRACE_LENGTH`]: it ends at the next instruction.
+    overlong: bool,
     /// After an [`INNER_LOOP`] abort: that loop's back-edge (code object, instruction).
     blocked_by: Option<(&'static CodeObject, usize)>,
 }
@@ -318,6 +321,7 @@ impl Recorder {
             instances: 0,
             blocked_by: None,
             deferred_for_iter: None,
+            overlong: false,
         }
     }
 
@@ -605,6 +609,9 @@ impl Recorder {
             return Ok(None);
         }
         self.current_pc = frame.pc;
+        if self.overlong {
+            return Ok(Some(self.close_continued(frame.pc)));
+        }
         let own_header = frame.pc == self.header && self.in_loop_frame();
         if !self.side && self.in_loop_frame() && (frame.pc < self.header || frame.pc > self.loop_end) {
             // The recording started on the loop's last iteration (a `while` loop's test at its
@@ -706,7 +713,8 @@ impl Recorder {
     pub fn record(&mut self, frame: &Frame) -> Recorded {
         match self.record_one(frame) {
             Ok(None) if self.trace.ops.len() + self.preamble.len() > MAX_TRACE_LENGTH => {
-                Recorded::Aborted(Abort::Why("trace too long"))
+                self.overlong = true;
+                Recorded::Continue
             }
             Ok(None) => Recorded::Continue,
             Ok(Some(trace)) => Recorded::Closed(trace),

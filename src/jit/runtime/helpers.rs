@@ -64,6 +64,11 @@ pub fn executed_simply(op: crate::bytecode::Opcode) -> bool {
             | Opcode::BUILD_SLICE
             | Opcode::LIST_APPEND
             | Opcode::LOAD_DEREF
+            | Opcode::LOAD_ATTR
+            | Opcode::STORE_ATTR
+            | Opcode::GET_ITER
+            | Opcode::LOAD_CLOSURE
+            | Opcode::STORE_DEREF
     )
 }
 
@@ -146,6 +151,54 @@ fn execute_simple(
         Opcode::LIST_APPEND => {
             crate::interpreter::Vm::op_list_append(at(vm, 1 + arg as usize), at(vm, 1));
             Ok(depth - 1)
+        }
+        Opcode::LOAD_ATTR => {
+            // Through the instruction's inline cache, as the run loop does.
+            let code = vm.frames[top].code;
+            let (cache, name) = (&code.caches[pc], code.names[(arg >> 1) as usize]);
+            let obj = at(vm, 1);
+            if arg & 1 == 0 {
+                let v = match crate::runtime::attr::load_attr_cached(vm, obj, cache) {
+                    Some(v) => Ok(v),
+                    None => crate::runtime::attr::load_attr_slow(vm, obj, name, cache),
+                };
+                v.map(|v| replace(vm, 1, v))
+            } else {
+                let pair = match crate::runtime::attr::load_method_cached(vm, obj, cache) {
+                    Some(pair) => Ok(pair),
+                    None => crate::runtime::attr::load_method_slow(vm, obj, name, cache),
+                };
+                pair.map(|(f, s)| {
+                    vm.set_slot(depth - 1, f);
+                    vm.set_slot(depth, s);
+                    depth + 1
+                })
+            }
+        }
+        Opcode::STORE_ATTR => {
+            let code = vm.frames[top].code;
+            let (obj, v) = (at(vm, 1), at(vm, 2));
+            let cache = &code.caches[pc];
+            if crate::runtime::attr::store_attr_cached(obj, v, cache) {
+                Ok(depth - 2)
+            } else {
+                crate::runtime::attr::store_attr_slow(vm, obj, code.names[arg as usize], v, cache).map(|()| depth - 2)
+            }
+        }
+        Opcode::GET_ITER => {
+            let v = at(vm, 1);
+            crate::runtime::iter::get_iter(vm, v).map(|it| replace(vm, 1, it))
+        }
+        Opcode::LOAD_CLOSURE | Opcode::STORE_DEREF => {
+            let frame = vm.frames[top];
+            let cell = vm.slot(frame.base + frame.code.nlocals + arg as usize);
+            if instr.op == Opcode::LOAD_CLOSURE {
+                vm.set_slot(depth, cell);
+                Ok(depth + 1)
+            } else {
+                crate::interpreter::opcodes::cell_set(cell, at(vm, 1));
+                Ok(depth - 1)
+            }
         }
         _ => return None,
     };
