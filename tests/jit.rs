@@ -280,6 +280,35 @@ fn stats_count_every_bytecode_once_whether_jitted_or_not() {
     assert_eq!(stat(&interp.stderr, "  in machine code:"), 0);
 }
 
+/// The `--stats` lines per code object: (bytecodes, share in machine code in %, name).
+fn by_code(stderr: &str) -> Vec<(u64, f64, String)> {
+    let lines = stderr.lines().skip_while(|l| !l.starts_with("  by code object")).skip(1);
+    lines
+        .take_while(|l| l.starts_with("    "))
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            let n = words.next().unwrap().parse().unwrap();
+            let share = words.next().unwrap().trim_end_matches('%').parse().unwrap();
+            (n, share, words.next().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn stats_say_where_each_function_ran() {
+    // Per code object, the bytecodes it ran and the share in machine code: the loop and the
+    // functions it calls ran in traces, the loop that calls with a keyword ran through the
+    // interpreter; together they are every bytecode executed.
+    let jit = run("calls.py", CALLS, &["--stats"], &[]);
+    let rows = by_code(&jit.stderr);
+    let share = |name: &str| rows.iter().find(|r| r.2 == name).unwrap_or_else(|| panic!("{name}:\n{}", jit.stderr)).1;
+    assert!(share("total") > 95.0 && share("bump") > 95.0 && share("mix") > 95.0, "{}", jit.stderr);
+    assert!(share("stepped") < 5.0, "{}", jit.stderr);
+    let listed: u64 = rows.iter().map(|r| r.0).sum();
+    assert_eq!(listed, stat(&jit.stderr, "bytecodes executed:"), "{}", jit.stderr);
+    assert!(rows.windows(2).all(|w| w[0].0 >= w[1].0), "{}", jit.stderr);
+}
+
 /// Calls of functions and methods (also a `--dump=trace` snapshot).
 const CALLS: &str = include_str!("traces/calls.py");
 

@@ -74,6 +74,12 @@ pub struct CodeObject {
     /// The JIT's entry counter (like a back-edge's): calls of this function the interpreter
     /// made, or the function trace to enter on a call.
     pub entry: Cell<Cache>,
+    /// `--stats`: bytecodes of this code the interpreter ran, and those traces completed in
+    /// machine code (a trace's `_ADD_TO_COUNTER` adds to the latter by its address).
+    pub interpreted: Cell<u64>,
+    pub in_traces: Cell<u64>,
+    /// `--stats`: whether it is in `Vm::counted_codes`.
+    pub counted: Cell<bool>,
 }
 
 impl CodeObject {
@@ -90,6 +96,9 @@ impl CodeObject {
             nlocals,
             nlocalsplus,
             entry: Cell::new(Cache::Empty),
+            interpreted: Cell::new(0),
+            in_traces: Cell::new(0),
+            counted: Cell::new(false),
         }))
     }
 

@@ -149,7 +149,7 @@ impl Vm {
                             self.with_jit(|jit, vm| jit.record(vm));
                         }
                         if self.count_instructions {
-                            self.instructions += 1;
+                            self.count_instruction(code);
                         }
                     }
                     let instr = unsafe { *code.code.instrs.get_unchecked(pc) };

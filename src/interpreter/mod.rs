@@ -148,6 +148,8 @@ pub struct Vm {
     /// `--stats`: count the instructions the run loop executes into `instructions`.
     pub count_instructions: bool,
     pub instructions: u64,
+    /// `--stats`: every code object that ran, in the order each first did.
+    pub counted_codes: Vec<&'static CodeObject>,
     pub heap: Heap,
     pub interner: Interner,
     /// The VM stack (see the module docs): `stack_slots` values, accessed only through this
@@ -227,6 +229,7 @@ impl Vm {
             step_reraise: false,
             count_instructions: false,
             instructions: 0,
+            counted_codes: Vec::new(),
             heap,
             interner,
             stack,
@@ -401,6 +404,20 @@ impl Vm {
             Exit::Return(_) | Exit::Yield(_) => {
                 Err(self.new_error(self.types.runtime_error, "internal error: a stepped instruction left its frame"))
             }
+        }
+    }
+
+    /// `--stats`: one more instruction of `code` run by the interpreter.
+    pub fn count_instruction(&mut self, code: &'static CodeObject) {
+        self.instructions += 1;
+        self.count_code(code);
+        code.interpreted.set(code.interpreted.get() + 1);
+    }
+
+    /// `--stats`: lists `code` among the code objects that ran (once).
+    pub fn count_code(&mut self, code: &'static CodeObject) {
+        if !code.counted.replace(true) {
+            self.counted_codes.push(code);
         }
     }
 

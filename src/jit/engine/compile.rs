@@ -124,6 +124,11 @@ impl Jit {
             self.traces[root.index()].side_traces += 1;
         }
         vm.jit_roots.extend(recorder.keep_alive().iter().map(|&o| Value::Obj(o)));
+        if self.options.stats {
+            for &code in recorder.codes() {
+                vm.count_code(code);
+            }
+        }
         self.traces.push(CompiledLoop {
             compiled,
             templates: recorder.take_templates(),

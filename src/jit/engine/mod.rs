@@ -197,8 +197,6 @@ pub struct Jit {
     running: usize,
     /// Machine code and data bytes of all traces (see [`MAX_CODE_BYTES`]).
     code_bytes: usize,
-    /// `--stats`: bytecodes completed in traces' own machine code (traces add to it).
-    in_traces: Box<u64>,
     stats: Stats,
 }
 
@@ -219,7 +217,6 @@ impl Jit {
             links_into: HashMap::new(),
             retired_loops: HashSet::new(),
             continuation_tables: HashMap::new(),
-            in_traces: Box::new(0),
             contexts: Vec::new(),
             running: 0,
             code_bytes: 0,
@@ -241,7 +238,7 @@ impl Jit {
 
     fn start_recording(&mut self, vm: &mut Vm, mut recorder: Recorder) {
         if self.options.stats {
-            recorder.count_into(&*self.in_traces as *const u64 as u64);
+            recorder.count_bytecodes();
         }
         self.stats.recordings += 1;
         vm.recording_frame = recorder.frame_depth();

@@ -126,12 +126,22 @@ impl Jit {
     pub(super) fn statistics(&self, vm: &Vm) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "---- JIT statistics ----");
-        let jitted = *self.in_traces;
+        let jitted: u64 = vm.counted_codes.iter().map(|c| c.in_traces.get()).sum();
         let total = jitted + vm.instructions;
         let share = if total == 0 { 0.0 } else { 100.0 * jitted as f64 / total as f64 };
         let _ = writeln!(out, "bytecodes executed:  {total}");
         let _ = writeln!(out, "  in machine code:   {jitted} ({share:.1}%)");
         let _ = writeln!(out, "  by the interpreter: {} (including those traces ran through it)", vm.instructions);
+        // Where the bytecodes ran: the code objects that ran most, and their share in traces.
+        let mut codes: Vec<&'static CodeObject> = vm.counted_codes.clone();
+        let executed = |c: &CodeObject| c.interpreted.get() + c.in_traces.get();
+        codes.sort_by(|a, b| executed(b).cmp(&executed(a)).then(a.code.firstlineno.cmp(&b.code.firstlineno)));
+        let _ = writeln!(out, "  by code object, most first (bytecodes, share in machine code):");
+        for c in codes.iter().take(10).filter(|c| executed(c) > 0) {
+            let n = executed(c);
+            let share = 100.0 * c.in_traces.get() as f64 / n as f64;
+            let _ = writeln!(out, "    {n:>12} {share:5.1}%  {} line {}", c.code.name, c.code.firstlineno);
+        }
         let _ = writeln!(out, "recordings started:  {}", self.stats.recordings);
         let _ = writeln!(out, "traces compiled:     {}", self.traces.len());
         let aborted: u64 = self.stats.aborted.values().flat_map(|at| at.values()).sum();

@@ -72,12 +72,12 @@ impl Recorder {
                     return Err(INNER_LOOP.into());
                 }
                 let safepoint = self.exit_at(pc, false);
-                if self.counter.is_some() {
+                if self.counting {
                     // `--stats`: the back-edge is done once the safepoint check passed (if it
                     // leaves, the interpreter runs the back-edge and counts it).
                     self.flush_count();
                     self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
-                    self.pending = 1;
+                    self.count(code);
                     self.flush_count();
                 }
                 if own && !self.side {
@@ -86,7 +86,7 @@ impl Recorder {
                 }
                 // A side trace back at its loop, or any trace at another loop that has a trace:
                 // check the safepoint, then continue in that loop's trace through a link.
-                if self.counter.is_none() {
+                if !self.counting {
                     self.emit(TraceOp::new(_CHECK_SAFEPOINT).operands(self.gc_flag, 0).exit(safepoint));
                 }
                 if !own {

@@ -109,7 +109,8 @@ impl Recorder {
         self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));
         self.templates.push(template);
         // The CALL is done once the frame is pushed.
-        self.pending += 1;
+        let caller = self.cur_ref().code;
+        self.count(caller);
         self.flush_count();
         self.counted = true;
         // The callee's frame, at its first instruction: where a safepoint exit resumes.
@@ -150,7 +151,8 @@ impl Recorder {
     /// the interpreter, at the instruction the caller's frame record names.
     fn return_to_caller(&mut self) -> Trace {
         self.emit(TraceOp::new(_POP_FRAME));
-        self.pending += 1;
+        let returning = self.cur_ref().code;
+        self.count(returning);
         self.flush_count();
         let e = self.trace.add_exit(ExitPoint::plain(0).resuming(crate::jit::ir::Resume::Caller));
         let code = self.code as *const CodeObject as u64;

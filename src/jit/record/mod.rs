@@ -140,6 +140,7 @@ struct Checkpoint {
     exits: usize,
     preamble: usize,
     pending: u64,
+    pending_code: &'static CodeObject,
     keep_alive: usize,
     frames: usize,
     stack: Vec<Ty>,
@@ -227,10 +228,11 @@ pub struct Recorder {
     start_pc: usize,
     start_code: u16,
     start_level: isize,
-    /// `--stats`: the counter of bytecodes completed in machine code, and how many completed
-    /// since the last `_ADD_TO_COUNTER`.
-    counter: Option<u64>,
+    /// `--stats`: whether the trace counts the bytecodes it completes, and how many of code
+    /// `pending_code` completed since the last `_ADD_TO_COUNTER`.
+    counting: bool,
     pending: u64,
+    pending_code: &'static CodeObject,
     /// The instruction being recorded (uops emitted now come from it).
     current_pc: usize,
     /// The `UNPACK_SEQUENCE` (code index, pc) a fused `_FOR_ITER_ENUMERATE_LIST` already did.
@@ -306,8 +308,9 @@ impl Recorder {
             start_pc: header,
             start_code: 0,
             start_level: 0,
-            counter: None,
+            counting: false,
             pending: 0,
+            pending_code: code,
             current_pc: header,
             unpacked: None,
             started: false,
@@ -387,12 +390,21 @@ impl Recorder {
         r
     }
 
-    /// Counts the bytecodes the trace completes in machine code into the u64 at `counter`
-    /// (`--stats`): an `_ADD_TO_COUNTER` before every uop that can exit and at the end, so a
-    /// bytecode counts only once it is done (an exit re-runs it in the interpreter).
-    pub fn count_into(&mut self, counter: u64) {
-        self.counter = Some(counter);
-        self.name(counter, "the bytecode counter".to_string());
+    /// Counts the bytecodes the trace completes in machine code into their code objects'
+    /// `in_traces` (`--stats`): an `_ADD_TO_COUNTER` before every uop that can exit, at the end
+    /// and where the code object changes, so a bytecode counts only once it is done (an exit
+    /// re-runs it in the interpreter).
+    pub fn count_bytecodes(&mut self) {
+        self.counting = true;
+    }
+
+    /// One more bytecode of `code` done (`--stats`).
+    fn count(&mut self, code: &'static CodeObject) {
+        if self.pending > 0 && !std::ptr::eq(self.pending_code, code) {
+            self.flush_count();
+        }
+        self.pending_code = code;
+        self.pending += 1;
     }
 
     /// Says what lives at `address` (for dumps).
@@ -408,7 +420,9 @@ impl Recorder {
     }
 
     fn flush_count(&mut self) {
-        if let (Some(counter), n @ 1..) = (self.counter, self.pending) {
+        if let (true, n @ 1..) = (self.counting, self.pending) {
+            let counter = self.pending_code.in_traces.as_ptr() as u64;
+            self.name(counter, format!("the bytecode counter of {}", self.pending_code.code.name));
             self.trace.ops.push(TraceOp::new(_ADD_TO_COUNTER).operands(counter, n));
             self.pending = 0;
         }
@@ -630,7 +644,7 @@ impl Recorder {
             Err(Abort::Generic) | Err(Abort::Opcode(_)) => {}
             Ok(None) => {
                 if !std::mem::take(&mut self.counted) {
-                    self.pending += 1;
+                    self.count(frame.code);
                 }
                 return Ok(None);
             }
@@ -686,6 +700,7 @@ impl Recorder {
             exits: self.trace.exits.len(),
             preamble: self.preamble.len(),
             pending: self.pending,
+            pending_code: self.pending_code,
             keep_alive: self.keep_alive.len(),
             frames: self.frames.len(),
             stack: f.stack.clone(),
@@ -701,6 +716,7 @@ impl Recorder {
         self.exit_instances.retain(|&e, _| (e as usize) < c.exits);
         self.preamble.truncate(c.preamble);
         self.pending = c.pending;
+        self.pending_code = c.pending_code;
         self.keep_alive.truncate(c.keep_alive);
         self.frames.truncate(c.frames);
         let f = self.cur();

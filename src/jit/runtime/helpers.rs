@@ -97,7 +97,8 @@ fn execute_simple(
             return None;
         }
         if vm.count_instructions {
-            vm.instructions += 1;
+            let code = vm.frames[top].code;
+            vm.count_instruction(code);
         }
         vm.set_slot(depth, v);
         vm.frames[top].pc = pc + 1;
@@ -108,7 +109,8 @@ fn execute_simple(
     // As the run loop leaves the frame while a helper runs.
     vm.frames[top].pc = pc + 1;
     if vm.count_instructions {
-        vm.instructions += 1;
+        let code = vm.frames[top].code;
+        vm.count_instruction(code);
     }
     // The values in, the run loop's own function for the opcode, the result back.
     let replace = |vm: &mut crate::interpreter::Vm, n: usize, r: Value| {
