@@ -47,6 +47,10 @@ impl Recorder {
                             }
                             _ => return self.defer_for_iter(pc, arg),
                         },
+                        // The interpreter resumes a generator in its own frame, inline; from a
+                        // trace it would take a nested run of the interpreter per item, slower
+                        // than no trace (until generators run in traces).
+                        ObjKind::Generator(_) => return Err(GENERATOR.into()),
                         _ => return self.defer_for_iter(pc, arg),
                     },
                     _ => return Err("iteration over a non-object".into()),

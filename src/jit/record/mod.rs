@@ -44,6 +44,9 @@ use crate::jit::runtime::abi::FrameTemplate;
 /// The abort reason of a recording that reached the end of its loop.
 pub const LOOP_EXIT: &str = "loop exit while recording";
 
+/// The abort reason of a recording at a `FOR_ITER` over a generator, or a loop's at a yield.
+pub const GENERATOR: &str = "iteration over a generator, or a yield (generators run in the interpreter)";
+
 /// The abort reason of a loop's recording that reached a `raise`: an iteration that raises, not
 /// the loop's usual path.
 pub const RAISED: &str = "raise while recording";
@@ -658,6 +661,8 @@ impl Recorder {
                 // A raise: the interpreter raises and unwinds. A loop's recording that gets
                 // here saw an iteration that raises, not the loop: it is tried again.
                 Opcode::RAISE_VARARGS | Opcode::RERAISE if !self.side && !self.function => Err(RAISED.into()),
+                // A loop in a generator: a trace would end at every yield.
+                Opcode::YIELD_VALUE if !self.side && !self.function => Err(GENERATOR.into()),
                 // A yield suspends the generator: the trace ends, the interpreter yields.
                 Opcode::RAISE_VARARGS | Opcode::RERAISE | Opcode::YIELD_VALUE => {
                     Ok(Some(self.close_with_exit(frame.pc)))
