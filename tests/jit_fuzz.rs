@@ -3,7 +3,11 @@
 //!
 //! Each program is generated from a seed: functions whose loops mix ints, floats and bools that
 //! change type mid-loop, read and write attributes of objects of several shapes, call small
-//! functions, break out early, and raise and catch exceptions. `cargo test` runs a fixed budget
+//! functions, break out early, raise and catch exceptions, iterate generators (with a `yield` in
+//! a loop), dicts and their views, sets, `zip`, `map`, `filter`, `reversed` and a class with
+//! `__next__`, call closures and lambdas made anew each iteration and methods up a `super()`
+//! chain, branch on the truth of lists and objects, and have built-ins (`sorted(key=...)`,
+//! `map`) call back into Python functions with loops of their own. `cargo test` runs a fixed budget
 //! (`FUZZ_PROGRAMS` seeds from 1). For a longer run:
 //!
 //! ```sh
@@ -57,7 +61,12 @@ fn var(rng: &mut Rng) -> String {
 
 fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) {
     let c = rng.below(n.max(2));
-    match rng.below(if depth > 0 { 9 } else { 11 }) + if rng.below(3) == 0 { 11 } else { 0 } {
+    let tier = match rng.below(6) {
+        0 | 1 => 11,
+        2 => 22,
+        _ => 0,
+    };
+    match rng.below(if depth > 0 { 9 } else { 11 }) + tier {
         0 | 1 => {
             let op = rng.pick(&["+", "-", "*", "+"]);
             let _ = writeln!(out, "{indent}{} = ({} {op} {}) % 1009", var(rng), var(rng), var(rng));
@@ -141,6 +150,57 @@ fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) 
             // Uncaught, rarely: the traceback must match.
             let _ = writeln!(out, "{indent}if i == {c} and n < 40:\n{indent}    acc += inv(0)");
         }
+        22 => {
+            // A generator with a yield inside its loop, iterated.
+            let _ = writeln!(out, "{indent}for g in gen3({} % 5):\n{indent}    acc += g", var(rng));
+        }
+        23 => {
+            let view = rng.pick(&["dd.items()", "zip(dd.keys(), dd.values())", "enumerate(dd)"]);
+            let _ = writeln!(out, "{indent}for k, w in {view}:\n{indent}    acc += k * w + {}", var(rng));
+        }
+        24 => {
+            let it =
+                rng.pick(&["st", "reversed(lst)", "map(h1, lst)", "filter(None, lst)", "Cnt(3)", "tuple(lst)", "dd"]);
+            let _ = writeln!(out, "{indent}for x in {it}:\n{indent}    acc += x\n{indent}    {} = x", var(rng));
+        }
+        25 => {
+            // Python called back from built-ins, with loops of its own.
+            let call = rng.pick(&["sorted(lst, key=keyf)[0]", "max(lst, key=keyf)", "sum(map(keyf, lst))"]);
+            let _ = writeln!(out, "{indent}acc += {call}");
+        }
+        26 => {
+            // A method that goes up a chain of super() calls.
+            let _ = writeln!(out, "{indent}acc += ss.m({} % 4)", var(rng));
+        }
+        27 => {
+            // A closure made anew each iteration, and a lambda.
+            let _ =
+                writeln!(out, "{indent}g = mk(i % 4)\n{indent}acc += g({} % 9) + (lambda z: z + 1)(i % 5)", var(rng));
+        }
+        28 => {
+            let comp = rng.pick(&[
+                "len([y for y in lst if y != i % 3])",
+                "sum(y * 2 for y in lst)",
+                "len({y % 2 for y in lst})",
+            ]);
+            let _ = writeln!(out, "{indent}acc += {comp}");
+        }
+        29 => {
+            // The truth of lists, floats, None and objects.
+            let _ = writeln!(
+                out,
+                "{indent}if lst[:i % 3]:\n{indent}    acc += 1\n{indent}tv = {} or None\n{indent}if tv:\n{indent}    acc += 2\n{indent}if objs[i % 3] and not tv:\n{indent}    acc -= 1",
+                var(rng)
+            );
+        }
+        30 => {
+            // try/except in the loop around a raise that happens on some iterations.
+            let _ = writeln!(
+                out,
+                "{indent}try:\n{indent}    if i % {} == 0:\n{indent}        raise ValueError(i)\n{indent}    acc += 1\n{indent}except ValueError as e:\n{indent}    acc += e.args[0] % 5",
+                c % 5 + 2
+            );
+        }
         _ => {
             let _ = writeln!(out, "{indent}for j in range({}):", rng.below(4) + 1);
             for _ in 0..rng.below(3) + 1 {
@@ -166,7 +226,14 @@ fn program(seed: u64) -> String {
          def rec(n):\n    if n <= 0:\n        return 0\n    return 1 + rec(n - 1)\n\n\
          def inv(x):\n    return 100 // x\n\n\
          def kwf(a, b=2):\n    return a - b\n\n\
-         def swap_hs():\n    global h1, h2\n    h1, h2 = h2, h1\n\n",
+         def swap_hs():\n    global h1, h2\n    h1, h2 = h2, h1\n\n\
+         def gen3(k):\n    for t in range(3):\n        yield t * k\n\n\
+         def keyf(x):\n    t = 0\n    for q in range(3):\n        t += x * q\n    return -t\n\n\
+         class Cnt:\n    def __init__(self, n):\n        self.n = n\n\n\
+         \x20   def __iter__(self):\n        return self\n\n\
+         \x20   def __next__(self):\n        if self.n <= 0:\n            raise StopIteration\n        self.n -= 1\n        return self.n\n\n\
+         class R(P):\n    def m(self, x):\n        return super().m(x) + 1\n\n\
+         class S(R):\n    def m(self, x):\n        return super().m(x) * 2\n\n",
     );
     let functions = rng.below(3) + 1;
     for k in 0..functions {
@@ -176,6 +243,7 @@ fn program(seed: u64) -> String {
             let _ = writeln!(out, "    v{v} = {}", literal(&mut rng));
         }
         out.push_str("    objs = [P(1, 2), Q(3), P(0.5, True)]\n    acc = 0\n");
+        out.push_str("    lst = [2, 7, 1]\n    dd = {1: 2, 5: 7, 9: -1}\n    st = {3, 1, 4}\n    ss = S(1, 2)\n");
         if rng.below(2) == 0 {
             out.push_str("    for i in range(n):\n");
         } else {
