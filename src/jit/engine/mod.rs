@@ -193,6 +193,7 @@ pub struct Jit {
     /// The state of each trace running, innermost last (boxed: helpers hold a pointer to it
     /// while its trace runs), and how many run: traces nest when Python code a trace calls
     /// back into enters another.
+    #[allow(clippy::vec_box)] // boxed: the Vec grows while traces hold their context's address
     contexts: Vec<Box<TraceContext>>,
     running: usize,
     /// Machine code and data bytes of all traces (see [`MAX_CODE_BYTES`]).
