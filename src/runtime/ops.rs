@@ -366,43 +366,25 @@ pub fn pure_truth(v: Value) -> Option<bool> {
 }
 
 pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
-    Ok(match v {
-        Value::Null | Value::None => false,
-        Value::Bool(b) => b,
-        Value::Int(i) => i != 0,
-        Value::Float(x) => x != 0.0,
-        Value::Obj(o) => match &o.kind {
-            ObjKind::Str(s) => !s.s.is_empty(),
-            ObjKind::BigInt(b) => !b.is_zero(),
-            ObjKind::List(l) => !l.borrow().is_empty(),
-            ObjKind::Tuple(t) => !t.is_empty(),
-            ObjKind::Dict(d) => !d.borrow().is_empty(),
-            ObjKind::Set(s) => !s.borrow().is_empty(),
-            ObjKind::FrozenSet(s) => !s.is_empty(),
-            ObjKind::Range(r) => r.len() != 0,
-            ObjKind::BigRange(r) => !r.len().is_zero(),
-            ObjKind::DictView(d, _) => d.as_dict().map(|d| !d.borrow().is_empty()).unwrap_or(false),
-            ObjKind::Instance(_) => {
-                if let Some(r) = call_special(vm, v, sym::BOOL, &[])? {
-                    return match r {
-                        Value::Bool(b) => Ok(b),
-                        _ => {
-                            let tn = type_name(vm, r);
-                            Err(vm
-                                .new_error(vm.types.type_error, &format!("__bool__ should return bool, returned {tn}")))
-                        }
-                    };
-                }
-                if let Some(r) = call_special(vm, v, sym::LEN, &[])? {
-                    return Ok(index_value(vm, r)? != 0);
-                }
-                if let Some(l) = o.as_list() {
-                    return Ok(!l.borrow().is_empty());
-                }
-                true
+    if let Some(truth) = pure_truth(v) {
+        return Ok(truth);
+    }
+    // An instance whose class defines __bool__ or __len__.
+    if let Some(r) = call_special(vm, v, sym::BOOL, &[])? {
+        return match r {
+            Value::Bool(b) => Ok(b),
+            _ => {
+                let tn = type_name(vm, r);
+                Err(vm.new_error(vm.types.type_error, &format!("__bool__ should return bool, returned {tn}")))
             }
-            _ => true,
-        },
+        };
+    }
+    if let Some(r) = call_special(vm, v, sym::LEN, &[])? {
+        return Ok(index_value(vm, r)? != 0);
+    }
+    Ok(match v {
+        Value::Obj(o) => o.as_list().is_none_or(|l| !l.borrow().is_empty()),
+        _ => true,
     })
 }
 

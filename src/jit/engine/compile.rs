@@ -122,6 +122,9 @@ impl Jit {
         self.code_bytes += compiled.code_bytes + compiled.data_bytes;
         if root != id {
             self.traces[root.index()].side_traces += 1;
+            if self.traces[root.index()].side_traces == super::MAX_SIDE_TRACES {
+                self.stats.full_trees += 1;
+            }
         }
         vm.jit_roots.extend(recorder.keep_alive().iter().map(|&o| Value::Obj(o)));
         if self.options.stats {

@@ -377,10 +377,6 @@ impl Jit {
         let root = t.root;
         if self.trace(root).side_traces >= MAX_SIDE_TRACES {
             // The tree is full: this exit stays an exit (and is not tried again).
-            if self.traces[root.index()].side_traces == MAX_SIDE_TRACES {
-                self.stats.full_trees += 1;
-                self.traces[root.index()].side_traces += 1;
-            }
             self.traces[id.index()].side_attempts[exit.index()] = MAX_ATTEMPTS;
             return;
         }

@@ -594,9 +594,10 @@ impl Recorder {
                 return Ok(false);
             }
             self.deferred_for_iter = None;
-            if frame.depth as isize == expected && std::ptr::eq(frame.code, self.cur_ref().code) {
-                self.resolve_for_iter(deferred, frame.pc)?;
+            if frame.depth as isize != expected || !std::ptr::eq(frame.code, self.cur_ref().code) {
+                return Err("FOR_ITER left its frame (internal)".into());
             }
+            self.resolve_for_iter(deferred, frame.pc)?;
         }
         if self.recursing && frame.depth as isize == expected {
             self.continue_after_recursion(frame)?;

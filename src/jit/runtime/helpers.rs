@@ -219,22 +219,15 @@ fn execute_simple(
 pub extern "C" fn stitch_call(st: *mut JitState, sp: *mut Value, argc: u64, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own `st`.
     let (context, vm) = unsafe { context(st) };
-    let stack = vm.stack_ptr();
-    // SAFETY: sp is the trace's stack pointer, inside the top frame's slots of the VM stack.
-    let depth = unsafe { sp.offset_from(stack) } as usize;
-    let top = vm.frames.len() - 1;
-    // As the interpreter leaves it during a call: pc past the instruction, stack synced.
-    vm.frames[top].pc = pc as usize + 1;
-    vm.frames[top].sp = depth;
-    vm.sp = depth;
+    // SAFETY: `sp` is the trace's stack pointer, inside the top frame's slots.
+    let (top, depth) = unsafe { sync_top(vm, sp, pc) };
     let pos = depth - argc as usize - 2;
     match vm.call_in_place(pos, argc as usize) {
         Ok(v) => {
             vm.set_slot(pos, v);
-            vm.frames[top].sp = pos + 1;
-            vm.sp = pos + 1;
+            set_depth(vm, top, pos + 1);
             // SAFETY: pos + 1 is a slot of the frame's stack.
-            unsafe { stack.add(pos + 1) }
+            unsafe { vm.stack_ptr().add(pos + 1) }
         }
         Err(e) => {
             vm.step_reraise = false;
@@ -242,6 +235,27 @@ pub extern "C" fn stitch_call(st: *mut JitState, sp: *mut Value, argc: u64, pc: 
             std::ptr::null_mut()
         }
     }
+}
+
+/// Leaves the top frame as the run loop leaves it while the instruction at `pc` calls out: its
+/// pc past the instruction, its stack synced to the trace's `sp`. Returns the frame's index and
+/// the stack depth.
+///
+/// # Safety
+/// `sp` must be the running trace's stack pointer, inside the top frame's slots of the VM stack.
+unsafe fn sync_top(vm: &mut crate::interpreter::Vm, sp: *mut Value, pc: u64) -> (usize, usize) {
+    // SAFETY: per the function contract.
+    let depth = unsafe { sp.offset_from(vm.stack_ptr()) } as usize;
+    let top = vm.frames.len() - 1;
+    vm.frames[top].pc = pc as usize + 1;
+    set_depth(vm, top, depth);
+    (top, depth)
+}
+
+/// Sets the stack depth of frame `top` (the running one) and the VM's.
+fn set_depth(vm: &mut crate::interpreter::Vm, top: usize, depth: usize) {
+    vm.frames[top].sp = depth;
+    vm.sp = depth;
 }
 
 /// The VM and the trace's context, from the `st` a stencil passes.
@@ -366,21 +380,14 @@ pub extern "C" fn stitch_pure_truth(sp: *mut Value) -> c_int {
 pub extern "C" fn stitch_for_iter_next(st: *mut JitState, sp: *mut Value, pc: u64) -> c_int {
     // SAFETY: stencils pass their own `st`.
     let (context, vm) = unsafe { context(st) };
-    let stack = vm.stack_ptr();
-    // SAFETY: sp is the trace's stack pointer, inside the top frame's slots of the VM stack.
-    let depth = unsafe { sp.offset_from(stack) } as usize;
-    let top = vm.frames.len() - 1;
-    // As the interpreter leaves it while FOR_ITER runs: pc past the instruction, stack synced.
-    vm.frames[top].pc = pc as usize + 1;
-    vm.frames[top].sp = depth;
-    vm.sp = depth;
+    // SAFETY: `sp` is the trace's stack pointer, inside the top frame's slots.
+    let (top, depth) = unsafe { sync_top(vm, sp, pc) };
     // SAFETY: the stencil calls this with the iterator on top of the stack.
     let it = unsafe { peek(sp, 1) };
     match crate::runtime::iter::next(vm, it) {
         Ok(Some(v)) => {
             vm.set_slot(depth, v);
-            vm.frames[top].sp = depth + 1;
-            vm.sp = depth + 1;
+            set_depth(vm, top, depth + 1);
             1
         }
         Ok(None) => 0,
