@@ -447,6 +447,15 @@ STENCIL(_GUARD_TYPE_VERSION) {
     CONTINUE();
 }
 
+/* The same for the value below the top (the left operand of an operator). */
+STENCIL(_GUARD_NOS_TYPE_VERSION) {
+    Value v = sp[-2];
+    GUARD(v.tag == TAG_OBJ);
+    const Instance *o = (const Instance *)v.u.obj;
+    GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
+    CONTINUE();
+}
+
 /* Local OPARG has tag OPERAND0: a check the optimizer moved from a loop's body to its preamble,
  * where nothing is on the stack that an exit at the loop header would not expect. */
 STENCIL(_GUARD_FAST_TAG) {
@@ -478,6 +487,23 @@ STENCIL(_LOAD_ATTR_INSTANCE_VALUE) {
 STENCIL(_STORE_ATTR_INSTANCE_VALUE) {
     const Instance *o = (const Instance *)sp[-1].u.obj;
     o->slots.ptr[OPERAND0] = sp[-2];
+    sp -= 2;
+    CONTINUE();
+}
+
+/* Add attribute slot OPERAND0 to the instance below the value, as its shape OPERAND1 (the
+ * transition from the guarded shape) says: append the value to its slots (in the runtime when
+ * the vector is full). The slot must be the next one (else exit before any effect). */
+STENCIL(_STORE_ATTR_INSTANCE_APPEND) {
+    Instance *o = (Instance *)sp[-1].u.obj;
+    GUARD(o->slots.len == OPERAND0);
+    if (LIKELY(o->slots.len < o->slots.cap)) {
+        o->slots.ptr[OPERAND0] = sp[-2];
+        o->slots.len += 1;
+    } else {
+        stitch_slots_push((Obj *)o, &sp[-2]);
+    }
+    o->shape = (const void *)(uintptr_t)OPERAND1;
     sp -= 2;
     CONTINUE();
 }
@@ -564,6 +590,52 @@ STENCIL(_POP_FRAME_CHECKED) {
     if (UNLIKELY(caller.locals == NULL)) ERROR();
     locals = caller.locals;
     sp = caller.sp;
+    CONTINUE();
+}
+
+/* An operator's special method, guarded by the operand's shape and the class epoch, in a frame
+ * of its own (template OPERAND0; kind FrameKind::Binary for a binary operator): the OPARG operands
+ * on top become its first locals in place and the caller's result slot is the first operand's.
+ * Past the recursion limit or the VM stack's end, exits before the operator. */
+STENCIL(_PUSH_FRAME_OPERATOR) {
+    const FrameTemplate *t = (const FrameTemplate *)OPERAND0;
+    FrameStack *frames = st->frames;
+    Value *base = sp - OPARG;
+    uint64_t first = (uint64_t)(base - st->stack);
+    GUARD(frames->len < frames->limit && first + t->reserve < st->stack_slots);
+    Frame *caller = &frames->records[frames->len - 1];
+    caller->pc = t->caller_pc;
+    caller->sp = first;
+    Frame *callee = &frames->records[frames->len];
+    *callee = t->frame;
+    callee->base = first;
+    callee->sp = first + t->nlocals;
+    frames->len += 1;
+    for (uint64_t i = OPARG; i < t->nlocals; i++) base[i].tag = TAG_NULL;
+    locals = base;
+    sp = base + t->nlocals;
+    CONTINUE();
+}
+
+/* Return from such a frame: its result replaces the operands, as _POP_FRAME does. A result that
+ * is NotImplemented (OPERAND0) exits at the return instead: the interpreter's return finishes the
+ * operator's protocol (the reflected method). */
+STENCIL(_POP_FRAME_BINARY) {
+    Value result = sp[-1];
+    GUARD(!(result.tag == TAG_OBJ && (uint64_t)(uintptr_t)result.u.obj == OPERAND0));
+    FrameStack *frames = st->frames;
+    frames->len -= 1;
+    const Frame *caller = &frames->records[frames->len - 1];
+    sp = st->stack + caller->sp;
+    *sp++ = result;
+    locals = st->stack + caller->base;
+    CONTINUE();
+}
+
+/* Before a function trace returns: the running frame is not one Rust code called (a callback, a
+ * call made through the runtime), which only the interpreter returns from. */
+STENCIL(_GUARD_NOT_ENTRY) {
+    GUARD(!st->frames->records[st->frames->len - 1].entry);
     CONTINUE();
 }
 
@@ -696,6 +768,40 @@ STENCIL(_FOR_ITER_NEXT_EXHAUSTED) {
         EXIT();
     }
     sp--;
+    CONTINUE();
+}
+
+/* The iterator on top is a generator of code object OPERAND0 that resumes at instruction
+ * OPERAND1 (created or suspended there). */
+STENCIL(_GUARD_GENERATOR) {
+    GUARD(stitch_guard_generator(sp, OPERAND0, OPERAND1));
+    CONTINUE();
+}
+
+/* FOR_ITER (instruction OPERAND0, ending at OPERAND1) resumes the guarded generator on top in a
+ * frame of its own, as the interpreter does; execution continues in the generator. */
+STENCIL(_PUSH_GENERATOR_FRAME) {
+    FramePair gen = stitch_push_generator_frame(st, sp, OPERAND0, OPERAND1);
+    if (UNLIKELY(gen.locals == NULL)) ERROR();
+    locals = gen.locals;
+    sp = gen.sp;
+    CONTINUE();
+}
+
+/* Before a side trace yields from the generator it started in: it is one a FOR_ITER resumed and
+ * the consumer is code OPERAND0 suspended before instruction OPERAND1, the loop the recording
+ * yielded to (the generator may be consumed anywhere). */
+STENCIL(_GUARD_CONSUMER) {
+    GUARD(stitch_guard_consumer(st, OPERAND0, OPERAND1));
+    CONTINUE();
+}
+
+/* The generator (resumed by a FOR_ITER) yields the top (at instruction OPERAND0): it is suspended and
+ * the value pushed on the consumer's stack, where execution continues. */
+STENCIL(_YIELD_VALUE) {
+    FramePair consumer = stitch_yield_value(st, sp, OPERAND0);
+    locals = consumer.locals;
+    sp = consumer.sp;
     CONTINUE();
 }
 

@@ -984,3 +984,94 @@ print(f(3000))
     let line = on.stderr.lines().find(|l| l.contains("what the interpreter ran for them")).unwrap_or_default();
     assert!(line.contains("by cost: FORMAT_VALUE "), "{}", on.stderr);
 }
+
+#[test]
+fn operator_methods_run_in_frames_the_trace_follows() {
+    // `a + b`, `a - b`, `-a` on instances call Python methods: the trace guards the operand's
+    // shape and pushes the method's frame, as the interpreter does; `NotImplemented` from
+    // `__sub__` leaves at its return and the interpreter finishes with `__rsub__`.
+    let src = "\
+class V:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def __add__(self, o):
+        return V(self.x + o.x, self.y + o.y)
+    def __sub__(self, o):
+        if isinstance(o, W):
+            return NotImplemented
+        return V(self.x - o.x, self.y - o.y)
+    def __neg__(self):
+        return V(-self.x, -self.y)
+
+class W:
+    def __rsub__(self, o):
+        return V(o.x // 2, o.y // 2)
+
+def main(n):
+    acc = V(0, 0)
+    for i in range(n):
+        acc = -(acc + V(i, 1) - V(1, i))
+        if i % 1000 == 0:
+            acc = acc - W()
+    return acc.x, acc.y
+
+print(main(30000))
+";
+    let off = run("operators.py", src, &["--jit=off"], &[]);
+    let on = run("operators.py", src, &["--stats"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    let executed = stat(&on.stderr, "bytecodes executed:");
+    let in_code = stat(&on.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", on.stderr);
+    for (_, share, name) in by_code(&on.stderr).iter().filter(|(n, _, _)| *n > 50_000) {
+        assert!(*share > 90.0, "{name} ran {share}% in machine code:\n{}", on.stderr);
+    }
+}
+
+#[test]
+fn functions_called_through_the_runtime_enter_their_function_traces() {
+    // `visit` recurses from inside its own loop (the loop's trace calls it through the runtime)
+    // and `weight` is a callback of `sorted`: both run in function traces entered in frames
+    // Rust code pushed, which they leave at the return for the interpreter to return from.
+    let src = "\
+class Node:
+    def __init__(self, depth):
+        self.kids = [Node(depth - 1) for _ in range(3)] if depth else None
+        self.w = depth * 0.5 + 1.0
+
+    def visit(self, scale):
+        if self.kids is None:
+            return self.w * scale
+        total = 0.0
+        for kid in self.kids:
+            total += kid.visit(scale * 0.5)
+        return total
+
+def weight(p):
+    return (p * 7919) % 1009 - p // 3
+
+def main():
+    root = Node(5)
+    s = 0.0
+    for i in range(60):
+        s += root.visit(1.0 + i)
+    order = []
+    for r in range(40):
+        order = sorted(range(300), key=weight)
+    return s, order[:5]
+
+print(main())
+";
+    let off = run("reentry.py", src, &["--jit=off"], &[]);
+    let on = run("reentry.py", src, &["--stats"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    // (The interpreter runs the return from such a frame: one of `weight`'s 10 bytecodes.)
+    let shares = by_code(&on.stderr);
+    for (name, least) in [("visit", 90.0), ("weight", 80.0)] {
+        let (_, share, _) = shares.iter().find(|(_, _, n)| n == name).unwrap_or_else(|| panic!("{}", on.stderr));
+        assert!(*share > least, "{name} ran {share}% in machine code:\n{}", on.stderr);
+    }
+}

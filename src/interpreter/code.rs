@@ -80,6 +80,10 @@ pub struct CodeObject {
     pub in_traces: Cell<u64>,
     /// `--stats`: whether it is in `Vm::counted_codes`.
     pub counted: Cell<bool>,
+    /// Whether the parameters' slots hold the arguments until the frame returns (no parameter
+    /// is stored to, deleted or made a cell): an operator's special method run in a frame of
+    /// its own leaves its operands there for the reflected method.
+    pub params_kept: bool,
 }
 
 impl CodeObject {
@@ -87,6 +91,7 @@ impl CodeObject {
         let caches = (0..code.instrs.len()).map(|_| Caches::default()).collect();
         let nlocals = code.varnames.len();
         let nlocalsplus = code.nlocalsplus();
+        let params_kept = params_kept(&code, nlocals, nlocalsplus);
         Box::leak(Box::new(CodeObject {
             code,
             consts: consts.into_boxed_slice(),
@@ -99,6 +104,7 @@ impl CodeObject {
             interpreted: Cell::new(0),
             in_traces: Cell::new(0),
             counted: Cell::new(false),
+            params_kept,
         }))
     }
 
@@ -106,4 +112,21 @@ impl CodeObject {
     pub fn frame_size(&self) -> usize {
         self.nlocalsplus + self.code.stacksize as usize
     }
+}
+
+/// See [`CodeObject::params_kept`].
+fn params_kept(code: &Code, nlocals: usize, nlocalsplus: usize) -> bool {
+    use crate::bytecode::{flags, Opcode};
+    let params = code.argcount as usize
+        + code.kwonlyargcount as usize
+        + (code.flags & flags::VARARGS != 0) as usize
+        + (code.flags & flags::VARKEYWORDS != 0) as usize;
+    let param = |slot: u32| (slot as usize) < params;
+    nlocals == nlocalsplus
+        && !code.instrs.iter().any(|i| match i.op {
+            Opcode::STORE_FAST | Opcode::DELETE_FAST => param(i.arg),
+            Opcode::STORE_FAST_LOAD_FAST => param(i.arg >> 4),
+            Opcode::STORE_FAST_STORE_FAST => param(i.arg >> 4) || param(i.arg & 15),
+            _ => false,
+        })
 }

@@ -13,11 +13,13 @@
 //! (`JUMP_BACKWARD`) and function entry. Errors unwind through each code object's exception
 //! table; frames without a handler get a traceback entry and are popped.
 
-use crate::bytecode::{CompareOp, Opcode};
+use crate::bytecode::{BinaryOp, CompareOp, Opcode};
 use crate::runtime::attr;
 use crate::runtime::int;
+use crate::runtime::interner::sym;
 use crate::runtime::iter as pyiter;
 use crate::runtime::object::ObjKind;
+use crate::runtime::opframes;
 use crate::runtime::ops;
 use crate::runtime::value::Value;
 
@@ -94,6 +96,23 @@ impl Vm {
                 base = frame.base;
             }};
         }
+        // Runs an operator's special method (a simple Python function, see `runtime::opframes`)
+        // in a frame of its own: the `n` operands on top become its first locals in place and
+        // its return replaces them. (After `sync!`.)
+        macro_rules! operator_frame {
+            ($method:expr, $n:expr, $kind:expr) => {{
+                let method = $method;
+                let ObjKind::Function(f) = &method.kind else { unreachable!() };
+                let first = sp - $n;
+                tri!(self.enter_function(method, f, first, first, $n, Value::Null, $kind, false));
+                load_frame!();
+                if self.heap.gc_requested {
+                    sync!();
+                    self.collect_garbage();
+                }
+                continue;
+            }};
+        }
         // Reloads the hot state from the top frame record.
         macro_rules! load_frame {
             () => {{
@@ -103,6 +122,13 @@ impl Vm {
         }
 
         load_frame!();
+        // (Not when `step` runs one instruction of the frame for a trace.)
+        let mut at_function_entry = self.jit.is_some()
+            && frame.entry
+            && pc == 0
+            && matches!(frame.kind, FrameKind::Call)
+            && !frame.func.is_null()
+            && self.step_frame != fi;
         // A re-raise (`RERAISE`, bare `raise`) does not add a traceback entry for the frame
         // that re-raises, as in CPython.
         let mut reraise;
@@ -134,6 +160,47 @@ impl Vm {
                             }
                         }
                     };
+                }
+                // At a function's first instruction, in the frame just pushed for it: enter its
+                // trace, or count the call toward recording one.
+                macro_rules! function_entry {
+                    () => {
+                        if self.jit.is_some() {
+                            match code.entry.get() {
+                                Cache::NoTrace => {}
+                                // (A recording follows the call itself.)
+                                Cache::Trace(_) if self.recording => {}
+                                Cache::Trace(id) => {
+                                    sync!();
+                                    let outcome = self.run_trace(id);
+                                    load_frame!();
+                                    if let Some(Err(e)) = outcome {
+                                        reraise = std::mem::take(&mut self.step_reraise);
+                                        break 'op e;
+                                    }
+                                }
+                                other => {
+                                    let n = match other {
+                                        Cache::Counter(n) => n.wrapping_add(1),
+                                        _ => 1,
+                                    };
+                                    // Twice the loops' threshold: a loop that
+                                    // calls a function gets hot first, and its
+                                    // trace follows the calls.
+                                    let hot = self.jit_threshold.saturating_mul(2);
+                                    if self.count_hit(&code.entry, n, hot) {
+                                        sync!();
+                                        self.with_jit(|jit, vm| jit.hot_function(vm));
+                                    }
+                                }
+                            }
+                        }
+                    };
+                }
+                if std::mem::take(&mut at_function_entry) {
+                    // A function Rust code called (a callback of a built-in, a call a trace
+                    // made through the runtime) enters its trace too.
+                    function_entry!();
                 }
                 loop {
                     if self.slow_path {
@@ -360,6 +427,9 @@ impl Vm {
                                 Value::Float(x) => Value::Float(-x),
                                 _ => {
                                     sync!();
+                                    if let Some(method) = opframes::unary_frame_callee(sym::NEG, v) {
+                                        operator_frame!(method, 1, FrameKind::Call);
+                                    }
                                     tri!(ops::negative(self, v))
                                 }
                             };
@@ -368,12 +438,18 @@ impl Vm {
                         Opcode::UNARY_POSITIVE => {
                             let v = peek!(1);
                             sync!();
+                            if let Some(method) = opframes::unary_frame_callee(sym::POS, v) {
+                                operator_frame!(method, 1, FrameKind::Call);
+                            }
                             let r = tri!(ops::positive(self, v));
                             poke!(1, r);
                         }
                         Opcode::UNARY_INVERT => {
                             let v = peek!(1);
                             sync!();
+                            if let Some(method) = opframes::unary_frame_callee(sym::INVERT, v) {
+                                operator_frame!(method, 1, FrameKind::Call);
+                            }
                             let r = tri!(ops::invert(self, v));
                             poke!(1, r);
                         }
@@ -395,6 +471,9 @@ impl Vm {
                                 Some(r) => r,
                                 None => {
                                     sync!();
+                                    if let Some(method) = opframes::binary_frame_callee(arg, a) {
+                                        operator_frame!(method, 2, FrameKind::Binary(arg));
+                                    }
                                     tri!(ops::binary_op_arg(self, arg, a, b))
                                 }
                             };
@@ -803,36 +882,7 @@ impl Vm {
                                             sync!();
                                             self.collect_garbage();
                                         }
-                                        if self.jit.is_some() {
-                                            match code.entry.get() {
-                                                Cache::NoTrace => {}
-                                                // (A recording follows the call itself.)
-                                                Cache::Trace(_) if self.recording => {}
-                                                Cache::Trace(id) => {
-                                                    sync!();
-                                                    let outcome = self.run_trace(id);
-                                                    load_frame!();
-                                                    if let Some(Err(e)) = outcome {
-                                                        reraise = std::mem::take(&mut self.step_reraise);
-                                                        break 'op e;
-                                                    }
-                                                }
-                                                other => {
-                                                    let n = match other {
-                                                        Cache::Counter(n) => n.wrapping_add(1),
-                                                        _ => 1,
-                                                    };
-                                                    // Twice the loops' threshold: a loop that
-                                                    // calls a function gets hot first, and its
-                                                    // trace follows the calls.
-                                                    let hot = self.jit_threshold.saturating_mul(2);
-                                                    if self.count_hit(&code.entry, n, hot) {
-                                                        sync!();
-                                                        self.with_jit(|jit, vm| jit.hot_function(vm));
-                                                    }
-                                                }
-                                            }
-                                        }
+                                        function_entry!();
                                         continue;
                                     }
                                 }
@@ -871,6 +921,23 @@ impl Vm {
                                     }
                                     instance
                                 }
+                                FrameKind::Binary(arg) if self.is_not_implemented(v) => {
+                                    // The operands are still the method's first two locals
+                                    // (and stay on the stack, rooted, while the rest runs).
+                                    let (a, b) = (self.slot(done.base), self.slot(done.base + 1));
+                                    self.sp = done.base + 2;
+                                    load_frame_for_unwind!();
+                                    let (op, inplace) = BinaryOp::from_arg(arg).unwrap_or((BinaryOp::Add, false));
+                                    match ops::binary_op_reflected(self, op, inplace, a, b) {
+                                        Ok(r) => r,
+                                        // The error belongs to the caller's frame.
+                                        Err(e) => {
+                                            self.sp = done.base;
+                                            break 'op e;
+                                        }
+                                    }
+                                }
+                                FrameKind::Binary(_) => v,
                                 FrameKind::Generator { gen, exhausted_target, .. } => {
                                     self.finish_generator(gen);
                                     if done.entry {

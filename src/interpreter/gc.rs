@@ -37,7 +37,7 @@ impl Vm {
                             m.mark(s);
                         }
                     }
-                    super::FrameKind::Call => {}
+                    super::FrameKind::Call | super::FrameKind::Binary(_) => {}
                 }
             }
             for &o in interner.objects() {

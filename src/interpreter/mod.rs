@@ -46,6 +46,9 @@ pub enum FrameKind {
     Call,
     /// `__init__` run by a class call: the instance, not the return value, is the result.
     Init(Value),
+    /// An operator's special method run by `BINARY_OP arg` (`runtime::opframes`): the return
+    /// value replaces the two operands, and `NotImplemented` finishes the protocol.
+    Binary(u32),
     /// A generator's frame. When resumed by `FOR_ITER` in the interpreter, exhaustion pops the
     /// iterator in the caller and jumps to `exhausted_target`. With `sink` (a list), the
     /// generator is being drained by Rust code (`list(gen)`, `tuple(genexpr)`): each yielded

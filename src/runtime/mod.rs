@@ -17,6 +17,7 @@ pub mod iter;
 pub mod list_methods;
 pub mod modules;
 pub mod object;
+pub mod opframes;
 pub mod ops;
 pub mod random;
 pub mod set;

@@ -81,9 +81,8 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -
     if let Some(r) = builtin_binary(vm, op, inplace, a, b)? {
         return Ok(r);
     }
-    let (fwd, rev, inp) = op.dunders();
+    let (fwd, _, inp) = op.dunders();
     let a_user = matches!(a, Value::Obj(o) if matches!(o.kind, ObjKind::Instance(_)));
-    let b_user = matches!(b, Value::Obj(o) if matches!(o.kind, ObjKind::Instance(_)));
     if a_user {
         if inplace {
             let s = vm.intern(inp);
@@ -100,6 +99,14 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -
             }
         }
     }
+    binary_op_reflected(vm, op, inplace, a, b)
+}
+
+/// The rest of `a op b` once `a`'s own method is absent or returned `NotImplemented`:
+/// `b`'s reflected method, then list subclasses as lists, then CPython's `TypeError`.
+pub fn binary_op_reflected(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -> PyResult<Value> {
+    let (_, rev, _) = op.dunders();
+    let b_user = matches!(b, Value::Obj(o) if matches!(o.kind, ObjKind::Instance(_)));
     if b_user && !vm.type_of(a).eq(&vm.type_of(b)) {
         let s = vm.intern(rev);
         if let Some(r) = call_special(vm, b, s, &[a])? {

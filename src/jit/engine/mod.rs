@@ -492,6 +492,12 @@ impl JitHook for Jit {
             locals,
             globals,
             builtins: vm.builtins,
+            not_implemented: vm.singletons.not_implemented,
+            inline_generator: !top.entry
+                && matches!(
+                    top.kind,
+                    crate::interpreter::FrameKind::Generator { exhausted_target: Some(_), sink: None, .. }
+                ),
             draining,
             returnable,
             caller: depth.checked_sub(1).map(|d| (vm.frames[d].code, vm.frames[d].pc)),
@@ -514,12 +520,6 @@ impl JitHook for Jit {
 
     fn prepare(&mut self, vm: &mut Vm, id: u32) -> Option<TraceRun> {
         let lt = self.traces.get_mut(id as usize)?;
-        if lt.anchor == Anchor::Function && vm.frames.last().is_none_or(|f| f.entry) {
-            // A function trace ends by popping its frame and going on in the caller's: not
-            // from a frame Rust code called (a callback of a built-in), which the interpreter
-            // must return from.
-            return None;
-        }
         lt.entries += 1;
         if lt.entries == 1 && std::env::var_os("STITCH_CHECK_WX").is_some() {
             check_wx("entering a trace");

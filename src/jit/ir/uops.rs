@@ -275,8 +275,10 @@ uops! {
 
     // Attributes by shape and slot.
     _GUARD_TYPE_VERSION: F(1, 1), Guard, Pure, N, Addr("the instance's shape"), N;
+    _GUARD_NOS_TYPE_VERSION: F(2, 2), Guard, Pure, N, Addr("the instance's shape"), N;
     _LOAD_ATTR_INSTANCE_VALUE: F(1, 1), Guard, Pure, N, Num("slot index"), N;
     _STORE_ATTR_INSTANCE_VALUE: F(2, 0), Never, Writes, N, Num("slot index"), N;
+    _STORE_ATTR_INSTANCE_APPEND: F(2, 0), Guard, Writes, N, Num("slot index"), Addr("the instance's new shape");
     _LOAD_ATTR_METHOD_WITH_VALUES: F(1, 2), Never, Pure, N, Addr("the method's function object"), N;
 
     // Calls and frames.
@@ -285,6 +287,9 @@ uops! {
         Instruction, Num("the callee's local slot count");
     _POP_FRAME: Frame, Never, Writes, N, N, N;
     _POP_FRAME_CHECKED: Frame, Error, Writes, N, N, N;
+    _PUSH_FRAME_OPERATOR: Frame, Guard, Writes, Count("operands"), Addr("the operator's frame template"), N;
+    _POP_FRAME_BINARY: Frame, Guard, Writes, N, Addr("NotImplemented"), N;
+    _GUARD_NOT_ENTRY: F(0, 0), Guard, Pure, N, N, N;
     _GUARD_CALLER: F(0, 0), Guard, Pure, N, Addr("the caller's code object"), Num("the caller's next instruction");
     _RETURN_DISPATCH: Frame, Always, Pure, N, Addr("the function's code object"),
         Addr("the function's continuation table");
@@ -298,6 +303,12 @@ uops! {
     _FOR_ITER_ENUMERATE_LIST: F(1, 3), Guard, Writes, N, N, N;
     _FOR_ITER_EXHAUSTED: F(1, 0), Guard, Pure, N, N, N;
     _FOR_ITER_NEXT: F(1, 2), Branch, Escapes, N, Instruction, N;
+    _GUARD_GENERATOR: F(1, 1), Guard, Pure, N, Addr("the generator's code object"),
+        Num("the instruction it resumes at");
+    _PUSH_GENERATOR_FRAME: Frame, Error, Writes, N, Instruction, Num("the loop's end (instruction)");
+    _YIELD_VALUE: Frame, Never, Writes, N, Num("the yield's instruction"), N;
+    _GUARD_CONSUMER: F(0, 0), Guard, Pure, N, Addr("the consumer's code object"),
+        Num("the consumer's next instruction");
     _FOR_ITER_NEXT_EXHAUSTED: F(1, 0), Branch, Escapes, N, Instruction, N;
     _GET_ITER_SEQUENCE: F(1, 1), Guard, Writes, N, N, N;
     _YIELD_VALUE_SINK: F(1, 1), Guard, Writes, N, N, N;

@@ -331,6 +331,24 @@ impl Machine {
                 let s = self.peek(1);
                 self.learn_shape(s, op.operands[0]);
             }
+            _STORE_ATTR_INSTANCE_APPEND => {
+                // The instance's shape is the transition's target from here on.
+                let instance = self.pop();
+                self.pop();
+                self.learn_shape(instance, op.operands[1]);
+            }
+            _GUARD_NOS_TYPE_VERSION => {
+                let s = self.peek(2);
+                self.learn_shape(s, op.operands[0]);
+            }
+            _PUSH_FRAME_OPERATOR => {
+                let operands: Vec<Sym> = (0..n).map(|_| self.pop()).rev().collect();
+                let mut frame = Frame::default();
+                for (k, s) in operands.into_iter().enumerate() {
+                    frame.locals.insert(k as u32, s);
+                }
+                self.frames.push(frame);
+            }
             _LOAD_ATTR_METHOD_WITH_VALUES => {
                 let self_value = self.pop();
                 self.push_new(Facts::constant(tag::OBJ, op.operands[0]));
@@ -365,7 +383,11 @@ impl Machine {
                 }
                 self.frames.push(frame);
             }
-            _POP_FRAME | _POP_FRAME_CHECKED => {
+            _PUSH_GENERATOR_FRAME => {
+                // The generator's saved locals and stack: nothing known.
+                self.frames.push(Frame::default());
+            }
+            _POP_FRAME | _POP_FRAME_CHECKED | _POP_FRAME_BINARY | _YIELD_VALUE => {
                 let result = self.pop();
                 self.frames.pop();
                 if self.frames.is_empty() {

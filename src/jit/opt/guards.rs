@@ -283,6 +283,10 @@ fn decide(
             }
             None
         }
+        _GUARD_NOS_TYPE_VERSION => {
+            let s = m.peek(2);
+            (m.facts(s).shape == Some(op.operands[0])).then_some(Edit::Remove)
+        }
         _LOAD_FAST_CHECK if op.exit.is_some() => {
             let s = m.local(op.oparg);
             m.facts(s).not_null.then(|| Edit::Replace(vec![TraceOp { uop: _LOAD_FAST, exit: None, ..*op }]))

@@ -18,9 +18,16 @@ impl Recorder {
             Opcode::LOAD_GLOBAL => self.load_global(frame, arg, pc)?,
             Opcode::LOAD_ATTR => self.load_attr(peek(1), arg, pc)?,
             Opcode::STORE_ATTR => {
-                let (shape, slot) = self.instance_slot(peek(1), pc, true).ok_or(Abort::Generic)?;
-                self.guard_shape(peek(1), shape, pc);
-                self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_VALUE).operands(slot, 0));
+                if let Some((shape, slot)) = self.instance_slot(peek(1), pc, true) {
+                    self.guard_shape(peek(1), shape, pc);
+                    self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_VALUE).operands(slot, 0));
+                } else {
+                    // A new attribute: the shape's transition, as the interpreter's cache has it.
+                    let (shape, slot, next) = self.instance_transition(peek(1), pc).ok_or(Abort::Generic)?;
+                    self.guard_shape(peek(1), shape, pc);
+                    let e = self.exit(pc);
+                    self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_APPEND).operands(slot, next).exit(e));
+                }
                 self.pop(2);
             }
             op => return Err(Abort::Opcode(op)),
@@ -101,6 +108,23 @@ impl Recorder {
                 if s as *const u8 == shape && e == epoch && (!store || std::ptr::eq(s, next)) =>
             {
                 Some((shape as u64, slot as u64))
+            }
+            _ => None,
+        })
+    }
+
+    /// For a `STORE_ATTR` that adds an attribute to `obj`: its shape, the new slot and the
+    /// shape after the store, from the instruction's inline cache.
+    fn instance_transition(&self, obj: Value, pc: usize) -> Option<(u64, u64, u64)> {
+        let Value::Obj(o) = obj else { return None };
+        let ObjKind::Instance(inst) = &o.kind else { return None };
+        let shape = inst.shape.get() as *const _ as *const u8;
+        let epoch = crate::runtime::types::class_epoch();
+        self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
+            Cache::Slot { shape: s, slot, next, epoch: e }
+                if s as *const u8 == shape && e == epoch && !std::ptr::eq(s, next) =>
+            {
+                Some((shape as u64, slot as u64, next as *const u8 as u64))
             }
             _ => None,
         })

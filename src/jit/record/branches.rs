@@ -66,6 +66,13 @@ impl Recorder {
             Opcode::JUMP_FORWARD => {}
             Opcode::JUMP_BACKWARD => {
                 let own = arg as usize == self.header && self.in_loop_frame() && !self.function;
+                if !own && self.cur_ref().pushed == Pushed::Generator && !self.cur_ref().looped {
+                    // A generator the trace resumed goes round its own loop to its next yield:
+                    // part of the straight line, once per resume (a second time, it would be an
+                    // inner loop).
+                    self.cur().looped = true;
+                    return Ok(None);
+                }
                 if !own && !(frame.has_trace)(code, arg as usize) {
                     // Another loop without a trace yet: the engine has it recorded first.
                     self.blocked_by = Some((code, pc));

@@ -37,6 +37,18 @@ impl Recorder {
                 }
             }
             Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                if self.cur_ref().pushed == Pushed::Generator {
+                    // The generator a FOR_ITER resumed is finished: the loop ends.
+                    if !self.side && !self.function && self.level() == 1 {
+                        return Err(LOOP_EXIT.into());
+                    }
+                    return Ok(Some(self.close_with_exit(pc)));
+                }
+                if self.cur_ref().origin != Origin::Entered && !frame.returnable && (self.side || self.level() != 0) {
+                    // A frame the trace did not push that only the interpreter returns from (a
+                    // generator's, one Rust code called): the trace ends.
+                    return Ok(Some(self.close_with_exit(pc)));
+                }
                 if self.level() == 0 && !self.function && !self.side {
                     // Returning from the loop's frame: the loop ended while recording.
                     return Err(LOOP_EXIT.into());
@@ -55,6 +67,12 @@ impl Recorder {
                     );
                     self.name(caller as *const CodeObject as u64, format!("code of {}", caller.code.name));
                 }
+                if self.level() == 0 && self.function {
+                    // Not from a frame Rust code called (the interpreter returns from that):
+                    // leave at the return instead.
+                    let e = self.exit_at(pc, false);
+                    self.emit(TraceOp::new(_GUARD_NOT_ENTRY).exit(e));
+                }
                 if instr.op == Opcode::RETURN_CONST {
                     let v = code.consts[arg as usize];
                     self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(v.tag(), payload(v)));
@@ -64,10 +82,27 @@ impl Recorder {
                     return Ok(Some(self.return_to_caller()));
                 }
                 // `__init__` returns the instance (the helper checks it returned None). A frame
-                // this trace pushed for a function is an ordinary call's; others are checked.
-                let ty = if self.cur_ref().init { Ty::Other } else { self.top(1) };
-                let ordinary = self.cur_ref().origin == Origin::Entered && !self.cur_ref().init;
-                self.emit(TraceOp::new(if ordinary { _POP_FRAME } else { _POP_FRAME_CHECKED }));
+                // this trace pushed for a function is an ordinary call's; an operator's exits
+                // on `NotImplemented` (never a constant); others are checked.
+                let entered = self.cur_ref().origin == Origin::Entered;
+                let ty = match self.cur_ref().pushed {
+                    Pushed::Init => Ty::Other,
+                    Pushed::Binary if self.top(1) == Ty::Other => Ty::Unknown,
+                    _ => self.top(1),
+                };
+                match self.cur_ref().pushed {
+                    Pushed::Call if entered => self.emit(TraceOp::new(_POP_FRAME)),
+                    Pushed::Binary if entered && instr.op == Opcode::RETURN_CONST => {
+                        self.emit(TraceOp::new(_POP_FRAME))
+                    }
+                    Pushed::Binary if entered => {
+                        let e = self.exit(pc);
+                        let not_implemented = frame.not_implemented.as_ptr() as u64;
+                        self.emit(TraceOp::new(_POP_FRAME_BINARY).operands(not_implemented, 0).exit(e));
+                        self.name(not_implemented, "NotImplemented".to_string());
+                    }
+                    _ => self.emit(TraceOp::new(_POP_FRAME_CHECKED)),
+                }
                 self.frames.pop();
                 match self.frames.last_mut() {
                     Some(caller) => caller.stack.push(ty),
@@ -251,7 +286,7 @@ impl Recorder {
         // interpreter's CALL raise RecursionError.
         self.emit(TraceOp::new(_PUSH_FRAME).oparg(argc).operands(&*template as *const FrameTemplate as u64, 0).exit(e));
         self.templates.push(template);
-        self.enter_frame(argc, f.code, &args, false);
+        self.enter_frame(argc, f.code, &args, Pushed::Call);
         Ok(())
     }
 
@@ -266,12 +301,12 @@ impl Recorder {
     /// After the uop that pushed the frame of a call with `argc` arguments: `code` runs with
     /// parameters of types `params`; the call's slots leave the caller's stack (the result
     /// comes back with the return) and recording goes on in the new frame.
-    fn enter_frame(&mut self, argc: u32, code: &'static CodeObject, params: &[Ty], init: bool) {
+    fn enter_frame(&mut self, argc: u32, code: &'static CodeObject, params: &[Ty], pushed: Pushed) {
         self.pop(argc as usize + 2);
         let index = self.code_index(code);
         let mut state = FrameState::new(code, index, Origin::Entered, 0);
         state.instance = self.new_instance();
-        state.init = init;
+        state.pushed = pushed;
         state.locals[..params.len()].copy_from_slice(params);
         state.bound[..params.len()].fill(true);
         self.frames.push(state);
@@ -306,7 +341,56 @@ impl Recorder {
         args.extend_from_slice(&self.cur_ref().stack[self.cur_ref().stack.len() - n..]);
         let pushed = TraceOp::new(_CREATE_INIT_FRAME).oparg(argc).operands(pc as u64 + 1, f.code.nlocalsplus as u64);
         self.emit(pushed);
-        self.enter_frame(argc, f.code, &args, true);
+        self.enter_frame(argc, f.code, &args, Pushed::Init);
+        Ok(())
+    }
+
+    /// An operator whose (first) operand's class has a Python method for it that runs in a frame
+    /// of its own (`runtime::opframes`): guarded on the operand's shape (so its class) and the
+    /// class epoch (so the method), then `_PUSH_FRAME_OPERATOR` enters the method with the
+    /// `operands` on top as the interpreter does and the trace follows it. A binary operator's
+    /// frame (`binary`: its `BINARY_OP` argument) returns through `_POP_FRAME_BINARY`, which
+    /// exits on `NotImplemented`; a unary one's is an ordinary call's.
+    pub(super) fn operator_frame(
+        &mut self,
+        method: ObjRef,
+        operands: u32,
+        binary: Option<u32>,
+        first: Value,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        let ObjKind::Function(f) = &method.kind else { return Err(Abort::Generic) };
+        let Some(ObjKind::Instance(instance)) = first.obj().map(|o| &o.kind) else { return Err(Abort::Generic) };
+        if !self.can_follow(f, operands as usize) {
+            return Err(Abort::Generic);
+        }
+        let shape = instance.shape.get();
+        let address = shape as *const crate::runtime::shape::Shape as u64;
+        let class = instance.class.as_class().map(|c| c.name.clone()).unwrap_or_default();
+        self.name(address, format!("shape {} of {class}", shape.id));
+        let e = self.exit(pc);
+        let guard = if operands == 2 { _GUARD_NOS_TYPE_VERSION } else { _GUARD_TYPE_VERSION };
+        self.emit(TraceOp::new(guard).operands(address, 0).exit(e));
+        let epoch = crate::runtime::types::class_epoch();
+        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
+        self.keep_alive.push(method);
+        self.name(method.as_ptr() as u64, format!("function {}", f.code.code.name));
+        let mut template = self.frame_template(method, f, operands as usize, pc);
+        if let Some(arg) = binary {
+            template.frame.kind = crate::interpreter::FrameKind::Binary(arg);
+        }
+        let pushed = TraceOp::new(_PUSH_FRAME_OPERATOR).oparg(operands);
+        self.emit(pushed.operands(&*template as *const FrameTemplate as u64, 0).exit(e));
+        self.templates.push(template);
+        let mut params = vec![Ty::Other];
+        if operands == 2 {
+            params.push(self.top(1));
+        }
+        // (`enter_frame` takes the operands off the stack as a call's two extra slots.)
+        self.pop(operands as usize);
+        self.push(Ty::Unknown);
+        self.push(Ty::Unknown);
+        self.enter_frame(0, f.code, &params, if binary.is_some() { Pushed::Binary } else { Pushed::Call });
         Ok(())
     }
 

@@ -47,10 +47,7 @@ impl Recorder {
                             }
                             _ => return self.defer_for_iter(pc, arg),
                         },
-                        // The interpreter resumes a generator in its own frame, inline; from a
-                        // trace it would take a nested run of the interpreter per item, slower
-                        // than no trace (until generators run in traces).
-                        ObjKind::Generator(_) => return Err(GENERATOR.into()),
+                        ObjKind::Generator(g) => return self.resume_generator(g, pc, arg),
                         _ => return self.defer_for_iter(pc, arg),
                     },
                     _ => return Err("iteration over a non-object".into()),
@@ -78,6 +75,32 @@ impl Recorder {
                     // The pair stands in for the tuple the interpreter builds and unpacks next.
                     self.unpacked = Some((self.cur_ref().code_index, pc + 1));
                 }
+            }
+            Opcode::YIELD_VALUE if self.cur_ref().pushed == Pushed::Generator => {
+                // Back to the consumer, with the item on its stack after the iterator.
+                self.emit(TraceOp::new(_YIELD_VALUE).operands(pc as u64, 0));
+                let item = self.top(1);
+                self.frames.pop();
+                self.cur().stack.push(item);
+            }
+            Opcode::YIELD_VALUE
+                if self.side
+                    && frame.inline_generator
+                    && self.frames.len() == 1
+                    && self.cur_ref().origin != Origin::Entered =>
+            {
+                // A side trace in a generator a FOR_ITER resumed: the yield goes back to the
+                // consumer the recording saw, guarded (the generator may be consumed anywhere),
+                // and the trace goes on there.
+                let Some((consumer, resume)) = frame.caller else { return Err(Abort::Generic) };
+                let address = consumer as *const CodeObject as u64;
+                let e = self.exit(pc);
+                self.emit(TraceOp::new(_GUARD_CONSUMER).operands(address, resume as u64).exit(e));
+                self.name(address, format!("code of {}", consumer.code.name));
+                self.emit(TraceOp::new(_YIELD_VALUE).operands(pc as u64, 0));
+                self.frames.pop();
+                // The next instruction shows the consumer's frame (see `in_step`).
+                self.base_level -= 1;
             }
             Opcode::YIELD_VALUE if frame.draining => {
                 self.guard(_YIELD_VALUE_SINK, pc);
@@ -138,6 +161,42 @@ impl Recorder {
 
             op => return Err(Abort::Opcode(op)),
         }
+        Ok(None)
+    }
+
+    /// `FOR_ITER` over a generator: guarded on its code and where it resumes, its frame is
+    /// pushed as the interpreter's `FOR_ITER` pushes it (`_PUSH_GENERATOR_FRAME`) and the trace
+    /// follows it to its `YIELD_VALUE`, which returns to the consumer with the item. Beyond
+    /// [`MAX_INLINE_DEPTH`] the loop is left to the interpreter, which resumes generators
+    /// inline (a trace would resume each in a nested run, slower than no trace).
+    fn resume_generator(
+        &mut self,
+        gen: &std::cell::RefCell<crate::runtime::object::Generator>,
+        pc: usize,
+        target: u32,
+    ) -> Result<Option<Trace>, Abort> {
+        let Ok(g) = gen.try_borrow() else { return self.defer_for_iter(pc, target) };
+        use crate::runtime::object::GenState;
+        if !matches!(g.state, GenState::Created | GenState::Suspended) {
+            // Finished (the loop ends) or running (the interpreter raises).
+            return self.defer_for_iter(pc, target);
+        }
+        if self.level() + 1 >= MAX_INLINE_DEPTH as isize {
+            return Err(GENERATOR.into());
+        }
+        let (code, resume) = (g.code, g.pc as usize);
+        let stack_depth = (g.saved.len() + 1).checked_sub(code.nlocalsplus).ok_or(Abort::Generic)?;
+        drop(g);
+        let address = code as *const CodeObject as u64;
+        self.name(address, format!("code of {}", code.code.name));
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_GUARD_GENERATOR).operands(address, resume as u64).exit(e));
+        self.emit(TraceOp::new(_PUSH_GENERATOR_FRAME).operands(pc as u64, target as u64));
+        let index = self.code_index(code);
+        let mut state = FrameState::new(code, index, Origin::Returned, stack_depth);
+        state.instance = self.new_instance();
+        state.pushed = Pushed::Generator;
+        self.frames.push(state);
         Ok(None)
     }
 

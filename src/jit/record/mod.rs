@@ -125,9 +125,15 @@ pub struct Frame<'a> {
     /// The module dict its globals resolve in, and the builtins dict.
     pub globals: ObjRef,
     pub builtins: ObjRef,
+    /// The `NotImplemented` singleton (an operator's method that returns it needs the rest of
+    /// the protocol).
+    pub not_implemented: ObjRef,
     /// Whether a trace may return from the frame (`_POP_FRAME_CHECKED`): not from a frame Rust
     /// code called (the program's, a callback's) nor a generator's.
     pub returnable: bool,
+    /// Whether the frame is a generator a `FOR_ITER` of the frame below resumed (a yield goes
+    /// back there).
+    pub inline_generator: bool,
     /// The frame below (code object and the instruction it resumes at), when there is one.
     pub caller: Option<(&'static CodeObject, usize)>,
     /// Whether the frame is a generator that Rust code drains into a list (yields do not
@@ -179,14 +185,30 @@ enum Origin {
     Returned,
 }
 
+/// What pushed a frame the trace entered.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pushed {
+    /// A call: the return value replaces the callable.
+    Call,
+    /// A class call's `__init__`: its caller receives the instance.
+    Init,
+    /// An operator's special method (`_PUSH_FRAME_OPERATOR`): the result replaces the operands,
+    /// unless it is `NotImplemented`.
+    Binary,
+    /// A generator resumed by `FOR_ITER` (`_PUSH_GENERATOR_FRAME`): its yield gives the item.
+    Generator,
+}
+
 /// What the recorder knows about one frame along the trace.
 struct FrameState {
     code: &'static CodeObject,
     /// Index of `code` in [`Recorder::codes`].
     code_index: u16,
     origin: Origin,
-    /// An `__init__` entered by a class call: its caller receives the instance.
-    init: bool,
+    /// How this trace pushed the frame (for an entered one): how its return goes.
+    pushed: Pushed,
+    /// A generator frame the trace resumed that went round its own loop once.
+    looped: bool,
     /// Locals known bound along this iteration.
     bound: Vec<bool>,
     /// What is known about locals and the value stack.
@@ -275,7 +297,8 @@ impl FrameState {
             code,
             code_index,
             origin,
-            init: false,
+            pushed: Pushed::Call,
+            looped: false,
             bound: vec![false; code.nlocalsplus],
             locals: vec![Ty::Unknown; code.nlocalsplus],
             stack: vec![Ty::Unknown; stack_depth],
@@ -766,6 +789,8 @@ impl Recorder {
             | COMPARE_OP
             | IS_OP
             | UNARY_NEGATIVE
+            | UNARY_POSITIVE
+            | UNARY_INVERT
             | UNARY_NOT => self.record_op(frame, at),
             JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
             | POP_JUMP_IF_NOT_NONE | JUMP_FORWARD | JUMP_BACKWARD => self.record_branch(frame, at),

@@ -3,6 +3,7 @@
 //! one specialized uop.
 
 use super::*;
+use crate::runtime::interner::sym;
 
 impl Recorder {
     pub(super) fn record_op(&mut self, frame: &Frame, at: At) -> Result<Option<Trace>, Abort> {
@@ -51,7 +52,10 @@ impl Recorder {
                 self.store_local((arg >> 4) as usize);
                 self.store_local((arg & 15) as usize);
             }
-            Opcode::BINARY_OP => self.binary_op(arg, peek(2), peek(1), pc).map_err(|_| Abort::Generic)?,
+            Opcode::BINARY_OP => match crate::runtime::opframes::binary_frame_callee(arg, peek(2)) {
+                Some(method) => self.operator_frame(method, 2, Some(arg), peek(2), pc)?,
+                None => self.binary_op(arg, peek(2), peek(1), pc).map_err(|_| Abort::Generic)?,
+            },
             Opcode::COMPARE_OP => {
                 let (ty, uop) = match (peek(2), peek(1)) {
                     (Value::Int(_), Value::Int(_)) => (Ty::Int, _COMPARE_OP_INT),
@@ -78,8 +82,10 @@ impl Recorder {
                     self.guard_type(1, Ty::Float, pc);
                     self.emit(TraceOp::new(_UNARY_NEGATIVE_FLOAT));
                 }
-                _ => return Err(Abort::Generic),
+                v => self.unary_frame(sym::NEG, v, pc)?,
             },
+            Opcode::UNARY_POSITIVE => self.unary_frame(sym::POS, peek(1), pc)?,
+            Opcode::UNARY_INVERT => self.unary_frame(sym::INVERT, peek(1), pc)?,
             Opcode::UNARY_NOT => {
                 if !matches!(peek(1), Value::Bool(_)) {
                     return Err(Abort::Generic);
@@ -93,6 +99,12 @@ impl Recorder {
             op => return Err(Abort::Opcode(op)),
         }
         Ok(None)
+    }
+
+    /// A unary operator on an instance whose class's method for it runs in a frame of its own.
+    fn unary_frame(&mut self, name: crate::runtime::interner::Sym, v: Value, pc: usize) -> Result<(), Abort> {
+        let method = crate::runtime::opframes::unary_frame_callee(name, v).ok_or(Abort::Generic)?;
+        self.operator_frame(method, 1, None, v, pc)
     }
 
     fn load_local(&mut self, index: usize, value: Value) -> Result<(), &'static str> {

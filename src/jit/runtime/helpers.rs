@@ -343,6 +343,24 @@ pub extern "C" fn stitch_pop_frame(st: *mut JitState, sp: *mut Value) -> FramePa
             vm.step_reraise = false;
             return fail;
         }
+        crate::interpreter::FrameKind::Binary(arg) if vm.is_not_implemented(value) => {
+            // As in the interpreter: the operands are the method's first two locals; the rest
+            // of the protocol runs with them rooted on the stack, an error at the operator.
+            let first = result_pos;
+            let (a, b) = (vm.slot(first), vm.slot(first + 1));
+            vm.sp = first + 2;
+            let (op, inplace) =
+                crate::bytecode::BinaryOp::from_arg(arg).unwrap_or((crate::bytecode::BinaryOp::Add, false));
+            match crate::runtime::ops::binary_op_reflected(vm, op, inplace, a, b) {
+                Ok(r) => r,
+                Err(e) => {
+                    vm.sp = first;
+                    context.error = Some(e);
+                    vm.step_reraise = false;
+                    return fail;
+                }
+            }
+        }
         _ => value,
     };
     vm.frames[caller].sp = result_pos + 1;
@@ -363,6 +381,83 @@ pub extern "C" fn stitch_check_function_code(sp: *mut Value, argc: u64, code: u6
         ObjKind::Function(f) => (f.simple && f.code as *const _ as u64 == code) as c_int,
         _ => 0,
     }
+}
+
+/// `_STORE_ATTR_INSTANCE_APPEND` when the instance's slot vector is full: appends the value `v`
+/// points to (growing the vector). The shape guard before it proved `obj` an instance.
+pub extern "C" fn stitch_slots_push(obj: *const crate::runtime::object::Obj, v: *const Value) {
+    // SAFETY: the stencil passes the guarded instance, a live heap object (it is on the stack),
+    // and a pointer to a value slot of the VM stack.
+    let (obj, v) = unsafe { (&*obj, *v) };
+    if let ObjKind::Instance(instance) = &obj.kind {
+        instance.slots.push(v);
+    }
+}
+
+/// `_GUARD_GENERATOR`: 1 if the value on top is a generator of code object `code` that a resume
+/// would continue at instruction `pc` (created or suspended there, not running or finished).
+pub extern "C" fn stitch_guard_generator(sp: *mut Value, code: u64, pc: u64) -> c_int {
+    // SAFETY: the stencil calls this with the iterator on top of the stack.
+    let it = unsafe { peek(sp, 1) };
+    let Value::Obj(o) = it else { return 0 };
+    let ObjKind::Generator(g) = &o.kind else { return 0 };
+    let Ok(g) = g.try_borrow() else { return 0 };
+    let resumable =
+        matches!(g.state, crate::runtime::object::GenState::Created | crate::runtime::object::GenState::Suspended);
+    (resumable && g.code as *const _ as u64 == code && g.pc as u64 == pc) as c_int
+}
+
+/// `_PUSH_GENERATOR_FRAME` for `FOR_ITER` at `pc` jumping to `target` when exhausted: resumes
+/// the generator on top (guarded) in a frame of its own, as the interpreter's `FOR_ITER` does.
+/// Returns the generator frame's locals and stack pointer, or null locals with the exception set
+/// (a recursion error).
+pub extern "C" fn stitch_push_generator_frame(st: *mut JitState, sp: *mut Value, pc: u64, target: u64) -> FramePair {
+    // SAFETY: stencils pass their own `st`.
+    let (context, vm) = unsafe { context(st) };
+    // SAFETY: `sp` is the trace's stack pointer, inside the top frame's slots.
+    unsafe { sync_top(vm, sp, pc) };
+    // SAFETY: the generator is on top of the stack.
+    let it = unsafe { peek(sp, 1) };
+    let fail = FramePair { locals: std::ptr::null_mut(), sp: std::ptr::null_mut() };
+    let Value::Obj(gen) = it else { return fail };
+    match vm.resume_generator_inline(gen, target as u32) {
+        Ok(Some(())) => {
+            let frame = vm.frames[vm.frames.len() - 1];
+            let stack = vm.stack_ptr();
+            // SAFETY: the new frame's slots are inside the VM stack.
+            unsafe { FramePair { locals: stack.add(frame.base), sp: stack.add(frame.sp) } }
+        }
+        Ok(None) => {
+            context.error =
+                Some(vm.new_error(vm.types.runtime_error, "internal error: JIT resumed a finished generator"));
+            fail
+        }
+        Err(e) => {
+            vm.step_reraise = false;
+            context.error = Some(e);
+            fail
+        }
+    }
+}
+
+/// `_YIELD_VALUE` at instruction `pc` of a generator frame the trace resumed: suspends it
+/// (saving its slots below the yielded value, to resume after `pc`), pops it, and pushes the
+/// value on the consumer's stack, as the interpreter's `YIELD_VALUE` does. Returns the
+/// consumer's locals and stack pointer.
+pub extern "C" fn stitch_yield_value(st: *mut JitState, sp: *mut Value, pc: u64) -> FramePair {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    // SAFETY: the stencil calls this with the yielded value on top of the generator's stack.
+    let (v, depth) = unsafe { (peek(sp, 1), sp.offset_from(vm.stack_ptr()) as usize - 1) };
+    let frame = vm.frames[vm.frames.len() - 1];
+    vm.suspend_generator(&frame, depth, pc as usize + 1);
+    let top = vm.frames.len() - 1;
+    let at = vm.frames[top].sp;
+    vm.set_slot(at, v);
+    set_depth(vm, top, at + 1);
+    let (base, stack) = (vm.frames[top].base, vm.stack_ptr());
+    // SAFETY: both are slots of the consumer's frame inside the VM stack.
+    unsafe { FramePair { locals: stack.add(base), sp: stack.add(at + 1) } }
 }
 
 /// `_GUARD_TRUTH`: the truth of the value on top (0 or 1), or 2 when finding it would run Python
@@ -413,6 +508,24 @@ pub extern "C" fn stitch_guard_caller(st: *mut JitState, code: u64, pc: u64) -> 
     }
     let caller = &vm.frames[n - 2];
     (caller.code as *const crate::interpreter::code::CodeObject as u64 == code && caller.pc as u64 == pc) as c_int
+}
+
+/// `_GUARD_CONSUMER`: 1 if the running frame is a generator that a `FOR_ITER` of the frame below
+/// resumed (its yield goes back there, `stitch_yield_value`) and that frame is code object
+/// `code` suspended before instruction `pc`; else 0.
+pub extern "C" fn stitch_guard_consumer(st: *mut JitState, code: u64, pc: u64) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    let n = vm.frames.len();
+    let top = &vm.frames[n - 1];
+    let inline = n >= 2
+        && !top.entry
+        && matches!(top.kind, crate::interpreter::FrameKind::Generator { exhausted_target: Some(_), sink: None, .. });
+    if !inline {
+        return 0;
+    }
+    let consumer = &vm.frames[n - 2];
+    (consumer.code as *const crate::interpreter::code::CodeObject as u64 == code && consumer.pc as u64 == pc) as c_int
 }
 
 /// Reads the value at `sp[-back]`.
