@@ -123,6 +123,8 @@ impl Vm {
 
         load_frame!();
         // (Not when `step` runs one instruction of the frame for a trace.)
+        // Where the last loop trace entered at a back-edge left (frame, instruction).
+        let mut left_at = (usize::MAX, 0);
         let mut at_function_entry = self.jit.is_some()
             && frame.entry
             && pc == 0
@@ -140,24 +142,6 @@ impl Vm {
                         match $e {
                             Ok(v) => v,
                             Err(e) => break 'op e,
-                        }
-                    };
-                }
-                // A call that may have pushed a frame: continue in it, or push its result.
-                macro_rules! after_call {
-                    ($outcome:expr) => {
-                        match tri!($outcome) {
-                            super::call::CallOutcome::Value(v) => {
-                                sp = self.sp;
-                                push!(v);
-                            }
-                            super::call::CallOutcome::FramePushed => {
-                                load_frame!();
-                                if self.heap.gc_requested {
-                                    sync!();
-                                    self.collect_garbage();
-                                }
-                            }
                         }
                     };
                 }
@@ -192,6 +176,27 @@ impl Vm {
                                         sync!();
                                         self.with_jit(|jit, vm| jit.hot_function(vm));
                                     }
+                                }
+                            }
+                        }
+                    };
+                }
+                // A call that may have pushed a frame: continue in it, or push its result.
+                macro_rules! after_call {
+                    ($outcome:expr) => {
+                        match tri!($outcome) {
+                            super::call::CallOutcome::Value(v) => {
+                                sp = self.sp;
+                                push!(v);
+                            }
+                            super::call::CallOutcome::FramePushed => {
+                                load_frame!();
+                                if self.heap.gc_requested {
+                                    sync!();
+                                    self.collect_garbage();
+                                }
+                                if pc == 0 && matches!(frame.kind, FrameKind::Call) {
+                                    function_entry!();
                                 }
                             }
                         }
@@ -733,6 +738,7 @@ impl Vm {
                                         sync!();
                                         let outcome = self.run_trace(id);
                                         load_frame!();
+                                        left_at = (fi, pc);
                                         if let Some(Err(e)) = outcome {
                                             // Raised by a bytecode the trace ran through the
                                             // interpreter; the frame's pc is past it.
@@ -802,6 +808,30 @@ impl Vm {
                             poke!(1, it);
                         }
                         Opcode::FOR_ITER => {
+                            // A loop with a trace is entered at its header on arrival too, not
+                            // only at the back-edge (its first iteration in machine code) — but
+                            // not again where a trace just left.
+                            if let Cache::Trace(id) = code.caches[pc - 1][0].get() {
+                                let header = (fi, pc - 1);
+                                if self.jit.is_some() && !self.recording && left_at != header {
+                                    pc -= 1;
+                                    sync!();
+                                    if self.count_instructions {
+                                        self.uncount_instruction(code);
+                                    }
+                                    let outcome = self.run_trace(id);
+                                    load_frame!();
+                                    if let Some(Err(e)) = outcome {
+                                        reraise = std::mem::take(&mut self.step_reraise);
+                                        break 'op e;
+                                    }
+                                    // Left where it started: the FOR_ITER runs again, in the
+                                    // interpreter (a recording that started must see it).
+                                    left_at = (fi, pc);
+                                    continue;
+                                }
+                                left_at = (usize::MAX, 0);
+                            }
                             let it = peek!(1);
                             if let Value::Obj(o) = it {
                                 match &o.kind {

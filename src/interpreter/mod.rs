@@ -417,6 +417,13 @@ impl Vm {
         code.interpreted.set(code.interpreted.get() + 1);
     }
 
+    /// `--stats`: takes back the count of an instruction of `code` that a trace runs after all
+    /// (a loop's `FOR_ITER` where the interpreter enters its trace).
+    pub fn uncount_instruction(&mut self, code: &'static CodeObject) {
+        self.instructions -= 1;
+        code.interpreted.set(code.interpreted.get() - 1);
+    }
+
     /// `--stats`: lists `code` among the code objects that ran (once).
     pub fn count_code(&mut self, code: &'static CodeObject) {
         if !code.counted.replace(true) {

@@ -201,6 +201,11 @@ impl Jit {
                     // Closed at a back-edge of its own loop (not at another loop it links to,
                     // nor at a yield it leaves by).
                     counters.push(Counter::BackEdge(pc));
+                    if let Anchor::Loop(header) = anchor {
+                        if code.code.instrs[header].op == crate::bytecode::Opcode::FOR_ITER {
+                            counters.push(Counter::Header(header));
+                        }
+                    }
                 }
                 for &counter in &counters {
                     counter.cache(code).set(Cache::Trace(id.0));

@@ -87,6 +87,8 @@ enum Anchor {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Counter {
     BackEdge(usize),
+    /// A `FOR_ITER` loop's header: the interpreter enters the trace there on arrival.
+    Header(usize),
     Entry,
 }
 
@@ -95,7 +97,7 @@ impl Counter {
     fn cache(self, code: &'static CodeObject) -> &'static std::cell::Cell<Cache> {
         match self {
             Counter::Entry => &code.entry,
-            Counter::BackEdge(pc) => &code.caches[pc][0],
+            Counter::BackEdge(pc) | Counter::Header(pc) => &code.caches[pc][0],
         }
     }
 }

@@ -506,8 +506,12 @@ pub extern "C" fn stitch_guard_caller(st: *mut JitState, code: u64, pc: u64) -> 
     {
         return 0;
     }
+    // (Nor into a frame `Vm::step` runs one instruction of for a trace: the step ends with that
+    // instruction, which only the interpreter can tell.)
     let caller = &vm.frames[n - 2];
-    (caller.code as *const crate::interpreter::code::CodeObject as u64 == code && caller.pc as u64 == pc) as c_int
+    let stepped = n - 2 == vm.step_frame;
+    (!stepped && caller.code as *const crate::interpreter::code::CodeObject as u64 == code && caller.pc as u64 == pc)
+        as c_int
 }
 
 /// `_GUARD_CONSUMER`: 1 if the running frame is a generator that a `FOR_ITER` of the frame below
@@ -525,7 +529,10 @@ pub extern "C" fn stitch_guard_consumer(st: *mut JitState, code: u64, pc: u64) -
         return 0;
     }
     let consumer = &vm.frames[n - 2];
-    (consumer.code as *const crate::interpreter::code::CodeObject as u64 == code && consumer.pc as u64 == pc) as c_int
+    // (Not a frame `Vm::step` runs one instruction of, see `stitch_guard_caller`.)
+    (n - 2 != vm.step_frame
+        && consumer.code as *const crate::interpreter::code::CodeObject as u64 == code
+        && consumer.pc as u64 == pc) as c_int
 }
 
 /// Reads the value at `sp[-back]`.
