@@ -456,6 +456,21 @@ STENCIL(_GUARD_NOS_TYPE_VERSION) {
     CONTINUE();
 }
 
+/* The top is a heap object of kind OPERAND0 (an ObjKind variant number: a built-in list, dict,
+ * str, ... whose kind fixes its class). */
+STENCIL(_GUARD_TOS_KIND) {
+    Value v = sp[-1];
+    GUARD(v.tag == TAG_OBJ && *(const uint8_t *)v.u.obj == OPERAND0);
+    CONTINUE();
+}
+
+/* The top is object OPERAND0 itself (a module). */
+STENCIL(_GUARD_TOS_IS) {
+    Value v = sp[-1];
+    GUARD(v.tag == TAG_OBJ && (uint64_t)(uintptr_t)v.u.obj == OPERAND0);
+    CONTINUE();
+}
+
 /* Local OPARG has tag OPERAND0: a check the optimizer moved from a loop's body to its preamble,
  * where nothing is on the stack that an exit at the loop header would not expect. */
 STENCIL(_GUARD_FAST_TAG) {

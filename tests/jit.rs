@@ -1075,3 +1075,42 @@ print(main())
         assert!(*share > least, "{name} ran {share}% in machine code:\n{}", on.stderr);
     }
 }
+
+#[test]
+fn module_attributes_and_builtin_methods_load_in_machine_code() {
+    // `math.sqrt` is a guarded load from the module dict's entry (rebinding it is seen at once);
+    // `items.append` and `d.get` are guarded on the object's kind; neither runs in the
+    // interpreter (`_EXECUTE_BYTECODE`).
+    let src = "\
+import math
+
+def f(n):
+    items = []
+    d = {0: 1, 2: 3}
+    hits = 0
+    for i in range(n):
+        items.append(math.sqrt(i))
+        hits += d.get(i % 5, 0)
+        if i == n - 100:
+            math.sqrt = abs
+    return sum(items), hits
+
+print(f(30000))
+";
+    let off = run("modattr.py", src, &["--jit=off"], &[]);
+    let on = run("modattr.py", src, &["--stats", "--dump=opt"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert!(on.stderr.contains("_GUARD_TOS_IS") && on.stderr.contains("module math"), "{}", on.stderr);
+    assert!(on.stderr.contains("_GUARD_TOS_KIND"), "{}", on.stderr);
+    let loads_by_interpreter = on
+        .stderr
+        .lines()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0].contains("LOAD_ATTR") && w[1].contains("_EXECUTE_BYTECODE"));
+    assert!(!loads_by_interpreter, "{}", on.stderr);
+    let executed = stat(&on.stderr, "bytecodes executed:");
+    let in_code = stat(&on.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", on.stderr);
+}

@@ -26,6 +26,9 @@ pub enum Cache {
     ClassAttr { shape: *const Shape, epoch: u64, value: Value, method: bool },
     /// Method load on a value of built-in class `class` (e.g. `list.append`).
     BuiltinMethod { class: *const crate::runtime::object::Obj, epoch: u64, value: Value },
+    /// `LOAD_ATTR` on module `module` (e.g. `math.sqrt`): entry `index` of its dict, while the
+    /// dict's version is `version`.
+    ModuleAttr { module: *const crate::runtime::object::Obj, version: u64, index: u32 },
     /// `LOAD_GLOBAL`/`LOAD_NAME`: entry `index` of the globals dict (version `globals`), or of
     /// the builtins dict when `builtins != 0` (and the global is absent at version `globals`).
     Global { globals: u64, builtins: u64, index: u32 },

@@ -23,9 +23,39 @@ use super::value::{ObjRef, Value};
 pub fn load_attr_cached(vm: &mut Vm, obj: Value, caches: &Caches) -> Option<Value> {
     let Value::Obj(o) = obj else { return None };
     let ObjKind::Instance(inst) = &o.kind else {
-        return None;
+        return module_attr_cached(o, &caches[0]);
     };
     caches.iter().find_map(|way| load_attr_way(vm, obj, inst, way))
+}
+
+/// A module's attribute through the cache `ModuleAttr` (way 0).
+#[inline]
+fn module_attr_cached(o: ObjRef, cache: &std::cell::Cell<Cache>) -> Option<Value> {
+    let Cache::ModuleAttr { module, version, index } = cache.get() else { return None };
+    let ObjKind::Module(m) = &o.kind else { return None };
+    if !std::ptr::eq(o.as_ptr(), module) {
+        return None;
+    }
+    let d = m.dict.as_dict()?.try_borrow().ok()?;
+    if d.version != version {
+        return None;
+    }
+    d.entry(index as usize).map(|e| e.value)
+}
+
+/// Fills the `ModuleAttr` cache for attribute `name` of module `o` when it exists.
+fn fill_module_cache(vm: &mut Vm, o: ObjRef, name: Sym, cache: &Caches) {
+    let ObjKind::Module(m) = &o.kind else { return };
+    let Some(d) = m.dict.as_dict() else { return };
+    let key = vm.sym_value(name);
+    let hash = super::strings::hash_sym_value(key);
+    let Ok(d) = d.try_borrow() else { return };
+    let found = d.find(key, hash, &mut |a, b| {
+        Ok(a.is(b) || matches!((super::strings::as_str(a), super::strings::as_str(b)), (Some(x), Some(y)) if x == y))
+    });
+    if let Ok(Some(i)) = found {
+        remember(cache, Cache::ModuleAttr { module: o.as_ptr(), version: d.version, index: i as u32 });
+    }
 }
 
 #[inline]
@@ -52,6 +82,11 @@ fn load_attr_way(vm: &mut Vm, obj: Value, inst: &Instance, cache: &std::cell::Ce
 /// Fast path of a method load; `None` on a cache miss.
 #[inline]
 pub fn load_method_cached(vm: &Vm, obj: Value, caches: &Caches) -> Option<(Value, Value)> {
+    if let Value::Obj(o) = obj {
+        if matches!(o.kind, ObjKind::Module(_)) {
+            return module_attr_cached(o, &caches[0]).map(|v| (v, Value::Null));
+        }
+    }
     caches.iter().find_map(|way| load_method_way(vm, obj, way))
 }
 
@@ -94,8 +129,10 @@ fn load_method_way(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Optio
 /// Slow path of a plain attribute load: full lookup, then fill the cache when possible.
 pub fn load_attr_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> PyResult<Value> {
     if let Value::Obj(o) = obj {
-        if let ObjKind::Instance(inst) = &o.kind {
-            fill_instance_cache(inst, name, cache);
+        match &o.kind {
+            ObjKind::Instance(inst) => fill_instance_cache(inst, name, cache),
+            ObjKind::Module(_) => fill_module_cache(vm, o, name, cache),
+            _ => {}
         }
     }
     getattr(vm, obj, name)
@@ -129,7 +166,11 @@ pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> P
             }
             Ok((getattr(vm, obj, name)?, Value::Null))
         }
-        ObjKind::Class(_) | ObjKind::Module(_) | ObjKind::Super { .. } => Ok((getattr(vm, obj, name)?, Value::Null)),
+        ObjKind::Module(_) => {
+            fill_module_cache(vm, o, name, cache);
+            Ok((getattr(vm, obj, name)?, Value::Null))
+        }
+        ObjKind::Class(_) | ObjKind::Super { .. } => Ok((getattr(vm, obj, name)?, Value::Null)),
         _ => {
             let class = vm.type_of(obj);
             if let Some(f @ Value::Obj(fo)) = class.as_class().and_then(|c| c.lookup(name)) {

@@ -44,6 +44,13 @@ pub type NativeFn = fn(&mut Vm, &[Value], &[(Sym, Value)]) -> PyResult<Value>;
 /// `stencils/stitch.h`.
 pub const KIND_INSTANCE: u8 = 13;
 
+/// The kind byte of `o` (its `ObjKind` variant number), as JIT code reads it.
+pub fn kind_byte(o: &Obj) -> u8 {
+    // SAFETY: `Obj` is `#[repr(C)]` with its `#[repr(u8)]` kind first, so its first byte is the
+    // variant number (the test `kind_byte_comes_first` pins this).
+    unsafe { *(o as *const Obj as *const u8) }
+}
+
 /// The first byte of a cell object (a closure variable); mirrored by `stencils/stitch.h`.
 pub const KIND_CELL: u8 = 17;
 

@@ -495,6 +495,10 @@ impl JitHook for Jit {
             globals,
             builtins: vm.builtins,
             not_implemented: vm.singletons.not_implemented,
+            tos_class: match (code.code.instrs[pc].op, stack.last()) {
+                (crate::bytecode::Opcode::LOAD_ATTR, Some(&v)) => Some(vm.type_of(v)),
+                _ => None,
+            },
             inline_generator: !top.entry
                 && matches!(
                     top.kind,

@@ -276,6 +276,8 @@ uops! {
     // Attributes by shape and slot.
     _GUARD_TYPE_VERSION: F(1, 1), Guard, Pure, N, Addr("the instance's shape"), N;
     _GUARD_NOS_TYPE_VERSION: F(2, 2), Guard, Pure, N, Addr("the instance's shape"), N;
+    _GUARD_TOS_KIND: F(1, 1), Guard, Pure, N, Num("the object's kind (ObjKind variant)"), N;
+    _GUARD_TOS_IS: F(1, 1), Guard, Pure, N, Addr("the object expected"), N;
     _LOAD_ATTR_INSTANCE_VALUE: F(1, 1), Guard, Pure, N, Num("slot index"), N;
     _STORE_ATTR_INSTANCE_VALUE: F(2, 0), Never, Writes, N, Num("slot index"), N;
     _STORE_ATTR_INSTANCE_APPEND: F(2, 0), Guard, Writes, N, Num("slot index"), Addr("the instance's new shape");

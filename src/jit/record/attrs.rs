@@ -16,7 +16,13 @@ impl Recorder {
                 self.push(Ty::Unknown);
             }
             Opcode::LOAD_GLOBAL => self.load_global(frame, arg, pc)?,
-            Opcode::LOAD_ATTR => self.load_attr(peek(1), arg, pc)?,
+            Opcode::LOAD_ATTR => match peek(1) {
+                Value::Obj(o) if matches!(o.kind, ObjKind::Module(_)) => self.load_module_attr(o, arg, pc)?,
+                Value::Obj(o) if arg & 1 != 0 && !matches!(o.kind, ObjKind::Instance(_)) => {
+                    self.load_builtin_method(o, frame.tos_class, pc)?
+                }
+                obj => self.load_attr(obj, arg, pc)?,
+            },
             Opcode::STORE_ATTR => {
                 if let Some((shape, slot)) = self.instance_slot(peek(1), pc, true) {
                     self.guard_shape(peek(1), shape, pc);
@@ -111,6 +117,75 @@ impl Recorder {
             }
             _ => None,
         })
+    }
+
+    /// `LOAD_ATTR` of a module's attribute (`math.sqrt`, `random.random`) through the
+    /// interpreter's `ModuleAttr` cache: guarded on the module and its dict's version, a load
+    /// from the entry (as for globals).
+    fn load_module_attr(&mut self, module: ObjRef, arg: u32, pc: usize) -> Result<(), Abort> {
+        let ObjKind::Module(m) = &module.kind else { return Err(Abort::Generic) };
+        let Cache::ModuleAttr { module: cached, version, index } = self.cur_ref().code.caches[pc][0].get() else {
+            return Err(Abort::Generic);
+        };
+        if !std::ptr::eq(module.as_ptr(), cached) {
+            return Err(Abort::Generic);
+        }
+        let d = m.dict.as_dict().ok_or(Abort::Generic)?.try_borrow().map_err(|_| Abort::Generic)?;
+        if d.version != version {
+            return Err(Abort::Generic);
+        }
+        let (version_address, value_address) = d.jit_addresses(index as usize).ok_or(Abort::Generic)?;
+        drop(d);
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_GUARD_TOS_IS).operands(module.as_ptr() as u64, 0).exit(e));
+        self.name(module.as_ptr() as u64, format!("module {}", m.name));
+        self.emit(TraceOp::new(_GUARD_GLOBALS_VERSION).operands(version_address, version).exit(e));
+        self.name(version_address, format!("module {}'s dict version", m.name));
+        self.keep_alive.push(module);
+        self.emit(TraceOp::new(_POP_TOP));
+        self.emit(TraceOp::new(_LOAD_GLOBAL_MODULE).operands(value_address, 0));
+        self.set_top(1, Ty::Unknown);
+        if arg & 1 != 0 {
+            self.emit(TraceOp::new(_PUSH_NULL));
+            self.push(Ty::Null);
+        }
+        Ok(())
+    }
+
+    /// `LOAD_ATTR` of a method of a built-in list, tuple, dict, set or str (`items.append`)
+    /// through the interpreter's `BuiltinMethod` cache: guarded on the object's kind (which fixes
+    /// its class) and the class epoch, then the method and the object, as for instances.
+    fn load_builtin_method(&mut self, obj: ObjRef, class: Option<ObjRef>, pc: usize) -> Result<(), Abort> {
+        if !matches!(
+            obj.kind,
+            ObjKind::List(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::Dict(_)
+                | ObjKind::Set(_)
+                | ObjKind::FrozenSet(_)
+                | ObjKind::Str(_)
+        ) {
+            return Err(Abort::Generic);
+        }
+        let class = class.ok_or(Abort::Generic)?;
+        let epoch = crate::runtime::types::class_epoch();
+        let method = self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
+            Cache::BuiltinMethod { class: c, epoch: e, value: Value::Obj(f) } if c == class.as_ptr() && e == epoch => {
+                Some(f)
+            }
+            _ => None,
+        });
+        let method = method.ok_or(Abort::Generic)?;
+        let kind = crate::runtime::object::kind_byte(&obj);
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_GUARD_TOS_KIND).operands(kind as u64, 0).exit(e));
+        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
+        self.emit(TraceOp::new(_LOAD_ATTR_METHOD_WITH_VALUES).operands(method.as_ptr() as u64, 0));
+        let name = class.as_class().map(|c| c.name.clone()).unwrap_or_default();
+        self.name(method.as_ptr() as u64, format!("a method of {name}"));
+        self.set_top(1, Ty::Other);
+        self.push(Ty::Other);
+        Ok(())
     }
 
     /// For a `STORE_ATTR` that adds an attribute to `obj`: its shape, the new slot and the

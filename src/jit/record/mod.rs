@@ -125,6 +125,8 @@ pub struct Frame<'a> {
     /// The module dict its globals resolve in, and the builtins dict.
     pub globals: ObjRef,
     pub builtins: ObjRef,
+    /// At a `LOAD_ATTR`: the class of the object on top of the stack.
+    pub tos_class: Option<ObjRef>,
     /// The `NotImplemented` singleton (an operator's method that returns it needs the rest of
     /// the protocol).
     pub not_implemented: ObjRef,
