@@ -201,6 +201,28 @@ fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) 
                 c % 5 + 2
             );
         }
+        31 => {
+            // Operator methods run in frames of their own: forward, NotImplemented then the
+            // reflected method, reflected from an int, unary, in place; __init__ adds
+            // attributes on some paths.
+            let _ = writeln!(
+                out,
+                "{indent}vv = V(i % 7, {} % 11)
+{indent}vv += V(1, 1)
+{indent}acc += (-(vv + V(1, 2)) - vv).x + (3 - vv).y + (vv - ww).x + (vv * 2).y + getattr(vv, 'z', 0)",
+                var(rng)
+            );
+        }
+        32 => {
+            // A generator that skips items, fed by another; module attributes and methods of
+            // built-in values in the loop body.
+            let _ = writeln!(
+                out,
+                "{indent}for g in evens(gen3({} % 5 + 1)):
+{indent}    acc += g + int(math.sqrt(g * g)) + lst.count(g % 3) + dd.get(g, 0)",
+                var(rng)
+            );
+        }
         _ => {
             let _ = writeln!(out, "{indent}for j in range({}):", rng.below(4) + 1);
             for _ in 0..rng.below(3) + 1 {
@@ -214,7 +236,17 @@ fn program(seed: u64) -> String {
     let mut rng = Rng(seed);
     let mut out = String::new();
     out.push_str(
-        "class P:\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\
+        "import math\n\n\
+         class V:\n    def __init__(self, x, y):\n        self.x = x\n        if x % 2:\n            self.z = y\n        self.y = y\n\n\
+         \x20   def __add__(self, o):\n        return V(self.x + o.x, self.y + o.y)\n\n\
+         \x20   def __sub__(self, o):\n        if not isinstance(o, V):\n            return NotImplemented\n        return V(self.x - o.x, self.y - o.y)\n\n\
+         \x20   def __rsub__(self, o):\n        return V(o - self.x, o - self.y)\n\n\
+         \x20   def __mul__(self, k):\n        return V(self.x * k % 101, self.y * k % 103)\n\n\
+         \x20   def __neg__(self):\n        return V(-self.x, -self.y)\n\n\
+         class W:\n    def __rsub__(self, o):\n        return V(o.y, o.x)\n\n\
+         ww = W()\n\n\
+         def evens(it):\n    for t in it:\n        if t % 2:\n            continue\n        yield t\n\n\
+         class P:\n    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n\n\
          \x20   def m(self, x):\n        if x > 2:\n            return self.b\n        return x\n\n\
          class Q:\n    def __init__(self, a):\n        self.c = 1.5\n        self.a = a\n\n\
          \x20   def m(self, x):\n        return self.c * x\n\n\

@@ -568,31 +568,13 @@ impl Vm {
                         Opcode::BUILD_MAP => {
                             let n = arg as usize;
                             sync!();
-                            let d = self.new_dict();
-                            self.temp_roots.push(Value::Obj(d));
-                            let mut result = Ok(());
-                            for i in 0..n {
-                                let k = peek!(2 * (n - i));
-                                let v = peek!(2 * (n - i) - 1);
-                                if let Err(e) = crate::runtime::dictops::set(self, d, k, v) {
-                                    result = Err(e);
-                                    break;
-                                }
-                            }
-                            self.temp_roots.pop();
-                            tri!(result);
+                            let d = tri!(self.op_build_map(sp - 2 * n, n));
                             sp -= 2 * n;
-                            push!(Value::Obj(d));
+                            push!(d);
                         }
                         Opcode::BUILD_STRING => {
                             let n = arg as usize;
-                            let mut s = String::new();
-                            for i in 0..n {
-                                if let Value::Obj(o) = peek!(n - i) {
-                                    s.push_str(o.as_str().unwrap_or(""));
-                                }
-                            }
-                            let v = self.new_string(s);
+                            let v = self.op_build_string(sp - n, n);
                             sp -= n;
                             push!(v);
                         }

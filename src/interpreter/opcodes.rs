@@ -21,6 +21,34 @@ use crate::runtime::{int, ops};
 use super::{PyResult, Vm};
 
 impl Vm {
+    /// `BUILD_MAP n`: a dict of the `n` key-value pairs in the stack slots from `first` (keys
+    /// first in each pair).
+    pub fn op_build_map(&mut self, first: usize, n: usize) -> PyResult<Value> {
+        let d = self.new_dict();
+        self.temp_roots.push(Value::Obj(d));
+        let mut result = Ok(Value::Obj(d));
+        for i in 0..n {
+            let (k, v) = (self.slot(first + 2 * i), self.slot(first + 2 * i + 1));
+            if let Err(e) = crate::runtime::dictops::set(self, d, k, v) {
+                result = Err(e);
+                break;
+            }
+        }
+        self.temp_roots.pop();
+        result
+    }
+
+    /// `BUILD_STRING n`: the concatenation of the `n` strs in the stack slots from `first`.
+    pub fn op_build_string(&mut self, first: usize, n: usize) -> Value {
+        let mut s = String::new();
+        for i in 0..n {
+            if let Value::Obj(o) = self.slot(first + i) {
+                s.push_str(o.as_str().unwrap_or(""));
+            }
+        }
+        self.new_string(s)
+    }
+
     /// `BINARY_OP arg`: `a op b` (in-place forms try `__iadd__` and friends first).
     #[inline]
     pub fn op_binary(&mut self, arg: u32, a: Value, b: Value) -> PyResult<Value> {

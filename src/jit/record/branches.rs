@@ -66,11 +66,15 @@ impl Recorder {
             Opcode::JUMP_FORWARD => {}
             Opcode::JUMP_BACKWARD => {
                 let own = arg as usize == self.header && self.in_loop_frame() && !self.function;
-                if !own && self.cur_ref().pushed == Pushed::Generator && !self.cur_ref().looped {
-                    // A generator the trace resumed goes round its own loop to its next yield:
-                    // part of the straight line, once per resume (a second time, it would be an
-                    // inner loop).
-                    self.cur().looped = true;
+                // (A generator frame a FOR_ITER resumed, whether this trace resumed it or started
+                // in it.)
+                let generator = self.cur_ref().pushed == Pushed::Generator
+                    || (frame.inline_generator && self.frames.len() == 1 && self.cur_ref().origin != Origin::Entered);
+                if !own && generator && self.cur_ref().looped < MAX_GENERATOR_LOOPS {
+                    // A generator goes round its own loop to its next yield (a filter skips a few
+                    // items): part of the straight line, a few times per resume (more, and it
+                    // is an inner loop).
+                    self.cur().looped += 1;
                     return Ok(None);
                 }
                 if !own && !(frame.has_trace)(code, arg as usize) {

@@ -61,6 +61,10 @@ pub const MAX_TRACE_LENGTH: usize = 800;
 /// How many frames deep a trace follows calls; deeper calls run in the interpreter.
 pub const MAX_INLINE_DEPTH: usize = 8;
 
+/// Back-edges of its own loop a generator frame may take in a trace between a resume and its
+/// yield (a filter that skips items).
+const MAX_GENERATOR_LOOPS: u8 = 3;
+
 /// What the recorder knows about a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Ty {
@@ -209,8 +213,8 @@ struct FrameState {
     origin: Origin,
     /// How this trace pushed the frame (for an entered one): how its return goes.
     pushed: Pushed,
-    /// A generator frame the trace resumed that went round its own loop once.
-    looped: bool,
+    /// How often a generator frame went round its own loop since the trace resumed it.
+    looped: u8,
     /// Locals known bound along this iteration.
     bound: Vec<bool>,
     /// What is known about locals and the value stack.
@@ -300,7 +304,7 @@ impl FrameState {
             code_index,
             origin,
             pushed: Pushed::Call,
-            looped: false,
+            looped: 0,
             bound: vec![false; code.nlocalsplus],
             locals: vec![Ty::Unknown; code.nlocalsplus],
             stack: vec![Ty::Unknown; stack_depth],

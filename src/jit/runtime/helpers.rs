@@ -69,6 +69,9 @@ pub fn executed_simply(op: crate::bytecode::Opcode) -> bool {
             | Opcode::GET_ITER
             | Opcode::LOAD_CLOSURE
             | Opcode::STORE_DEREF
+            | Opcode::FORMAT_VALUE
+            | Opcode::BUILD_STRING
+            | Opcode::BUILD_MAP
     )
 }
 
@@ -186,6 +189,18 @@ fn execute_simple(
             } else {
                 crate::runtime::attr::store_attr_slow(vm, obj, code.names[arg as usize], v, cache).map(|()| depth - 2)
             }
+        }
+        Opcode::FORMAT_VALUE => {
+            let (v, spec, n) = if arg & 4 != 0 { (at(vm, 2), at(vm, 1), 2) } else { (at(vm, 1), Value::Null, 1) };
+            crate::runtime::strings::format_value(vm, v, arg & 3, spec).map(|s| replace(vm, n, s))
+        }
+        Opcode::BUILD_STRING => {
+            let s = vm.op_build_string(depth - arg as usize, arg as usize);
+            Ok(replace(vm, arg as usize, s))
+        }
+        Opcode::BUILD_MAP => {
+            let n = 2 * arg as usize;
+            vm.op_build_map(depth - n, arg as usize).map(|d| replace(vm, n, d))
         }
         Opcode::GET_ITER => {
             let v = at(vm, 1);
