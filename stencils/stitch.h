@@ -279,6 +279,10 @@ int stitch_yield_to_sink(JitState *st, Value *sp);
 int stitch_unpack_sequence(Value *sp, uint64_t n);
 int stitch_binary_subscr_list_int(Value *sp);
 int stitch_binary_subscr_tuple_int(Value *sp);
+int stitch_binary_subscr_dict(Value *sp);
+int stitch_store_subscr_dict(Value *sp);
+int stitch_compare_str(Value *sp, uint64_t op);
+int stitch_contains_native(Value *sp, uint64_t invert);
 int stitch_store_subscr_list_int(Value *sp);
 
 #endif

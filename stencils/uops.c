@@ -840,6 +840,43 @@ STENCIL(_BINARY_SUBSCR_TUPLE_INT) {
     CONTINUE();
 }
 
+
+/* dict[key] for a str or int key present in the dict: replace the two operands by the value.
+ * Another key, a missing one (KeyError) or not a dict: exit before any effect. */
+STENCIL(_BINARY_SUBSCR_DICT) {
+    GUARD(stitch_binary_subscr_dict(sp));
+    sp--;
+    CONTINUE();
+}
+
+/* dict[key] = value for a str or int key (else exit before any effect). */
+STENCIL(_STORE_SUBSCR_DICT) {
+    GUARD(stitch_store_subscr_dict(sp));
+    sp -= 3;
+    CONTINUE();
+}
+
+/* `in` (OPARG 1: `not in`) for a str or int in a set or dict, or a str in a str: replace the two
+ * operands by the bool (else exit before any effect). */
+STENCIL(_CONTAINS_OP_NATIVE) {
+    int r = stitch_contains_native(sp, OPARG);
+    GUARD(r != 2);
+    sp--;
+    sp[-1].tag = TAG_BOOL;
+    sp[-1].u.bits = (uint64_t)r;
+    CONTINUE();
+}
+
+/* Comparison OPARG of two strs: replace them by the bool (else exit before any effect). */
+STENCIL(_COMPARE_OP_STR) {
+    int r = stitch_compare_str(sp, OPARG);
+    GUARD(r != 2);
+    sp--;
+    sp[-1].tag = TAG_BOOL;
+    sp[-1].u.bits = (uint64_t)r;
+    CONTINUE();
+}
+
 /* Stack: value, list, index. */
 STENCIL(_STORE_SUBSCR_LIST_INT) {
     GUARD(stitch_store_subscr_list_int(sp));

@@ -317,6 +317,10 @@ uops! {
     _UNPACK_SEQUENCE: Unpack, Guard, Pure, Count("item count"), N, N;
     _BINARY_SUBSCR_LIST_INT: F(2, 1), Guard, Pure, N, N, N;
     _BINARY_SUBSCR_TUPLE_INT: F(2, 1), Guard, Pure, N, N, N;
+    _BINARY_SUBSCR_DICT: F(2, 1), Guard, Pure, N, N, N;
+    _STORE_SUBSCR_DICT: F(3, 0), Guard, Writes, N, N, N;
+    _COMPARE_OP_STR: F(2, 1), Guard, Pure, Compare, N, N;
+    _CONTAINS_OP_NATIVE: F(2, 1), Guard, Pure, Count("1 for `not in`"), N, N;
     _STORE_SUBSCR_LIST_INT: F(3, 0), Guard, Writes, N, N, N;
 }
 

@@ -474,7 +474,8 @@ fn result_facts(uop: Uop, k: u32, pushes: u32) -> Facts {
         | _BINARY_OP_TRUE_DIVIDE_INT
         | _UNARY_NEGATIVE_FLOAT
         | _INT_TO_FLOAT_TOS => Facts::tagged(tag::FLOAT),
-        _COMPARE_OP_INT | _COMPARE_OP_FLOAT | _IS_OP | _TO_BOOL_INT | _UNARY_NOT => Facts::tagged(tag::BOOL),
+        _COMPARE_OP_INT | _COMPARE_OP_FLOAT | _COMPARE_OP_STR | _CONTAINS_OP_NATIVE | _IS_OP | _TO_BOOL_INT
+        | _UNARY_NOT => Facts::tagged(tag::BOOL),
         // The iterator stays below what these push.
         _FOR_ITER_RANGE if top => Facts::tagged(tag::INT),
         _FOR_ITER_ENUMERATE_LIST if top => Facts::tagged(tag::INT),

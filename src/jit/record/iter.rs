@@ -140,9 +140,13 @@ impl Recorder {
             }
             Opcode::BINARY_SUBSCR => {
                 let uop = match (peek(2), peek(1)) {
-                    (Value::Obj(o), Value::Int(_)) => match &o.kind {
+                    (Value::Obj(o), Value::Int(_)) if !matches!(o.kind, ObjKind::Dict(_)) => match &o.kind {
                         ObjKind::List(_) => _BINARY_SUBSCR_LIST_INT,
                         ObjKind::Tuple(_) => _BINARY_SUBSCR_TUPLE_INT,
+                        _ => return Err(Abort::Generic),
+                    },
+                    (Value::Obj(o), key) if native_key(key) => match &o.kind {
+                        ObjKind::Dict(d) if d.try_borrow().is_ok_and(|d| d.len() > 0) => _BINARY_SUBSCR_DICT,
                         _ => return Err(Abort::Generic),
                     },
                     _ => return Err(Abort::Generic),
@@ -154,6 +158,10 @@ impl Recorder {
             Opcode::STORE_SUBSCR => match (peek(2), peek(1)) {
                 (Value::Obj(o), Value::Int(_)) if matches!(o.kind, ObjKind::List(_)) => {
                     self.guard(_STORE_SUBSCR_LIST_INT, pc);
+                    self.pop(3);
+                }
+                (Value::Obj(o), key) if matches!(o.kind, ObjKind::Dict(_)) && native_key(key) => {
+                    self.guard(_STORE_SUBSCR_DICT, pc);
                     self.pop(3);
                 }
                 _ => return Err(Abort::Generic),
@@ -237,4 +245,9 @@ impl Recorder {
         self.current_pc = recorded_at;
         result
     }
+}
+
+/// A dict key the dict uops hash and compare without Python code: a str or an int.
+fn native_key(key: Value) -> bool {
+    matches!(key, Value::Int(_)) || crate::runtime::strings::as_str(key).is_some()
 }

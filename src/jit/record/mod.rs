@@ -794,6 +794,7 @@ impl Recorder {
             | BINARY_OP
             | COMPARE_OP
             | IS_OP
+            | CONTAINS_OP
             | UNARY_NEGATIVE
             | UNARY_POSITIVE
             | UNARY_INVERT

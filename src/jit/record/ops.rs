@@ -60,11 +60,40 @@ impl Recorder {
                 let (ty, uop) = match (peek(2), peek(1)) {
                     (Value::Int(_), Value::Int(_)) => (Ty::Int, _COMPARE_OP_INT),
                     (Value::Float(_), Value::Float(_)) => (Ty::Float, _COMPARE_OP_FLOAT),
+                    (a, b)
+                        if crate::runtime::strings::as_str(a).is_some()
+                            && crate::runtime::strings::as_str(b).is_some() =>
+                    {
+                        // Two strs (the uop checks both, and exits before any effect otherwise).
+                        let e = self.exit(pc);
+                        self.emit(TraceOp::new(_COMPARE_OP_STR).oparg(arg).exit(e));
+                        self.pop(1);
+                        self.set_top(1, Ty::Bool);
+                        return Ok(None);
+                    }
                     _ => return Err(Abort::Generic),
                 };
                 self.guard_type(2, ty, pc);
                 self.guard_type(1, ty, pc);
                 self.emit(TraceOp::new(uop).oparg(arg));
+                self.pop(1);
+                self.set_top(1, Ty::Bool);
+            }
+            Opcode::CONTAINS_OP => {
+                // A str or int in a set or dict, a str in a str (the uop checks, and exits
+                // before any effect otherwise).
+                let native = matches!(peek(1), Value::Obj(c) if match &c.kind {
+                    ObjKind::Set(_) | ObjKind::FrozenSet(_) | ObjKind::Dict(_) => {
+                        matches!(peek(2), Value::Int(_)) || crate::runtime::strings::as_str(peek(2)).is_some()
+                    }
+                    ObjKind::Str(_) => crate::runtime::strings::as_str(peek(2)).is_some(),
+                    _ => false,
+                });
+                if !native {
+                    return Err(Abort::Generic);
+                }
+                let e = self.exit(pc);
+                self.emit(TraceOp::new(_CONTAINS_OP_NATIVE).oparg(arg).exit(e));
                 self.pop(1);
                 self.set_top(1, Ty::Bool);
             }

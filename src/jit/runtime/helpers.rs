@@ -475,6 +475,126 @@ pub extern "C" fn stitch_yield_value(st: *mut JitState, sp: *mut Value, pc: u64)
     unsafe { FramePair { locals: stack.add(base), sp: stack.add(at + 1) } }
 }
 
+/// Key equality for dicts and sets keyed by strs and ints, decided without Python code: any
+/// other pair (an instance whose `__eq__` would run, an int against a float) sets `undecided`.
+fn native_key_eq(undecided: &mut bool) -> impl FnMut(Value, Value) -> crate::interpreter::PyResult<bool> + '_ {
+    move |a, b| {
+        Ok(match (a, b) {
+            (Value::Int(x), Value::Int(y)) => x == y,
+            _ if a.is(b) => true,
+            _ => match (crate::runtime::strings::as_str(a), crate::runtime::strings::as_str(b)) {
+                (Some(x), Some(y)) => x == y,
+                _ => {
+                    *undecided = true;
+                    false
+                }
+            },
+        })
+    }
+}
+
+/// The hash of a str or small-int key, or `None` for any other value.
+fn native_key_hash(key: Value) -> Option<i64> {
+    match key {
+        Value::Int(i) => Some(crate::runtime::int::hash_i64(i)),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Str(_)) => Some(crate::runtime::strings::hash_sym_value(key)),
+        _ => None,
+    }
+}
+
+/// `_BINARY_SUBSCR_DICT`: `dict[key]` for a dict (the kind was guarded) and a str or int key,
+/// the item replacing the two operands (1); 0, before any effect, for another key or a missing
+/// one (the interpreter raises `KeyError` or calls `__missing__`-free Python code).
+pub extern "C" fn stitch_binary_subscr_dict(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with the dict below the key on top of the stack.
+    let (d, key) = unsafe { (peek(sp, 2), peek(sp, 1)) };
+    let (Some(ObjKind::Dict(dict)), Some(hash)) = (d.obj().map(|o| &o.kind), native_key_hash(key)) else { return 0 };
+    let Ok(dict) = dict.try_borrow() else { return 0 };
+    let mut undecided = false;
+    let found = dict.get(key, hash, &mut native_key_eq(&mut undecided));
+    match found {
+        Ok(Some(v)) if !undecided => {
+            // SAFETY: sp[-2] is the dict's slot; the item replaces it.
+            unsafe { sp.sub(2).write(v) };
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// `_STORE_SUBSCR_DICT`: `dict[key] = value` for a dict (the kind was guarded) and a str or int
+/// key (1, the three operands consumed); 0, before any effect, for another key.
+pub extern "C" fn stitch_store_subscr_dict(sp: *mut Value) -> c_int {
+    // SAFETY: the stencil calls this with value, dict and key on top of the stack.
+    let (v, d, key) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
+    let (Some(ObjKind::Dict(dict)), Some(hash)) = (d.obj().map(|o| &o.kind), native_key_hash(key)) else { return 0 };
+    let Ok(mut dict) = dict.try_borrow_mut() else { return 0 };
+    let mut undecided = false;
+    let found = dict.find(key, hash, &mut native_key_eq(&mut undecided));
+    match found {
+        Ok(_) if undecided => 0,
+        Ok(Some(i)) => {
+            dict.set_value_at(i, v);
+            1
+        }
+        Ok(None) => {
+            dict.insert_new(key, hash, v);
+            1
+        }
+        Err(_) => 0,
+    }
+}
+
+/// `_CONTAINS_OP_NATIVE` (`invert`: `not in`): 1 or 0 for a str or int key in a set, frozenset
+/// or dict, or a str in a str; 2 for anything else, or when deciding would take Python code (the
+/// guard fails).
+pub extern "C" fn stitch_contains_native(sp: *mut Value, invert: u64) -> c_int {
+    // SAFETY: the stencil calls this with the item below the container on top of the stack.
+    let (item, container) = unsafe { (peek(sp, 2), peek(sp, 1)) };
+    let Value::Obj(c) = container else { return 2 };
+    let mut undecided = false;
+    let found = match (&c.kind, native_key_hash(item)) {
+        (ObjKind::Set(set), Some(hash)) => match set.try_borrow() {
+            Ok(set) => set.contains(item, hash, &mut native_key_eq(&mut undecided)),
+            Err(_) => return 2,
+        },
+        (ObjKind::FrozenSet(set), Some(hash)) => set.contains(item, hash, &mut native_key_eq(&mut undecided)),
+        (ObjKind::Dict(dict), Some(hash)) => match dict.try_borrow() {
+            Ok(dict) => dict.find(item, hash, &mut native_key_eq(&mut undecided)).map(|i| i.is_some()),
+            Err(_) => return 2,
+        },
+        (ObjKind::Str(text), _) => match crate::runtime::strings::as_str(item) {
+            Some(sub) => Ok(text.s.contains(sub)),
+            None => return 2,
+        },
+        _ => return 2,
+    };
+    match found {
+        Ok(found) if !undecided => (found != (invert != 0)) as c_int,
+        _ => 2,
+    }
+}
+
+/// `_COMPARE_OP_STR` with comparison `op`: 1 or 0 for two strs, 2 for anything else (the guard
+/// fails).
+pub extern "C" fn stitch_compare_str(sp: *mut Value, op: u64) -> c_int {
+    // SAFETY: the stencil calls this with the two operands on top of the stack.
+    let (a, b) = unsafe { (peek(sp, 2), peek(sp, 1)) };
+    let (Some(x), Some(y)) = (crate::runtime::strings::as_str(a), crate::runtime::strings::as_str(b)) else {
+        return 2;
+    };
+    // (Byte order of UTF-8 is code point order, as Python compares strs.)
+    let r = match op {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    };
+    r as c_int
+}
+
 /// `_GUARD_TRUTH`: the truth of the value on top (0 or 1), or 2 when finding it would run Python
 /// code (a class's `__bool__` or `__len__`).
 pub extern "C" fn stitch_pure_truth(sp: *mut Value) -> c_int {
