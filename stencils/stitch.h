@@ -283,6 +283,9 @@ int stitch_binary_subscr_dict(Value *sp);
 int stitch_store_subscr_dict(Value *sp);
 int stitch_compare_str(Value *sp, uint64_t op);
 int stitch_contains_native(Value *sp, uint64_t invert);
+Value *stitch_build_slice(JitState *st, Value *sp, uint64_t n);
+int stitch_binary_subscr_list_slice(JitState *st, Value *sp);
+int stitch_store_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_int(Value *sp);
 
 #endif

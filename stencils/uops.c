@@ -856,6 +856,27 @@ STENCIL(_STORE_SUBSCR_DICT) {
     CONTINUE();
 }
 
+/* slice() of the OPARG (2 or 3) bounds on top, replacing them. */
+STENCIL(_BUILD_SLICE) {
+    sp = stitch_build_slice(st, sp, OPARG);
+    CONTINUE();
+}
+
+/* list[slice] with int or None bounds: replace the two operands by the new list (else exit
+ * before any effect). */
+STENCIL(_BINARY_SUBSCR_LIST_SLICE) {
+    GUARD(stitch_binary_subscr_list_slice(st, sp));
+    sp--;
+    CONTINUE();
+}
+
+/* list[a:b] = a list or tuple, with int or None bounds and step (else exit before any effect). */
+STENCIL(_STORE_SUBSCR_LIST_SLICE) {
+    GUARD(stitch_store_subscr_list_slice(st, sp));
+    sp -= 3;
+    CONTINUE();
+}
+
 /* `in` (OPARG 1: `not in`) for a str or int in a set or dict, or a str in a str: replace the two
  * operands by the bool (else exit before any effect). */
 STENCIL(_CONTAINS_OP_NATIVE) {

@@ -61,6 +61,8 @@ pub enum StackEffect {
     Copy,
     /// A call: removes the callable, the self-or-null slot and `oparg` arguments, pushes the result.
     Call,
+    /// Removes `oparg` values, pushes one made of them (`_BUILD_SLICE`).
+    Build,
     /// `_UNPACK_SEQUENCE`: removes one sequence, pushes `oparg` items.
     Unpack,
     /// Changes frames: `_PUSH_FRAME` moves the callable, self-or-null and `oparg` arguments
@@ -78,6 +80,7 @@ impl StackEffect {
             StackEffect::Reads(extra) => (oparg + extra as u32, oparg + extra as u32),
             StackEffect::Copy => (oparg, oparg + 1),
             StackEffect::Call => (oparg + 2, 1),
+            StackEffect::Build => (oparg, 1),
             StackEffect::Unpack => (1, oparg),
             StackEffect::Frame | StackEffect::Bytecode => return None,
         })
@@ -321,6 +324,9 @@ uops! {
     _STORE_SUBSCR_DICT: F(3, 0), Guard, Writes, N, N, N;
     _COMPARE_OP_STR: F(2, 1), Guard, Pure, Compare, N, N;
     _CONTAINS_OP_NATIVE: F(2, 1), Guard, Pure, Count("1 for `not in`"), N, N;
+    _BUILD_SLICE: Build, Never, Writes, Count("bounds"), N, N;
+    _BINARY_SUBSCR_LIST_SLICE: F(2, 1), Guard, Writes, N, N, N;
+    _STORE_SUBSCR_LIST_SLICE: F(3, 0), Guard, Writes, N, N, N;
     _STORE_SUBSCR_LIST_INT: F(3, 0), Guard, Writes, N, N, N;
 }
 

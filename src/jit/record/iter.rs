@@ -145,6 +145,11 @@ impl Recorder {
                         ObjKind::Tuple(_) => _BINARY_SUBSCR_TUPLE_INT,
                         _ => return Err(Abort::Generic),
                     },
+                    (Value::Obj(o), Value::Obj(k))
+                        if matches!(o.kind, ObjKind::List(_)) && matches!(k.kind, ObjKind::Slice(..)) =>
+                    {
+                        _BINARY_SUBSCR_LIST_SLICE
+                    }
                     (Value::Obj(o), key) if native_key(key) => match &o.kind {
                         ObjKind::Dict(d) if d.try_borrow().is_ok_and(|d| d.len() > 0) => _BINARY_SUBSCR_DICT,
                         _ => return Err(Abort::Generic),
@@ -158,6 +163,12 @@ impl Recorder {
             Opcode::STORE_SUBSCR => match (peek(2), peek(1)) {
                 (Value::Obj(o), Value::Int(_)) if matches!(o.kind, ObjKind::List(_)) => {
                     self.guard(_STORE_SUBSCR_LIST_INT, pc);
+                    self.pop(3);
+                }
+                (Value::Obj(o), Value::Obj(k))
+                    if matches!(o.kind, ObjKind::List(_)) && matches!(k.kind, ObjKind::Slice(..)) =>
+                {
+                    self.guard(_STORE_SUBSCR_LIST_SLICE, pc);
                     self.pop(3);
                 }
                 (Value::Obj(o), key) if matches!(o.kind, ObjKind::Dict(_)) && native_key(key) => {

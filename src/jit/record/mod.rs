@@ -795,6 +795,7 @@ impl Recorder {
             | COMPARE_OP
             | IS_OP
             | CONTAINS_OP
+            | BUILD_SLICE
             | UNARY_NEGATIVE
             | UNARY_POSITIVE
             | UNARY_INVERT

@@ -97,6 +97,11 @@ impl Recorder {
                 self.pop(1);
                 self.set_top(1, Ty::Bool);
             }
+            Opcode::BUILD_SLICE => {
+                self.emit(TraceOp::new(_BUILD_SLICE).oparg(arg));
+                self.pop(arg as usize);
+                self.push(Ty::Other);
+            }
             Opcode::IS_OP => {
                 self.emit(TraceOp::new(_IS_OP).oparg(arg));
                 self.pop(1);

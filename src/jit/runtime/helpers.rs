@@ -575,6 +575,73 @@ pub extern "C" fn stitch_contains_native(sp: *mut Value, invert: u64) -> c_int {
     }
 }
 
+/// Whether `v` is a slice whose bounds are ints or None (list slicing with them runs no Python
+/// code).
+fn plain_slice(v: Value) -> bool {
+    let plain = |b: Value| matches!(b, Value::Int(_) | Value::None);
+    matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Slice(a, b, c)) if plain(*a) && plain(*b) && plain(*c))
+}
+
+/// `_BUILD_SLICE` with `n` (2 or 3) bounds on top: replaces them by the slice; returns the new
+/// stack pointer.
+pub extern "C" fn stitch_build_slice(st: *mut JitState, sp: *mut Value, n: u64) -> *mut Value {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    // SAFETY: the stencil calls this with `n` bounds on top of the stack.
+    let (a, b, c) = unsafe {
+        if n == 3 {
+            (peek(sp, 3), peek(sp, 2), peek(sp, 1))
+        } else {
+            (peek(sp, 2), peek(sp, 1), Value::None)
+        }
+    };
+    // (The bounds stay on the stack, rooted, while the slice is allocated.)
+    let slice = vm.op_build_slice(a, b, c);
+    // SAFETY: the first bound's slot is on the stack; the slice replaces the bounds.
+    unsafe {
+        let first = sp.sub(n as usize);
+        first.write(slice);
+        first.add(1)
+    }
+}
+
+/// `_BINARY_SUBSCR_LIST_SLICE`: `list[slice]` for a list and a slice of int or None bounds, the
+/// new list replacing the operands (1); 0, before any effect, for other operands.
+pub extern "C" fn stitch_binary_subscr_list_slice(st: *mut JitState, sp: *mut Value) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    // SAFETY: the stencil calls this with the list below the slice on top of the stack.
+    let (list, key) = unsafe { (peek(sp, 2), peek(sp, 1)) };
+    if !matches!(list.obj().map(|o| &o.kind), Some(ObjKind::List(_))) || !plain_slice(key) {
+        return 0;
+    }
+    match vm.op_subscr(list, key) {
+        Ok(v) => {
+            // SAFETY: sp[-2] is the list's slot; the result replaces it.
+            unsafe { sp.sub(2).write(v) };
+            1
+        }
+        Err(_) => 0,
+    }
+}
+
+/// `_STORE_SUBSCR_LIST_SLICE`: `list[a:b] = items` for a list, a slice of int or None bounds
+/// and step None or 1 (which never raises) and a list or tuple of items (1, the operands
+/// consumed); 0, before any effect, for other operands.
+pub extern "C" fn stitch_store_subscr_list_slice(st: *mut JitState, sp: *mut Value) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    // SAFETY: the stencil calls this with items, list and slice on top of the stack.
+    let (items, list, key) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
+    let is = |v: Value| v.obj().map(|o| &o.kind);
+    let items_plain = matches!(is(items), Some(ObjKind::List(_) | ObjKind::Tuple(_)));
+    let unit_step = matches!(is(key), Some(ObjKind::Slice(_, _, Value::None | Value::Int(1))));
+    if !matches!(is(list), Some(ObjKind::List(_))) || !plain_slice(key) || !unit_step || !items_plain {
+        return 0;
+    }
+    vm.op_store_subscr(list, key, items).is_ok() as c_int
+}
+
 /// `_COMPARE_OP_STR` with comparison `op`: 1 or 0 for two strs, 2 for anything else (the guard
 /// fails).
 pub extern "C" fn stitch_compare_str(sp: *mut Value, op: u64) -> c_int {
