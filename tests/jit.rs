@@ -1114,3 +1114,34 @@ print(f(30000))
     let in_code = stat(&on.stderr, "  in machine code:");
     assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", on.stderr);
 }
+
+#[test]
+fn a_recording_does_not_stay_open_through_a_long_call() {
+    // At threshold 1, `main`'s loop is recorded on its first iteration, and its call of
+    // `work` (through the runtime: it has a default argument) runs the whole simulation step
+    // in the interpreter while the recording waits, with no trace entered meanwhile. The
+    // recording gives up instead, and `work`'s own loop runs in its trace.
+    let src = "\
+def work(n, scale=3):
+    t = 0
+    for i in range(n):
+        t = (t + i * scale) % 1000003
+    return t
+
+def main():
+    total = 0
+    for chunk in range(4):
+        total += work(100000)
+    return total
+
+print(main())
+";
+    let off = run("longcall.py", src, &["--jit=off"], &[]);
+    let on = run("longcall.py", src, &["--stats", "--jit-threshold=1"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert!(on.stderr.contains("a call runs too long to record through: work line"), "{}", on.stderr);
+    let executed = stat(&on.stderr, "bytecodes executed:");
+    let in_code = stat(&on.stderr, "  in machine code:");
+    assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", on.stderr);
+}

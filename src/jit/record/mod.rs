@@ -54,12 +54,20 @@ pub const RAISED: &str = "raise while recording";
 /// The abort reason of a recording that reached the back-edge of another loop with no trace.
 pub const INNER_LOOP: &str = "inner loop";
 
+/// The abort reason of a recording whose trace calls code that runs too long in the interpreter
+/// while it records (see `Recorder::in_step`).
+pub const LONG_CALL: &str = "a call runs too long to record through";
+
 /// The longest trace recorded (in uops): a longer recording ends with an exit where its
 /// continuation grows (see `Recorder::close_continued`).
 pub const MAX_TRACE_LENGTH: usize = 800;
 
 /// How many frames deep a trace follows calls; deeper calls run in the interpreter.
 pub const MAX_INLINE_DEPTH: usize = 8;
+
+/// Instructions a recording lets the interpreter run in calls it steps over before it gives up
+/// ([`LONG_CALL`]).
+const MAX_SKIPPED: u32 = 20_000;
 
 /// Back-edges of its own loop a generator frame may take in a trace between a resume and its
 /// yield (a filter that skips items).
@@ -295,6 +303,8 @@ pub struct Recorder {
     overlong: bool,
     /// After an [`INNER_LOOP`] abort: that loop's back-edge (code object, instruction).
     blocked_by: Option<(&'static CodeObject, usize)>,
+    /// Instructions run in calls the recording steps over (see [`MAX_SKIPPED`]).
+    skipped: u32,
 }
 
 impl FrameState {
@@ -355,6 +365,7 @@ impl Recorder {
             exit_instances: Default::default(),
             instances: 0,
             blocked_by: None,
+            skipped: 0,
             deferred_for_iter: None,
             overlong: false,
         }
@@ -617,6 +628,16 @@ impl Recorder {
             self.frames.push(state);
         }
         let expected = self.loop_depth + self.level();
+        if frame.depth as isize > expected {
+            // Inside code the trace runs through the interpreter (a call, a generator a FOR_ITER
+            // resumed): not part of the trace. While the recording lasts no trace can be entered
+            // and every instruction takes the interpreter's slow path, so a call that runs long
+            // (a whole simulation step from a loop in `main`) ends the recording.
+            self.skipped += 1;
+            if self.skipped > MAX_SKIPPED {
+                return Err(LONG_CALL.into());
+            }
+        }
         if let Some(deferred) = self.deferred_for_iter {
             if frame.depth as isize > expected {
                 // Inside the generator that FOR_ITER resumed: not part of the trace.
