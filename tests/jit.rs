@@ -1145,3 +1145,37 @@ print(main())
     let in_code = stat(&on.stderr, "  in machine code:");
     assert!(in_code * 100 > executed * 95, "{in_code} of {executed}:\n{}", on.stderr);
 }
+
+#[test]
+fn a_loop_whose_first_runs_end_early_is_still_compiled() {
+    // At threshold 1 every recording of `steps` starts on a run that ends within a few
+    // iterations (the first 300 calls); recordings that end with the loop back off but never
+    // give the loop up, so the long runs that follow are compiled.
+    let src = "\
+def steps(x, inc, limit):
+    n = 0
+    while n < limit:
+        if x > 1000:
+            return n
+        x = x + inc
+        n += 1
+    return limit
+
+def main():
+    total = 0
+    for k in range(300):
+        total += steps(999, 2, 50)
+    for k in range(300):
+        total += steps(k, 0, 3000 + k)
+    return total
+
+print(main())
+";
+    let off = run("early.py", src, &["--jit=off"], &[]);
+    let on = run("early.py", src, &["--stats", "--jit-threshold=1"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    let shares = by_code(&on.stderr);
+    let (_, share, _) = shares.iter().find(|(_, _, n)| n == "steps").unwrap_or_else(|| panic!("{}", on.stderr));
+    assert!(*share > 90.0, "steps ran {share}% in machine code:\n{}", on.stderr);
+}

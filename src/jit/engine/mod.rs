@@ -38,6 +38,10 @@ const MAX_EARLY_EXITS: u32 = 16;
 /// Recordings of one loop that may abort before it is left to the interpreter.
 const MAX_ATTEMPTS: u32 = 4;
 
+/// The shortest wait (in back-edges) before a loop whose recordings keep ending with the loop is
+/// recorded again.
+const RETRY_WAIT: u32 = 64;
+
 /// Side traces one root trace may grow (LuaJIT's `maxside`): past it, its exits stay exits.
 pub const MAX_SIDE_TRACES: usize = 100;
 
@@ -304,6 +308,15 @@ impl Jit {
                 cache.set(Cache::Counter(vm.jit_threshold.wrapping_sub(1)));
                 return;
             }
+            // Then after exponentially longer waits, never giving up: a loop whose first
+            // iterations all leave early (the corners of a Mandelbrot grid escape at once) may
+            // run long later. The wait is at least RETRY_WAIT back-edges even at a threshold
+            // of 1, where a wait of a few iterations would spend every attempt on the same
+            // short runs.
+            let shift = (*early - MAX_EARLY_EXITS).min(16);
+            let wait = vm.jit_threshold.max(RETRY_WAIT).saturating_mul(1 << shift);
+            cache.set(Cache::Counter(vm.jit_threshold.wrapping_sub(wait)));
+            return;
         }
         let attempts = self.attempts.entry(key).or_default();
         *attempts += 1;
