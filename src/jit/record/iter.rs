@@ -151,7 +151,7 @@ impl Recorder {
                         _BINARY_SUBSCR_LIST_SLICE
                     }
                     (Value::Obj(o), key) if native_key(key) => match &o.kind {
-                        ObjKind::Dict(d) if d.try_borrow().is_ok_and(|d| d.len() > 0) => _BINARY_SUBSCR_DICT,
+                        ObjKind::Dict(d) if d.try_borrow().is_ok_and(|d| !d.is_empty()) => _BINARY_SUBSCR_DICT,
                         _ => return Err(Abort::Generic),
                     },
                     _ => return Err(Abort::Generic),

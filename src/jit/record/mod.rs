@@ -44,8 +44,9 @@ use crate::jit::runtime::abi::FrameTemplate;
 /// The abort reason of a recording that reached the end of its loop.
 pub const LOOP_EXIT: &str = "loop exit while recording";
 
-/// The abort reason of a recording at a `FOR_ITER` over a generator, or a loop's at a yield.
-pub const GENERATOR: &str = "iteration over a generator, or a yield (generators run in the interpreter)";
+/// The abort reason of a loop's recording at a yield of its own generator, or at a generator
+/// resumed deeper than [`MAX_INLINE_DEPTH`] frames.
+pub const GENERATOR: &str = "a yield of the loop's own generator, or generators nested too deep";
 
 /// The abort reason of a loop's recording that reached a `raise`: an iteration that raises, not
 /// the loop's usual path.
