@@ -125,6 +125,8 @@ impl Vm {
         // (Not when `step` runs one instruction of the frame for a trace.)
         // Where the last loop trace entered at a back-edge left (frame, instruction).
         let mut left_at = (usize::MAX, 0);
+        // (Whether traces may be entered at all: a test the run loop's hot paths make first.)
+        let jit_on = self.jit.is_some();
         let mut at_function_entry = self.jit.is_some()
             && frame.entry
             && pc == 0
@@ -793,7 +795,7 @@ impl Vm {
                             // A loop with a trace is entered at its header on arrival too, not
                             // only at the back-edge (its first iteration in machine code) — but
                             // not again where a trace just left.
-                            if let Cache::Trace(id) = code.caches[pc - 1][0].get() {
+                            if let (true, Cache::Trace(id)) = (jit_on, code.caches[pc - 1][0].get()) {
                                 let header = (fi, pc - 1);
                                 if self.jit.is_some() && !self.recording && left_at != header {
                                     pc -= 1;

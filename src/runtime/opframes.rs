@@ -12,7 +12,9 @@
 use crate::bytecode::BinaryOp;
 
 use super::interner::{sym, Sym};
-use super::object::{Layout, ObjKind};
+use crate::interpreter::code::CodeObject;
+
+use super::object::{Class, Layout, ObjKind};
 use super::value::{ObjRef, Value};
 
 /// For a unary operator whose special method is `name` (`__neg__`, `__pos__`, `__invert__`):
@@ -20,15 +22,24 @@ use super::value::{ObjRef, Value};
 /// the operand is an instance of a plain user class and the method a simple Python function of
 /// one parameter (not a generator).
 pub fn unary_frame_callee(name: Sym, v: Value) -> Option<ObjRef> {
-    let Value::Obj(o) = v else { return None };
-    let ObjKind::Instance(instance) = &o.kind else { return None };
-    let class = instance.class.as_class()?;
-    if class.layout != Layout::Object {
-        return None;
-    }
+    let class = plain_class_of(v)?;
+    simple_method(class, name, 1).map(|(method, _)| method)
+}
+
+/// The class of `v` when it is an instance of a plain user class (no built-in base).
+fn plain_class_of(v: Value) -> Option<&'static Class> {
+    let ObjKind::Instance(instance) = &v.obj()?.kind else { return None };
+    let class = Value::Obj(instance.class).obj()?.as_class()?;
+    (class.layout == Layout::Object).then_some(class)
+}
+
+/// `class`'s method `name` when it is a simple Python function of `params` parameters (not a
+/// generator), with its code.
+fn simple_method(class: &Class, name: Sym, params: u32) -> Option<(ObjRef, &'static CodeObject)> {
     let Some(Value::Obj(method)) = class.lookup(name) else { return None };
     let ObjKind::Function(f) = &method.kind else { return None };
-    (f.simple && f.code.code.argcount == 1 && !f.code.code.is_generator()).then_some(method)
+    let code = f.code;
+    (f.simple && code.code.argcount == params && !code.code.is_generator()).then_some((method, code))
 }
 
 /// The special methods of a binary operator: (`__op__`, `__iop__`).
@@ -56,19 +67,12 @@ fn dunder_syms(op: BinaryOp) -> (Sym, Sym) {
 /// generator). An in-place operator qualifies only when the class has no in-place method.
 /// Whatever the right operand, `ops::binary_op` would call this method first.
 pub fn binary_frame_callee(arg: u32, a: Value) -> Option<ObjRef> {
-    let Value::Obj(o) = a else { return None };
-    let ObjKind::Instance(instance) = &o.kind else { return None };
-    let class = instance.class.as_class()?;
-    if class.layout != Layout::Object {
-        return None;
-    }
+    let class = plain_class_of(a)?;
     let (op, inplace) = BinaryOp::from_arg(arg)?;
     let (forward, in_place) = dunder_syms(op);
     if inplace && class.lookup(in_place).is_some() {
         return None;
     }
-    let Some(Value::Obj(method)) = class.lookup(forward) else { return None };
-    let ObjKind::Function(f) = &method.kind else { return None };
-    let code = f.code;
-    (f.simple && code.code.argcount == 2 && !code.code.is_generator() && code.params_kept).then_some(method)
+    let (method, code) = simple_method(class, forward, 2)?;
+    code.params_kept.then_some(method)
 }

@@ -105,15 +105,27 @@ impl Recorder {
     /// The shape and slot of the attribute instruction `pc` reaches on `obj`, from the
     /// instruction's inline cache, when it is an instance attribute (`store`: an existing one).
     fn instance_slot(&self, obj: Value, pc: usize, store: bool) -> Option<(u64, u64)> {
+        self.slot_way(obj, pc, |transition| !store || !transition).map(|(shape, slot, _)| (shape, slot))
+    }
+
+    /// For a `STORE_ATTR` that adds an attribute to `obj`: its shape, the new slot and the
+    /// shape after the store, from the instruction's inline cache.
+    fn instance_transition(&self, obj: Value, pc: usize) -> Option<(u64, u64, u64)> {
+        self.slot_way(obj, pc, |transition| transition)
+    }
+
+    /// The inline cache's `Slot` way for `obj`'s shape at the current class epoch, if `accept`
+    /// takes it (told whether it is a transition to another shape): (shape, slot, next shape).
+    fn slot_way(&self, obj: Value, pc: usize, accept: impl Fn(bool) -> bool) -> Option<(u64, u64, u64)> {
         let Value::Obj(o) = obj else { return None };
         let ObjKind::Instance(inst) = &o.kind else { return None };
         let shape = inst.shape.get() as *const _ as *const u8;
         let epoch = crate::runtime::types::class_epoch();
         self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
             Cache::Slot { shape: s, slot, next, epoch: e }
-                if s as *const u8 == shape && e == epoch && (!store || std::ptr::eq(s, next)) =>
+                if s as *const u8 == shape && e == epoch && accept(!std::ptr::eq(s, next)) =>
             {
-                Some((shape as u64, slot as u64))
+                Some((shape as u64, slot as u64, next as *const u8 as u64))
             }
             _ => None,
         })
@@ -186,23 +198,6 @@ impl Recorder {
         self.set_top(1, Ty::Other);
         self.push(Ty::Other);
         Ok(())
-    }
-
-    /// For a `STORE_ATTR` that adds an attribute to `obj`: its shape, the new slot and the
-    /// shape after the store, from the instruction's inline cache.
-    fn instance_transition(&self, obj: Value, pc: usize) -> Option<(u64, u64, u64)> {
-        let Value::Obj(o) = obj else { return None };
-        let ObjKind::Instance(inst) = &o.kind else { return None };
-        let shape = inst.shape.get() as *const _ as *const u8;
-        let epoch = crate::runtime::types::class_epoch();
-        self.cur_ref().code.caches[pc].iter().find_map(|way| match way.get() {
-            Cache::Slot { shape: s, slot, next, epoch: e }
-                if s as *const u8 == shape && e == epoch && !std::ptr::eq(s, next) =>
-            {
-                Some((shape as u64, slot as u64, next as *const u8 as u64))
-            }
-            _ => None,
-        })
     }
 
     /// `LOAD_ATTR` of an instance attribute by shape and slot, or of a method found on the

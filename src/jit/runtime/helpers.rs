@@ -651,15 +651,7 @@ pub extern "C" fn stitch_compare_str(sp: *mut Value, op: u64) -> c_int {
         return 2;
     };
     // (Byte order of UTF-8 is code point order, as Python compares strs.)
-    let r = match op {
-        0 => x < y,
-        1 => x <= y,
-        2 => x == y,
-        3 => x != y,
-        4 => x > y,
-        _ => x >= y,
-    };
-    r as c_int
+    crate::interpreter::opcodes::compare_primitive(op as u32, x, y) as c_int
 }
 
 /// `_GUARD_TRUTH`: the truth of the value on top (0 or 1), or 2 when finding it would run Python
