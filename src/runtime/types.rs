@@ -139,23 +139,27 @@ fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layo
     new_class(vm, name, name, base, layout, module)
 }
 
-/// Bumped whenever any class is created or changed; attribute caches remember the epoch they
-/// were filled in, so one comparison tells whether a cached lookup is still valid.
-static CLASS_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+thread_local! {
+    /// Bumped whenever any class is created or changed; attribute caches remember the epoch they
+    /// were filled in, so one comparison tells whether a cached lookup is still valid. One epoch per
+    /// thread: a VM and the traces it compiles live on one thread, and two VMs on two threads (the
+    /// test harness runs them side by side) must not see each other's class changes as staleness.
+    static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
 
 #[inline]
 pub fn class_epoch() -> u64 {
-    CLASS_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+    CLASS_EPOCH.with(|e| e.get())
 }
 
-/// The address of the class epoch, which traces compare with the epoch they were recorded in
-/// (`_GUARD_CLASS_EPOCH`).
+/// The address of this thread's class epoch, which traces compare with the epoch they were
+/// recorded in (`_GUARD_CLASS_EPOCH`). Stable for the thread's lifetime, which outlives its VM.
 pub fn class_epoch_address() -> u64 {
-    CLASS_EPOCH.as_ptr() as u64
+    CLASS_EPOCH.with(|e| e.as_ptr() as u64)
 }
 
 pub fn bump_class_epoch() {
-    CLASS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
 /// Creates a class object.
