@@ -25,6 +25,7 @@ pub mod set_methods;
 pub mod setops;
 pub mod shape;
 pub mod slots;
+pub mod stdlib;
 pub mod str_methods;
 pub mod strings;
 pub mod types;

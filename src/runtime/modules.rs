@@ -88,12 +88,18 @@ pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
     Ok(module)
 }
 
+/// `import name` of a Python module: a `.py` file beside the script, else a bundled one.
 fn import_file(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let path = vm.script_dir.join(format!("{name}.py"));
-    let Ok(source) = std::fs::read_to_string(&path) else {
-        return Err(vm.new_error(vm.types.module_not_found_error, &format!("No module named '{name}'")));
+    let (source, filename) = match std::fs::read_to_string(&path) {
+        Ok(source) => (source, path.to_string_lossy().to_string()),
+        Err(_) => match super::stdlib::source(name) {
+            Some(source) => (source.to_string(), super::stdlib::filename(name)),
+            None => {
+                return Err(vm.new_error(vm.types.module_not_found_error, &format!("No module named '{name}'")));
+            }
+        },
     };
-    let filename = path.to_string_lossy().to_string();
     let code = match crate::frontend::compile(&source, &filename) {
         Ok(c) => c,
         Err(e) => {
