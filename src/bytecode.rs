@@ -275,8 +275,27 @@ opcodes! {
     /// the sent value (None) pushed.
     RETURN_GENERATOR(None) => |_, _| 1, pops |_| 0;
     /// Suspends the generator, handing TOS to whoever resumed it; on resumption the value sent
-    /// in replaces it.
-    YIELD_VALUE(None) => |_, _| 0, pops |_| 1;
+    /// in replaces it. `arg` is 1 for the yield of a `yield from` (the delegate is then just
+    /// below: `throw` and `close` go to it first), else 0.
+    YIELD_VALUE(Count) => |_, _| 0, pops |_| 1;
+    /// `yield from`: `TOS = iter(TOS)`, unless it is a generator already.
+    GET_YIELD_FROM_ITER(None) => |_, _| 0, pops |_| 1;
+    /// `[receiver, value]`: sends `value` into the receiver (`next` when it is None and the
+    /// receiver no generator). When the receiver yields, `[receiver, yielded]`; when it returns,
+    /// `[result]` and jump.
+    SEND(Jump) => |_, j| if j { -1 } else { 0 }, pops |_| 2;
+    /// An unconditional backward jump that is no loop back-edge (`yield from`'s send loop): the
+    /// interpreter does not count it for the JIT.
+    JUMP_BACKWARD_NO_INTERRUPT(Jump) => |_, _| 0, pops |_| 0;
+    /// The handler around a `yield from`'s yield: `[receiver, exc]`; a StopIteration (the
+    /// delegate returned while `throw` ran it) becomes `[exc.value]`, anything else is raised
+    /// again.
+    CLEANUP_THROW(None) => |_, _| -1, pops |_| 2;
+    /// `with`: `[mgr] -> [bound mgr.__exit__, mgr.__enter__()]`.
+    BEFORE_WITH(None) => |_, _| 1, pops |_| 1;
+    /// The exception path of `with`, on `[exit, prev_exc, exc]`: pushes `exit(type(exc), exc,
+    /// None)`, whose truth says whether the exception is suppressed.
+    WITH_EXCEPT_START(None) => |_, _| 1, pops |_| 0;
 
     /// Entering an exception handler: TOS is the exception; pushes the previously handled
     /// exception below it and makes TOS the handled one (`[exc] -> [prev, exc]`).
@@ -310,6 +329,7 @@ impl Opcode {
             self,
             Opcode::JUMP_FORWARD
                 | Opcode::JUMP_BACKWARD
+                | Opcode::JUMP_BACKWARD_NO_INTERRUPT
                 | Opcode::RETURN_VALUE
                 | Opcode::RETURN_CONST
                 | Opcode::RERAISE

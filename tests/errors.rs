@@ -20,12 +20,12 @@ fn syntax_error_is_reported_with_location() {
 
 #[test]
 fn unsupported_construct_is_named() {
-    let run = run_source("unsupported.py", "print(1)\nwith open('f') as f:\n    pass\n");
+    let run = run_source("unsupported.py", "print(1)\nmatch x:\n    case 1:\n        pass\n");
     assert_eq!(run.status, Some(2), "stderr: {}", run.stderr);
     let line = run.stderr.lines().next().unwrap_or("");
     assert!(line.contains("unsupported.py:2:1:"), "got {line:?}");
     assert!(line.contains("unsupported"), "got {line:?}");
-    assert!(line.contains("with"), "got {line:?}");
+    assert!(line.contains("match"), "got {line:?}");
 }
 
 #[test]
@@ -55,6 +55,19 @@ fn deep_recursion_raises_recursion_error() {
     let run = run_source("rec.py", "def f(n):\n    return f(n + 1) + 1\nf(0)\n");
     assert_eq!(run.status, Some(1), "stderr tail: {:?}", run.stderr.lines().last());
     assert_eq!(run.stderr.lines().last(), Some("RecursionError: maximum recursion depth exceeded"));
+}
+
+/// A traceback through deep recursion prints three copies of the repeated entry and a count,
+/// as CPython does (the count is CPython's too: its default limit is 1000 frames).
+#[test]
+fn recursion_traceback_elides_repeated_lines() {
+    let run = run_source("rec.py", "def f(n):\n    return f(n + 1)\nf(0)\n");
+    assert_eq!(run.status, Some(1));
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let copies = lines.iter().filter(|l| l.ends_with("line 2, in f")).count();
+    assert_eq!(copies, 3, "{}", run.stderr);
+    assert!(lines.contains(&"  [Previous line repeated 996 more times]"), "{}", run.stderr);
+    assert_eq!(lines.last().copied(), Some("RecursionError: maximum recursion depth exceeded"));
 }
 
 #[test]

@@ -176,12 +176,15 @@ impl Flow {
         let depth = i64::from(self.depth_at[index].unwrap_or(0));
         let op = match instr.op {
             IrOp::SetupHandler(handler) => {
+                // (The marker's argument: how many of the values on the stack lie above the
+                // region's depth, as `with` sets up its handler below `__enter__`'s result.)
+                let region = depth - i64::from(instr.arg);
                 let slot = self.handler_depth.get_mut(handler.0 as usize).ok_or("unknown handler")?;
                 match *slot {
-                    Some(known) if i64::from(known) != depth => {
+                    Some(known) if i64::from(known) != region => {
                         return Err(format!("handler {} set up at two depths", handler.0));
                     }
-                    _ => *slot = u32::try_from(depth).ok(),
+                    _ => *slot = Some(u32::try_from(region).map_err(|_| "handler below the stack")?),
                 }
                 return self.reach(index + 1, depth, unit, worklist);
             }
@@ -384,6 +387,7 @@ impl Layout {
             let op = match op {
                 Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD if backward => Opcode::JUMP_BACKWARD,
                 Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD => Opcode::JUMP_FORWARD,
+                Opcode::JUMP_BACKWARD_NO_INTERRUPT => op,
                 conditional if backward => {
                     return Err(format!("backward conditional jump {} at {here}", conditional.name()));
                 }

@@ -67,6 +67,11 @@ pub(super) enum FBlock<'a> {
     },
     /// A value (the return value) kept on the stack while a finally body is inlined.
     PopValue,
+    /// The body of a `with`: the bound `__exit__` is on the stack; leaving early calls it with
+    /// three Nones (at the `with` statement's line).
+    With {
+        range: TextRange,
+    },
 }
 
 /// One code object under construction.
@@ -214,11 +219,17 @@ impl<'a> Compiler<'a> {
     /// Starts a region protected by the handler at `target` (CPython's `SETUP_FINALLY` /
     /// `SETUP_CLEANUP`): instructions emitted until [`Compiler::pop_handler`] are covered.
     pub(super) fn push_handler(&mut self, target: Label) {
+        self.push_handler_below(target, 0);
+    }
+
+    /// Like [`Compiler::push_handler`], but the handler cuts the stack `above` values lower
+    /// than its depth where the region starts (CPython's `SETUP_WITH`).
+    pub(super) fn push_handler_below(&mut self, target: Label, above: u32) {
         let id = HandlerId(count_u32(self.unit.handlers.len()));
         self.unit.handlers.push(target);
         self.unit.instrs.push(IrInstr {
             op: IrOp::SetupHandler(id),
-            arg: 0,
+            arg: above,
             line: self.unit.line,
             handler: self.unit.active_handlers.last().copied(),
         });

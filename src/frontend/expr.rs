@@ -136,7 +136,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(e) => self.name_op(&e.id, NameCtx::Load),
             Expr::Starred(e) => Err(self.syntax_error(e.range, "can't use starred expression here")),
             Expr::Await(e) => Err(self.unsupported(e.range, "'await'")),
-            Expr::YieldFrom(e) => Err(self.unsupported(e.range, "'yield from'")),
+            Expr::YieldFrom(e) => self.compile_yield_from(&e.value),
             Expr::TString(e) => Err(self.unsupported(e.range, "template strings")),
             Expr::BytesLiteral(e) => Err(self.unsupported(e.range, "bytes literals")),
             Expr::NumberLiteral(e) if matches!(e.value, Number::Complex { .. }) => {
@@ -149,6 +149,34 @@ impl<'a> Compiler<'a> {
 
     /// `a + b * c - d`: the operands and `BINARY_OP`s, walking a left-nested chain with a
     /// loop rather than recursion (generated code has chains of thousands of terms).
+    /// `yield from value` (the value of the expression is the delegate's return value):
+    /// ```text
+    ///        <value>; GET_YIELD_FROM_ITER; LOAD_CONST None
+    ///   L:   SEND end                          [it, v] -> [it, yielded] | [result]
+    ///        YIELD_VALUE 1                     (protected by T at depth [it])
+    ///        JUMP_BACKWARD_NO_INTERRUPT L
+    ///   T:   CLEANUP_THROW                     [it, exc] -> [exc.value] (StopIteration)
+    ///   end:
+    /// ```
+    fn compile_yield_from(&mut self, value: &'a Expr) -> Result<()> {
+        let send = self.new_label();
+        let throw_handler = self.new_label();
+        let end = self.new_label();
+        self.compile_expr(value)?;
+        self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
+        self.load_const(Const::None);
+        self.bind(send);
+        self.emit_jump(Opcode::SEND, end);
+        self.push_handler_below(throw_handler, 1);
+        self.emit(Opcode::YIELD_VALUE, 1);
+        self.pop_handler();
+        self.emit_jump(Opcode::JUMP_BACKWARD_NO_INTERRUPT, send);
+        self.bind(throw_handler);
+        self.emit(Opcode::CLEANUP_THROW, 0);
+        self.bind(end);
+        Ok(())
+    }
+
     fn compile_operator_chain(&mut self, chain: &'a Expr) -> Result<()> {
         let (leftmost, operations) = operator_chain(chain);
         self.compile_expr(leftmost)?;

@@ -63,7 +63,8 @@ impl<'a> Compiler<'a> {
             Stmt::Expr(expr) => self.compile_expr_stmt(&expr.value),
             Stmt::Break(brk) => self.compile_break(brk.range),
             Stmt::Continue(cont) => self.compile_continue(cont.range),
-            Stmt::With(with) => Err(self.unsupported(with.range, "'with' statement")),
+            Stmt::With(with) if with.is_async => Err(self.unsupported(with.range, "'async with'")),
+            Stmt::With(with) => self.compile_with(with, 0),
             Stmt::Match(m) => Err(self.unsupported(m.range, "'match' statement")),
             Stmt::TypeAlias(alias) => Err(self.unsupported(alias.range, "'type' statement")),
             Stmt::IpyEscapeCommand(cmd) => Err(self.unsupported(cmd.range, "IPython escapes")),
@@ -415,6 +416,15 @@ impl<'a> Compiler<'a> {
                     self.pop_fblock();
                 }
             }
+            FBlock::With { range } => {
+                self.pop_handler();
+                let saved = self.set_line(range);
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.emit_exit_call_with_nones();
+                self.restore_line(saved);
+            }
             FBlock::FinallyEnd => {
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
@@ -635,6 +645,76 @@ impl<'a> Compiler<'a> {
         self.emit_artificial(Opcode::SWAP, 2);
         self.emit_artificial(Opcode::POP_EXCEPT, 0);
         self.emit_artificial(Opcode::RERAISE, 0);
+    }
+
+    // -- with ----------------------------------------------------------------------------------
+
+    /// `with a as x, b: body` is `with a as x: with b: body`; one item:
+    /// ```text
+    ///        <a>; BEFORE_WITH                  [exit, a.__enter__()]
+    ///        STORE x | POP_TOP                 (protected by H at depth [exit])
+    ///        <body>
+    ///        LOAD_CONST None (x3); CALL 2; POP_TOP; JUMP_FORWARD end
+    ///   H:   PUSH_EXC_INFO                     [exit, prev, exc] (protected by C)
+    ///        WITH_EXCEPT_START; POP_JUMP_IF_TRUE suppress
+    ///        RERAISE
+    ///   suppress: POP_TOP; POP_EXCEPT; POP_TOP; JUMP_FORWARD end  (C ends at POP_EXCEPT)
+    ///   C:   SWAP 2; POP_EXCEPT; RERAISE
+    ///   end:
+    /// ```
+    fn compile_with(&mut self, with: &'a ast::StmtWith, item: usize) -> Result<()> {
+        let Some(with_item) = with.items.get(item) else {
+            return self.compile_body(&with.body);
+        };
+        let handler = self.new_label();
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        let end = self.new_label();
+        self.compile_expr(&with_item.context_expr)?;
+        let saved = self.set_line(with.range);
+        self.emit(Opcode::BEFORE_WITH, 0);
+        self.restore_line(saved);
+        self.push_handler_below(handler, 1);
+        self.push_fblock(FBlock::With { range: with.range })?;
+        match &with_item.optional_vars {
+            Some(target) => self.compile_store(target)?,
+            None => self.emit(Opcode::POP_TOP, 0),
+        }
+        self.compile_with(with, item + 1)?;
+        self.pop_fblock();
+        self.pop_handler();
+        let saved = self.set_line(with.range);
+        self.emit_exit_call_with_nones();
+        self.restore_line(saved);
+        self.jump_to(end);
+
+        self.bind(handler);
+        self.push_handler(cleanup);
+        let saved = self.set_line(with.range);
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.emit(Opcode::WITH_EXCEPT_START, 0);
+        self.emit_jump(Opcode::POP_JUMP_IF_TRUE, suppress);
+        self.emit(Opcode::RERAISE, 0);
+        self.bind(suppress);
+        self.emit(Opcode::POP_TOP, 0);
+        self.pop_handler();
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::POP_TOP, 0);
+        self.jump_to(end);
+        self.bind(cleanup);
+        self.emit_pop_except_and_reraise();
+        self.restore_line(saved);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `exit(None, None, None)` for the bound `__exit__` on top, its result dropped.
+    fn emit_exit_call_with_nones(&mut self) {
+        for _ in 0..3 {
+            self.load_const(Const::None);
+        }
+        self.emit(Opcode::CALL, 2);
+        self.emit(Opcode::POP_TOP, 0);
     }
 
     // -- imports -------------------------------------------------------------------------------

@@ -427,7 +427,16 @@ impl<'a> Builder<'a> {
                 Ok(())
             }
             Stmt::With(with) if with.is_async => Err(self.unsupported(with.range, "'async with'")),
-            Stmt::With(with) => Err(self.unsupported(with.range, "'with' statement")),
+            Stmt::With(with) => {
+                for item in &with.items {
+                    self.visit_expr(&item.context_expr)?;
+                    if let Some(target) = &item.optional_vars {
+                        self.check_assign_target(target)?;
+                        self.visit_expr(target)?;
+                    }
+                }
+                self.visit_body(&with.body)
+            }
             Stmt::Match(m) => Err(self.unsupported(m.range, "'match' statement")),
             Stmt::Raise(raise) => {
                 self.visit_opt_expr(raise.exc.as_deref())?;
@@ -741,7 +750,7 @@ impl<'a> Builder<'a> {
             }
             Expr::YieldFrom(e) => {
                 self.mark_generator(e.range)?;
-                Err(self.unsupported(e.range, "'yield from'"))
+                self.visit_expr(&e.value)
             }
             Expr::Compare(e) => {
                 self.visit_expr(&e.left)?;

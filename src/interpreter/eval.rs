@@ -138,7 +138,7 @@ impl Vm {
         let mut reraise;
         'unwind: loop {
             reraise = false;
-            let err: PyErr = 'op: {
+            let mut err: PyErr = 'op: {
                 macro_rules! tri {
                     ($e:expr) => {
                         match $e {
@@ -203,6 +203,10 @@ impl Vm {
                             }
                         }
                     };
+                }
+                if let Some(e) = self.pending_throw.take() {
+                    // `generator.throw`: raised at the `yield` the generator resumes from.
+                    break 'op e;
                 }
                 if std::mem::take(&mut at_function_entry) {
                     // A function Rust code called (a callback of a built-in, a call a trace
@@ -1004,6 +1008,56 @@ impl Vm {
                             load_frame!();
                             push!(v);
                         }
+                        Opcode::GET_YIELD_FROM_ITER => {
+                            let v = peek!(1);
+                            if !matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Generator(_))) {
+                                sync!();
+                                let it = tri!(pyiter::get_iter(self, v));
+                                poke!(1, it);
+                            }
+                        }
+                        Opcode::SEND => {
+                            let (receiver, v) = (peek!(2), peek!(1));
+                            sync!();
+                            match tri!(self.send_into(receiver, v)) {
+                                super::generator::Sent::Yielded(y) => poke!(1, y),
+                                super::generator::Sent::Returned(r) => {
+                                    sp -= 1;
+                                    poke!(1, r);
+                                    pc = arg as usize;
+                                }
+                            }
+                        }
+                        Opcode::JUMP_BACKWARD_NO_INTERRUPT => pc = arg as usize,
+                        Opcode::CLEANUP_THROW => {
+                            let exc = pop!();
+                            let Some(e) = exc.as_obj() else {
+                                break 'op self.new_error(self.types.system_error, "bad CLEANUP_THROW");
+                            };
+                            if !self.isinstance(exc, self.types.stop_iteration) {
+                                sync!();
+                                reraise = true;
+                                break 'op PyErr(e);
+                            }
+                            poke!(1, self.stop_iteration_value(e));
+                        }
+                        Opcode::BEFORE_WITH => {
+                            let mgr = peek!(1);
+                            sync!();
+                            let exit = tri!(self.with_exit(mgr));
+                            // (The bound `__exit__` keeps the manager alive.)
+                            poke!(1, exit);
+                            push!(mgr);
+                            sync!();
+                            let entered = tri!(self.with_enter(mgr));
+                            poke!(1, entered);
+                        }
+                        Opcode::WITH_EXCEPT_START => {
+                            let (exit, exc) = (peek!(3), peek!(1));
+                            sync!();
+                            let r = tri!(self.with_except_start(exit, exc));
+                            push!(r);
+                        }
                         Opcode::PUSH_EXC_INFO => {
                             let exc = peek!(1);
                             let prev = self.handled_exc;
@@ -1042,8 +1096,9 @@ impl Vm {
                         }
                         Opcode::IMPORT_NAME => {
                             let name = code.names[arg as usize];
+                            let from = !peek!(1).is_none();
                             sync!();
-                            let m = tri!(crate::runtime::modules::import(self, name));
+                            let m = tri!(crate::runtime::modules::import_dotted(self, name, from));
                             sp -= 2;
                             push!(m);
                         }
@@ -1085,6 +1140,7 @@ impl Vm {
                 let done = self.frames.pop().unwrap_or(frame);
                 if let FrameKind::Generator { gen, .. } = done.kind {
                     self.finish_generator(gen);
+                    err = self.stop_iteration_escaped(err);
                 }
                 if done.entry {
                     self.sp = done.base;

@@ -61,3 +61,49 @@ impl Vm {
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The `gc` module
+
+type Kw<'a> = &'a [(crate::runtime::interner::Sym, Value)];
+
+/// `gc`: `collect`, `enable`, `disable`, `isenabled` (and CPython's default thresholds).
+pub fn gc_module(vm: &mut Vm) -> Value {
+    let functions: &[(&'static str, crate::runtime::object::NativeFn)] = &[
+        ("collect", gc_collect),
+        ("enable", gc_enable),
+        ("disable", gc_disable),
+        ("isenabled", gc_isenabled),
+        ("get_threshold", gc_get_threshold),
+    ];
+    let entries: Vec<(&str, Value)> = functions.iter().map(|&(n, f)| (n, vm.new_native(n, f))).collect();
+    crate::runtime::modules::make_module(vm, "gc", entries)
+}
+
+/// `gc.collect()`: a full collection at the next safepoint (the next loop back-edge or function
+/// entry; stitch has no finalizers or weak references, so a program cannot tell the
+/// difference, and a native may run inside a trace that has not synced the VM stack). Returns
+/// 0: CPython counts the objects its cycle collector found, which reference counting leaves
+/// few of, and a program that prints the count sees 0 there most of the time.
+fn gc_collect(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {
+    vm.heap.gc_requested = true;
+    Ok(Value::Int(0))
+}
+
+fn gc_enable(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {
+    vm.heap.disabled = false;
+    Ok(Value::None)
+}
+
+fn gc_disable(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {
+    vm.heap.disabled = true;
+    Ok(Value::None)
+}
+
+fn gc_isenabled(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {
+    Ok(Value::Bool(!vm.heap.disabled))
+}
+
+fn gc_get_threshold(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {
+    Ok(vm.new_tuple(vec![Value::Int(700), Value::Int(10), Value::Int(10)]))
+}

@@ -20,6 +20,7 @@ pub mod generator;
 pub mod globals;
 pub mod opcodes;
 pub mod traceback;
+pub mod with;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -148,6 +149,12 @@ pub struct Vm {
     step_started: bool,
     /// Whether the exception a step returned was a re-raise (no traceback entry to add).
     pub step_reraise: bool,
+    /// An exception `generator.throw` raises in the frame it resumes: the run loop raises it
+    /// before the frame's next instruction.
+    pub pending_throw: Option<PyErr>,
+    /// The containers whose repr is being written (`runtime::repr`: a list inside itself
+    /// prints as `[...]`); they are reachable from the values being written, so not roots.
+    pub repr_active: Vec<ObjRef>,
     /// `--stats`: count the instructions the run loop executes into `instructions`.
     pub count_instructions: bool,
     pub instructions: u64,
@@ -230,6 +237,8 @@ impl Vm {
             step_frame: usize::MAX,
             step_started: false,
             step_reraise: false,
+            pending_throw: None,
+            repr_active: Vec::new(),
             count_instructions: false,
             instructions: 0,
             counted_codes: Vec::new(),

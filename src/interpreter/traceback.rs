@@ -186,8 +186,32 @@ impl Vm {
             exc.as_exception().map(|d| d.borrow().traceback.clone()).unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // A run of more than three identical entries (recursion) prints three and a count,
+            // as CPython does.
+            const CUTOFF: usize = 3;
+            let repeated = |out: &mut String, count: usize| {
+                if count > CUTOFF {
+                    let n = count - CUTOFF;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {n} more time{}]\n",
+                        if n > 1 { "s" } else { "" }
+                    ));
+                }
+            };
+            let mut last: Option<(&str, u32, &str)> = None;
+            let mut count = 0;
             for (code, pc) in tb.iter().rev() {
                 let line = code.code.line_of(*pc as usize);
+                let here = (&*code.code.filename, line, &*code.code.name);
+                if last != Some(here) {
+                    repeated(&mut out, count);
+                    last = Some(here);
+                    count = 0;
+                }
+                count += 1;
+                if count > CUTOFF {
+                    continue;
+                }
                 let file = code.code.filename.to_string();
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, line, code.code.name));
                 if let Some(src) = self.sources.get(&file) {
@@ -199,6 +223,7 @@ impl Vm {
                     }
                 }
             }
+            repeated(&mut out, count);
         }
         out.push_str(&self.exception_line(exc));
         out.push('\n');

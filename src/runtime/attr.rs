@@ -12,6 +12,7 @@
 use crate::interpreter::code::{remember, Cache, Caches};
 use crate::interpreter::{PyResult, Vm};
 
+use super::descriptors::{self, Descriptor};
 use super::interner::{sym, Sym};
 use super::object::{Instance, ObjKind};
 use super::ops;
@@ -145,6 +146,9 @@ pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> P
     };
     match &o.kind {
         ObjKind::Instance(inst) => {
+            if descriptors::user_hook(inst.class, sym::GETATTRIBUTE).is_some() {
+                return Ok((getattr(vm, obj, name)?, Value::Null));
+            }
             if inst.shape.get().slot_of(name).is_none() {
                 let attr = inst.class.as_class().and_then(|c| c.lookup(name));
                 if let Some(f @ Value::Obj(fo)) = attr {
@@ -189,9 +193,16 @@ pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> P
 
 fn fill_instance_cache(inst: &Instance, name: Sym, cache: &Caches) {
     let shape = inst.shape.get();
+    if descriptors::user_hook(inst.class, sym::GETATTRIBUTE).is_some() {
+        return;
+    }
     let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
-    let is_data_descriptor = matches!(class_attr, Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Property { .. }));
-    if is_data_descriptor {
+    let is_descriptor = match class_attr {
+        Some(Value::Obj(o)) if matches!(o.kind, ObjKind::Property { .. }) => true,
+        Some(a) => descriptors::descriptor_kind(a) != Descriptor::No,
+        None => false,
+    };
+    if is_descriptor {
         return;
     }
     if let Some(slot) = shape.slot_of(name) {
@@ -216,7 +227,7 @@ fn fill_instance_cache(inst: &Instance, name: Sym, cache: &Caches) {
 }
 
 /// Binds a class attribute found through an instance (or class) `receiver`.
-fn bind(vm: &mut Vm, attr: Value, receiver: Value, class: ObjRef) -> PyResult<Value> {
+pub fn bind(vm: &mut Vm, attr: Value, receiver: Value, class: ObjRef) -> PyResult<Value> {
     if let Value::Obj(o) = attr {
         match &o.kind {
             ObjKind::Function(_) | ObjKind::Native(_) => {
@@ -255,19 +266,23 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
     match &o.kind {
         ObjKind::Instance(inst) => {
             let class = inst.class;
-            let class_attr = class.as_class().and_then(|c| c.lookup(name));
-            if let Some(a @ Value::Obj(ao)) = class_attr {
-                if matches!(ao.kind, ObjKind::Property { .. }) {
-                    return bind(vm, a, obj, class).map(Some);
+            if let Some(hook) = descriptors::user_hook(class, sym::GETATTRIBUTE) {
+                return match descriptors::call_hook(vm, hook, obj, name, &[]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if descriptors::is_attribute_error(vm, e) => {
+                        descriptors::getattr_fallback(vm, obj, class, name, Some(e))
+                    }
+                    Err(e) => Err(e),
+                };
+            }
+            match generic_instance_lookup(vm, obj, name) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => descriptors::getattr_fallback(vm, obj, class, name, None),
+                Err(e) if descriptors::is_attribute_error(vm, e) => {
+                    descriptors::getattr_fallback(vm, obj, class, name, Some(e))
                 }
+                Err(e) => Err(e),
             }
-            if let Some(slot) = inst.shape.get().slot_of(name) {
-                return Ok(inst.slots.get(slot));
-            }
-            if let Some(a) = class_attr {
-                return bind(vm, a, obj, class).map(Some);
-            }
-            instance_special(vm, obj, o, name)
         }
         ObjKind::Class(c) => {
             if let Some(a) = c.lookup(name) {
@@ -277,6 +292,9 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
                             return Ok(Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: obj, func: *f }))))
                         }
                         ObjKind::StaticMethod(f) => return Ok(Some(*f)),
+                        ObjKind::Instance(_) if descriptors::descriptor_kind(a) != Descriptor::No => {
+                            return descriptors::get(vm, a, Value::None, o).map(Some);
+                        }
                         _ => {}
                     }
                 }
@@ -328,16 +346,31 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
             "step" => Some(Value::Int(r.step)),
             _ => builtin_method(vm, obj, name)?,
         }),
-        ObjKind::Property { fget, .. } => {
-            let fget = *fget;
+        ObjKind::Property { fget, fset, fdel } => {
+            let (fget, fset, fdel) = (*fget, *fset, *fdel);
             match vm.sym_str(name) {
                 "fget" => Ok(Some(fget)),
+                "fset" => Ok(Some(fset)),
+                "fdel" => Ok(Some(fdel)),
                 "setter" | "getter" | "deleter" => {
                     let n = vm.sym_str(name).to_string();
                     super::builtins::property_method(vm, obj, &n).map(Some)
                 }
                 _ => Ok(None),
             }
+        }
+        ObjKind::TextIO(s) => {
+            let (closed, name_text, mode) = {
+                let s = s.borrow();
+                (s.closed, s.name.clone(), s.mode.clone())
+            };
+            Ok(match (vm.sym_str(name), name_text) {
+                ("closed", _) => Some(Value::Bool(closed)),
+                ("name", Some(n)) => Some(vm.new_string(n)),
+                ("mode", Some(_)) => Some(vm.new_string(mode)),
+                ("encoding", Some(_)) => Some(vm.new_str("UTF-8")),
+                _ => builtin_method(vm, obj, name)?,
+            })
         }
         ObjKind::Generator(g) => Ok(match vm.sym_str(name) {
             "__name__" => {
@@ -348,6 +381,37 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
         }),
         _ => builtin_value_attr(vm, obj, name),
     }
+}
+
+/// `object.__getattribute__` on an instance: a data descriptor on the class (a property or a
+/// user descriptor), then the instance's own attribute, then the class attribute (a
+/// descriptor's `__get__`, a function bound). No `__getattr__`.
+pub fn generic_instance_lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
+    let Some(o) = obj.as_obj() else { return Ok(None) };
+    let ObjKind::Instance(inst) = &o.kind else {
+        return lookup(vm, obj, name);
+    };
+    let class = inst.class;
+    let class_attr = class.as_class().and_then(|c| c.lookup(name));
+    let descriptor = class_attr.map_or(Descriptor::No, descriptors::descriptor_kind);
+    if let Some(a @ Value::Obj(ao)) = class_attr {
+        if matches!(ao.kind, ObjKind::Property { .. }) {
+            return bind(vm, a, obj, class).map(Some);
+        }
+        if descriptor == Descriptor::Data {
+            return descriptors::get(vm, a, obj, class).map(Some);
+        }
+    }
+    if let Some(slot) = inst.shape.get().slot_of(name) {
+        return Ok(inst.slots.get(slot));
+    }
+    if let Some(a) = class_attr {
+        if descriptor == Descriptor::NonData {
+            return descriptors::get(vm, a, obj, class).map(Some);
+        }
+        return bind(vm, a, obj, class).map(Some);
+    }
+    instance_special(vm, obj, o, name)
 }
 
 /// Attributes of values of built-in types: their class's native methods, bound.
@@ -424,7 +488,7 @@ fn class_special(vm: &mut Vm, o: ObjRef, name: Sym) -> PyResult<Option<Value>> {
         "__doc__" => Some(Value::None),
         "__base__" => Some(c.base.map(Value::Obj).unwrap_or(Value::None)),
         "__bases__" => {
-            let b: Vec<Value> = c.base.map(Value::Obj).into_iter().collect();
+            let b: Vec<Value> = c.bases.iter().map(|b| Value::Obj(*b)).collect();
             Some(vm.new_tuple(b))
         }
         "__mro__" => {
@@ -445,8 +509,25 @@ fn class_special(vm: &mut Vm, o: ObjRef, name: Sym) -> PyResult<Option<Value>> {
             Some(Value::Obj(d))
         }
         "__class__" => Some(Value::Obj(vm.types.type_)),
+        "mro" => Some(Value::Obj(vm.alloc(ObjKind::Native(super::object::Native {
+            name: "mro",
+            func: class_mro,
+            receiver: Value::Obj(o),
+        })))),
         _ => None,
     })
+}
+
+/// `cls.mro()`: the method resolution order as a list.
+fn class_mro(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Value> {
+    let Some(class) = args.first().and_then(|v| v.as_obj()).filter(|o| o.as_class().is_some()) else {
+        return Err(vm.new_error(vm.types.type_error, "descriptor 'mro' of 'type' object needs an argument"));
+    };
+    let mut m = vec![Value::Obj(class)];
+    if let Some(c) = class.as_class() {
+        m.extend(c.ancestors.iter().map(|a| Value::Obj(*a)));
+    }
+    Ok(vm.new_list(m))
 }
 
 /// `super(class, receiver).name`.
@@ -524,9 +605,23 @@ fn store_attr_way(inst: &Instance, v: Value, cache: &std::cell::Cell<Cache>) -> 
 
 /// Slow path of an attribute store.
 pub fn store_attr_slow(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &Caches) -> PyResult<()> {
+    if let Some(ObjKind::Instance(inst)) = obj.obj().map(|o| &o.kind) {
+        if let Some(hook) = descriptors::user_hook(inst.class, sym::SETATTR) {
+            return descriptors::call_hook(vm, hook, obj, name, &[v]).map(|_| ());
+        }
+    }
+    store_attr_generic(vm, obj, name, v, cache)
+}
+
+/// `object.__setattr__`: a data descriptor's `__set__` (a property's setter), else the
+/// instance's own attribute.
+pub fn store_attr_generic(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &Caches) -> PyResult<()> {
     if let Value::Obj(o) = obj {
         if let ObjKind::Instance(inst) = &o.kind {
             let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
+            if let Some(a) = class_attr.filter(|a| descriptors::descriptor_kind(*a) == Descriptor::Data) {
+                return descriptors::set(vm, a, obj, v);
+            }
             if let Some(Value::Obj(p)) = class_attr {
                 if let ObjKind::Property { fset, .. } = &p.kind {
                     let fset = *fset;
@@ -627,9 +722,38 @@ fn readonly_error(vm: &mut Vm, obj: Value, name: Sym) -> crate::interpreter::PyE
 
 /// `delattr(obj, name)`.
 pub fn delattr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<()> {
+    if let Some(ObjKind::Instance(inst)) = obj.obj().map(|o| &o.kind) {
+        if let Some(hook) = descriptors::user_hook(inst.class, sym::DELATTR) {
+            return descriptors::call_hook(vm, hook, obj, name, &[]).map(|_| ());
+        }
+    }
+    delattr_generic(vm, obj, name)
+}
+
+/// `object.__delattr__`: a data descriptor's `__delete__` (a property's deleter), else the
+/// instance's own attribute.
+pub fn delattr_generic(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<()> {
     if let Value::Obj(o) = obj {
         match &o.kind {
             ObjKind::Instance(inst) => {
+                let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
+                if let Some(a) = class_attr.filter(|a| descriptors::descriptor_kind(*a) == Descriptor::Data) {
+                    return descriptors::delete(vm, a, obj);
+                }
+                if let Some(Value::Obj(p)) = class_attr {
+                    if let ObjKind::Property { fdel, .. } = &p.kind {
+                        let fdel = *fdel;
+                        if fdel.is_none() {
+                            let attr = vm.sym_str(name).to_string();
+                            let cn = ops::type_name(vm, obj);
+                            return Err(vm.new_error(
+                                vm.types.attribute_error,
+                                &format!("property '{attr}' of '{cn}' object has no deleter"),
+                            ));
+                        }
+                        return vm.call(fdel, &[obj], &[]).map(|_| ());
+                    }
+                }
                 let shape = inst.shape.get();
                 let Some(slot) = shape.slot_of(name) else {
                     return Err(attribute_error(vm, obj, name));

@@ -58,6 +58,7 @@ pub fn init(vm: &mut Vm) {
         ("pow", pow),
         ("repr", repr),
         ("hex", hex),
+        ("open", super::textio::open),
         ("bin", bin),
         ("oct", oct),
         ("format", format),
@@ -117,6 +118,7 @@ pub fn init(vm: &mut Vm) {
     super::str_methods::init(vm);
     super::containers::init(vm);
     super::modules::init(vm);
+    crate::interpreter::generator::init(vm);
 }
 
 pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {
@@ -184,6 +186,18 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
                 );
             }
         }
+    }
+    if let Some(ObjKind::Instance(_)) = file.obj().map(|o| &o.kind) {
+        // Any object with a `write` method gets each piece in its own call, as in CPython.
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                super::modules::write_to(vm, file, &sep)?;
+            }
+            let text = ops::str_of(vm, *a)?;
+            super::modules::write_to(vm, file, &text)?;
+        }
+        super::modules::write_to(vm, file, &end)?;
+        return Ok(Value::None);
     }
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
@@ -843,7 +857,11 @@ fn repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn int_radix(vm: &mut Vm, args: &[Value], fname: &str, prefix: &str, radix: u32) -> PyResult<Value> {
     arity(vm, fname, args, 1, 1)?;
-    let Some(b) = int::to_bigint(args[0]) else {
+    let v = match ops::call_special(vm, args[0], sym::INDEX, &[])? {
+        Some(r) => r,
+        None => args[0],
+    };
+    let Some(b) = int::to_bigint(v) else {
         let tn = ops::type_name(vm, args[0]);
         return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer")));
     };
@@ -973,6 +991,11 @@ pub fn parse_int(vm: &mut Vm, text: &str, base: u32) -> PyResult<Value> {
         return Err(bad(vm));
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !base.is_power_of_two() {
+        if let Some(msg) = int::parse_limit_error(clean.len()) {
+            return Err(vm.new_error(vm.types.value_error, &msg));
+        }
+    }
     match BigInt::parse_bytes(clean.as_bytes(), base) {
         Some(b) => Ok(int::from_bigint(vm, if neg { -b } else { b })),
         None => Err(bad(vm)),
@@ -1219,35 +1242,31 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let fset_s = vm.intern("fset");
     let fget = args.get(1).copied().or_else(|| kwarg(kw, fget_s)).unwrap_or(Value::None);
     let fset = args.get(2).copied().or_else(|| kwarg(kw, fset_s)).unwrap_or(Value::None);
-    Ok(Value::Obj(vm.alloc(ObjKind::Property { fget, fset })))
+    let fdel_s = vm.intern("fdel");
+    let fdel = args.get(3).copied().or_else(|| kwarg(kw, fdel_s)).unwrap_or(Value::None);
+    Ok(Value::Obj(vm.alloc(ObjKind::Property { fget, fset, fdel })))
 }
 
-/// `prop.setter` / `prop.getter`: a native that makes a copy of the property with one
-/// accessor replaced.
+/// `prop.setter` / `prop.getter` / `prop.deleter`: a native that makes a copy of the property
+/// with one accessor replaced.
 pub fn property_method(vm: &mut Vm, prop: Value, which: &str) -> PyResult<Value> {
-    let f: NativeFn = match which {
-        "setter" => |vm, args, _| {
-            let (Some(p), Some(f)) = (args.first(), args.get(1)) else {
-                return Ok(Value::None);
-            };
-            let fget = match p.obj().map(|o| &o.kind) {
-                Some(ObjKind::Property { fget, .. }) => *fget,
-                _ => Value::None,
-            };
-            Ok(Value::Obj(vm.alloc(ObjKind::Property { fget, fset: *f })))
-        },
-        _ => |vm, args, _| {
-            let (Some(p), Some(f)) = (args.first(), args.get(1)) else {
-                return Ok(Value::None);
-            };
-            let fset = match p.obj().map(|o| &o.kind) {
-                Some(ObjKind::Property { fset, .. }) => *fset,
-                _ => Value::None,
-            };
-            Ok(Value::Obj(vm.alloc(ObjKind::Property { fget: *f, fset })))
-        },
+    fn replaced(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
+        let (Some(p), Some(f)) = (args.first(), args.get(1)) else {
+            return Ok(Value::None);
+        };
+        let mut accessors = match p.obj().map(|o| &o.kind) {
+            Some(ObjKind::Property { fget, fset, fdel }) => [*fget, *fset, *fdel],
+            _ => [Value::None; 3],
+        };
+        accessors[which] = *f;
+        let [fget, fset, fdel] = accessors;
+        Ok(Value::Obj(vm.alloc(ObjKind::Property { fget, fset, fdel })))
+    }
+    let (name, f): (&'static str, NativeFn) = match which {
+        "setter" => ("setter", |vm, args, _| replaced(vm, args, 1)),
+        "deleter" => ("deleter", |vm, args, _| replaced(vm, args, 2)),
+        _ => ("getter", |vm, args, _| replaced(vm, args, 0)),
     };
-    let name: &'static str = if which == "setter" { "setter" } else { "getter" };
     Ok(Value::Obj(vm.alloc(ObjKind::Native(super::object::Native { name, func: f, receiver: prop }))))
 }
 

@@ -31,6 +31,7 @@ pub fn init(vm: &mut Vm) {
     super::list_methods::init(vm);
     super::dict_methods::init(vm);
     super::set_methods::init(vm);
+    super::num_methods::init(vm);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ pub fn init(vm: &mut Vm) {
         ("__hash__", object_hash),
         ("__setattr__", object_setattr),
         ("__getattribute__", object_getattribute),
+        ("__delattr__", object_delattr),
+        ("__init_subclass__", object_init_subclass),
     ];
     let c = vm.types.object;
     types::add_methods(vm, c, object);
@@ -91,7 +93,28 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         return Err(vm.new_error(vm.types.type_error, "attribute name must be string"));
     };
     let s = vm.intern(&name);
-    super::attr::setattr(vm, args[0], s, args[2])?;
+    match args[0].obj().map(|o| &o.kind) {
+        Some(ObjKind::Instance(_)) => {
+            let scratch: crate::interpreter::code::Caches = Default::default();
+            super::attr::store_attr_generic(vm, args[0], s, args[2], &scratch)?
+        }
+        _ => super::attr::setattr(vm, args[0], s, args[2])?,
+    }
+    Ok(Value::None)
+}
+
+/// `object.__init_subclass__()`: nothing to do (reached by `super().__init_subclass__()`).
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "__delattr__", args, 2, 2)?;
+    let Some(name) = super::strings::as_str(args[1]).map(|s| s.to_string()) else {
+        return Err(vm.new_error(vm.types.type_error, "attribute name must be string"));
+    };
+    let s = vm.intern(&name);
+    super::attr::delattr_generic(vm, args[0], s)?;
     Ok(Value::None)
 }
 
@@ -101,7 +124,10 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> 
         return Err(vm.new_error(vm.types.type_error, "attribute name must be string"));
     };
     let s = vm.intern(&name);
-    super::attr::getattr(vm, args[0], s)
+    match super::attr::generic_instance_lookup(vm, args[0], s)? {
+        Some(v) => Ok(v),
+        None => Err(super::attr::attribute_error(vm, args[0], s)),
+    }
 }
 
 fn storage(vm: &mut Vm, v: Value) -> PyResult<&'static std::cell::RefCell<Vec<Value>>> {

@@ -749,6 +749,9 @@ pub fn format_int(x: &BigInt, spec: &FormatSpec) -> Result<String, String> {
         Some(f) if f.is_finite() => Ok(f),
         _ => Err("int too large to convert to float".to_string()),
     };
+    if matches!(spec.ty, None | Some('d' | 'n')) {
+        super::int::bigint_decimal(x)?;
+    }
     let magnitude = |base: u32| x.magnitude().to_str_radix(base);
     format_int_generic(x.sign() == Sign::Minus, &magnitude, &to_float, x.to_i64(), spec)
 }
@@ -769,7 +772,7 @@ pub fn format_int_i64(x: i64, spec: &FormatSpec) -> Result<String, String> {
 /// `format(x, spec)` for an int, parsing `spec` first (`''` gives `str(x)`).
 pub fn format_int_spec(x: &BigInt, spec: &str) -> Result<String, String> {
     if spec.is_empty() {
-        return Ok(x.to_string());
+        return super::int::bigint_decimal(x);
     }
     format_int(x, &FormatSpec::parse_for_type(spec, "int")?)
 }

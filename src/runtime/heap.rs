@@ -37,6 +37,8 @@ pub struct Heap {
     free: Vec<NonNull<Obj>>,
     allocated_since_gc: usize,
     threshold: usize,
+    /// `gc.disable()`: no collection is requested automatically (`gc.collect()` still runs one).
+    pub disabled: bool,
     /// Set when a collection is due; the interpreter collects at its next safepoint.
     pub gc_requested: bool,
     /// Stress mode (`STITCH_GC_STRESS=1`): collect at every safepoint, to flush out values
@@ -64,6 +66,7 @@ impl Heap {
             free: Vec::with_capacity(2 * MIN_THRESHOLD),
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
+            disabled: false,
             gc_requested: false,
             stress: std::env::var_os("STITCH_GC_STRESS").is_some_and(|v| v == "1"),
             collections: 0,
@@ -85,7 +88,7 @@ impl Heap {
         let ptr = slot;
         self.objects.push(ptr);
         self.allocated_since_gc += 1;
-        if self.allocated_since_gc >= self.threshold || self.stress {
+        if (self.allocated_since_gc >= self.threshold && !self.disabled) || self.stress {
             self.gc_requested = true;
         }
         ObjRef(ptr)
@@ -192,7 +195,7 @@ impl Marker {
             | ObjKind::Range(_)
             | ObjKind::BigRange(_)
             | ObjKind::Code(_)
-            | ObjKind::StringIO(_)
+            | ObjKind::TextIO(_)
             | ObjKind::NotImplemented
             | ObjKind::Ellipsis => {}
             ObjKind::Array(a) => match &*a.borrow() {
@@ -234,8 +237,8 @@ impl Marker {
             }
             ObjKind::Native(n) => self.mark_value(n.receiver),
             ObjKind::Class(c) => {
-                if let Some(b) = c.base {
-                    self.mark(b);
+                for b in &c.bases {
+                    self.mark(*b);
                 }
                 for v in c.dict.borrow().values() {
                     self.mark_value(*v);
@@ -290,9 +293,10 @@ impl Marker {
                 IterState::GetItem { obj, .. } => self.mark_value(*obj),
             },
             ObjKind::DictView(d, _) => self.mark(*d),
-            ObjKind::Property { fget, fset } => {
+            ObjKind::Property { fget, fset, fdel } => {
                 self.mark_value(*fget);
                 self.mark_value(*fset);
+                self.mark_value(*fdel);
             }
             ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f) => self.mark_value(*f),
             ObjKind::Super { class, receiver } => {

@@ -16,6 +16,44 @@ use crate::interpreter::{PyResult, Vm};
 use super::object::ObjKind;
 use super::value::Value;
 
+thread_local! {
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int/str conversion accepts
+    /// (0: no limit). CPython 3.11's guard against quadratic-time conversions of huge inputs.
+    static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(4300) };
+}
+
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(|m| m.get())
+}
+
+pub fn set_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.with(|m| m.set(n));
+}
+
+/// `str(b)` for a big int, or the text of CPython's ValueError past the digit limit.
+pub fn bigint_decimal(b: &BigInt) -> Result<String, String> {
+    let limit = max_str_digits();
+    // (Below `limit` digits for sure when the bit length says so: no need to look.)
+    let surely_short = (b.bits() as f64) * std::f64::consts::LOG10_2 < limit.saturating_sub(1) as f64;
+    let text = b.to_string();
+    if limit != 0 && !surely_short && text.trim_start_matches('-').len() > limit {
+        return Err(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        ));
+    }
+    Ok(text)
+}
+
+/// The ValueError text for parsing `digits` decimal digits past the limit, if they are.
+pub fn parse_limit_error(digits: usize) -> Option<String> {
+    let limit = max_str_digits();
+    (limit != 0 && digits > limit).then(|| {
+        format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )
+    })
+}
+
 /// A BigInt as a value: an unboxed int when it fits in 64 bits.
 pub fn from_bigint(vm: &mut Vm, b: BigInt) -> Value {
     match b.to_i64() {

@@ -142,6 +142,16 @@ well_known! {
     IOP_TRUEDIV = "__itruediv__",
     OP_XOR = "__xor__",
     IOP_XOR = "__ixor__",
+    GETATTR = "__getattr__",
+    GETATTRIBUTE = "__getattribute__",
+    SETATTR = "__setattr__",
+    DELATTR = "__delattr__",
+    GET = "__get__",
+    SET = "__set__",
+    DELETE = "__delete__",
+    SET_NAME = "__set_name__",
+    INIT_SUBCLASS = "__init_subclass__",
+    CLASS_GETITEM = "__class_getitem__",
 }
 
 /// The symbol table: text ↔ [`Sym`] ↔ str object.

@@ -33,9 +33,10 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
             let len = d.as_dict().map(|x| x.borrow().len()).unwrap_or(0);
             IterState::Dict { dict: *d, index: 0, kind: *kind, len }
         }
-        ObjKind::Set(_) | ObjKind::FrozenSet(_) => IterState::Set { set: o, index: 0 },
+        ObjKind::Set(s) => IterState::Set { set: o, index: 0, len: s.borrow().len() },
+        ObjKind::FrozenSet(s) => IterState::Set { set: o, index: 0, len: s.len() },
         ObjKind::Array(_) => IterState::Seq { seq: o, index: 0 },
-        ObjKind::Iterator(_) | ObjKind::Generator(_) => return Ok(v),
+        ObjKind::Iterator(_) | ObjKind::Generator(_) | ObjKind::TextIO(_) => return Ok(v),
         ObjKind::Instance(inst) => {
             if let Some(f) = inst.class.as_class().and_then(|c| c.lookup(sym::ITER)) {
                 let it = ops::call_method_value(vm, f, &[v])?;
@@ -125,6 +126,7 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
             next_slow(vm, o)
         }
         ObjKind::Generator(_) => vm.generator_next(o),
+        ObjKind::TextIO(_) => super::textio::next(vm, o),
         ObjKind::Instance(inst) => {
             let Some(f) = inst.class.as_class().and_then(|c| c.lookup(sym::NEXT)) else {
                 let tn = ops::type_name(vm, it);
@@ -206,8 +208,16 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
                     }
                 }
             }
-            IterState::Set { set, index } => {
+            IterState::Set { set, index, len } => {
                 let set = *set;
+                if let ObjKind::Set(s) = &set.kind {
+                    if s.borrow().len() != *len {
+                        // (Sticky, as in CPython: every later step raises too.)
+                        *len = usize::MAX;
+                        drop(state);
+                        return Err(vm.new_error(vm.types.runtime_error, "Set changed size during iteration"));
+                    }
+                }
                 let mut result = None;
                 let mut scan = |t: &super::set::Set| {
                     while *index < t.table_len() {

@@ -24,22 +24,12 @@ use super::value::{ObjRef, Value};
 
 type Kw<'a> = &'a [(Sym, Value)];
 
-/// Registers classes the modules need (`StringIO`, `array`, the stdout type).
+/// Registers classes the modules need (`array`; `StringIO` is `runtime::textio`'s).
 pub fn init(vm: &mut Vm) {
-    let sio = vm.types.string_io;
-    types::set_constructor(sio, stringio_new);
-    types::add_methods(
-        vm,
-        sio,
-        &[("write", stringio_write), ("getvalue", stringio_getvalue), ("read", stringio_getvalue), ("close", noop)],
-    );
     let arr = vm.types.array;
     types::set_constructor(arr, array_new);
     types::add_methods(vm, arr, &[("append", array_append), ("tolist", array_tolist), ("extend", array_extend)]);
-}
-
-fn noop(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::None)
+    super::textio::init(vm);
 }
 
 /// Creates a module object with the given entries.
@@ -63,6 +53,35 @@ fn natives(vm: &mut Vm, list: &[(&'static str, NativeFn)]) -> Vec<(&'static str,
     list.iter().map(|&(n, f)| (n, vm.new_native(n, f))).collect()
 }
 
+/// `IMPORT_NAME`: `import a.b.c` imports `a`, then `a.b` and `a.b.c` (a submodule is an
+/// attribute of its parent, or a bundled module of that dotted name) and gives `a`; with a
+/// `from` list it gives `a.b.c` itself.
+pub fn import_dotted(vm: &mut Vm, name: Sym, from: bool) -> PyResult<Value> {
+    let text = vm.sym_str(name).to_string();
+    if !text.contains('.') {
+        return import(vm, name);
+    }
+    let mut parts = text.split('.');
+    let head = vm.intern(parts.next().unwrap_or_default());
+    let top = import(vm, head)?;
+    let mut module = top;
+    let mut path = vm.sym_str(head).to_string();
+    for part in parts {
+        path = format!("{path}.{part}");
+        let attr = vm.intern(part);
+        module = match super::attr::lookup(vm, module, attr)? {
+            Some(m) if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Module(_))) => m,
+            _ => {
+                let full = vm.intern(&path);
+                let sub = import(vm, full)?;
+                super::attr::setattr(vm, module, attr, sub)?;
+                sub
+            }
+        };
+    }
+    Ok(if from { module } else { top })
+}
+
 /// `import name`.
 pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
     let text = vm.sym_str(name).to_string();
@@ -82,6 +101,8 @@ pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
             let a = Value::Obj(vm.types.array);
             make_module(vm, "array", vec![("array", a)])
         }
+        "_os" => super::osmod::module(vm)?,
+        "gc" => crate::interpreter::gc::gc_module(vm),
         _ => return import_file(vm, &text),
     };
     vm.modules.insert(text, module);
@@ -154,9 +175,8 @@ pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
             Ok(())
         }
         None => {
-            if let Some(ObjKind::StringIO(s)) = file.obj().map(|o| &o.kind) {
-                s.borrow_mut().push_str(text);
-                return Ok(());
+            if let Some(ObjKind::TextIO(s)) = file.obj().map(|o| &o.kind) {
+                return super::textio::write_text(vm, s, text);
             }
             let write = vm.intern("write");
             let f = super::attr::getattr(vm, file, write)?;
@@ -229,6 +249,8 @@ fn sys_module(vm: &mut Vm) -> Value {
             ("exit", sys_exit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("getrecursionlimit", sys_getrecursionlimit),
+            ("set_int_max_str_digits", sys_set_int_max_str_digits),
+            ("get_int_max_str_digits", sys_get_int_max_str_digits),
         ],
     );
     entries.push(("argv", argv));
@@ -242,6 +264,28 @@ fn sys_module(vm: &mut Vm) -> Value {
     let m = make_module(vm, "sys", entries);
     vm.temp_roots.truncate(vm.temp_roots.len() - 4);
     m
+}
+
+fn sys_set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let v = match (args, kw) {
+        ([v], []) => *v,
+        ([], [(k, v)]) if vm.sym_str(*k) == "maxdigits" => *v,
+        _ => {
+            return Err(
+                vm.new_error(vm.types.type_error, "set_int_max_str_digits() takes exactly one argument (maxdigits)")
+            )
+        }
+    };
+    let n = ops::expect_int(vm, v, "")?;
+    if n != 0 && n < 640 || n < 0 {
+        return Err(vm.new_error(vm.types.value_error, "maxdigits must be 0 or larger than 640"));
+    }
+    int::set_max_str_digits(n as usize);
+    Ok(Value::None)
+}
+
+fn sys_get_int_max_str_digits(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::Int(int::max_str_digits() as i64))
 }
 
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -720,26 +764,6 @@ fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     }
     let r = BigInt::from(vm.random.getrandbits(k as u32));
     Ok(int::from_bigint(vm, r))
-}
-
-// ---------------------------------------------------------------------------------------------
-// io.StringIO
-
-fn stringio_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let init = args.get(1).and_then(|v| strings::as_str(*v)).unwrap_or("").to_string();
-    Ok(Value::Obj(vm.alloc(ObjKind::StringIO(RefCell::new(init)))))
-}
-
-fn stringio_write(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    stream_write(vm, args, kw)
-}
-
-fn stringio_getvalue(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let s = match args.first().and_then(|v| v.obj()).map(|o| &o.kind) {
-        Some(ObjKind::StringIO(s)) => s.borrow().clone(),
-        _ => String::new(),
-    };
-    Ok(vm.new_string(s))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -76,18 +76,29 @@ pub enum ObjKind {
     Native(Native),
     Class(Box<Class>),
     Instance(Instance),
-    BoundMethod { receiver: Value, func: Value },
+    BoundMethod {
+        receiver: Value,
+        func: Value,
+    },
     Generator(Box<RefCell<Generator>>),
     Module(Module),
     Cell(Cell<Value>),
     Code(&'static CodeObject),
     Iterator(RefCell<IterState>),
     DictView(ObjRef, DictViewKind),
-    Property { fget: Value, fset: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    Super { class: ObjRef, receiver: Value },
-    StringIO(RefCell<String>),
+    Super {
+        class: ObjRef,
+        receiver: Value,
+    },
+    /// `io.StringIO` and text files (`runtime::textio`).
+    TextIO(Box<RefCell<super::textio::TextStream>>),
     Array(RefCell<ArrayData>),
     NotImplemented,
     Ellipsis,
@@ -171,8 +182,11 @@ pub enum Layout {
 pub struct Class {
     pub name: String,
     pub qualname: String,
+    /// `__base__`: the first base (None for `object`).
     pub base: Option<ObjRef>,
-    /// Method resolution order without the class itself: its base, the base's base, ...
+    /// `__bases__`, in the order the class statement lists them.
+    pub bases: Vec<ObjRef>,
+    /// Method resolution order without the class itself (C3 linearization of the bases).
     pub ancestors: Vec<ObjRef>,
     pub dict: RefCell<SymMap<Value>>,
     /// Results of `lookup` along the MRO, valid while `resolved_epoch` is the class epoch.
@@ -286,6 +300,8 @@ pub enum IterState {
     Set {
         set: ObjRef,
         index: usize,
+        /// The size at the start: a set that changes size while iterated is an error.
+        len: usize,
     },
     Reversed {
         seq: ObjRef,
@@ -350,7 +366,8 @@ impl Obj {
             ObjKind::StaticMethod(_) => "staticmethod",
             ObjKind::ClassMethod(_) => "classmethod",
             ObjKind::Super { .. } => "super",
-            ObjKind::StringIO(_) => "StringIO",
+            ObjKind::TextIO(s) if s.borrow().name.is_some() => "TextIOWrapper",
+            ObjKind::TextIO(_) => "StringIO",
             ObjKind::Array(_) => "array",
             ObjKind::NotImplemented => "NotImplementedType",
             ObjKind::Ellipsis => "ellipsis",

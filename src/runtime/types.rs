@@ -96,6 +96,7 @@ builtin_types! {
     classmethod: "classmethod", object, Builtin;
     super_: "super", object, Builtin;
     string_io: "StringIO", object, Builtin;
+    text_io: "TextIOWrapper", object, Builtin;
     array: "array", object, Builtin;
     base_exception: "BaseException", object, Exception;
     system_exit: "SystemExit", base_exception, Exception;
@@ -124,6 +125,10 @@ builtin_types! {
     value_error: "ValueError", exception, Exception;
     unicode_error: "UnicodeError", value_error, Exception;
     os_error: "OSError", exception, Exception;
+    file_not_found_error: "FileNotFoundError", os_error, Exception;
+    file_exists_error: "FileExistsError", os_error, Exception;
+    permission_error: "PermissionError", os_error, Exception;
+    is_a_directory_error: "IsADirectoryError", os_error, Exception;
     eof_error: "EOFError", exception, Exception;
     syntax_error: "SyntaxError", exception, Exception;
 }
@@ -131,6 +136,8 @@ builtin_types! {
 fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layout) -> ObjRef {
     let module = if name == "StringIO" {
         "io"
+    } else if name == "TextIOWrapper" {
+        "_io"
     } else if name == "array" {
         "array"
     } else {
@@ -178,10 +185,24 @@ pub fn new_class(
             ancestors.extend(bc.ancestors.iter().copied());
         }
     }
+    new_class_with_mro(vm, name, qualname, base.into_iter().collect(), ancestors, layout, module)
+}
+
+/// Creates a class object with the given bases and method resolution order (without itself).
+fn new_class_with_mro(
+    vm: &mut Vm,
+    name: &str,
+    qualname: &str,
+    bases: Vec<ObjRef>,
+    ancestors: Vec<ObjRef>,
+    layout: Layout,
+    module: &str,
+) -> ObjRef {
     let class = Class {
         name: name.to_string(),
         qualname: qualname.to_string(),
-        base,
+        base: bases.first().copied(),
+        bases,
         ancestors,
         dict: RefCell::new(Default::default()),
         resolved: RefCell::new(Default::default()),
@@ -278,7 +299,8 @@ impl Vm {
                 ObjKind::StaticMethod(_) => t.staticmethod,
                 ObjKind::ClassMethod(_) => t.classmethod,
                 ObjKind::Super { .. } => t.super_,
-                ObjKind::StringIO(_) => t.string_io,
+                ObjKind::TextIO(s) if s.borrow().name.is_some() => t.text_io,
+                ObjKind::TextIO(_) => t.string_io,
                 ObjKind::Array(_) => t.array,
                 ObjKind::NotImplemented => t.not_implemented_type,
                 ObjKind::Ellipsis => t.ellipsis_type,
@@ -330,6 +352,73 @@ pub fn is_subclass(class: ObjRef, other: ObjRef) -> bool {
     class == other || class.as_class().map(|c| c.derives_from(other)).unwrap_or(false)
 }
 
+/// The method resolution order a class with `bases` gets (without the class itself: C3
+/// linearization, as CPython computes it) and the instance layout it inherits, or CPython's
+/// TypeError for duplicate bases, an inconsistent order or built-in layouts that conflict.
+fn resolve_bases(vm: &mut Vm, bases: &[ObjRef]) -> PyResult<(Vec<ObjRef>, Layout)> {
+    let name_of = |c: ObjRef| c.as_class().map(|c| c.name.clone()).unwrap_or_default();
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].contains(b) {
+            return Err(vm.new_error(vm.types.type_error, &format!("duplicate base class {}", name_of(*b))));
+        }
+    }
+    let mut layout = Layout::Object;
+    for b in bases {
+        let Some(c) = b.as_class() else { continue };
+        match (c.layout, layout) {
+            (Layout::Builtin, _) => {
+                return Err(vm
+                    .new_error(vm.types.type_error, &format!("stitch cannot subclass built-in type '{}' yet", c.name)))
+            }
+            (Layout::Object, _) => {}
+            (l, Layout::Object) => layout = l,
+            (l, current) if l == current => {}
+            _ => return Err(vm.new_error(vm.types.type_error, "multiple bases have instance lay-out conflict")),
+        }
+    }
+    // C3: merge the bases' own orders and the list of bases, always taking the first head that
+    // is in no other sequence's tail.
+    let mut seqs: Vec<Vec<ObjRef>> = bases
+        .iter()
+        .map(|b| {
+            let mut seq = vec![*b];
+            if let Some(c) = b.as_class() {
+                seq.extend(c.ancestors.iter().copied());
+            }
+            seq
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut order = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok((order, layout));
+        }
+        let candidate = seqs.iter().map(|s| s[0]).find(|head| seqs.iter().all(|s| !s[1..].contains(head)));
+        let Some(next) = candidate else {
+            // CPython names the heads left (once each) and breaks the line where it does.
+            let mut heads: Vec<ObjRef> = Vec::new();
+            for s in &seqs {
+                if !heads.contains(&s[0]) {
+                    heads.push(s[0]);
+                }
+            }
+            let names: Vec<String> = heads.iter().map(|b| name_of(*b)).collect();
+            return Err(vm.new_error(
+                vm.types.type_error,
+                &format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", ")),
+            ));
+        };
+        order.push(next);
+        for s in &mut seqs {
+            if s[0] == next {
+                s.remove(0);
+            }
+        }
+    }
+}
+
 /// `__build_class__(func, name, *bases)`: runs the class body and creates the class.
 pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
     if !kw.is_empty() {
@@ -340,25 +429,17 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
     }
     let func = args[0];
     let name = super::strings::as_str(args[1]).unwrap_or("?").to_string();
-    let bases = &args[2..];
-    if bases.len() > 1 {
-        return Err(vm.new_error(vm.types.type_error, "stitch supports single inheritance only"));
-    }
-    let base = match bases.first() {
-        Some(Value::Obj(b)) if b.as_class().is_some() => *b,
-        Some(_) => return Err(vm.new_error(vm.types.type_error, "bases must be types")),
-        None => vm.types.object,
-    };
-    let base_class = base.as_class().map(|c| (c.layout, c.name.clone()));
-    let layout = match base_class {
-        Some((Layout::Builtin, bname)) => {
-            return Err(
-                vm.new_error(vm.types.type_error, &format!("stitch cannot subclass built-in type '{bname}' yet"))
-            )
+    let mut bases = Vec::new();
+    for b in &args[2..] {
+        match b {
+            Value::Obj(o) if o.as_class().is_some() => bases.push(*o),
+            _ => return Err(vm.new_error(vm.types.type_error, "bases must be types")),
         }
-        Some((l, _)) => l,
-        None => Layout::Object,
-    };
+    }
+    if bases.is_empty() {
+        bases.push(vm.types.object);
+    }
+    let (ancestors, layout) = resolve_bases(vm, &bases)?;
     let ns = vm.new_dict();
     vm.temp_roots.push(Value::Obj(ns));
     let body = vm.run_class_body(func, ns);
@@ -377,8 +458,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
         _ => None,
     }
     .unwrap_or_else(|| "__main__".to_string());
-    let class = new_class(vm, &name, &qualname, Some(base), layout, &module);
+    let class = new_class_with_mro(vm, &name, &qualname, bases, ancestors, layout, &module);
     let items: Vec<(Value, Value)> = ns.as_dict().map(|d| d.borrow().iter().collect()).unwrap_or_default();
+    let mut attrs = Vec::new();
     for (k, v) in items {
         let Some(key) = super::strings::as_str(k).map(|s| s.to_string()) else {
             continue;
@@ -392,9 +474,17 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
             }
             continue;
         }
+        // `__init_subclass__` and `__class_getitem__` are implicit classmethods.
+        let v = match v.obj().map(|o| &o.kind) {
+            Some(ObjKind::Function(_)) if s == sym::INIT_SUBCLASS || s == sym::CLASS_GETITEM => {
+                Value::Obj(vm.alloc(ObjKind::ClassMethod(v)))
+            }
+            _ => v,
+        };
         if let Some(c) = class.as_class() {
             c.set_attr(s, v);
         }
+        attrs.push((s, v));
     }
     // __slots__ restricts the attributes instances may have.
     let slots_key = vm.sym_value(sym::SLOTS);
@@ -420,7 +510,36 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
         }
     }
     bump_class_epoch();
+    vm.temp_roots.push(Value::Obj(class));
+    let hooks = class_creation_hooks(vm, class, &attrs);
+    vm.temp_roots.pop();
+    hooks?;
     Ok(Value::Obj(class))
+}
+
+/// What a new class tells its attributes and its bases: `attr.__set_name__(class, name)` for
+/// every attribute whose type defines it, then the nearest base's `__init_subclass__()`.
+fn class_creation_hooks(vm: &mut Vm, class: ObjRef, attrs: &[(Sym, Value)]) -> PyResult<()> {
+    for &(name, v) in attrs {
+        if let Some(f) = super::ops::special(vm, v, sym::SET_NAME) {
+            let n = vm.sym_value(name);
+            super::ops::call_method_value(vm, f, &[v, Value::Obj(class), n])?;
+        }
+    }
+    let ancestors = class.as_class().map(|c| c.ancestors.clone()).unwrap_or_default();
+    for a in ancestors {
+        let found = a.as_class().and_then(|c| c.dict.borrow().get(&sym::INIT_SUBCLASS).copied());
+        match found.as_ref().and_then(|v| v.obj()).map(|o| &o.kind) {
+            Some(ObjKind::ClassMethod(f)) => {
+                let f = *f;
+                vm.call(f, &[Value::Obj(class)], &[])?;
+                return Ok(());
+            }
+            Some(_) => return Ok(()),
+            None => {}
+        }
+    }
+    Ok(())
 }
 
 /// Native `__init__` of `object`: accepts no arguments unless the class defines `__init__`.

@@ -75,10 +75,8 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("*a, *b = c\n", 1, 1, "SyntaxError: multiple starred expressions in assignment"),
     ("f(a=1, a=2)\n", 1, 8, "SyntaxError: keyword argument repeated: a"),
     // Valid Python that stitch does not compile.
-    ("print(1)\nwith open('f') as f:\n    pass\n", 2, 1, "unsupported: 'with' statement"),
     ("match x:\n    case 1:\n        pass\n", 1, 1, "unsupported: 'match' statement"),
     ("async def f():\n    pass\n", 1, 1, "unsupported: async functions"),
-    ("def f():\n    yield from x\n", 2, 5, "unsupported: 'yield from'"),
     ("x = b'abc'\n", 1, 5, "unsupported: bytes literals"),
     ("x = 1 + 2j\n", 1, 9, "unsupported: complex numbers"),
     ("class C(metaclass=M):\n    pass\n", 1, 9, "unsupported: class keyword arguments"),

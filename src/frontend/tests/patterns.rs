@@ -357,7 +357,7 @@ fn comprehension_capturing_a_local_and_generator_expression() {
          LOAD_FAST .0
          FOR_ITER -> 8
          STORE_FAST_LOAD_FAST x, x
-         YIELD_VALUE
+         YIELD_VALUE 0
          POP_TOP
          JUMP_BACKWARD -> 3
          RETURN_CONST None",
@@ -665,10 +665,10 @@ fn generator_function() {
         "RETURN_GENERATOR
          POP_TOP
          LOAD_CONST 1
-         YIELD_VALUE
+         YIELD_VALUE 0
          STORE_FAST x
          LOAD_CONST None
-         YIELD_VALUE
+         YIELD_VALUE 0
          POP_TOP
          LOAD_FAST x
          RETURN_VALUE",

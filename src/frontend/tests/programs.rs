@@ -9,10 +9,8 @@ use crate::frontend::compile;
 
 /// Constructs a corpus program may use deliberately, to test the error path.
 const DOCUMENTED_UNSUPPORTED: &[&str] = &[
-    "unsupported: 'with' statement",
     "unsupported: 'match' statement",
     "unsupported: async functions",
-    "unsupported: 'yield from'",
     "unsupported: bytes literals",
     "unsupported: complex numbers",
     "unsupported: class keyword arguments",

@@ -63,7 +63,7 @@ fn check_arguments(code: &Code) -> Result<(), String> {
         }
         if instr.op.is_jump() {
             let backward = arg <= index;
-            if backward != (instr.op == Opcode::JUMP_BACKWARD) {
+            if backward != matches!(instr.op, Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT) {
                 return Err(format!("{} at {index} jumps the wrong way (to {arg})", instr.op.name()));
             }
         }

@@ -48,6 +48,10 @@ pub const LOOP_EXIT: &str = "loop exit while recording";
 /// resumed deeper than [`MAX_INLINE_DEPTH`] frames.
 pub const GENERATOR: &str = "a yield of the loop's own generator, or generators nested too deep";
 
+/// The abort reason of a recording that reached a `yield from`: the delegation runs in the
+/// interpreter (`SEND` resumes the delegate in a nested run).
+pub const YIELD_FROM: &str = "a 'yield from' (delegation runs in the interpreter)";
+
 /// The abort reason of a loop's recording that reached a `raise`: an iteration that raises, not
 /// the loop's usual path.
 pub const RAISED: &str = "raise while recording";
@@ -715,6 +719,7 @@ impl Recorder {
                 Opcode::RAISE_VARARGS | Opcode::RERAISE if !self.side && !self.function => Err(RAISED.into()),
                 // A loop in a generator: a trace would end at every yield.
                 Opcode::YIELD_VALUE if !self.side && !self.function => Err(GENERATOR.into()),
+                Opcode::SEND | Opcode::JUMP_BACKWARD_NO_INTERRUPT => Err(YIELD_FROM.into()),
                 // A yield suspends the generator: the trace ends, the interpreter yields.
                 Opcode::RAISE_VARARGS | Opcode::RERAISE | Opcode::YIELD_VALUE => {
                     Ok(Some(self.close_with_exit(frame.pc)))

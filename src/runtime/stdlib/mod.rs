@@ -8,7 +8,12 @@
 //! here. Tracebacks name these files `<stdlib>/NAME.py`.
 
 /// `(module name, Python source)` of every bundled module.
-const MODULES: &[(&str, &str)] = &[("bisect", include_str!("bisect.py"))];
+const MODULES: &[(&str, &str)] = &[
+    ("bisect", include_str!("bisect.py")),
+    ("os", include_str!("os.py")),
+    ("posixpath", include_str!("posixpath.py")),
+    ("typing", include_str!("typing.py")),
+];
 
 /// The source of the bundled module `name`, if there is one.
 pub fn source(name: &str) -> Option<&'static str> {
