@@ -1095,7 +1095,7 @@ fn dict_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     vm.temp_roots.push(Value::Obj(d));
     let r = (|| {
         if let Some(&src) = args.get(1) {
-            let is_mapping = matches!(src, Value::Obj(o) if matches!(o.kind, ObjKind::Dict(_)));
+            let is_mapping = src.obj().and_then(|o| o.as_dict()).is_some();
             if is_mapping {
                 super::dictops::update_from(vm, Value::Obj(d), src, None)?;
             } else {

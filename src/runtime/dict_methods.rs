@@ -33,9 +33,24 @@ pub fn init(vm: &mut Vm) {
         ("update", update),
         ("copy", copy),
         ("clear", clear),
+        // For subclasses, which reach the storage through the class (CPython's slots).
+        ("__init__", init_method),
+        ("__getitem__", getitem),
+        ("__setitem__", setitem),
+        ("__delitem__", delitem),
+        ("__contains__", contains),
+        ("__len__", len),
+        ("__iter__", iter),
+        ("__repr__", repr),
+        ("__eq__", eq),
+        ("__ne__", ne),
     ];
     let class = vm.types.dict;
     types::add_methods(vm, class, methods);
+    // Dicts are unhashable, and so are the instances of dict subclasses.
+    if let Some(c) = class.as_class() {
+        c.set_attr(super::interner::sym::HASH, Value::None);
+    }
     // `fromkeys` is a classmethod: `dict.fromkeys(...)` and `d.fromkeys(...)` both receive the
     // class first.
     let f = vm.new_native("fromkeys", fromkeys);
@@ -290,4 +305,85 @@ mod tests {
         let d = fromkeys(&mut vm, &[class, keys, Value::Int(0)], &[]).unwrap_or(Value::None);
         assert_eq!(repr(&mut vm, d), "{'a': 0, 'b': 0}");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The special methods, for instances of dict subclasses
+
+/// `dict.__init__(self, [mapping or pairs], **kw)`: fills the storage.
+fn init_method(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_count(vm, "dict", "__init__", args.len().saturating_sub(1), Arity::Range(0, 1))?;
+    update(vm, args, kw)
+}
+
+/// `d[key]`; a subclass's `__missing__` answers for a missing key.
+fn getitem(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "dict", "__getitem__", args, kw, Arity::One)?;
+    let d = this(vm, args, "__getitem__")?;
+    if let Some(v) = dictops::get(vm, d, args[1])? {
+        return Ok(v);
+    }
+    if let Some(missing) = ops::special(vm, args[0], super::interner::sym::MISSING) {
+        return ops::call_method_value(vm, missing, &[args[0], args[1]]);
+    }
+    Err(key_error(vm, args[1]))
+}
+
+fn setitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_count(vm, "dict", "__setitem__", args.len().saturating_sub(1), Arity::Range(2, 2))?;
+    let d = this(vm, args, "__setitem__")?;
+    dictops::set(vm, d, args[1], args[2])?;
+    Ok(Value::None)
+}
+
+fn delitem(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "dict", "__delitem__", args, kw, Arity::One)?;
+    let d = this(vm, args, "__delitem__")?;
+    match dictops::remove(vm, d, args[1])? {
+        Some(_) => Ok(Value::None),
+        None => Err(key_error(vm, args[1])),
+    }
+}
+
+fn contains(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "dict", "__contains__", args, kw, Arity::One)?;
+    let d = this(vm, args, "__contains__")?;
+    Ok(Value::Bool(dictops::get(vm, d, args[1])?.is_some()))
+}
+
+fn len(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "dict", "__len__", args, kw, Arity::NoArgs)?;
+    let d = this(vm, args, "__len__")?;
+    Ok(Value::Int(d.as_dict().map_or(0, |t| t.borrow().len()) as i64))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "dict", "__iter__", args, kw, Arity::NoArgs)?;
+    let d = this(vm, args, "__iter__")?;
+    let view = Value::Obj(vm.alloc(ObjKind::DictView(d, DictViewKind::Keys)));
+    rooted(vm, &[view], |vm| pyiter::get_iter(vm, view))
+}
+
+fn repr(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "dict", "__repr__", args, kw, Arity::NoArgs)?;
+    let d = this(vm, args, "__repr__")?;
+    let text = super::repr::dict_repr(vm, d)?;
+    Ok(vm.new_string(text))
+}
+
+fn eq(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "dict", "__eq__", args, kw, Arity::One)?;
+    let d = this(vm, args, "__eq__")?;
+    if args[1].obj().and_then(|o| o.as_dict()).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    dictops::dict_eq(vm, Value::Obj(d), args[1]).map(Value::Bool)
+}
+
+fn ne(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let r = eq(vm, args, kw)?;
+    Ok(match r {
+        Value::Bool(b) => Value::Bool(!b),
+        other => other,
+    })
 }

@@ -11,8 +11,8 @@ use super::ops;
 use super::value::{ObjRef, Value};
 
 fn dict_of(vm: &mut Vm, d: ObjRef) -> PyResult<&'static std::cell::RefCell<Dict>> {
-    match Value::Obj(d).obj().map(|o| &o.kind) {
-        Some(ObjKind::Dict(x)) => Ok(x),
+    match Value::Obj(d).obj().and_then(|o| o.as_dict()) {
+        Some(x) => Ok(x),
         _ => Err(vm.new_error(vm.types.type_error, "expected a dict")),
     }
 }

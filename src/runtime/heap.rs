@@ -250,6 +250,12 @@ impl Marker {
                 match &i.ext {
                     InstanceExt::None => {}
                     InstanceExt::List(l) => self.mark_values(&l.borrow()),
+                    InstanceExt::Dict(d) => {
+                        for (k, v) in d.borrow().iter() {
+                            self.mark_value(k);
+                            self.mark_value(v);
+                        }
+                    }
                     InstanceExt::Exception(e) => {
                         let e = e.borrow();
                         self.mark_value(e.args);

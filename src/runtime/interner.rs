@@ -152,6 +152,7 @@ well_known! {
     SET_NAME = "__set_name__",
     INIT_SUBCLASS = "__init_subclass__",
     CLASS_GETITEM = "__class_getitem__",
+    MISSING = "__missing__",
 }
 
 /// The symbol table: text ↔ [`Sym`] ↔ str object.

@@ -172,6 +172,7 @@ pub struct Native {
 pub enum Layout {
     Object,
     List,
+    Dict,
     Exception,
     /// A built-in type whose instances are not `Instance` objects (int, str, dict, ...):
     /// such a class cannot be subclassed by stitch yet.
@@ -222,6 +223,7 @@ pub struct Instance {
 pub enum InstanceExt {
     None,
     List(Box<RefCell<Vec<Value>>>),
+    Dict(Box<RefCell<Dict>>),
     Exception(Box<RefCell<ExcData>>),
 }
 
@@ -399,9 +401,11 @@ impl Obj {
     }
 
     #[inline]
+    /// Dict storage of a dict or of an instance of a dict subclass.
     pub fn as_dict(&self) -> Option<&RefCell<Dict>> {
         match &self.kind {
             ObjKind::Dict(d) => Some(d),
+            ObjKind::Instance(Instance { ext: InstanceExt::Dict(d), .. }) => Some(&**d),
             _ => None,
         }
     }

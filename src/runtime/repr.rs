@@ -99,28 +99,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
                 let items = t.to_vec();
                 seq_repr(vm, &items, "(", ")", items.len() == 1, out, depth)?;
             }
-            ObjKind::Dict(d) => {
-                if !repr_enter(vm, o) {
-                    out.push_str("{...}");
-                    return Ok(());
-                }
-                let items: Vec<(Value, Value)> = d.borrow().iter().collect();
-                let result = (|| {
-                    out.push('{');
-                    for (i, (k, val)) in items.iter().enumerate() {
-                        if i > 0 {
-                            out.push_str(", ");
-                        }
-                        repr_into(vm, *k, out, depth + 1)?;
-                        out.push_str(": ");
-                        repr_into(vm, *val, out, depth + 1)?;
-                    }
-                    out.push('}');
-                    Ok(())
-                })();
-                repr_leave(vm, o);
-                result?;
-            }
+            ObjKind::Dict(_) => dict_repr_into(vm, o, out, depth)?,
             ObjKind::Set(s) => {
                 let items: Vec<Value> = s.borrow().iter().collect();
                 if items.is_empty() {
@@ -285,4 +264,34 @@ fn repr_leave(vm: &mut Vm, o: ObjRef) {
     if let Some(i) = vm.repr_active.iter().rposition(|a| *a == o) {
         vm.repr_active.remove(i);
     }
+}
+
+/// The repr of a dict's storage (a dict, or an instance of a dict subclass).
+pub fn dict_repr(vm: &mut Vm, o: ObjRef) -> PyResult<String> {
+    let mut out = String::new();
+    dict_repr_into(vm, o, &mut out, 0)?;
+    Ok(out)
+}
+
+fn dict_repr_into(vm: &mut Vm, o: ObjRef, out: &mut String, depth: usize) -> PyResult<()> {
+    if !repr_enter(vm, o) {
+        out.push_str("{...}");
+        return Ok(());
+    }
+    let items: Vec<(Value, Value)> = o.as_dict().map(|d| d.borrow().iter().collect()).unwrap_or_default();
+    let result = (|| {
+        out.push('{');
+        for (i, (k, val)) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            repr_into(vm, *k, out, depth + 1)?;
+            out.push_str(": ");
+            repr_into(vm, *val, out, depth + 1)?;
+        }
+        out.push('}');
+        Ok(())
+    })();
+    repr_leave(vm, o);
+    result
 }

@@ -246,7 +246,7 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> PyResult<Value>
         Some(t) => t.to_vec(),
         None => vec![args],
     };
-    let is_mapping = matches!(args, Value::Obj(o) if matches!(o.kind, ObjKind::Dict(_)));
+    let is_mapping = args.obj().and_then(|o| o.as_dict()).is_some();
     let mut out = String::with_capacity(template.len() + 16);
     let mut next = 0usize;
     let chars: Vec<char> = template.chars().collect();

@@ -59,7 +59,7 @@ builtin_types! {
     str_: "str", object, Builtin;
     list: "list", object, List;
     tuple: "tuple", object, Builtin;
-    dict: "dict", object, Builtin;
+    dict: "dict", object, Dict;
     set: "set", object, Builtin;
     frozenset: "frozenset", object, Builtin;
     range: "range", object, Builtin;
@@ -318,6 +318,7 @@ impl Vm {
         let root = class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
         let ext = match layout {
             Layout::List => InstanceExt::List(Box::new(RefCell::new(Vec::new()))),
+            Layout::Dict => InstanceExt::Dict(Box::default()),
             Layout::Exception => InstanceExt::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::Obj(self.singletons.empty_tuple),
                 cause: Value::None,
