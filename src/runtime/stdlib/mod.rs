@@ -8,7 +8,10 @@
 //! here. Tracebacks name these files `<stdlib>/NAME.py`.
 
 /// `(module name, Python source)` of every bundled module.
-const MODULES: &[(&str, &str)] = &[("bisect", include_str!("bisect.py"))];
+const MODULES: &[(&str, &str)] = &[
+    ("bisect", include_str!("bisect.py")),
+    ("heapq", include_str!("heapq.py")),
+];
 
 /// The source of the bundled module `name`, if there is one.
 pub fn source(name: &str) -> Option<&'static str> {
