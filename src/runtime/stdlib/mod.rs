@@ -10,6 +10,7 @@
 /// `(module name, Python source)` of every bundled module.
 const MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("bisect.py")),
+    ("collections", include_str!("collections.py")),
     ("heapq", include_str!("heapq.py")),
 ];
 
