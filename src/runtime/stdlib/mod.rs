@@ -13,6 +13,8 @@ const MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("collections.py")),
     ("functools", include_str!("functools.py")),
     ("heapq", include_str!("heapq.py")),
+    ("itertools", include_str!("itertools.py")),
+    ("operator", include_str!("operator.py")),
 ];
 
 /// The source of the bundled module `name`, if there is one.
