@@ -16,6 +16,7 @@ const MODULES: &[(&str, &str)] = &[
     ("heapq", include_str!("heapq.py")),
     ("itertools", include_str!("itertools.py")),
     ("operator", include_str!("operator.py")),
+    ("string", include_str!("string.py")),
 ];
 
 /// The source of the bundled module `name`, if there is one.
