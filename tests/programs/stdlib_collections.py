@@ -320,3 +320,30 @@ child = cm.new_child()
 child['a'] = 100
 print(child['a'], cm['a'], len(child.maps), child.parents['a'])
 attempt('missing', lambda: cm['zz'])
+
+print('--- more')
+od = OrderedDict(a=1, b=2)
+print(od.keys(), od.values(), od.items(), len(od.keys()), 'a' in od.keys(), ('a', 1) in od.items())
+print(od.keys() & {'a'}, od.keys() | {'z'} == {'a', 'b', 'z'}, od.keys() - {'a'}, od.keys() == {'a', 'b'})
+print(list(reversed(od.keys())), list(reversed(od.items())), list(od.values()), od.items() == {('a', 1), ('b', 2)})
+ks = od.keys()
+od['c'] = 3
+print(ks, len(ks), sorted(ks ^ {'a', 'q'}))
+print(deque, Counter, OrderedDict, defaultdict, type(deque()), type(Counter()).__name__)
+d = deque([1, 2, 3])
+try:
+    for x in d:
+        d.append(x)
+except RuntimeError as e:
+    print('RuntimeError', e, d)
+d = deque([1, 2, 3])
+try:
+    for x in d:
+        if x == 3:
+            d.popleft()
+except RuntimeError as e:
+    print('RuntimeError', e, d)
+d = deque([1, 2, 3])
+for x in d:
+    d[0] = x
+print(d)

@@ -277,20 +277,32 @@ class deque:
         return self._size != 0
 
     def __iter__(self):
+        # Like CPython's, the iterator fails once the deque has changed under it (its size,
+        # start or storage moved), even after the last item.
         buf = self._buf
         mask = self._mask
         head = self._head
-        for i in range(self._size):
-            if buf is not self._buf or head != self._head:
+        size = self._size
+        i = 0
+        while True:
+            if self._size != size or self._head != head or self._buf is not buf:
                 raise RuntimeError('deque mutated during iteration')
+            if i == size:
+                return
             yield buf[(head + i) & mask]
+            i += 1
 
     def __reversed__(self):
         buf = self._buf
         mask = self._mask
         head = self._head
-        i = self._size - 1
-        while i >= 0:
+        size = self._size
+        i = size - 1
+        while True:
+            if self._size != size or self._head != head or self._buf is not buf:
+                raise RuntimeError('deque mutated during iteration')
+            if i < 0:
+                return
             yield buf[(head + i) & mask]
             i -= 1
 
@@ -569,6 +581,15 @@ class OrderedDict(_DictWrapper):
             new.update(d)
             self._d = new
 
+    def keys(self):
+        return _OrderedKeys(self)
+
+    def values(self):
+        return _OrderedValues(self)
+
+    def items(self):
+        return _OrderedItems(self)
+
     def copy(self):
         """od.copy() -> a shallow copy of od"""
         result = type(self)()
@@ -595,6 +616,96 @@ class OrderedDict(_DictWrapper):
         if not self._d:
             return '%s()' % type(self).__name__
         return '%s(%r)' % (type(self).__name__, list(self._d.items()))
+
+
+class _OrderedView:
+    # The views of an OrderedDict (odict_keys, odict_values, odict_items), live on its dict.
+
+    _kind = ''
+
+    def __init__(self, od):
+        self._od = od
+
+    def _view(self):
+        d = self._od._d
+        if self._kind == 'keys':
+            return d.keys()
+        if self._kind == 'values':
+            return d.values()
+        return d.items()
+
+    def __len__(self):
+        return len(self._od._d)
+
+    def __iter__(self):
+        return iter(self._view())
+
+    def __reversed__(self):
+        return iter(list(self._view())[::-1])
+
+    def __contains__(self, x):
+        return x in self._view()
+
+    def __repr__(self):
+        return 'odict_%s(%r)' % (self._kind, list(self._view()))
+
+
+class _OrderedSetView(_OrderedView):
+    # keys and items views are set-like.
+
+    __hash__ = None
+
+    def __eq__(self, other):
+        if isinstance(other, (set, frozenset, _OrderedSetView)):
+            return set(self) == set(other)
+        return NotImplemented
+
+    def __ne__(self, other):
+        if isinstance(other, (set, frozenset, _OrderedSetView)):
+            return set(self) != set(other)
+        return NotImplemented
+
+    def __and__(self, other):
+        return set(self) & set(other)
+
+    def __or__(self, other):
+        return set(self) | set(other)
+
+    def __sub__(self, other):
+        return set(self) - set(other)
+
+    def __xor__(self, other):
+        return set(self) ^ set(other)
+
+    def __rand__(self, other):
+        return set(other) & set(self)
+
+    def __ror__(self, other):
+        return set(other) | set(self)
+
+    def __rsub__(self, other):
+        return set(other) - set(self)
+
+    def __rxor__(self, other):
+        return set(other) ^ set(self)
+
+    def isdisjoint(self, other):
+        for x in other:
+            if x in self:
+                return False
+        return True
+
+
+class _OrderedKeys(_OrderedSetView):
+    _kind = 'keys'
+
+
+class _OrderedValues(_OrderedView):
+    _kind = 'values'
+
+
+class _OrderedItems(_OrderedSetView):
+    _kind = 'items'
 
 
 class Counter(_DictWrapper):
