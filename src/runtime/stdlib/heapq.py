@@ -40,21 +40,50 @@ def _sift_from_root(heap, pos):
 
 def heappush(heap, item):
     """Push item onto heap, maintaining the heap invariant."""
+    pos = len(heap)
     heap.append(item)
-    _sift_toward_root(heap, 0, len(heap) - 1)
+    # _sift_toward_root, inline: this is the hot path.
+    while pos > 0:
+        parent = (pos - 1) >> 1
+        above = heap[parent]
+        if item < above:
+            heap[pos] = above
+            pos = parent
+        else:
+            break
+    heap[pos] = item
 
 
 def heappop(heap):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
     if not heap:
         raise IndexError('index out of range')
-    last = heap.pop()
-    if heap:
-        top = heap[0]
-        heap[0] = last
-        _sift_from_root(heap, 0)
-        return top
-    return last
+    item = heap.pop()
+    end = len(heap)
+    if end == 0:
+        return item
+    top = heap[0]
+    # _sift_from_root(heap, 0) with `item` at the root, inline: walk the smaller child down to
+    # a leaf, then bubble the item back up.
+    pos = 0
+    child = 1
+    while child < end:
+        right = child + 1
+        if right < end and not heap[child] < heap[right]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    while pos > 0:
+        parent = (pos - 1) >> 1
+        above = heap[parent]
+        if item < above:
+            heap[pos] = above
+            pos = parent
+        else:
+            break
+    heap[pos] = item
+    return top
 
 
 def heapreplace(heap, item):

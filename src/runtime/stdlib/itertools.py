@@ -483,36 +483,32 @@ def permutations(iterable, r=None):
 def _permutations(pool, n, r):
     if r > n:
         return
-    # The chosen indices, in lexicographic order of index tuples.
-    chosen = list(range(r))
-    used = [False] * n
-    for i in chosen:
-        used[i] = True
-    yield tuple([pool[i] for i in chosen])
+    # `order` runs through the permutations of range(n) in lexicographic order; the r-prefixes
+    # are wanted, so after each one the rest is put in descending order, which makes the next
+    # step move to the next prefix.
+    order = list(range(n))
+    identity = pool == tuple(order)
     while True:
-        # From the right, find a position whose index can grow to an unused larger one.
-        pos = r - 1
-        while pos >= 0:
-            old = chosen[pos]
-            used[old] = False
-            candidate = old + 1
-            while candidate < n and used[candidate]:
-                candidate += 1
-            if candidate < n:
-                chosen[pos] = candidate
-                used[candidate] = True
-                # Fill the positions after it with the smallest unused indices.
-                fill = 0
-                for j in range(pos + 1, r):
-                    while used[fill]:
-                        fill += 1
-                    chosen[j] = fill
-                    used[fill] = True
-                break
-            pos -= 1
-        if pos < 0:
+        if identity:
+            yield tuple(order[:r])
+        else:
+            yield tuple([pool[k] for k in order[:r]])
+        if r < n:
+            order[r:] = order[r:][::-1]
+        # The next permutation: the rightmost rise order[i] < order[i + 1] ...
+        i = n - 2
+        while i >= 0 and order[i] > order[i + 1]:
+            i -= 1
+        if i < 0:
             return
-        yield tuple([pool[i] for i in chosen])
+        # ... swaps with the rightmost larger item after it, and the tail is reversed.
+        j = n - 1
+        pivot = order[i]
+        while order[j] < pivot:
+            j -= 1
+        order[i] = order[j]
+        order[j] = pivot
+        order[i + 1:] = order[:i:-1]
 
 
 def combinations(iterable, r):
