@@ -25,9 +25,6 @@ def _as_index(n):
 ################################################################################
 
 class deque:
-    """deque([iterable[, maxlen]]) --> deque object
-
-    A list-like sequence optimized for data accesses near its endpoints."""
 
     __hash__ = None
 
@@ -76,11 +73,9 @@ class deque:
 
     @property
     def maxlen(self):
-        """maximum size of a deque or None if unbounded"""
         return self._maxlen
 
     def append(self, x):
-        """Add an element to the right side of the deque."""
         size = self._size
         if size == self._maxlen:
             if size == 0:
@@ -95,7 +90,6 @@ class deque:
         self._size = size + 1
 
     def appendleft(self, x):
-        """Add an element to the left side of the deque."""
         size = self._size
         if size == self._maxlen:
             if size == 0:
@@ -110,7 +104,6 @@ class deque:
         self._size = size + 1
 
     def pop(self):
-        """Remove and return the rightmost element."""
         size = self._size
         if size == 0:
             raise IndexError('pop from an empty deque')
@@ -123,7 +116,6 @@ class deque:
         return x
 
     def popleft(self):
-        """Remove and return the leftmost element."""
         if self._size == 0:
             raise IndexError('pop from an empty deque')
         head = self._head
@@ -135,7 +127,6 @@ class deque:
         return x
 
     def extend(self, iterable):
-        """Extend the right side of the deque with elements from the iterable."""
         if iterable is self:
             iterable = self._items()
         append = self.append
@@ -143,7 +134,6 @@ class deque:
             append(x)
 
     def extendleft(self, iterable):
-        """Extend the left side of the deque with elements from the iterable."""
         if iterable is self:
             iterable = self._items()
         appendleft = self.appendleft
@@ -151,14 +141,12 @@ class deque:
             appendleft(x)
 
     def clear(self):
-        """Remove all elements from the deque."""
         self._buf = [None] * 8
         self._mask = 7
         self._head = 0
         self._size = 0
 
     def copy(self):
-        """Return a shallow copy of a deque."""
         if type(self) is deque:
             d = deque((), self._maxlen)
             d._reset(self._items())
@@ -169,7 +157,6 @@ class deque:
         return self.copy()
 
     def count(self, value):
-        """Return number of occurrences of value."""
         n = 0
         for x in self._items():
             if x is value or x == value:
@@ -177,7 +164,6 @@ class deque:
         return n
 
     def index(self, value, start=0, stop=sys.maxsize):
-        """Return first index of value."""
         size = self._size
         if start < 0:
             start += size
@@ -201,7 +187,6 @@ class deque:
         raise ValueError('%r is not in deque' % (value,))
 
     def insert(self, index, value):
-        """Insert value before index."""
         if self._size == self._maxlen:
             raise IndexError('deque already at its maximum size')
         items = self._items()
@@ -209,7 +194,6 @@ class deque:
         self._reset(items)
 
     def remove(self, value):
-        """Remove first occurrence of value."""
         items = self._items()
         for i in range(len(items)):
             x = items[i]
@@ -220,13 +204,11 @@ class deque:
         raise ValueError('%r is not in deque' % (value,))
 
     def reverse(self):
-        """Reverse *IN PLACE*."""
         items = self._items()
         items.reverse()
         self._reset(items)
 
     def rotate(self, n=1):
-        """Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left."""
         n = _as_index(n)
         size = self._size
         if size <= 1:
@@ -498,10 +480,6 @@ def _plain(mapping):
 
 
 class defaultdict(_DictWrapper):
-    """defaultdict(default_factory=None, /, [...]) --> dict with default factory
-
-    The default factory is called without arguments to produce a new value when a key is not
-    present, in __getitem__ only."""
 
     def __init__(self, default_factory=None, *args, **kwds):
         if default_factory is not None and not callable(default_factory):
@@ -530,7 +508,6 @@ class defaultdict(_DictWrapper):
         return value
 
     def copy(self):
-        """D.copy() -> a shallow copy of D."""
         result = type(self)(self.default_factory)
         result._d = self._d.copy()
         return result
@@ -556,11 +533,8 @@ class defaultdict(_DictWrapper):
 
 
 class OrderedDict(_DictWrapper):
-    """Dictionary that remembers insertion order, with move_to_end and popitem(last=)."""
 
     def popitem(self, last=True):
-        """Remove and return a (key, value) pair from the dictionary, LIFO order if last is
-        true or FIFO order if false."""
         d = self._d
         if not d:
             raise KeyError('dictionary is empty')
@@ -571,7 +545,6 @@ class OrderedDict(_DictWrapper):
         return (key, d.pop(key))
 
     def move_to_end(self, key, last=True):
-        """Move an existing element to the end (or beginning if last is false)."""
         d = self._d
         value = d.pop(key)
         if last:
@@ -591,7 +564,6 @@ class OrderedDict(_DictWrapper):
         return _OrderedItems(self)
 
     def copy(self):
-        """od.copy() -> a shallow copy of od"""
         result = type(self)()
         result._d = self._d.copy()
         return result
@@ -601,7 +573,6 @@ class OrderedDict(_DictWrapper):
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
-        """Create a new ordered dictionary with keys from iterable and values set to value."""
         result = cls()
         for key in iterable:
             result[key] = value
@@ -709,8 +680,6 @@ class _OrderedItems(_OrderedSetView):
 
 
 class Counter(_DictWrapper):
-    """Dict subclass for counting hashable items: elements are stored as keys and their counts
-    as values; a missing element counts 0."""
 
     def __init__(self, iterable=None, **kwds):
         self._d = {}
@@ -731,12 +700,9 @@ class Counter(_DictWrapper):
             del d[key]
 
     def total(self):
-        """Sum of the counts"""
         return sum(self._d.values())
 
     def most_common(self, n=None):
-        """List the n most common elements and their counts from the most common to the least.
-        If n is None, then list all element counts."""
         items = sorted(self._d.items(), key=_second, reverse=True)
         if n is None:
             return items
@@ -745,7 +711,6 @@ class Counter(_DictWrapper):
         return items[:n]
 
     def elements(self):
-        """Iterator over elements repeating each as many times as its count."""
         for elem, count in list(self._d.items()):
             for _ in range(count):
                 yield elem
@@ -756,7 +721,6 @@ class Counter(_DictWrapper):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, **kwds):
-        """Like dict.update() but add counts instead of replacing them."""
         d = self._d
         if iterable is not None:
             if isinstance(iterable, (dict, _DictWrapper)) or hasattr(iterable, 'keys'):
@@ -776,7 +740,6 @@ class Counter(_DictWrapper):
             self.update(kwds)
 
     def subtract(self, iterable=None, **kwds):
-        """Like dict.update() but subtracts counts instead of replacing them."""
         d = self._d
         if iterable is not None:
             if isinstance(iterable, (dict, _DictWrapper)) or hasattr(iterable, 'keys'):
@@ -791,7 +754,6 @@ class Counter(_DictWrapper):
             self.subtract(kwds)
 
     def copy(self):
-        """Return a shallow copy."""
         result = type(self)()
         result._d = self._d.copy()
         return result
@@ -979,8 +941,6 @@ def _second(pair):
 
 
 class ChainMap:
-    """A ChainMap groups multiple dicts (or other mappings) together to create a single,
-    updateable view; lookups search them in order, writes go to the first."""
 
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
@@ -1146,14 +1106,12 @@ class _NamedTuple:
 
     @classmethod
     def _make(cls, iterable):
-        """Make a new object from a sequence or iterable"""
         values = tuple(iterable)
         if len(values) != cls._nfields:
             raise TypeError('Expected %d arguments, got %d' % (cls._nfields, len(values)))
         return cls(*values)
 
     def _replace(self, **kwds):
-        """Return a new object replacing specified fields with new values"""
         values = list(self._t)
         fields = self._fields
         for i in range(len(fields)):
@@ -1165,7 +1123,6 @@ class _NamedTuple:
         return self._make(values)
 
     def _asdict(self):
-        """Return a new dict which maps field names to their values."""
         return dict(zip(self._fields, self._t))
 
     def __repr__(self):
@@ -1272,11 +1229,6 @@ def _field_getter(index):
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields.
-
-    >>> Point = namedtuple('Point', ['x', 'y'])
-    >>> Point(11, y=22)
-    Point(x=11, y=22)"""
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
     field_names = [str(name) for name in field_names]

@@ -68,8 +68,8 @@ def _set_state(y, state):
         setattr(y, key, value)
 
 
+# A new container (or instance) holding the same items (or attributes).
 def copy(x):
-    """Shallow copy operation on arbitrary Python objects."""
     cls = type(x)
     if cls in _ATOMIC or cls is tuple or cls is frozenset:
         return x
@@ -97,8 +97,9 @@ def copy(x):
     return y
 
 
+# A copy whose items and attributes are themselves deep copies; `memo` maps id() of what was
+# already copied to its copy.
 def deepcopy(x, memo=None, _nil=[]):
-    """Deep copy operation on arbitrary Python objects."""
     cls = type(x)
     if cls in _ATOMIC:
         return x

@@ -15,7 +15,6 @@ _NO_VALUE = []
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    """Update a wrapper function to look like the wrapped function."""
     for attr in assigned:
         value = getattr(wrapped, attr, _NO_VALUE)
         if value is not _NO_VALUE:
@@ -33,17 +32,14 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
 
 
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    """Decorator factory to apply update_wrapper() to a wrapper function."""
     def decorate(wrapper):
         return update_wrapper(wrapper, wrapped, assigned, updated)
     return decorate
 
 
+# Folds the items from the left with a two-argument function, starting from `initial` when
+# given.
 def reduce(function, sequence, *initial):
-    """reduce(function, iterable[, initial]) -> value
-
-    Apply a function of two arguments cumulatively to the items of a sequence or iterable, from
-    left to right, so as to reduce the iterable to a single value."""
     if len(initial) > 1:
         raise TypeError('reduce expected at most 3 arguments, got %d' % (len(initial) + 2))
     it = iter(sequence)
@@ -58,9 +54,9 @@ def reduce(function, sequence, *initial):
     return value
 
 
+# A callable that calls `func` with the stored arguments first; keywords given at the call
+# override stored ones.
 class partial:
-    """partial(func, *args, **keywords) - new function with partial application of the given
-    arguments and keywords."""
 
     def __init__(self, func, *args, **keywords):
         if not callable(func):
@@ -98,7 +94,6 @@ class partial:
 
 
 def cmp_to_key(mycmp):
-    """Convert a cmp= function into a key= function"""
     class K:
         __hash__ = None
 
@@ -222,7 +217,6 @@ _DERIVED = {
 
 
 def total_ordering(cls):
-    """Class decorator that fills in missing ordering methods"""
     roots = []
     for op in ('__lt__', '__le__', '__gt__', '__ge__'):
         if getattr(cls, op, None) is not getattr(object, op, None):
@@ -306,11 +300,9 @@ def _lru_wrapper(user_function, maxsize, typed):
             return result
 
     def cache_info():
-        """Report cache statistics"""
         return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
 
     def cache_clear():
-        """Clear the cache and cache statistics"""
         cache.clear()
         stats[0] = 0
         stats[1] = 0
@@ -324,11 +316,9 @@ def _lru_wrapper(user_function, maxsize, typed):
     return update_wrapper(wrapper, user_function)
 
 
+# The decorator, used bare (@lru_cache), called (@lru_cache(), @lru_cache(maxsize=...)), or
+# with maxsize=None for an unbounded cache.
 def lru_cache(maxsize=128, typed=False):
-    """Least-recently-used cache decorator.
-
-    If maxsize is set to None, the LRU features are disabled and the cache can grow without
-    bound. If typed is True, arguments of different types will be cached separately."""
     if isinstance(maxsize, int) and not isinstance(maxsize, bool):
         if maxsize < 0:
             maxsize = 0
@@ -344,7 +334,6 @@ def lru_cache(maxsize=128, typed=False):
 
 
 def cache(user_function):
-    """Simple lightweight unbounded cache.  Sometimes called "memoize"."""
     return _lru_wrapper(user_function, None, False)
 
 
@@ -353,8 +342,6 @@ def cache(user_function):
 ################################################################################
 
 def singledispatch(func):
-    """Single-dispatch generic function decorator: the implementation called depends on the
-    type of the first argument, registered with .register(cls)."""
     registry = {object: func}
     dispatch_cache = {}
 

@@ -39,7 +39,6 @@ def _sift_from_root(heap, pos):
 
 
 def heappush(heap, item):
-    """Push item onto heap, maintaining the heap invariant."""
     pos = len(heap)
     heap.append(item)
     # _sift_toward_root, inline: this is the hot path.
@@ -55,7 +54,6 @@ def heappush(heap, item):
 
 
 def heappop(heap):
-    """Pop the smallest item off the heap, maintaining the heap invariant."""
     if not heap:
         raise IndexError('index out of range')
     item = heap.pop()
@@ -87,7 +85,6 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
-    """Pop and return the current smallest value, and add the new item."""
     if not heap:
         raise IndexError('index out of range')
     top = heap[0]
@@ -97,7 +94,6 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
-    """Push item on the heap, then pop and return the smallest item from the heap."""
     if heap and heap[0] < item:
         top = heap[0]
         heap[0] = item
@@ -107,7 +103,6 @@ def heappushpop(heap, item):
 
 
 def heapify(x):
-    """Transform list into a heap, in-place, in O(len(x)) time."""
     if not isinstance(x, list):
         raise TypeError('heap argument must be a list')
     i = len(x) // 2 - 1
@@ -154,10 +149,9 @@ def _heapify_max(x):
         i -= 1
 
 
+# One lazy sorted stream out of several sorted inputs; equal items keep the order of the
+# inputs they came from.
 def merge(*iterables, key=None, reverse=False):
-    """Merge sorted inputs into a single sorted output, lazily.
-
-    Equal items come out in the order of the inputs they came from."""
     heap = []
     sentinel = object()
     # Entries are [sort key, tie-breaker, value, iterator]; the tie-breaker is unique so values
@@ -203,10 +197,9 @@ def merge(*iterables, key=None, reverse=False):
             yield value
 
 
+# nsmallest and nlargest give what sorted(iterable, key=key)[:n] (reverse=True for nlargest)
+# would, keeping only n items at a time.
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key)[:n]"""
     if n == 1:
         sentinel = object()
         if key is None:
@@ -252,9 +245,6 @@ def nsmallest(n, iterable, key=None):
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]"""
     if n == 1:
         sentinel = object()
         if key is None:

@@ -23,9 +23,6 @@ def _is_number(x):
 ################################################################################
 
 class count:
-    """Return a count object whose .__next__() method returns consecutive values.
-
-    Equivalent to: def count(firstval=0, step=1): x = firstval; while 1: yield x; x += step"""
 
     def __init__(self, start=0, step=1):
         if not _is_number(start) or not _is_number(step) or isinstance(start, str) \
@@ -56,8 +53,6 @@ class count:
 
 
 def cycle(iterable):
-    """Return elements from the iterable until it is exhausted. Then repeat the sequence
-    indefinitely."""
     return _cycle(iter(iterable))
 
 
@@ -74,8 +69,6 @@ def _cycle(it):
 
 
 class repeat:
-    """repeat(object [,times]) -> create an iterator which returns the object for the specified
-    number of times.  If not specified, returns the object endlessly."""
 
     def __init__(self, object, times=None):
         self._object = object
@@ -121,7 +114,6 @@ class repeat:
 ################################################################################
 
 def accumulate(iterable, func=None, *, initial=None):
-    """Return series of accumulated sums (or other binary function results)."""
     return _accumulate(iter(iterable), func, initial)
 
 
@@ -143,17 +135,12 @@ def _accumulate(it, func, initial):
 
 
 def chain(*iterables):
-    """Return a chain object whose .__next__() method returns elements from the first iterable
-    until it is exhausted, then elements from the next iterable, until all of the iterables are
-    exhausted."""
     for it in iterables:
         for element in it:
             yield element
 
 
 def _from_iterable(iterables):
-    """Alternative chain() constructor taking a single iterable argument that evaluates
-    lazily."""
     for it in iterables:
         for element in it:
             yield element
@@ -163,7 +150,6 @@ chain.from_iterable = _from_iterable
 
 
 def compress(data, selectors):
-    """Return data elements corresponding to true selector elements."""
     return _compress(iter(data), iter(selectors))
 
 
@@ -177,8 +163,6 @@ def _compress(data, selectors):
 
 
 def dropwhile(predicate, iterable):
-    """Drop items from the iterable while predicate(item) is true. Afterwards, return every
-    element until the iterable is exhausted."""
     return _dropwhile(predicate, iter(iterable))
 
 
@@ -192,8 +176,6 @@ def _dropwhile(predicate, it):
 
 
 def filterfalse(function, iterable):
-    """Return those items of iterable for which function(item) is false. If function is None,
-    return the items that are false."""
     return _filterfalse(function, iter(iterable))
 
 
@@ -209,10 +191,6 @@ def _filterfalse(function, it):
 
 
 class groupby:
-    """make an iterator that returns consecutive keys and groups from the iterable
-
-    Each group is an iterator over the run of items with the same key; advancing the groupby
-    object ends the previous group."""
 
     def __init__(self, iterable, key=None):
         self._it = iter(iterable)
@@ -265,10 +243,6 @@ class _Group:
 
 
 def islice(iterable, *args):
-    """islice(iterable, stop) --> islice object
-    islice(iterable, start, stop[, step]) --> islice object
-
-    Return an iterator whose next() method returns selected values from an iterable."""
     nargs = len(args)
     if nargs < 1:
         raise TypeError('islice expected at least 2 arguments, got %d' % (nargs + 1))
@@ -324,9 +298,6 @@ def _islice(it, start, stop, step):
 
 
 def pairwise(iterable):
-    """Return an iterator of overlapping pairs taken from the input iterator.
-
-    s -> (s0, s1), (s1, s2), (s2, s3), ..."""
     return _pairwise(iter(iterable))
 
 
@@ -340,8 +311,6 @@ def _pairwise(it):
 
 
 def starmap(function, iterable):
-    """Return an iterator whose values are returned from the function evaluated with an
-    argument tuple taken from the given sequence."""
     return _starmap(function, iter(iterable))
 
 
@@ -351,8 +320,6 @@ def _starmap(function, it):
 
 
 def takewhile(predicate, iterable):
-    """Return successive entries from an iterable as long as the predicate evaluates to true for
-    each entry."""
     return _takewhile(predicate, iter(iterable))
 
 
@@ -365,7 +332,6 @@ def _takewhile(predicate, it):
 
 
 def tee(iterable, n=2):
-    """Returns a tuple of n independent iterators."""
     if not isinstance(n, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(n).__name__)
     if n < 0:
@@ -391,8 +357,6 @@ def _tee(it, link):
 
 
 def zip_longest(*iterables, fillvalue=None):
-    """Return a zip_longest object whose .__next__() method returns a tuple where the i-th
-    element comes from the i-th iterable argument; exhausted iterables give fillvalue."""
     return _zip_longest([iter(it) for it in iterables], fillvalue)
 
 
@@ -424,9 +388,6 @@ def _zip_longest(iterators, fillvalue):
 ################################################################################
 
 def product(*iterables, repeat=1):
-    """Cartesian product of input iterables.  Equivalent to nested for-loops.
-
-    product('ab', range(3)) --> ('a',0) ('a',1) ('a',2) ('b',0) ('b',1) ('b',2)"""
     if not isinstance(repeat, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(repeat).__name__)
     if repeat < 0:
@@ -466,9 +427,6 @@ def _product(pools):
 
 
 def permutations(iterable, r=None):
-    """Return successive r-length permutations of elements in the iterable.
-
-    permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)"""
     pool = tuple(iterable)
     n = len(pool)
     if r is None:
@@ -512,9 +470,6 @@ def _permutations(pool, n, r):
 
 
 def combinations(iterable, r):
-    """Return successive r-length combinations of elements in the iterable.
-
-    combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)"""
     pool = tuple(iterable)
     if not isinstance(r, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(r).__name__)
@@ -543,10 +498,6 @@ def _combinations(pool, r):
 
 
 def combinations_with_replacement(iterable, r):
-    """Return successive r-length combinations of elements in the iterable allowing individual
-    elements to have successive repeats.
-
-    combinations_with_replacement('ABC', 2) --> AA AB AC BB BC CC"""
     pool = tuple(iterable)
     if not isinstance(r, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(r).__name__)

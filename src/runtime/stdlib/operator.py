@@ -17,81 +17,66 @@ _builtin_pow = pow
 # Comparisons
 
 def lt(a, b):
-    "Same as a < b."
     return a < b
 
 
 def le(a, b):
-    "Same as a <= b."
     return a <= b
 
 
 def eq(a, b):
-    "Same as a == b."
     return a == b
 
 
 def ne(a, b):
-    "Same as a != b."
     return a != b
 
 
 def ge(a, b):
-    "Same as a >= b."
     return a >= b
 
 
 def gt(a, b):
-    "Same as a > b."
     return a > b
 
 
 # Logical and identity
 
 def not_(a):
-    "Same as not a."
     return not a
 
 
 def truth(a):
-    "Return True if a is true, False otherwise."
     return True if a else False
 
 
 def is_(a, b):
-    "Same as a is b."
     return a is b
 
 
 def is_not(a, b):
-    "Same as a is not b."
     return a is not b
 
 
 # Arithmetic and bitwise
 
 def abs(a):
-    "Same as abs(a)."
     return _builtin_abs(a)
 
 
 def add(a, b):
-    "Same as a + b."
     return a + b
 
 
 def and_(a, b):
-    "Same as a & b."
     return a & b
 
 
 def floordiv(a, b):
-    "Same as a // b."
     return a // b
 
 
 def index(a):
-    "Same as a.__index__()."
     if type(a) is int:
         return a
     if isinstance(a, int):
@@ -103,7 +88,6 @@ def index(a):
 
 
 def inv(a):
-    "Same as ~a."
     return ~a
 
 
@@ -111,62 +95,50 @@ invert = inv
 
 
 def lshift(a, b):
-    "Same as a << b."
     return a << b
 
 
 def mod(a, b):
-    "Same as a % b."
     return a % b
 
 
 def mul(a, b):
-    "Same as a * b."
     return a * b
 
 
 def matmul(a, b):
-    "Same as a @ b."
     return a @ b
 
 
 def neg(a):
-    "Same as -a."
     return -a
 
 
 def or_(a, b):
-    "Same as a | b."
     return a | b
 
 
 def pos(a):
-    "Same as +a."
     return +a
 
 
 def pow(a, b):
-    "Same as a ** b."
     return a ** b
 
 
 def rshift(a, b):
-    "Same as a >> b."
     return a >> b
 
 
 def sub(a, b):
-    "Same as a - b."
     return a - b
 
 
 def truediv(a, b):
-    "Same as a / b."
     return a / b
 
 
 def xor(a, b):
-    "Same as a ^ b."
     return a ^ b
 
 
@@ -177,19 +149,16 @@ def _is_sequence(a):
 
 
 def concat(a, b):
-    "Same as a + b, for a and b sequences."
     if not _is_sequence(a):
         raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
     return a + b
 
 
 def contains(a, b):
-    "Same as b in a (note reversed operands)."
     return b in a
 
 
 def countOf(a, b):
-    "Return the number of items in a which are, or which equal, b."
     n = 0
     for x in a:
         if x is b or x == b:
@@ -198,17 +167,14 @@ def countOf(a, b):
 
 
 def delitem(a, b):
-    "Same as del a[b]."
     del a[b]
 
 
 def getitem(a, b):
-    "Same as a[b]."
     return a[b]
 
 
 def indexOf(a, b):
-    "Return the first index of b in a."
     i = 0
     for x in a:
         if x is b or x == b:
@@ -218,13 +184,10 @@ def indexOf(a, b):
 
 
 def setitem(a, b, c):
-    "Same as a[b] = c."
     a[b] = c
 
 
 def length_hint(obj, default=0):
-    """Return an estimate of the number of items in obj: its len() if it has one, else its
-    __length_hint__(), else default."""
     if not isinstance(default, int):
         raise TypeError("'%s' object cannot be interpreted as an integer"
                         % type(default).__name__)
@@ -249,18 +212,12 @@ def length_hint(obj, default=0):
 
 
 def call(obj, *args, **kwargs):
-    "Same as obj(*args, **kwargs)."
     return obj(*args, **kwargs)
 
 
 # Callable factories
 
 class attrgetter:
-    """Return a callable object that fetches the given attribute(s) from its operand.
-    After f = attrgetter('name'), the call f(r) returns r.name.
-    After g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).
-    After h = attrgetter('name.first', 'name.last'), the call h(r) returns
-    (r.name.first, r.name.last)."""
 
     def __init__(self, *names):
         if not names:
@@ -293,9 +250,6 @@ class attrgetter:
 
 
 class itemgetter:
-    """Return a callable object that fetches the given item(s) from its operand.
-    After f = itemgetter(2), the call f(r) returns r[2].
-    After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])"""
 
     def __init__(self, *items):
         if not items:
@@ -314,10 +268,6 @@ class itemgetter:
 
 
 class methodcaller:
-    """Return a callable object that calls the given method on its operand.
-    After f = methodcaller('name'), the call f(r) returns r.name().
-    After g = methodcaller('name', 'date', foo=1), the call g(r) returns
-    r.name('date', foo=1)."""
 
     def __init__(self, *args, **kwargs):
         if not args:
@@ -345,19 +295,16 @@ class methodcaller:
 # In-place operators: the statement's result, which for mutable operands is the operand.
 
 def iadd(a, b):
-    "Same as a += b."
     a += b
     return a
 
 
 def iand(a, b):
-    "Same as a &= b."
     a &= b
     return a
 
 
 def iconcat(a, b):
-    "Same as a += b, for a and b sequences."
     if not _is_sequence(a):
         raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
     a += b
@@ -365,67 +312,56 @@ def iconcat(a, b):
 
 
 def ifloordiv(a, b):
-    "Same as a //= b."
     a //= b
     return a
 
 
 def ilshift(a, b):
-    "Same as a <<= b."
     a <<= b
     return a
 
 
 def imod(a, b):
-    "Same as a %= b."
     a %= b
     return a
 
 
 def imul(a, b):
-    "Same as a *= b."
     a *= b
     return a
 
 
 def imatmul(a, b):
-    "Same as a @= b."
     a @= b
     return a
 
 
 def ior(a, b):
-    "Same as a |= b."
     a |= b
     return a
 
 
 def ipow(a, b):
-    "Same as a **= b."
     a **= b
     return a
 
 
 def irshift(a, b):
-    "Same as a >>= b."
     a >>= b
     return a
 
 
 def isub(a, b):
-    "Same as a -= b."
     a -= b
     return a
 
 
 def itruediv(a, b):
-    "Same as a /= b."
     a /= b
     return a
 
 
 def ixor(a, b):
-    "Same as a ^= b."
     a ^= b
     return a
 

@@ -17,13 +17,9 @@ punctuation = r"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"""
 printable = digits + ascii_letters + punctuation + whitespace
 
 
+# Each word capitalized; with sep None, words are split on whitespace runs and joined by one
+# space, else split and joined with sep.
 def capwords(s, sep=None):
-    """capwords(s [,sep]) -> string
-
-    Split the argument into words using split, capitalize each word using capitalize, and join
-    the capitalized words using join.  If the optional second argument sep is absent or None,
-    runs of whitespace characters are replaced by a single space and leading and trailing
-    whitespace are removed, otherwise sep is used to split and join the words."""
     return (sep or ' ').join([word.capitalize() for word in s.split(sep)])
 
 
@@ -31,8 +27,8 @@ _IDENT_START = ascii_letters + '_'
 _IDENT_CHARS = _IDENT_START + digits
 
 
+# $name and ${name} placeholders replaced from a mapping; $$ is a literal $.
 class Template:
-    """A string class for supporting $-substitutions."""
 
     delimiter = '$'
 
@@ -162,7 +158,6 @@ class _AnyMapping:
 
 
 class Formatter:
-    """str.format's machinery as a class: format(format_string, *args, **kwargs)."""
 
     def format(self, format_string, *args, **kwargs):
         return self.vformat(format_string, args, kwargs)
