@@ -306,3 +306,14 @@ class Derived(Base):
     pass
 describe.register(Base, lambda x: 'a Base')
 print(describe(Derived()), describe(Base()))
+
+print('--- through methods and classes')
+class T:
+    @lru_cache(maxsize=None)
+    def m(self, x):
+        return x * 2
+t = T()
+print(t.m(1), t.m(1), t.m.cache_info(), t.m.__wrapped__.__name__, T.m.__name__)
+class U:
+    p = partial(max, 0)
+print(U().p(5), U.p(-3))
