@@ -34,6 +34,11 @@ class deque:
             if maxlen < 0:
                 raise ValueError('maxlen must be non-negative')
         self._maxlen = maxlen
+        # maxlen as an int for the hot paths (-1 when unbounded: never equal to a size).
+        if maxlen is None:
+            self._limit = -1
+        else:
+            self._limit = maxlen
         # A ring buffer whose length is a power of two: item i is _buf[(_head + i) & _mask].
         self._buf = [None] * 8
         self._mask = 7
@@ -43,22 +48,27 @@ class deque:
             self.extend(iterable)
 
     def _grow(self):
+        # Called when the ring is full: unroll it from its head into a list twice as long.
         buf = self._buf
-        mask = self._mask
         head = self._head
-        size = self._size
-        items = [buf[(head + i) & mask] for i in range(size)]
-        cap = (mask + 1) * 2
-        items.extend([None] * (cap - size))
+        cap = self._mask + 1
+        if head:
+            items = buf[head:] + buf[:head]
+        else:
+            items = buf
+        items.extend([None] * cap)
         self._buf = items
-        self._mask = cap - 1
+        self._mask = cap * 2 - 1
         self._head = 0
 
     def _items(self):
+        # The items in order, as a new list.
         buf = self._buf
-        mask = self._mask
         head = self._head
-        return [buf[(head + i) & mask] for i in range(self._size)]
+        end = head + self._size
+        if end <= self._mask + 1:
+            return buf[head:end]
+        return buf[head:] + buf[:end & self._mask]
 
     def _reset(self, items):
         cap = 8
@@ -77,7 +87,7 @@ class deque:
 
     def append(self, x):
         size = self._size
-        if size == self._maxlen:
+        if size == self._limit:
             if size == 0:
                 return
             head = self._head
@@ -91,7 +101,7 @@ class deque:
 
     def appendleft(self, x):
         size = self._size
-        if size == self._maxlen:
+        if size == self._limit:
             if size == 0:
                 return
             self._buf[(self._head + size - 1) & self._mask] = None
@@ -187,7 +197,7 @@ class deque:
         raise ValueError('%r is not in deque' % (value,))
 
     def insert(self, index, value):
-        if self._size == self._maxlen:
+        if self._size == self._limit:
             raise IndexError('deque already at its maximum size')
         items = self._items()
         items.insert(index, value)
