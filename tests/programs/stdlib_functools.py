@@ -317,3 +317,20 @@ print(t.m(1), t.m(1), t.m.cache_info(), t.m.__wrapped__.__name__, T.m.__name__)
 class U:
     p = partial(max, 0)
 print(U().p(5), U.p(-3))
+
+print('--- cached_property')
+class Circle:
+    def __init__(self, r):
+        self.r = r
+
+    @functools.cached_property
+    def area(self):
+        print('computing area')
+        return 3 * self.r * self.r
+ci = Circle(2)
+print(ci.area, ci.area, Circle(1).area)
+ci.area = 100
+print(ci.area)
+ci2 = Circle(3)
+ci2.r = 4
+print(ci2.area, ci2.area)

@@ -156,3 +156,8 @@ for v in [random.randint(0, 100) for _ in range(101)]:
         heappush(lo, -heappop(hi))
     medians.append(-lo[0])
 print(medians[-5:], sum(medians))
+
+# the max-heap helpers CPython keeps private but programs use
+mh = [random.randint(0, 100) for _ in range(30)]
+heapq._heapify_max(mh)
+print(mh[0] == max(mh), [heapq._heappop_max(mh) for _ in range(5)], heapq._heapreplace_max(mh, -1), len(mh))

@@ -1,12 +1,15 @@
 """Higher-order functions and operations on callables (bundled with stitch; the same interface
 as CPython's `functools`): reduce, partial, lru_cache and cache (whose wrappers are plain
-functions, so they work on methods too), wraps and update_wrapper, total_ordering, cmp_to_key
-and singledispatch."""
+functions, so they work on methods too), wraps and update_wrapper, total_ordering, cmp_to_key,
+singledispatch, and cached_property (a property that computes once per instance: stitch
+does not run user descriptors' __get__, so it is built on `property`, and the value is kept in
+a private instance attribute rather than under the property's own name)."""
 
 from collections import namedtuple
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'total_ordering',
-           'cache', 'cmp_to_key', 'lru_cache', 'reduce', 'partial', 'singledispatch']
+           'cache', 'cmp_to_key', 'lru_cache', 'reduce', 'partial', 'singledispatch',
+           'cached_property']
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__annotations__')
 WRAPPER_UPDATES = ('__dict__',)
@@ -384,3 +387,29 @@ def singledispatch(func):
     wrapper.registry = registry
     update_wrapper(wrapper, func)
     return wrapper
+
+
+################################################################################
+# cached_property
+################################################################################
+
+def cached_property(func):
+    # The first read of the attribute computes func(instance) and keeps it; assigning the
+    # attribute replaces the kept value, deleting it forgets the value.
+    slot = '_cached_property_' + func.__name__
+
+    def get(self):
+        value = getattr(self, slot, _NO_VALUE)
+        if value is _NO_VALUE:
+            value = func(self)
+            setattr(self, slot, value)
+        return value
+
+    def set(self, value):
+        setattr(self, slot, value)
+
+    def forget(self):
+        if getattr(self, slot, _NO_VALUE) is not _NO_VALUE:
+            delattr(self, slot)
+
+    return property(get, set, forget)

@@ -142,6 +142,27 @@ def _sift_from_root_max(heap, pos):
     _sift_toward_root_max(heap, start, pos)
 
 
+def _heappop_max(heap):
+    if not heap:
+        raise IndexError('index out of range')
+    last = heap.pop()
+    if heap:
+        top = heap[0]
+        heap[0] = last
+        _sift_from_root_max(heap, 0)
+        return top
+    return last
+
+
+def _heapreplace_max(heap, item):
+    if not heap:
+        raise IndexError('index out of range')
+    top = heap[0]
+    heap[0] = item
+    _sift_from_root_max(heap, 0)
+    return top
+
+
 def _heapify_max(x):
     i = len(x) // 2 - 1
     while i >= 0:
