@@ -347,3 +347,8 @@ d = deque([1, 2, 3])
 for x in d:
     d[0] = x
 print(d)
+print(defaultdict.fromkeys('ab'), defaultdict.fromkeys([1], 0), OrderedDict.fromkeys('xy', []))
+try:
+    Counter.fromkeys('ab')
+except NotImplementedError as e:
+    print('NotImplementedError', e)

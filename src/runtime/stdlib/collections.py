@@ -482,6 +482,13 @@ class _DictWrapper:
         self.update(other)
         return self
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        result = cls()
+        for key in iterable:
+            result[key] = value
+        return result
+
 
 def _plain(mapping):
     if isinstance(mapping, _DictWrapper):
