@@ -434,7 +434,6 @@ class _DictWrapper:
         self._d.clear()
 
     def update(self, other=(), **kwds):
-        d = self._d
         if isinstance(other, _DictWrapper):
             for k, v in other._d.items():
                 self[k] = v
