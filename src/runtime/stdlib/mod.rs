@@ -10,8 +10,15 @@
 /// `(module name, Python source)` of every bundled module.
 const MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("bisect.py")),
+    ("collections", include_str!("collections.py")),
+    ("copy", include_str!("copy.py")),
+    ("functools", include_str!("functools.py")),
+    ("heapq", include_str!("heapq.py")),
+    ("itertools", include_str!("itertools.py")),
+    ("operator", include_str!("operator.py")),
     ("os", include_str!("os.py")),
     ("posixpath", include_str!("posixpath.py")),
+    ("string", include_str!("string.py")),
     ("typing", include_str!("typing.py")),
 ];
 

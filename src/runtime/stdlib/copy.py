@@ -1,0 +1,170 @@
+"""Shallow and deep copy operations (bundled with stitch; the same interface as CPython's
+`copy`): copy(x) and deepcopy(x, memo) for the built-in containers and for instances of
+classes (their attributes copied, honouring __copy__, __deepcopy__, __getstate__ and
+__setstate__); deepcopy's memo keeps shared and cyclic references shared and cyclic in the
+copy."""
+
+__all__ = ['Error', 'copy', 'deepcopy']
+
+
+class Error(Exception):
+    pass
+
+
+error = Error
+
+
+def _function():
+    pass
+
+
+class _Probe:
+    def method(self):
+        pass
+
+
+# Values copy() and deepcopy() return as they are.
+_ATOMIC = {type(None), int, float, bool, str, type, range, type(len), type(_function),
+           type(_Probe().method), type(NotImplemented), property, slice}
+
+
+def _no_init(self, *args, **kwargs):
+    pass
+
+
+def _new_instance(cls):
+    # An instance of `cls` made without running its __init__ (stitch has no object.__new__):
+    # for the one call, the class's __init__ is one that does nothing.
+    own = cls.__dict__
+    had = '__init__' in own
+    saved = own.get('__init__')
+    cls.__init__ = _no_init
+    try:
+        obj = cls()
+    finally:
+        if had:
+            cls.__init__ = saved
+        else:
+            del cls.__init__
+    return obj
+
+
+def _state_of(x):
+    getstate = getattr(type(x), '__getstate__', None)
+    if getstate is not None:
+        return getstate(x)
+    d = getattr(x, '__dict__', None)
+    if not d:
+        return None
+    return d
+
+
+def _set_state(y, state):
+    setstate = getattr(type(y), '__setstate__', None)
+    if setstate is not None:
+        setstate(y, state)
+        return
+    for key, value in state.items():
+        setattr(y, key, value)
+
+
+# A new container (or instance) holding the same items (or attributes).
+def copy(x):
+    cls = type(x)
+    if cls in _ATOMIC or cls is tuple or cls is frozenset:
+        return x
+    if cls is list:
+        return x[:]
+    if cls is dict or cls is set:
+        return x.copy()
+    copier = getattr(cls, '__copy__', None)
+    if copier is not None:
+        return copier(x)
+    if isinstance(x, type):
+        return x
+    if not hasattr(x, '__dict__'):
+        raise Error('un(shallow)copyable object of type %s' % cls)
+    y = _new_instance(cls)
+    if isinstance(x, list):
+        y.extend(x)
+    state = _state_of(x)
+    if state is not None:
+        if getattr(cls, '__setstate__', None) is None and isinstance(state, dict):
+            for key, value in state.items():
+                setattr(y, key, value)
+        else:
+            _set_state(y, state)
+    return y
+
+
+# A copy whose items and attributes are themselves deep copies; `memo` maps id() of what was
+# already copied to its copy.
+def deepcopy(x, memo=None, _nil=[]):
+    cls = type(x)
+    if cls in _ATOMIC:
+        return x
+    if memo is None:
+        memo = {}
+    d = id(x)
+    y = memo.get(d, _nil)
+    if y is not _nil:
+        return y
+    if cls is list:
+        y = []
+        memo[d] = y
+        append = y.append
+        for item in x:
+            append(deepcopy(item, memo))
+    elif cls is tuple:
+        items = [deepcopy(item, memo) for item in x]
+        # A tuple that refers to itself through a mutable item was copied while copying it.
+        if d in memo:
+            return memo[d]
+        same = True
+        for i in range(len(items)):
+            if items[i] is not x[i]:
+                same = False
+                break
+        if same:
+            y = x
+        else:
+            y = tuple(items)
+    elif cls is dict:
+        y = {}
+        memo[d] = y
+        for key, value in x.items():
+            y[deepcopy(key, memo)] = deepcopy(value, memo)
+    elif cls is set:
+        y = set()
+        memo[d] = y
+        for item in x:
+            y.add(deepcopy(item, memo))
+    elif cls is frozenset:
+        y = frozenset([deepcopy(item, memo) for item in x])
+    else:
+        copier = getattr(cls, '__deepcopy__', None)
+        if copier is not None:
+            y = copier(x, memo)
+        elif isinstance(x, type):
+            y = x
+        else:
+            if not hasattr(x, '__dict__'):
+                raise Error('un(deep)copyable object of type %s' % cls)
+            y = _new_instance(cls)
+            memo[d] = y
+            if isinstance(x, list):
+                for item in x:
+                    y.append(deepcopy(item, memo))
+            state = _state_of(x)
+            if state is not None:
+                state = deepcopy(state, memo)
+                _set_state(y, state)
+    # Keep the original alive for as long as the memo is, so its id is not reused.
+    if y is not x:
+        memo[d] = y
+        keep = memo.get(id(memo))
+        if keep is None:
+            memo[id(memo)] = [x]
+        else:
+            keep.append(x)
+    return y
