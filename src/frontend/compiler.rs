@@ -114,6 +114,8 @@ pub(super) struct Compiler<'a> {
     pub unit: Unit<'a>,
     /// Enclosing units, outermost first.
     pub outer: Vec<Unit<'a>>,
+    /// `from __future__ import annotations`: annotations are stored as their source text.
+    pub future_annotations: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -125,7 +127,9 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
     ) -> Result<Code> {
         let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
-        let mut compiler = Compiler { table, lines, filename: Rc::from(filename), unit, outer: Vec::new() };
+        let mut compiler =
+            Compiler { table, lines, filename: Rc::from(filename), unit, outer: Vec::new(), future_annotations: false };
+        compiler.setup_annotations(body);
         compiler.compile_body(body)?;
         if compiler.falls_through() {
             let none = compiler.const_index(Const::None);

@@ -43,6 +43,11 @@ pub(crate) struct LineIndex<'src> {
 }
 
 impl<'src> LineIndex<'src> {
+    /// The source text of `range`.
+    pub(crate) fn text(&self, range: ruff_text_size::TextRange) -> &'src str {
+        self.source.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("")
+    }
+
     pub(crate) fn new(source: &'src str) -> LineIndex<'src> {
         let mut line_starts = vec![0];
         let bytes = source.as_bytes();

@@ -111,6 +111,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::Str(self.unit.qualname.clone()));
         let qualname = self.plain_name_index("__qualname__");
         self.emit(Opcode::STORE_NAME, qualname);
+        self.setup_annotations(body);
         self.compile_body(body)?;
         if !self.falls_through() {
             return Ok(());

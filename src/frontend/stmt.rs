@@ -18,7 +18,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::assemble::Label;
 use super::compiler::{count_u32, Compiler, FBlock, NameCtx, Result};
-use super::symtable::ScopeKind;
+use super::symtable::{mangle, ScopeKind};
 use crate::bytecode::{BinaryOp, Const, Opcode, INPLACE};
 
 impl<'a> Compiler<'a> {
@@ -43,14 +43,7 @@ impl<'a> Compiler<'a> {
             Stmt::Delete(del) => del.targets.iter().try_for_each(|target| self.compile_delete(target)),
             Stmt::Assign(assign) => self.compile_assign(assign),
             Stmt::AugAssign(aug) => self.compile_aug_assign(aug),
-            Stmt::AnnAssign(ann) => match &ann.value {
-                // The annotation itself is not evaluated; a bare `x: int` does nothing.
-                Some(value) => {
-                    self.compile_expr(value)?;
-                    self.compile_store(&ann.target)
-                }
-                None => Ok(()),
-            },
+            Stmt::AnnAssign(ann) => self.compile_ann_assign(ann),
             Stmt::For(for_stmt) => self.compile_for(for_stmt),
             Stmt::While(while_stmt) => self.compile_while(while_stmt),
             Stmt::If(if_stmt) => self.compile_if(&if_stmt.test, &if_stmt.body, &if_stmt.elif_else_clauses),
@@ -647,6 +640,42 @@ impl<'a> Compiler<'a> {
         self.emit_artificial(Opcode::RERAISE, 0);
     }
 
+    // -- annotations ---------------------------------------------------------------------------
+
+    /// `x: T = v`. In a module or class body the annotation of a simple name goes into
+    /// `__annotations__` (evaluated, or its source text under `from __future__ import
+    /// annotations`), as in CPython; in a function it is not evaluated.
+    fn compile_ann_assign(&mut self, ann: &'a ast::StmtAnnAssign) -> Result<()> {
+        if let Some(value) = &ann.value {
+            self.compile_expr(value)?;
+            self.compile_store(&ann.target)?;
+        }
+        let Expr::Name(target) = &*ann.target else { return Ok(()) };
+        if !ann.simple || !matches!(self.unit.kind, ScopeKind::Module | ScopeKind::Class) {
+            return Ok(());
+        }
+        if self.future_annotations {
+            self.load_const(Const::Str(self.lines.text(ann.annotation.range()).to_string()));
+        } else {
+            self.compile_expr(&ann.annotation)?;
+        }
+        let annotations = self.plain_name_index("__annotations__");
+        self.emit(Opcode::LOAD_NAME, annotations);
+        self.load_const(Const::Str(mangle(self.unit.private.as_deref(), &target.id).into_owned()));
+        self.emit(Opcode::STORE_SUBSCR, 0);
+        Ok(())
+    }
+
+    /// CPython's `SETUP_ANNOTATIONS`: a module or class body that annotates names starts with
+    /// `__annotations__ = {}`.
+    pub(super) fn setup_annotations(&mut self, body: &'a [Stmt]) {
+        if body_annotates(body) {
+            self.emit(Opcode::BUILD_MAP, 0);
+            let annotations = self.plain_name_index("__annotations__");
+            self.emit(Opcode::STORE_NAME, annotations);
+        }
+    }
+
     // -- with ----------------------------------------------------------------------------------
 
     /// `with a as x, b: body` is `with a as x: with b: body`; one item:
@@ -764,6 +793,9 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported(import.range, "relative imports"));
         };
         if module.id.as_str() == "__future__" {
+            if import.names.iter().any(|alias| alias.name.id.as_str() == "annotations") {
+                self.future_annotations = true;
+            }
             return Ok(());
         }
         if let Some(star) = import.names.iter().find(|alias| alias.name.id.as_str() == "*") {
@@ -786,6 +818,28 @@ impl<'a> Compiler<'a> {
 }
 
 /// The targets of a tuple or list assignment target.
+/// Whether a body has an annotated simple name at its own level (not in nested functions or
+/// classes).
+fn body_annotates(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::AnnAssign(ann) => ann.simple && matches!(&*ann.target, Expr::Name(_)),
+        Stmt::If(s) => body_annotates(&s.body) || s.elif_else_clauses.iter().any(|c| body_annotates(&c.body)),
+        Stmt::For(s) => body_annotates(&s.body) || body_annotates(&s.orelse),
+        Stmt::While(s) => body_annotates(&s.body) || body_annotates(&s.orelse),
+        Stmt::With(s) => body_annotates(&s.body),
+        Stmt::Try(s) => {
+            body_annotates(&s.body)
+                || body_annotates(&s.orelse)
+                || body_annotates(&s.finalbody)
+                || s.handlers.iter().any(|h| {
+                    let ExceptHandler::ExceptHandler(h) = h;
+                    body_annotates(&h.body)
+                })
+        }
+        _ => false,
+    })
+}
+
 fn sequence_elements(target: &Expr) -> Option<&[Expr]> {
     match target {
         Expr::Tuple(tuple) => Some(&tuple.elts),
