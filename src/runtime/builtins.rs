@@ -58,6 +58,7 @@ pub fn init(vm: &mut Vm) {
         ("pow", pow),
         ("repr", repr),
         ("hex", hex),
+        ("vars", vars),
         ("open", super::textio::open),
         ("bin", bin),
         ("oct", oct),
@@ -668,8 +669,25 @@ fn hash(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn iter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "iter", args, 1, 1)?;
+    arity(vm, "iter", args, 1, 2)?;
+    if let [callable, sentinel] = args {
+        if !is_callable(*callable) {
+            return Err(vm.new_error(vm.types.type_error, "iter(v, w): v must be callable"));
+        }
+        return Ok(Value::Obj(vm.alloc(ObjKind::Iterator(std::cell::RefCell::new(
+            super::object::IterState::Callable { func: *callable, sentinel: *sentinel },
+        )))));
+    }
     pyiter::get_iter(vm, args[0])
+}
+
+/// `vars(obj)`: the instance's attributes (a module's or class's namespace) as a dict.
+fn vars(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "vars", args, 1, 1)?;
+    match attr::lookup(vm, args[0], sym::DICT)? {
+        Some(d) => Ok(d),
+        None => Err(vm.new_error(vm.types.type_error, "vars() argument must have __dict__ attribute")),
+    }
 }
 
 fn next(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -891,15 +909,18 @@ fn format(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn callable(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "callable", args, 1, 1)?;
-    let r = match args[0] {
+    Ok(Value::Bool(is_callable(args[0])))
+}
+
+fn is_callable(v: Value) -> bool {
+    match v {
         Value::Obj(o) => match &o.kind {
             ObjKind::Function(_) | ObjKind::Native(_) | ObjKind::Class(_) | ObjKind::BoundMethod { .. } => true,
             ObjKind::Instance(i) => i.class.as_class().and_then(|c| c.lookup(sym::CALL)).is_some(),
             _ => false,
         },
         _ => false,
-    };
-    Ok(Value::Bool(r))
+    }
 }
 
 fn globals(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
@@ -1225,7 +1246,8 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn type_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     match args.len() {
         2 => Ok(Value::Obj(vm.type_of(args[1]))),
-        _ => Err(vm.new_error(vm.types.type_error, "stitch supports only type(obj)")),
+        4 => types::type_new3(vm, args[1], args[2], args[3]),
+        _ => Err(vm.new_error(vm.types.type_error, "type() takes 1 or 3 arguments")),
     }
 }
 

@@ -28,6 +28,12 @@ pub fn init(vm: &mut Vm) {
     ];
     let c = vm.types.object;
     types::add_methods(vm, c, object);
+    // `object.__new__` is a staticmethod taking the class first.
+    let new = vm.new_native("__new__", types::object_new);
+    let new = Value::Obj(vm.alloc(ObjKind::StaticMethod(new)));
+    if let Some(class) = c.as_class() {
+        class.set_attr(super::interner::sym::NEW, new);
+    }
     let list: &[(&'static str, NativeFn)] = &[
         ("__repr__", list_repr),
         ("__len__", list_len),

@@ -297,6 +297,10 @@ impl Marker {
                     self.mark_value(*it);
                 }
                 IterState::GetItem { obj, .. } => self.mark_value(*obj),
+                IterState::Callable { func, sentinel } => {
+                    self.mark_value(*func);
+                    self.mark_value(*sentinel);
+                }
             },
             ObjKind::DictView(d, _) => self.mark(*d),
             ObjKind::Property { fget, fset, fdel } => {

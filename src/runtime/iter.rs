@@ -158,6 +158,7 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
         Map(Value, Vec<Value>),
         Filter(Value, Value),
         GetItem(Value, i64),
+        Callable(Value, Value),
     }
     let step = {
         let mut state = cell.borrow_mut();
@@ -253,6 +254,7 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
             IterState::Map { func, its } => Step::Map(*func, its.clone()),
             IterState::Filter { func, it } => Step::Filter(*func, *it),
             IterState::GetItem { obj, index } => Step::GetItem(*obj, *index),
+            IterState::Callable { func, sentinel } => Step::Callable(*func, *sentinel),
             IterState::Seq { seq, index } => {
                 // Arrays.
                 match &seq.kind {
@@ -357,6 +359,14 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
                 return Ok(Some(v));
             }
         },
+        Step::Callable(func, sentinel) => {
+            let v = vm.call(func, &[], &[])?;
+            if ops::eq(vm, v, sentinel)? {
+                *cell.borrow_mut() = IterState::Exhausted;
+                return Ok(None);
+            }
+            Ok(Some(v))
+        }
         Step::GetItem(obj, index) => match ops::getitem(vm, obj, Value::Int(index)) {
             Ok(v) => {
                 if let IterState::GetItem { index: i, .. } = &mut *cell.borrow_mut() {

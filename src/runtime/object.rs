@@ -324,6 +324,11 @@ pub enum IterState {
         func: Value,
         it: Value,
     },
+    /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// Iteration through `__getitem__` with 0, 1, 2, ... until IndexError.
     GetItem {
         obj: Value,

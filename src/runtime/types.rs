@@ -96,6 +96,7 @@ builtin_types! {
     classmethod: "classmethod", object, Builtin;
     super_: "super", object, Builtin;
     string_io: "StringIO", object, Builtin;
+    callable_iterator: "callable_iterator", object, Builtin;
     text_io: "TextIOWrapper", object, Builtin;
     array: "array", object, Builtin;
     base_exception: "BaseException", object, Exception;
@@ -289,6 +290,7 @@ impl Vm {
                     super::object::IterState::Map { .. } => t.map,
                     super::object::IterState::Filter { .. } => t.filter,
                     super::object::IterState::GetItem { .. } | super::object::IterState::Exhausted => t.iterator,
+                    super::object::IterState::Callable { .. } => t.callable_iterator,
                 },
                 ObjKind::DictView(_, k) => match k {
                     super::object::DictViewKind::Keys => t.dict_keys,
@@ -459,7 +461,68 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
         _ => None,
     }
     .unwrap_or_else(|| "__main__".to_string());
-    let class = new_class_with_mro(vm, &name, &qualname, bases, ancestors, layout, &module);
+    vm.temp_roots.push(Value::Obj(ns));
+    let class = make_class(vm, &name, &qualname, &module, bases, ancestors, layout, ns);
+    vm.temp_roots.pop();
+    class
+}
+
+/// `type(name, bases, dict)`: a class made from a namespace, as a class statement makes it.
+pub fn type_new3(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult<Value> {
+    let Some(name) = super::strings::as_str(name).map(|s| s.to_string()) else {
+        let tn = super::ops::type_name(vm, name);
+        return Err(vm.new_error(vm.types.type_error, &format!("type.__new__() argument 1 must be str, not {tn}")));
+    };
+    let Some(items) = bases.obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()) else {
+        let tn = super::ops::type_name(vm, bases);
+        return Err(vm.new_error(vm.types.type_error, &format!("type.__new__() argument 2 must be tuple, not {tn}")));
+    };
+    let Some(ns) = ns.as_obj().filter(|o| o.as_dict().is_some()) else {
+        let tn = super::ops::type_name(vm, ns);
+        return Err(vm.new_error(vm.types.type_error, &format!("type.__new__() argument 3 must be dict, not {tn}")));
+    };
+    let mut classes = Vec::new();
+    for b in items {
+        match b.as_obj().filter(|o| o.as_class().is_some()) {
+            Some(c) => classes.push(c),
+            None => return Err(vm.new_error(vm.types.type_error, "bases must be types")),
+        }
+    }
+    if classes.is_empty() {
+        classes.push(vm.types.object);
+    }
+    let (ancestors, layout) = resolve_bases(vm, &classes)?;
+    let key = vm.sym_value(sym::MODULE);
+    let module = match super::dictops::get(vm, ns, key)? {
+        Some(m) => super::strings::as_str(m).map(|s| s.to_string()),
+        None => match vm.frames.last().map(|f| f.globals) {
+            Some(g) => {
+                let key = vm.sym_value(sym::NAME);
+                super::dictops::get(vm, g, key)?.and_then(|v| super::strings::as_str(v).map(|s| s.to_string()))
+            }
+            None => None,
+        },
+    }
+    .unwrap_or_else(|| "__main__".to_string());
+    make_class(vm, &name, &name, &module, classes, ancestors, layout, ns)
+}
+
+/// Creates a class from its namespace `ns` (rooted by the caller): the attributes (with
+/// `__init_subclass__`, `__class_getitem__` and `__new__` made the implicit class- and
+/// staticmethods they are), `__slots__`, the `__eq__`-without-`__hash__` rule, then the
+/// `__set_name__` and `__init_subclass__` hooks.
+#[allow(clippy::too_many_arguments)]
+fn make_class(
+    vm: &mut Vm,
+    name: &str,
+    qualname: &str,
+    module: &str,
+    bases: Vec<ObjRef>,
+    ancestors: Vec<ObjRef>,
+    layout: Layout,
+    ns: ObjRef,
+) -> PyResult<Value> {
+    let class = new_class_with_mro(vm, name, qualname, bases, ancestors, layout, module);
     let items: Vec<(Value, Value)> = ns.as_dict().map(|d| d.borrow().iter().collect()).unwrap_or_default();
     let mut attrs = Vec::new();
     for (k, v) in items {
@@ -480,6 +543,8 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
             Some(ObjKind::Function(_)) if s == sym::INIT_SUBCLASS || s == sym::CLASS_GETITEM => {
                 Value::Obj(vm.alloc(ObjKind::ClassMethod(v)))
             }
+            // `__new__` is an implicit staticmethod.
+            Some(ObjKind::Function(_)) if s == sym::NEW => Value::Obj(vm.alloc(ObjKind::StaticMethod(v))),
             _ => v,
         };
         if let Some(c) = class.as_class() {
@@ -541,6 +606,67 @@ fn class_creation_hooks(vm: &mut Vm, class: ObjRef, attrs: &[(Sym, Value)]) -> P
         }
     }
     Ok(())
+}
+
+/// A `__new__` that `class` or a base defines in Python (object's own does not count).
+pub fn user_new(class: ObjRef) -> Option<Value> {
+    let v = class.as_class()?.lookup(sym::NEW)?;
+    match v.obj().map(|o| &o.kind) {
+        Some(ObjKind::StaticMethod(f)) if matches!(f.obj().map(|o| &o.kind), Some(ObjKind::Native(_))) => None,
+        Some(ObjKind::StaticMethod(f)) => Some(*f),
+        Some(ObjKind::Function(_)) => Some(v),
+        _ => None,
+    }
+}
+
+/// `cls(*args, **kw)` for a class with a Python `__new__`: `obj = __new__(cls, *args, **kw)`,
+/// then, when `obj` is an instance of `cls`, `obj.__init__(*args, **kw)`.
+pub fn construct_with_new(
+    vm: &mut Vm,
+    class: ObjRef,
+    new: Value,
+    args: &[Value],
+    kw: &[(Sym, Value)],
+) -> PyResult<Value> {
+    let mut all = vec![Value::Obj(class)];
+    all.extend_from_slice(args);
+    let obj = vm.call(new, &all, kw)?;
+    if !is_subclass(vm.type_of(obj), class) {
+        return Ok(obj);
+    }
+    let init = vm.type_of(obj).as_class().and_then(|c| c.lookup(sym::INIT));
+    let object_init = vm.types.object.as_class().and_then(|c| c.dict.borrow().get(&sym::INIT).copied());
+    match init {
+        // (`object.__init__` ignores the arguments when `__new__` is overridden, as in CPython.)
+        Some(init) if object_init.is_some_and(|o| o.is(init)) => {}
+        Some(init) => {
+            vm.temp_roots.push(obj);
+            let mut all = vec![obj];
+            all.extend_from_slice(args);
+            let r = vm.call(init, &all, kw);
+            vm.temp_roots.pop();
+            r?;
+        }
+        None => {}
+    }
+    Ok(obj)
+}
+
+/// `object.__new__(cls, ...)`: a new instance of `cls` with the storage its layout needs.
+pub fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Value> {
+    let Some(class) = args.first().and_then(|v| v.as_obj()).filter(|o| o.as_class().is_some()) else {
+        return Err(vm.new_error(vm.types.type_error, "object.__new__(X): X is not a type object"));
+    };
+    let c = class.as_class().expect("checked above");
+    if let Some(native) = c.native_new.get() {
+        return native(vm, args, &[]);
+    }
+    if c.layout == Layout::Builtin {
+        let name = c.name.clone();
+        return Err(vm.new_error(vm.types.type_error, &format!("object.__new__({name}) is not safe")));
+    }
+    let layout = c.layout;
+    Ok(vm.new_instance(class, layout))
 }
 
 /// Native `__init__` of `object`: accepts no arguments unless the class defines `__init__`.
