@@ -175,15 +175,6 @@ impl Vm {
                 }
             }
             ObjKind::Class(class) => {
-                if let Some(new) = crate::runtime::types::user_new(obj) {
-                    let nkw = tuple_len(kwnames);
-                    self.sp = start + nargs;
-                    let kw = self.kw_pairs(kwnames, start + nargs - nkw);
-                    let args = self.stack_slice(start, start + nargs - nkw).to_vec();
-                    let v = crate::runtime::types::construct_with_new(self, obj, new, &args, &kw)?;
-                    self.sp = result_pos;
-                    return Ok(CallOutcome::Value(v));
-                }
                 if let Some(new) = class.native_new.get() {
                     let nkw = tuple_len(kwnames);
                     self.sp = start + nargs;
@@ -191,6 +182,15 @@ impl Vm {
                     let mut args = vec![callable];
                     args.extend_from_slice(self.stack_slice(start, start + nargs - nkw));
                     let v = new(self, &args, &kw)?;
+                    self.sp = result_pos;
+                    return Ok(CallOutcome::Value(v));
+                }
+                if let Some(new) = crate::runtime::types::custom_new(obj) {
+                    let nkw = tuple_len(kwnames);
+                    self.sp = start + nargs;
+                    let kw = self.kw_pairs(kwnames, start + nargs - nkw);
+                    let args = self.stack_slice(start, start + nargs - nkw).to_vec();
+                    let v = crate::runtime::types::construct_with_new(self, obj, new, &args, &kw)?;
                     self.sp = result_pos;
                     return Ok(CallOutcome::Value(v));
                 }

@@ -1101,7 +1101,7 @@ fn list_init(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn tuple_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     match args.get(1) {
         Some(v) => {
-            if v.obj().and_then(|o| o.as_tuple()).is_some() {
+            if matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Tuple(_))) {
                 return Ok(*v);
             }
             let items = pyiter::collect(vm, *v)?;

@@ -14,6 +14,7 @@
 
 use num_traits::Signed;
 
+use crate::bytecode::{BinaryOp, CompareOp};
 use crate::interpreter::{PyErr, PyResult, Vm};
 
 use super::interner::{sym, Sym};
@@ -28,6 +29,35 @@ pub fn init(vm: &mut Vm) {
     let tuple_methods: &[(&'static str, NativeFn)] = &[("index", tuple_index), ("count", tuple_count)];
     let class = vm.types.tuple;
     types::add_methods(vm, class, tuple_methods);
+    // For subclasses, which reach the items through the class (CPython's slots).
+    let specials: &[(&'static str, NativeFn)] = &[
+        ("__getitem__", |vm, a, _| tuple_op(vm, a, |vm, t, o| ops::getitem(vm, t, o))),
+        ("__contains__", |vm, a, _| tuple_op(vm, a, |vm, t, o| ops::contains(vm, t, o).map(Value::Bool))),
+        ("__add__", |vm, a, _| tuple_op(vm, a, |vm, t, o| ops::binary_op(vm, BinaryOp::Add, false, t, o))),
+        ("__mul__", |vm, a, _| tuple_op(vm, a, |vm, t, o| ops::binary_op(vm, BinaryOp::Multiply, false, t, o))),
+        ("__rmul__", |vm, a, _| tuple_op(vm, a, |vm, t, o| ops::binary_op(vm, BinaryOp::Multiply, false, t, o))),
+        ("__eq__", |vm, a, _| tuple_compare(vm, a, CompareOp::Eq)),
+        ("__ne__", |vm, a, _| tuple_compare(vm, a, CompareOp::Ne)),
+        ("__lt__", |vm, a, _| tuple_compare(vm, a, CompareOp::Lt)),
+        ("__le__", |vm, a, _| tuple_compare(vm, a, CompareOp::Le)),
+        ("__gt__", |vm, a, _| tuple_compare(vm, a, CompareOp::Gt)),
+        ("__ge__", |vm, a, _| tuple_compare(vm, a, CompareOp::Ge)),
+        ("__len__", |vm, a, _| tuple_unary(vm, a, |vm, t| ops::len(vm, t).map(|n| Value::Int(n as i64)))),
+        ("__iter__", |vm, a, _| tuple_unary(vm, a, super::iter::get_iter)),
+        ("__hash__", |vm, a, _| tuple_unary(vm, a, |vm, t| ops::hash(vm, t).map(Value::Int))),
+        ("__repr__", |vm, a, _| {
+            tuple_unary(vm, a, |vm, t| {
+                let s = ops::repr(vm, t)?;
+                Ok(vm.new_string(s))
+            })
+        }),
+    ];
+    types::add_methods(vm, class, specials);
+    let new = vm.new_native("__new__", tuple_new);
+    let new = Value::Obj(vm.alloc(ObjKind::StaticMethod(new)));
+    if let Some(c) = class.as_class() {
+        c.set_attr(sym::NEW, new);
+    }
     super::list_methods::init(vm);
     super::dict_methods::init(vm);
     super::set_methods::init(vm);
@@ -251,6 +281,67 @@ fn tuple_count(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     }
     Ok(Value::Int(n))
+}
+
+// ---------------------------------------------------------------------------------------------
+// tuple's special methods, for instances of tuple subclasses
+
+/// `tuple.__new__(cls, iterable=())`: a tuple, or an instance of a tuple subclass.
+fn tuple_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_keywords(vm, "tuple", "__new__", kw)?;
+    let Some(class) = args.first().and_then(|v| v.as_obj()).filter(|o| o.as_class().is_some()) else {
+        return Err(vm.new_error(vm.types.type_error, "tuple.__new__(X): X is not a type object"));
+    };
+    if !types::is_subclass(class, vm.types.tuple) {
+        let name = class.as_class().map(|c| c.name.clone()).unwrap_or_default();
+        return Err(
+            vm.new_error(vm.types.type_error, &format!("tuple.__new__({name}): {name} is not a subtype of tuple"))
+        );
+    }
+    if args.len() > 2 {
+        return Err(
+            vm.new_error(vm.types.type_error, &format!("tuple expected at most 1 argument, got {}", args.len() - 1))
+        );
+    }
+    let items = match args.get(1) {
+        Some(v) => super::iter::collect(vm, *v)?,
+        None => Vec::new(),
+    };
+    if class == vm.types.tuple {
+        return Ok(vm.new_tuple(items));
+    }
+    Ok(vm.new_tuple_instance(class, items))
+}
+
+/// A plain tuple with the items of `v` (a tuple or a tuple subclass instance), if it is one.
+fn plain_tuple(vm: &mut Vm, v: Value) -> Option<Value> {
+    let items = v.obj()?.as_tuple()?.to_vec();
+    Some(vm.new_tuple(items))
+}
+
+fn tuple_unary(vm: &mut Vm, args: &[Value], f: fn(&mut Vm, Value) -> PyResult<Value>) -> PyResult<Value> {
+    let Some(t) = args.first().and_then(|v| plain_tuple(vm, *v)) else {
+        return Err(descriptor_error(vm, args, "tuple", "__len__"));
+    };
+    rooted(vm, &[t], |vm| f(vm, t))
+}
+
+fn tuple_op(vm: &mut Vm, args: &[Value], f: fn(&mut Vm, Value, Value) -> PyResult<Value>) -> PyResult<Value> {
+    let (Some(t), Some(&other)) = (args.first().and_then(|v| plain_tuple(vm, *v)), args.get(1)) else {
+        return Err(descriptor_error(vm, args, "tuple", "__getitem__"));
+    };
+    let other = plain_tuple(vm, other).unwrap_or(other);
+    rooted(vm, &[t, other], |vm| f(vm, t, other))
+}
+
+fn tuple_compare(vm: &mut Vm, args: &[Value], op: CompareOp) -> PyResult<Value> {
+    let (Some(t), Some(&other)) = (args.first().and_then(|v| plain_tuple(vm, *v)), args.get(1)) else {
+        return Err(descriptor_error(vm, args, "tuple", "__eq__"));
+    };
+    let Some(other) = plain_tuple(vm, other) else {
+        return Ok(vm.not_implemented());
+    };
+    rooted(vm, &[t, other], |vm| ops::compare(vm, op, t, other))
 }
 
 #[cfg(test)]

@@ -250,6 +250,7 @@ impl Marker {
                 match &i.ext {
                     InstanceExt::None => {}
                     InstanceExt::List(l) => self.mark_values(&l.borrow()),
+                    InstanceExt::Tuple(t) => self.mark_values(t),
                     InstanceExt::Dict(d) => {
                         for (k, v) in d.borrow().iter() {
                             self.mark_value(k);

@@ -173,6 +173,7 @@ pub enum Layout {
     Object,
     List,
     Dict,
+    Tuple,
     Exception,
     /// A built-in type whose instances are not `Instance` objects (int, str, dict, ...):
     /// such a class cannot be subclassed by stitch yet.
@@ -224,6 +225,8 @@ pub enum InstanceExt {
     None,
     List(Box<RefCell<Vec<Value>>>),
     Dict(Box<RefCell<Dict>>),
+    /// A tuple subclass's items, fixed when `tuple.__new__` made the instance.
+    Tuple(Box<[Value]>),
     Exception(Box<RefCell<ExcData>>),
 }
 
@@ -429,6 +432,7 @@ impl Obj {
     pub fn as_tuple(&self) -> Option<&[Value]> {
         match &self.kind {
             ObjKind::Tuple(t) => Some(t),
+            ObjKind::Instance(Instance { ext: InstanceExt::Tuple(t), .. }) => Some(t),
             _ => None,
         }
     }

@@ -58,7 +58,7 @@ builtin_types! {
     float: "float", object, Builtin;
     str_: "str", object, Builtin;
     list: "list", object, List;
-    tuple: "tuple", object, Builtin;
+    tuple: "tuple", object, Tuple;
     dict: "dict", object, Dict;
     set: "set", object, Builtin;
     frozenset: "frozenset", object, Builtin;
@@ -321,6 +321,7 @@ impl Vm {
         let ext = match layout {
             Layout::List => InstanceExt::List(Box::new(RefCell::new(Vec::new()))),
             Layout::Dict => InstanceExt::Dict(Box::default()),
+            Layout::Tuple => InstanceExt::Tuple(Box::new([])),
             Layout::Exception => InstanceExt::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::Obj(self.singletons.empty_tuple),
                 cause: Value::None,
@@ -334,6 +335,17 @@ impl Vm {
             shape: Cell::new(root),
             slots: SlotVec::new(),
             ext,
+        })))
+    }
+
+    /// An instance of tuple subclass `class` holding `items`.
+    pub fn new_tuple_instance(&mut self, class: ObjRef, items: Vec<Value>) -> Value {
+        let root = class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
+        Value::Obj(self.alloc(ObjKind::Instance(Instance {
+            class,
+            shape: Cell::new(root),
+            slots: SlotVec::new(),
+            ext: InstanceExt::Tuple(items.into_boxed_slice()),
         })))
     }
 
@@ -608,11 +620,19 @@ fn class_creation_hooks(vm: &mut Vm, class: ObjRef, attrs: &[(Sym, Value)]) -> P
     Ok(())
 }
 
-/// A `__new__` that `class` or a base defines in Python (object's own does not count).
-pub fn user_new(class: ObjRef) -> Option<Value> {
-    let v = class.as_class()?.lookup(sym::NEW)?;
+/// The `__new__` a call of `class` must run: one `class` or a base defines in Python, or a
+/// built-in base's (`tuple.__new__`); `object.__new__` does not count.
+pub fn custom_new(class: ObjRef) -> Option<Value> {
+    let c = class.as_class()?;
+    // (The class that defines it: `object` is the one class without a base.)
+    let owner = std::iter::once(class)
+        .chain(c.ancestors.iter().copied())
+        .find(|k| k.as_class().is_some_and(|k| k.dict.borrow().contains_key(&sym::NEW)))?;
+    if owner.as_class().is_some_and(|k| k.base.is_none()) {
+        return None;
+    }
+    let v = c.lookup(sym::NEW)?;
     match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::StaticMethod(f)) if matches!(f.obj().map(|o| &o.kind), Some(ObjKind::Native(_))) => None,
         Some(ObjKind::StaticMethod(f)) => Some(*f),
         Some(ObjKind::Function(_)) => Some(v),
         _ => None,

@@ -327,7 +327,7 @@ impl Recorder {
         };
         let plain = c.native_new.get().is_none()
             && c.layout != crate::runtime::object::Layout::Exception
-            && crate::runtime::types::user_new(class).is_none();
+            && crate::runtime::types::custom_new(class).is_none();
         let n = argc as usize;
         let Some(f) = function.filter(|f| plain && self.top(n + 1) == Ty::Null && self.can_follow(f, n + 1)) else {
             return self.call_generic(argc, pc);
