@@ -343,6 +343,16 @@ impl Opcode {
     }
 }
 
+/// Where an instruction came from in the source: 1-based lines, 0-based character columns
+/// (`line == 0`: unknown), like CPython's `co_positions()`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
 /// One instruction: an opcode and its 32-bit argument (0 when unused).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(C)]
@@ -600,6 +610,9 @@ pub struct Code {
     pub instrs: Vec<Instr>,
     /// Source line of each instruction (`lines.len() == instrs.len()`).
     pub lines: Vec<u32>,
+    /// Each instruction's source position (its AST node), for the `^^^^` under a traceback's
+    /// source line.
+    pub positions: Vec<Position>,
     pub consts: Vec<Const>,
     /// Global, attribute and imported names used by the code.
     pub names: Vec<String>,
@@ -641,6 +654,10 @@ impl Code {
     }
 
     /// Source line of instruction `pc`.
+    pub fn position_of(&self, pc: usize) -> Position {
+        self.positions.get(pc).copied().unwrap_or_default()
+    }
+
     pub fn line_of(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.firstlineno)
     }

@@ -41,11 +41,15 @@ fn normalize(dump: &str) -> String {
         normalized.push('\n');
     }
     // "the class epoch, 95" -> "the class epoch, <n>", "the globals' version, 115" -> "...,
-    // <n>": the epoch counts every class created or changed since start-up and dict versions
-    // come from one counter, so both move whenever the built-ins gain a class or a function.
+    // <n>", "shape 82" -> "shape <n>": the epoch counts every class created or changed since
+    // start-up, and dict versions and shape ids come from counters, so all move whenever the
+    // built-ins gain a class or a function.
     let mut counters = String::with_capacity(normalized.len());
     for line in normalized.lines() {
-        let found = ["epoch, ", "version, "].iter().find_map(|m| line.find(m).map(|i| i + m.len()));
+        let found = ["epoch, ", "version, ", "shape "].iter().find_map(|m| {
+            let at = line.find(m)? + m.len();
+            line[at..].starts_with(|c: char| c.is_ascii_digit()).then_some(at)
+        });
         match found {
             Some(at) => {
                 let rest = &line[at..];

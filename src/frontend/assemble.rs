@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use super::compiler::Unit;
 use super::symtable::{Scope, SymbolTable};
-use crate::bytecode::{flags, Code, ExceptionEntry, Instr, Opcode};
+use crate::bytecode::{flags, Code, ExceptionEntry, Instr, Opcode, Position};
 
 /// A jump target, bound to a position in the instruction list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,12 +47,19 @@ pub(super) struct IrInstr {
     pub op: IrOp,
     pub arg: u32,
     pub line: u32,
+    /// The source range the instruction came from (its AST node).
+    pub range: ruff_text_size::TextRange,
     /// The innermost handler protecting this instruction.
     pub handler: Option<HandlerId>,
 }
 
 /// Assembles a finished unit into a code object; errors are internal compiler errors.
-pub(super) fn assemble(mut unit: Unit<'_>, table: &SymbolTable, filename: &Rc<str>) -> Result<Code, String> {
+pub(super) fn assemble(
+    mut unit: Unit<'_>,
+    table: &SymbolTable,
+    filename: &Rc<str>,
+    lines_index: &crate::frontend::error::LineIndex<'_>,
+) -> Result<Code, String> {
     thread_jumps(&mut unit)?;
     let flow = Flow::analyze(&unit)?;
     let mut keep: Vec<bool> = unit
@@ -67,6 +74,19 @@ pub(super) fn assemble(mut unit: Unit<'_>, table: &SymbolTable, filename: &Rc<st
     let instrs = layout.instructions(&unit)?;
     let exception_table = layout.exception_table(&unit, &flow)?;
     let lines = keep.iter().zip(&unit.instrs).filter(|(kept, _)| **kept).map(|(_, instr)| instr.line).collect();
+    let positions = keep
+        .iter()
+        .zip(&unit.instrs)
+        .filter(|(kept, _)| **kept)
+        .map(|(_, instr)| {
+            if instr.range.is_empty() {
+                return Position::default();
+            }
+            let (line, col) = lines_index.position(instr.range.start());
+            let (end_line, end_col) = lines_index.position(instr.range.end());
+            Position { line, end_line, col: col - 1, end_col: end_col - 1 }
+        })
+        .collect();
     let scope = table.scope(unit.scope_id).ok_or("unit without scope")?;
     let cell2arg = unit
         .cellvars
@@ -87,6 +107,7 @@ pub(super) fn assemble(mut unit: Unit<'_>, table: &SymbolTable, filename: &Rc<st
         flags: code_flags(scope),
         instrs,
         lines,
+        positions,
         consts: unit.consts,
         names: unit.names,
         varnames: unit.varnames,

@@ -74,6 +74,10 @@ pub(super) enum FBlock<'a> {
     },
 }
 
+/// A saved source location (line and range) of the instructions emitted next.
+#[derive(Clone, Copy)]
+pub(super) struct Loc(u32, TextRange);
+
 /// One code object under construction.
 pub(super) struct Unit<'a> {
     pub scope_id: ScopeId,
@@ -98,6 +102,9 @@ pub(super) struct Unit<'a> {
     pub freevars: Vec<String>,
     /// Source line given to newly emitted instructions.
     pub line: u32,
+    /// The source range (AST node) given to newly emitted instructions, for the positions
+    /// tracebacks underline.
+    pub range: TextRange,
     /// The statement being compiled, for errors found deep inside it.
     pub statement: TextRange,
     /// Indexes into `consts`, `names` and `varnames`, so that lookups stay O(1).
@@ -155,19 +162,21 @@ impl<'a> Compiler<'a> {
 
     /// Makes `range`'s line the line of the instructions emitted next; returns the previous
     /// line for [`Compiler::restore_line`].
-    pub(super) fn set_line(&mut self, range: TextRange) -> u32 {
+    pub(super) fn set_line(&mut self, range: TextRange) -> Loc {
         let line = self.lines.line(range.start());
-        std::mem::replace(&mut self.unit.line, line)
+        Loc(std::mem::replace(&mut self.unit.line, line), std::mem::replace(&mut self.unit.range, range))
     }
 
     /// Makes `range`'s line current for the rest of the statement being compiled (which
     /// restores its own line when done).
     pub(super) fn move_to(&mut self, range: TextRange) {
         self.unit.line = self.lines.line(range.start());
+        self.unit.range = range;
     }
 
-    pub(super) fn restore_line(&mut self, line: u32) {
-        self.unit.line = line;
+    pub(super) fn restore_line(&mut self, loc: Loc) {
+        self.unit.line = loc.0;
+        self.unit.range = loc.1;
     }
 
     // -- emitting ------------------------------------------------------------------------------
@@ -175,24 +184,25 @@ impl<'a> Compiler<'a> {
     /// Appends an instruction (for jumps, use [`Compiler::emit_jump`]).
     pub(super) fn emit(&mut self, op: Opcode, arg: u32) {
         let handler = self.unit.active_handlers.last().copied();
-        self.unit.instrs.push(IrInstr { op: IrOp::Op(op), arg, line: self.unit.line, handler });
+        let (line, range) = (self.unit.line, self.unit.range);
+        self.unit.instrs.push(IrInstr { op: IrOp::Op(op), arg, line, range, handler });
     }
 
     /// Appends an instruction that has no source position of its own (a loop's back edge, an
     /// implicit return, exception cleanup): it takes the line of the instruction before it,
     /// as CPython's artificial instructions do.
     pub(super) fn emit_artificial(&mut self, op: Opcode, arg: u32) {
-        let line = self.unit.instrs.last().map_or(self.unit.line, |last| last.line);
-        let saved = std::mem::replace(&mut self.unit.line, line);
+        let saved = self.inherit_line();
         self.emit(op, arg);
-        self.unit.line = saved;
+        self.restore_line(saved);
     }
 
     /// Gives the following instructions the line of the last one emitted, for a run of
     /// artificial instructions; returns the line to restore.
-    pub(super) fn inherit_line(&mut self) -> u32 {
-        let line = self.unit.instrs.last().map_or(self.unit.line, |last| last.line);
-        std::mem::replace(&mut self.unit.line, line)
+    pub(super) fn inherit_line(&mut self) -> Loc {
+        let (line, range) =
+            self.unit.instrs.last().map_or((self.unit.line, self.unit.range), |last| (last.line, last.range));
+        Loc(std::mem::replace(&mut self.unit.line, line), std::mem::replace(&mut self.unit.range, range))
     }
 
     /// An unconditional jump with no source position of its own (see `emit_artificial`).
@@ -235,6 +245,7 @@ impl<'a> Compiler<'a> {
             op: IrOp::SetupHandler(id),
             arg: above,
             line: self.unit.line,
+            range: self.unit.range,
             handler: self.unit.active_handlers.last().copied(),
         });
         self.unit.active_handlers.push(id);
@@ -418,7 +429,7 @@ impl<'a> Compiler<'a> {
         };
         let unit = std::mem::replace(&mut self.unit, parent);
         let line = unit.line;
-        assemble::assemble(unit, self.table, &self.filename).map(Rc::new).map_err(|what| CompileError {
+        assemble::assemble(unit, self.table, &self.filename, self.lines).map(Rc::new).map_err(|what| CompileError {
             line,
             col: 1,
             message: format!("internal compiler error: {what}"),
@@ -427,7 +438,7 @@ impl<'a> Compiler<'a> {
 
     fn finish_unit(self) -> Result<Code> {
         let line = self.unit.line;
-        assemble::assemble(self.unit, self.table, &self.filename).map_err(|what| CompileError {
+        assemble::assemble(self.unit, self.table, &self.filename, self.lines).map_err(|what| CompileError {
             line,
             col: 1,
             message: format!("internal compiler error: {what}"),
@@ -496,6 +507,7 @@ impl<'a> Unit<'a> {
             cellvars: scope.map(|s| s.cellvars.clone()).unwrap_or_default(),
             freevars: scope.map(|s| s.freevars.clone()).unwrap_or_default(),
             line: firstlineno,
+            range: TextRange::default(),
             statement: TextRange::default(),
             const_index: HashMap::new(),
             name_index: HashMap::new(),

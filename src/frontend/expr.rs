@@ -388,7 +388,10 @@ impl<'a> Compiler<'a> {
         match &*call.func {
             Expr::Attribute(method) if method.ctx == ExprContext::Load && !unpacks => {
                 self.compile_expr(&method.value)?;
-                let saved = self.set_line(method.attr.range);
+                // The attribute node, from its name on when it spans lines (CPython 3.11's
+                // `update_start_location_to_match_attr`).
+                let one_line = self.lines.line(method.range.start()) == self.lines.line(method.attr.range.end());
+                let saved = self.set_line(if one_line { method.range } else { method.attr.range });
                 let index = self.name_index(&method.attr.id);
                 self.emit(Opcode::LOAD_ATTR, index << 1 | 1);
                 self.restore_line(saved);

@@ -37,6 +37,7 @@
 //! only makes `x` local). Docstrings are not stored. `from __future__ import ...` compiles to
 //! nothing.
 
+pub mod anchors;
 mod assemble;
 mod compiler;
 mod constants;

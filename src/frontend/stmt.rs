@@ -472,6 +472,8 @@ impl<'a> Compiler<'a> {
     fn compile_assert(&mut self, assert: &'a ast::StmtAssert) -> Result<()> {
         let end = self.new_label();
         self.jump_if(&assert.test, end, true)?;
+        // (The failure points at the test, as in CPython.)
+        let saved = self.set_line(assert.test.range());
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
         if let Some(msg) = &assert.msg {
             self.emit(Opcode::PUSH_NULL, 0);
@@ -479,6 +481,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::CALL, 1);
         }
         self.emit(Opcode::RAISE_VARARGS, 1);
+        self.restore_line(saved);
         self.bind(end);
         Ok(())
     }

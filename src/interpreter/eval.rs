@@ -1112,6 +1112,10 @@ impl Vm {
                     }
                 }
             };
+            if !reraise && !self.handled_exc.is_none() {
+                // Raised while another is handled: that one is its context.
+                self.chain_context(err);
+            }
 
             // An exception stops a recording once it reaches the frame recorded in (one raised
             // and handled inside a call the recording steps over does not concern it).

@@ -66,6 +66,30 @@ impl Vm {
         PyErr(exc)
     }
 
+    /// Makes the exception being handled the `__context__` of `err` (raised while handling
+    /// it), unless `err` has one or is that exception; a link that would close a cycle is cut,
+    /// as CPython cuts it.
+    pub fn chain_context(&mut self, err: PyErr) {
+        let handled = self.handled_exc;
+        let Some(data) = err.0.as_exception() else { return };
+        if handled.is(Value::Obj(err.0)) || !data.borrow().context.is_none() {
+            return;
+        }
+        // Walk the handled exception's chain: if `err` is on it, drop the link to `err`.
+        let mut at = handled;
+        // (Bounded: a chain a program built by hand may already be a cycle.)
+        for _ in 0..10_000 {
+            let Some(d) = at.obj().and_then(|o| o.as_exception()) else { break };
+            let next = d.borrow().context;
+            if next.is(Value::Obj(err.0)) {
+                d.borrow_mut().context = Value::None;
+                break;
+            }
+            at = next;
+        }
+        data.borrow_mut().context = handled;
+    }
+
     /// Turns a raised value (an exception instance or class) into an exception instance.
     fn to_exception(&mut self, v: Value) -> Result<ObjRef, PyErr> {
         if let Value::Obj(o) = v {
@@ -219,6 +243,7 @@ impl Vm {
                         let t = text.trim();
                         if !t.is_empty() {
                             out.push_str(&format!("    {t}\n"));
+                            out.push_str(&carets(text, code.code.position_of(*pc as usize), line));
                         }
                     }
                 }
@@ -229,4 +254,40 @@ impl Vm {
         out.push('\n');
         out
     }
+}
+
+/// The line of `^` (and `~`) under source line `text` (line number `line`) that marks where the
+/// instruction at `pos` came from, as CPython 3.11 prints it; empty when the position is unknown
+/// or covers the whole line without anchors.
+fn carets(text: &str, pos: crate::bytecode::Position, line: u32) -> String {
+    if pos.line != line || pos.line == 0 {
+        return String::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let stripped = text.trim().chars().count();
+    let start = pos.col as usize;
+    let single = pos.end_line == pos.line;
+    let end = if single { pos.end_col as usize } else { text.trim_end().chars().count() };
+    if start < indent || end <= start || end > chars.len() {
+        return String::new();
+    }
+    let segment: String = chars[start..end].iter().collect();
+    let anchors = if single { crate::frontend::anchors::caret_anchors(&segment) } else { None };
+    let anchored = anchors.is_some_and(|(left, right)| right > left);
+    if end - start >= stripped && !anchored {
+        return String::new();
+    }
+    let mut out = format!("    {}", " ".repeat(start - indent));
+    match anchors {
+        Some((left, right)) => {
+            let (left, right) = (left.min(end - start), right.min(end - start));
+            out.push_str(&"~".repeat(left));
+            out.push_str(&"^".repeat(right.saturating_sub(left)));
+            out.push_str(&"~".repeat(end - start - right.max(left)));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
+    out.push('\n');
+    out
 }

@@ -1,0 +1,5 @@
+def g():
+    raise ValueError('x')
+def f():
+    g()
+f()

@@ -1,0 +1,4 @@
+try:
+    [][1]
+except IndexError as e:
+    raise ValueError('v') from e

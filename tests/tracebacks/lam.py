@@ -1,0 +1,2 @@
+f = lambda x: x.y
+f(3)

@@ -1,0 +1,3 @@
+class C: pass
+c = C()
+c.nothing(1)

@@ -1,0 +1,4 @@
+s = 'abc'
+t = (s
+     .upper()
+     .missing())
