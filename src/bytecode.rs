@@ -311,6 +311,22 @@ opcodes! {
     /// `raise TOS1 from TOS` (2).
     RAISE_VARARGS(Count) => |a, _| -a, pops |a| a;
 
+    /// `match`: pushes whether TOS is a mapping (a dict or an instance of a dict subclass).
+    MATCH_MAPPING(None) => |_, _| 1, pops |_| 0;
+    /// `match`: pushes whether TOS is a sequence (list, tuple, range, array; not str).
+    MATCH_SEQUENCE(None) => |_, _| 1, pops |_| 0;
+    /// Pushes `len(TOS)`.
+    GET_LEN(None) => |_, _| 1, pops |_| 0;
+    /// `match`: `[subject, keys]` -> `[subject, keys, values]`, values a tuple of
+    /// `subject.get(key)` for each key, or None when a key is missing.
+    MATCH_KEYS(None) => |_, _| 1, pops |_| 0;
+    /// `match`: `[subject, cls, kwnames]` -> a tuple of the attributes the class pattern names
+    /// (`arg` positional ones through `__match_args__`, then `kwnames`), or None when the
+    /// subject is no instance of `cls` or lacks one.
+    MATCH_CLASS(Count) => |_, _| -2, pops |_| 3;
+    /// `match`: `[subject, keys]` -> `[subject, rest]`, rest a dict of the subject's other items.
+    COPY_DICT_WITHOUT_KEYS(None) => |_, _| 0, pops |_| 1;
+
     /// `import names[arg]`: pops fromlist and level, pushes the module.
     IMPORT_NAME(Name) => |_, _| -1, pops |_| 2;
     /// Pushes attribute `names[arg]` of the module on TOS (which stays).

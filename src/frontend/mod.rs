@@ -44,6 +44,7 @@ mod constants;
 mod error;
 mod expr;
 mod functions;
+mod matching;
 mod nesting;
 mod stmt;
 pub mod symtable;

@@ -58,7 +58,7 @@ impl<'a> Compiler<'a> {
             Stmt::Continue(cont) => self.compile_continue(cont.range),
             Stmt::With(with) if with.is_async => Err(self.unsupported(with.range, "'async with'")),
             Stmt::With(with) => self.compile_with(with, 0),
-            Stmt::Match(m) => Err(self.unsupported(m.range, "'match' statement")),
+            Stmt::Match(m) => self.compile_match(m),
             Stmt::TypeAlias(alias) => Err(self.unsupported(alias.range, "'type' statement")),
             Stmt::IpyEscapeCommand(cmd) => Err(self.unsupported(cmd.range, "IPython escapes")),
         }

@@ -343,6 +343,53 @@ impl<'a> Builder<'a> {
     }
 
     /// Records `flag` for `name` in the current scope.
+    /// A `case` pattern: the names it captures are bound; the values and classes it compares
+    /// with are loaded.
+    fn visit_pattern(&mut self, pattern: &ast::Pattern) -> Result<()> {
+        use ast::Pattern;
+        match pattern {
+            Pattern::MatchValue(p) => self.visit_expr(&p.value),
+            Pattern::MatchSingleton(_) => Ok(()),
+            Pattern::MatchSequence(p) => p.patterns.iter().try_for_each(|p| self.visit_pattern(p)),
+            Pattern::MatchMapping(p) => {
+                for key in &p.keys {
+                    self.visit_expr(key)?;
+                }
+                for p in &p.patterns {
+                    self.visit_pattern(p)?;
+                }
+                match &p.rest {
+                    Some(rest) => self.add_def(&rest.id, flags::DEF_LOCAL, rest.range),
+                    None => Ok(()),
+                }
+            }
+            Pattern::MatchClass(p) => {
+                self.visit_expr(&p.cls)?;
+                for p in &p.arguments.patterns {
+                    self.visit_pattern(p)?;
+                }
+                for k in &p.arguments.keywords {
+                    self.visit_pattern(&k.pattern)?;
+                }
+                Ok(())
+            }
+            Pattern::MatchStar(p) => match &p.name {
+                Some(name) => self.add_def(&name.id, flags::DEF_LOCAL, name.range),
+                None => Ok(()),
+            },
+            Pattern::MatchAs(p) => {
+                if let Some(inner) = &p.pattern {
+                    self.visit_pattern(inner)?;
+                }
+                match &p.name {
+                    Some(name) => self.add_def(&name.id, flags::DEF_LOCAL, name.range),
+                    None => Ok(()),
+                }
+            }
+            Pattern::MatchOr(p) => p.patterns.iter().try_for_each(|p| self.visit_pattern(p)),
+        }
+    }
+
     fn add_def(&mut self, name: &str, flag: u16, range: TextRange) -> Result<()> {
         let id = self.current_id();
         self.add_def_in(id, name, flag, range)
@@ -437,7 +484,15 @@ impl<'a> Builder<'a> {
                 }
                 self.visit_body(&with.body)
             }
-            Stmt::Match(m) => Err(self.unsupported(m.range, "'match' statement")),
+            Stmt::Match(m) => {
+                self.visit_expr(&m.subject)?;
+                for case in &m.cases {
+                    self.visit_pattern(&case.pattern)?;
+                    self.visit_opt_expr(case.guard.as_deref())?;
+                    self.visit_body(&case.body)?;
+                }
+                Ok(())
+            }
             Stmt::Raise(raise) => {
                 self.visit_opt_expr(raise.exc.as_deref())?;
                 self.visit_opt_expr(raise.cause.as_deref())

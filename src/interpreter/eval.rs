@@ -1058,6 +1058,40 @@ impl Vm {
                             let r = tri!(self.with_except_start(exit, exc));
                             push!(r);
                         }
+                        Opcode::MATCH_MAPPING => {
+                            let v = peek!(1);
+                            push!(Value::Bool(crate::runtime::matching::is_mapping(v)));
+                        }
+                        Opcode::MATCH_SEQUENCE => {
+                            let v = peek!(1);
+                            push!(Value::Bool(crate::runtime::matching::is_sequence(v)));
+                        }
+                        Opcode::GET_LEN => {
+                            let v = peek!(1);
+                            sync!();
+                            let n = tri!(ops::len(self, v));
+                            push!(Value::Int(n as i64));
+                        }
+                        Opcode::MATCH_KEYS => {
+                            let (subject, keys) = (peek!(2), peek!(1));
+                            sync!();
+                            let values = tri!(crate::runtime::matching::match_keys(self, subject, keys));
+                            push!(values);
+                        }
+                        Opcode::MATCH_CLASS => {
+                            let (subject, cls, kwnames) = (peek!(3), peek!(2), peek!(1));
+                            sync!();
+                            let r =
+                                tri!(crate::runtime::matching::match_class(self, subject, cls, arg as usize, kwnames));
+                            sp -= 2;
+                            poke!(1, r);
+                        }
+                        Opcode::COPY_DICT_WITHOUT_KEYS => {
+                            let (subject, keys) = (peek!(2), peek!(1));
+                            sync!();
+                            let rest = tri!(crate::runtime::matching::dict_without_keys(self, subject, keys));
+                            poke!(1, rest);
+                        }
                         Opcode::PUSH_EXC_INFO => {
                             let exc = peek!(1);
                             let prev = self.handled_exc;

@@ -16,6 +16,7 @@ pub mod int;
 pub mod interner;
 pub mod iter;
 pub mod list_methods;
+pub mod matching;
 pub mod modules;
 pub mod num_methods;
 pub mod object;

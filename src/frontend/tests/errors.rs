@@ -75,7 +75,12 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ("*a, *b = c\n", 1, 1, "SyntaxError: multiple starred expressions in assignment"),
     ("f(a=1, a=2)\n", 1, 8, "SyntaxError: keyword argument repeated: a"),
     // Valid Python that stitch does not compile.
-    ("match x:\n    case 1:\n        pass\n", 1, 1, "unsupported: 'match' statement"),
+    (
+        "match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
+        2,
+        10,
+        "SyntaxError: name capture 'y' makes remaining patterns unreachable",
+    ),
     ("async def f():\n    pass\n", 1, 1, "unsupported: async functions"),
     ("x = b'abc'\n", 1, 5, "unsupported: bytes literals"),
     ("x = 1 + 2j\n", 1, 9, "unsupported: complex numbers"),

@@ -9,7 +9,6 @@ use crate::frontend::compile;
 
 /// Constructs a corpus program may use deliberately, to test the error path.
 const DOCUMENTED_UNSUPPORTED: &[&str] = &[
-    "unsupported: 'match' statement",
     "unsupported: async functions",
     "unsupported: bytes literals",
     "unsupported: complex numbers",
