@@ -340,6 +340,13 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
             "step" => Some(super::int::from_bigint(vm, r.step.clone())),
             _ => builtin_method(vm, obj, name)?,
         }),
+        ObjKind::Array(_) => {
+            let n = vm.sym_str(name).to_string();
+            match super::array::attribute(vm, o, &n) {
+                Some(v) => Ok(Some(v)),
+                None => builtin_method(vm, obj, name),
+            }
+        }
         ObjKind::Range(r) => Ok(match vm.sym_str(name) {
             "start" => Some(Value::Int(r.start)),
             "stop" => Some(Value::Int(r.stop)),

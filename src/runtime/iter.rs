@@ -259,7 +259,7 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
                 // Arrays.
                 match &seq.kind {
                     ObjKind::Array(a) => {
-                        let v = super::modules::array_item(&a.borrow(), *index);
+                        let v = super::array::item(vm, &a.borrow(), *index);
                         *index += 1;
                         Step::Done(v)
                     }

@@ -1,6 +1,7 @@
 //! The runtime: values, heap objects and the collector, and the built-in types, functions and
 //! modules that give Python values their behaviour.
 
+pub mod array;
 pub mod attr;
 pub mod bigrange;
 pub mod builtins;

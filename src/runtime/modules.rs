@@ -6,8 +6,6 @@
 //! imports see the partially initialized module, as in CPython) and executed with its own
 //! dict as globals.
 
-use std::cell::RefCell;
-
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -16,7 +14,7 @@ use crate::interpreter::{PyResult, Vm};
 use super::builtins::arity;
 use super::int;
 use super::interner::Sym;
-use super::object::{ArrayData, Module, NativeFn, ObjKind};
+use super::object::{Module, NativeFn, ObjKind};
 use super::ops;
 use super::strings;
 use super::types;
@@ -24,11 +22,9 @@ use super::value::{ObjRef, Value};
 
 type Kw<'a> = &'a [(Sym, Value)];
 
-/// Registers classes the modules need (`array`; `StringIO` is `runtime::textio`'s).
+/// Registers the classes of the native modules (`array.array`, `io.StringIO`).
 pub fn init(vm: &mut Vm) {
-    let arr = vm.types.array;
-    types::set_constructor(arr, array_new);
-    types::add_methods(vm, arr, &[("append", array_append), ("tolist", array_tolist), ("extend", array_extend)]);
+    super::array::init(vm);
     super::textio::init(vm);
 }
 
@@ -764,155 +760,4 @@ fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     }
     let r = BigInt::from(vm.random.getrandbits(k as u32));
     Ok(int::from_bigint(vm, r))
-}
-
-// ---------------------------------------------------------------------------------------------
-// array.array
-
-fn array_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(tc) = args.get(1).and_then(|v| strings::as_str(*v)).and_then(|s| s.chars().next()) else {
-        return Err(vm.new_error(vm.types.type_error, "array() argument 1 must be a unicode character"));
-    };
-    let items = match args.get(2) {
-        Some(v) => super::iter::collect(vm, *v)?,
-        None => Vec::new(),
-    };
-    let data = match tc {
-        'd' | 'f' => {
-            let mut v = Vec::with_capacity(items.len());
-            for it in items {
-                v.push(float_arg(vm, it)?);
-            }
-            ArrayData::Float(tc, v)
-        }
-        'b' | 'B' | 'h' | 'H' | 'i' | 'I' | 'l' | 'L' | 'q' | 'Q' => {
-            let mut v = Vec::with_capacity(items.len());
-            for it in items {
-                v.push(ops::expect_int(vm, it, "")?);
-            }
-            ArrayData::Int(tc, v)
-        }
-        _ => {
-            return Err(
-                vm.new_error(vm.types.value_error, "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
-            )
-        }
-    };
-    Ok(Value::Obj(vm.alloc(ObjKind::Array(RefCell::new(data)))))
-}
-
-pub fn array_len(a: &ArrayData) -> usize {
-    match a {
-        ArrayData::Float(_, v) => v.len(),
-        ArrayData::Int(_, v) => v.len(),
-    }
-}
-
-pub fn array_item(a: &ArrayData, i: usize) -> Option<Value> {
-    match a {
-        ArrayData::Float(_, v) => v.get(i).map(|x| Value::Float(*x)),
-        ArrayData::Int(_, v) => v.get(i).map(|x| Value::Int(*x)),
-    }
-}
-
-pub fn array_repr(a: &ArrayData) -> String {
-    match a {
-        ArrayData::Float(tc, v) => {
-            if v.is_empty() {
-                return format!("array('{tc}')");
-            }
-            let items: Vec<String> = v.iter().map(|x| super::format::float_repr(*x)).collect();
-            format!("array('{tc}', [{}])", items.join(", "))
-        }
-        ArrayData::Int(tc, v) => {
-            if v.is_empty() {
-                return format!("array('{tc}')");
-            }
-            let items: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-            format!("array('{tc}', [{}])", items.join(", "))
-        }
-    }
-}
-
-fn array_index(vm: &mut Vm, a: &ArrayData, key: Value) -> PyResult<usize> {
-    let n = array_len(a) as i64;
-    let i = ops::expect_int(vm, key, "")?;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.new_error(vm.types.index_error, "array index out of range"));
-    }
-    Ok(j as usize)
-}
-
-pub fn array_getitem(vm: &mut Vm, o: ObjRef, key: Value) -> PyResult<Value> {
-    let ObjKind::Array(a) = &o.kind else {
-        return Ok(Value::None);
-    };
-    let i = {
-        let a = a.borrow();
-        array_index(vm, &a, key)?
-    };
-    Ok(array_item(&a.borrow(), i).unwrap_or(Value::None))
-}
-
-pub fn array_setitem(vm: &mut Vm, o: ObjRef, key: Value, v: Value) -> PyResult<()> {
-    let ObjKind::Array(a) = &o.kind else {
-        return Ok(());
-    };
-    let i = {
-        let a = a.borrow();
-        array_index(vm, &a, key)?
-    };
-    let is_float = matches!(&*a.borrow(), ArrayData::Float(..));
-    if is_float {
-        let x = float_arg(vm, v)?;
-        if let ArrayData::Float(_, data) = &mut *a.borrow_mut() {
-            data[i] = x;
-        }
-    } else {
-        let x = ops::expect_int(vm, v, "")?;
-        if let ArrayData::Int(_, data) = &mut *a.borrow_mut() {
-            data[i] = x;
-        }
-    }
-    Ok(())
-}
-
-fn array_append(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "append", args, 2, 2)?;
-    let Some(ObjKind::Array(a)) = args[0].obj().map(|o| &o.kind) else {
-        return Ok(Value::None);
-    };
-    let is_float = matches!(&*a.borrow(), ArrayData::Float(..));
-    if is_float {
-        let x = float_arg(vm, args[1])?;
-        if let ArrayData::Float(_, d) = &mut *a.borrow_mut() {
-            d.push(x);
-        }
-    } else {
-        let x = ops::expect_int(vm, args[1], "")?;
-        if let ArrayData::Int(_, d) = &mut *a.borrow_mut() {
-            d.push(x);
-        }
-    }
-    Ok(Value::None)
-}
-
-fn array_extend(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    arity(vm, "extend", args, 2, 2)?;
-    let items = super::iter::collect(vm, args[1])?;
-    for it in items {
-        array_append(vm, &[args[0], it], kw)?;
-    }
-    Ok(Value::None)
-}
-
-fn array_tolist(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(ObjKind::Array(a)) = args.first().and_then(|v| v.obj()).map(|o| &o.kind) else {
-        return Ok(Value::None);
-    };
-    let a = a.borrow();
-    let items: Vec<Value> = (0..array_len(&a)).filter_map(|i| array_item(&a, i)).collect();
-    drop(a);
-    Ok(vm.new_list(items))
 }

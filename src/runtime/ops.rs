@@ -79,6 +79,12 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -
     if let Some(r) = int::numeric_binary(vm, op, a, b)? {
         return Ok(r);
     }
+    let is_array = |v: Value| matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Array(_)));
+    if is_array(a) || is_array(b) {
+        if let Some(r) = super::array::binary(vm, op, inplace, a, b)? {
+            return Ok(r);
+        }
+    }
     if let Some(r) = builtin_binary(vm, op, inplace, a, b)? {
         return Ok(r);
     }
@@ -559,6 +565,7 @@ fn builtin_compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<O
     };
     match (&ao.kind, &bo.kind) {
         (ObjKind::Str(x), ObjKind::Str(y)) => Ok(Some(ordering_result(op, x.s.cmp(&y.s)))),
+        (ObjKind::Array(_), ObjKind::Array(_)) => super::array::compare(vm, op, ao, bo),
         (ObjKind::List(x), ObjKind::List(y)) => {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
             seq_compare(vm, op, &x, &y).map(Some)
@@ -882,7 +889,7 @@ fn slice_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-fn is_slice(v: Value) -> Option<ObjRef> {
+pub fn is_slice(v: Value) -> Option<ObjRef> {
     match v {
         Value::Obj(o) if matches!(o.kind, ObjKind::Slice(..)) => Some(o),
         _ => None,
@@ -929,7 +936,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             }
         }
         ObjKind::BigRange(r) => super::bigrange::getitem(vm, r, key),
-        ObjKind::Array(_) => super::modules::array_getitem(vm, o, key),
+        ObjKind::Array(_) => super::array::getitem(vm, o, key),
         ObjKind::Instance(i) => {
             if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::GETITEM)) {
                 return call_method_value(vm, f, &[obj, key]);
@@ -1010,7 +1017,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
     match &o.kind {
         ObjKind::List(l) => list_setitem(vm, l, key, v),
         ObjKind::Dict(_) => super::dictops::set(vm, o, key, v),
-        ObjKind::Array(_) => super::modules::array_setitem(vm, o, key, v),
+        ObjKind::Array(_) => super::array::setitem(vm, o, key, v),
         ObjKind::Instance(i) => {
             if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::SETITEM)) {
                 call_method_value(vm, f, &[obj, key, v])?;
@@ -1083,6 +1090,9 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         let tn = type_name(vm, obj);
         return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object doesn't support item deletion")));
     };
+    if let ObjKind::Array(_) = &o.kind {
+        return super::array::delitem(vm, o, key);
+    }
     if let Some(l) = o.as_list() {
         if !matches!(o.kind, ObjKind::Instance(_)) || special(vm, obj, sym::DELITEM).is_none() {
             if let Some(s) = is_slice(key) {
@@ -1138,6 +1148,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
         return Err(vm.new_error(vm.types.type_error, &format!("argument of type '{tn}' is not iterable")));
     };
     match &o.kind {
+        ObjKind::Array(_) => super::array::contains(vm, o, item),
         ObjKind::List(l) => {
             let items = l.borrow().clone();
             seq_contains(vm, &items, item)
@@ -1224,7 +1235,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             ObjKind::Range(r) => return Ok(r.len() as usize),
             ObjKind::BigRange(r) => return super::bigrange::len(vm, r),
             ObjKind::DictView(d, _) => return Ok(d.as_dict().map(|d| d.borrow().len()).unwrap_or(0)),
-            ObjKind::Array(a) => return Ok(super::modules::array_len(&a.borrow())),
+            ObjKind::Array(a) => return Ok(super::array::len(&a.borrow())),
             ObjKind::Instance(_) => {
                 if let Some(r) = call_special(vm, v, sym::LEN, &[])? {
                     let n = index_value(vm, r)?;

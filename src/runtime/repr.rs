@@ -220,7 +220,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             ObjKind::ClassMethod(_) => out.push_str(&format!("<classmethod object at {:#x}>", o.addr())),
             ObjKind::Super { .. } => out.push_str("<super object>"),
             ObjKind::TextIO(s) => out.push_str(&super::textio::repr(&s.borrow(), o.addr())),
-            ObjKind::Array(a) => out.push_str(&super::modules::array_repr(&a.borrow())),
+            ObjKind::Array(a) => out.push_str(&super::array::repr(&a.borrow())),
             ObjKind::NotImplemented => out.push_str("NotImplemented"),
             ObjKind::Ellipsis => out.push_str("Ellipsis"),
         },
