@@ -68,6 +68,18 @@ impl<'a> Compiler<'a> {
 
     /// `LOAD_BUILD_CLASS; PUSH_NULL; <body function>; LOAD_CONST 'Name'; <bases>;
     /// CALL 2 + len(bases)`, then decorators and the store.
+    /// Whether `name`, read in the unit being compiled, is the built-in of that name: bound
+    /// neither here, nor in an enclosing function, nor at module level.
+    fn is_builtin_name(&self, name: &str) -> bool {
+        use super::symtable::NameScope;
+        let here = self.table.scope(self.unit.scope_id).and_then(|s| s.lookup(name));
+        if matches!(here, Some(NameScope::Local | NameScope::Cell | NameScope::Free)) {
+            return false;
+        }
+        let module = self.table.scope(0);
+        module.is_none_or(|m| m.flags_of(name) & super::symtable::flags::DEF_BOUND == 0)
+    }
+
     pub(super) fn compile_class_def(&mut self, class: &'a ast::StmtClassDef) -> Result<()> {
         let bases: &'a [Expr] = match &class.arguments {
             Some(arguments) => {
@@ -92,6 +104,12 @@ impl<'a> Compiler<'a> {
         for base in bases {
             if let Expr::Starred(starred) = base {
                 return Err(self.unsupported(starred.range, "starred class bases"));
+            }
+            if let Expr::Name(name) = base {
+                if UNSUBCLASSABLE.contains(&name.id.as_str()) && self.is_builtin_name(&name.id) {
+                    let what = format!("subclasses of the built-in type '{}'", name.id);
+                    return Err(self.unsupported(name.range, &what));
+                }
             }
             self.compile_expr(base)?;
         }
@@ -320,3 +338,8 @@ struct ComprehensionBody<'a> {
     /// The value of a dict comprehension.
     value: Option<&'a Expr>,
 }
+
+/// Built-in types stitch cannot subclass yet (a class statement naming one is reported at
+/// compile time; `list`, `dict`, `tuple` and the exceptions can be subclassed).
+const UNSUBCLASSABLE: &[&str] =
+    &["str", "int", "float", "set", "frozenset", "bytes", "bytearray", "complex", "type", "range", "memoryview"];

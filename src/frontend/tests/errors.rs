@@ -83,6 +83,8 @@ const CASES: &[(&str, u32, u32, &str)] = &[
     ),
     ("async def f():\n    pass\n", 1, 1, "unsupported: async functions"),
     ("x = b'abc'\n", 1, 5, "unsupported: bytes literals"),
+    ("class S(str):\n    pass\n", 1, 9, "unsupported: subclasses of the built-in type 'str'"),
+    ("def f():\n    class I(int):\n        pass\n", 2, 13, "unsupported: subclasses of the built-in type 'int'"),
     ("x = 1 + 2j\n", 1, 9, "unsupported: complex numbers"),
     ("class C(metaclass=M):\n    pass\n", 1, 9, "unsupported: class keyword arguments"),
     ("class C(*bases):\n    pass\n", 1, 9, "unsupported: starred class bases"),
