@@ -249,20 +249,61 @@ pub fn int_binary(vm: &mut Vm, op: BinaryOp, a: &BigInt, b: &BigInt) -> PyResult
     Ok(Some(from_bigint(vm, r)))
 }
 
-/// `a / b` for ints, correctly rounded when both fit in 53 bits.
+/// `a / b` for ints, correctly rounded (one rounding, subnormal results included), as CPython
+/// computes it; OverflowError when the quotient is too large for a float.
 fn int_true_divide(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<f64> {
     if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
         if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
             return Ok(x as f64 / y as f64);
         }
     }
-    // Scale so the quotient has 64+ significant bits, then divide exactly.
-    let shift = (a.bits() as i64 - b.bits() as i64 - 64).min(0).unsigned_abs();
-    let scaled = (a << shift) / b;
-    match scaled.to_f64() {
-        Some(q) if q.is_finite() => Ok(q / 2f64.powi(shift as i32)),
-        _ => Err(vm.new_error(vm.types.overflow_error, "integer division result too large for a float")),
+    let negative = (a.sign() == num_bigint::Sign::Minus) != (b.sign() == num_bigint::Sign::Minus);
+    let (n, d) = (a.magnitude(), b.magnitude());
+    if n.is_zero() {
+        return Ok(if negative { -0.0 } else { 0.0 });
     }
+    // q = n * 2^shift / d with 55 or 56 significant bits, its last bit made sticky when the
+    // division is inexact, so that rounding q once is rounding the exact quotient.
+    let shift = 55 - (n.bits() as i64 - d.bits() as i64);
+    let (q, r) = if shift >= 0 { (n << shift as usize).div_rem(d) } else { n.div_rem(&(d << (-shift) as usize)) };
+    let mut q = q.to_u64().unwrap_or(u64::MAX);
+    if !r.is_zero() {
+        q |= 1;
+    }
+    // The quotient is q * 2^-shift; its binary exponent:
+    let bits = 64 - q.leading_zeros() as i64;
+    let exponent = bits - 1 - shift;
+    if exponent > 1023 {
+        return Err(vm.new_error(vm.types.overflow_error, "integer division result too large for a float"));
+    }
+    // Below the normal range fewer bits fit: round to those bits here, half to even.
+    let keep = if exponent >= -1022 { 53 } else { 53 - (-1022 - exponent) };
+    let mut scale = -shift;
+    if keep < bits {
+        let drop = (bits - keep.max(0)) as u32;
+        let (kept, rest) = if drop >= 64 { (0, q) } else { (q >> drop, q & ((1u64 << drop) - 1)) };
+        let half = if drop >= 65 { 0 } else { 1u64 << (drop - 1) };
+        let round_up = rest > half || (rest == half && half != 0 && kept & 1 == 1);
+        q = kept + u64::from(round_up);
+        scale += drop as i64;
+    }
+    // Exact from here: q has at most 54 bits and the scale keeps it in range.
+    let mut value = q as f64;
+    let mut scale = scale;
+    while scale > 0 {
+        let step = scale.min(1000);
+        value *= 2f64.powi(step as i32);
+        scale -= step;
+    }
+    while scale < 0 {
+        let step = (-scale).min(1000);
+        value /= 2f64.powi(step as i32);
+        scale += step;
+    }
+    if value.is_infinite() {
+        return Err(vm.new_error(vm.types.overflow_error, "integer division result too large for a float"));
+    }
+    Ok(if negative { -value } else { value })
 }
 
 /// Arithmetic on two floats with Python's semantics and errors.
