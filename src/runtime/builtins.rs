@@ -562,13 +562,31 @@ fn all(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     r.map(Value::Bool)
 }
 
-fn class_check(vm: &mut Vm, spec: Value, f: &mut dyn FnMut(ObjRef) -> bool, fname: &str) -> PyResult<bool> {
+/// Whether class `sub` is a subclass of `spec` (a class or a tuple of them) for `isinstance` and
+/// `issubclass`: by the method resolution order, or by the class's `__subclasshook__` (the
+/// abstract base classes of `collections.abc` decide with it, since stitch has no
+/// metaclasses to put `__subclasscheck__` on).
+fn class_check(vm: &mut Vm, spec: Value, sub: ObjRef, fname: &str) -> PyResult<bool> {
     match spec {
         Value::Obj(o) => match &o.kind {
-            ObjKind::Class(_) => Ok(f(o)),
+            ObjKind::Class(c) => {
+                if types::is_subclass(sub, o) {
+                    return Ok(true);
+                }
+                let hook_name = vm.intern("__subclasshook__");
+                if let Some(Value::Obj(h)) = c.lookup(hook_name) {
+                    if let ObjKind::ClassMethod(f) = &h.kind {
+                        if matches!(f.obj().map(|f| &f.kind), Some(ObjKind::Function(_))) {
+                            let r = vm.call(*f, &[spec, Value::Obj(sub)], &[])?;
+                            return Ok(matches!(r, Value::Bool(true)));
+                        }
+                    }
+                }
+                Ok(false)
+            }
             ObjKind::Tuple(t) => {
                 for &c in t.iter() {
-                    if class_check(vm, c, f, fname)? {
+                    if class_check(vm, c, sub, fname)? {
                         return Ok(true);
                     }
                 }
@@ -588,7 +606,7 @@ fn class_check(vm: &mut Vm, spec: Value, f: &mut dyn FnMut(ObjRef) -> bool, fnam
 fn isinstance(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "isinstance", args, 2, 2)?;
     let t = vm.type_of(args[0]);
-    let r = class_check(vm, args[1], &mut |c| types::is_subclass(t, c), "isinstance")?;
+    let r = class_check(vm, args[1], t, "isinstance")?;
     Ok(Value::Bool(r))
 }
 
@@ -597,7 +615,7 @@ fn issubclass(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let Some(c) = args[0].as_obj().filter(|o| o.as_class().is_some()) else {
         return Err(vm.new_error(vm.types.type_error, "issubclass() arg 1 must be a class"));
     };
-    let r = class_check(vm, args[1], &mut |other| types::is_subclass(c, other), "issubclass")?;
+    let r = class_check(vm, args[1], c, "issubclass")?;
     Ok(Value::Bool(r))
 }
 

@@ -38,6 +38,10 @@ pub fn init(vm: &mut Vm) {
     ];
     let class = vm.types.list;
     types::add_methods(vm, class, methods);
+    // Lists are unhashable: `list.__hash__` is None, as in CPython.
+    if let Some(c) = class.as_class() {
+        c.set_attr(super::interner::sym::HASH, Value::None);
+    }
 }
 
 /// The storage of the receiving list (or list-subclass instance).

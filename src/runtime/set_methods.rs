@@ -46,6 +46,9 @@ pub fn init(vm: &mut Vm) {
     let (set, frozenset) = (vm.types.set, vm.types.frozenset);
     types::add_methods(vm, set, shared);
     types::add_methods(vm, set, mutating);
+    if let Some(c) = set.as_class() {
+        c.set_attr(super::interner::sym::HASH, Value::None);
+    }
     types::add_methods(vm, frozenset, shared);
 }
 

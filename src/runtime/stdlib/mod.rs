@@ -11,6 +11,7 @@
 const MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("bisect.py")),
     ("collections", include_str!("collections.py")),
+    ("collections.abc", include_str!("collections_abc.py")),
     ("copy", include_str!("copy.py")),
     ("functools", include_str!("functools.py")),
     ("heapq", include_str!("heapq.py")),
