@@ -12,6 +12,7 @@ const MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("bisect.py")),
     ("collections", include_str!("collections.py")),
     ("copy", include_str!("copy.py")),
+    ("dataclasses", include_str!("dataclasses.py")),
     ("functools", include_str!("functools.py")),
     ("heapq", include_str!("heapq.py")),
     ("itertools", include_str!("itertools.py")),
