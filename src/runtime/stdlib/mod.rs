@@ -13,6 +13,7 @@ const MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("collections.py")),
     ("copy", include_str!("copy.py")),
     ("dataclasses", include_str!("dataclasses.py")),
+    ("enum", include_str!("enum.py")),
     ("functools", include_str!("functools.py")),
     ("heapq", include_str!("heapq.py")),
     ("itertools", include_str!("itertools.py")),
