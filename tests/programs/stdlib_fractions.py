@@ -62,3 +62,5 @@ total = Fraction(0)
 for i in range(1, 200):
     total += Fraction(1, i * (i + 1))
 print(total, float(total))
+print(float(Fraction(1e-300)), float(Fraction(1, 10 ** 310)), float(Fraction(-3, 10 ** 320)), float(Fraction(2 ** 60, 2 ** 1053)), float(Fraction(1, 3 ** 700)), float(Fraction(10 ** 400 + 1, 10 ** 399)))
+print(float(Fraction(5e-324)), float(Fraction(1, 2 ** 1075)), float(Fraction(3, 2 ** 1076)), float(Fraction(2.2250738585072014e-308) * Fraction(3, 7)))

@@ -93,6 +93,41 @@ def _digits(s):
     return s
 
 
+def _true_div(n, d):
+    # n / d (d > 0) as the nearest float. stitch's int / int gives 0.0 for quotients below
+    # about 2**-900 and when d is beyond the float range, so such quotients are worked out
+    # here: a quotient of about 60 bits, its last bit set when inexact, rounds once to a float
+    # that powers of two then scale exactly; below the normal range the quotient is rounded to
+    # a multiple of the smallest subnormal.
+    if d.bit_length() <= 1000 and n.bit_length() - d.bit_length() > -800:
+        return n / d
+    negative = n < 0
+    if negative:
+        n = -n
+    e = n.bit_length() - d.bit_length()
+    if e >= -1000:
+        s = 60 - e
+        if s >= 0:
+            q, r = divmod(n << s, d)
+        else:
+            q, r = divmod(n, d << -s)
+        if r:
+            q |= 1
+        x = float(q)
+        while s > 1000:
+            x *= 2.0 ** -1000
+            s -= 1000
+        x *= 2.0 ** -s
+    else:
+        q, r = divmod(n << 1074, d)
+        if 2 * r > d or (2 * r == d and q & 1):
+            q += 1
+        x = float(q) * 2.0 ** -1000 * 2.0 ** -74
+    if negative:
+        return -x
+    return x
+
+
 def _is_rational(x):
     return isinstance(x, (int, Fraction))
 
@@ -385,7 +420,7 @@ class Fraction:
         return -(-a._numerator // a._denominator)
 
     def __float__(a):
-        return a._numerator / a._denominator
+        return _true_div(a._numerator, a._denominator)
 
     def __round__(self, ndigits=None):
         if ndigits is None:

@@ -21,6 +21,7 @@ const MODULES: &[(&str, &str)] = &[
     ("operator", include_str!("operator.py")),
     ("os", include_str!("os.py")),
     ("posixpath", include_str!("posixpath.py")),
+    ("statistics", include_str!("statistics.py")),
     ("string", include_str!("string.py")),
     ("typing", include_str!("typing.py")),
 ];
