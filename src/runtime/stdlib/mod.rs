@@ -23,6 +23,7 @@ const MODULES: &[(&str, &str)] = &[
     ("posixpath", include_str!("posixpath.py")),
     ("statistics", include_str!("statistics.py")),
     ("string", include_str!("string.py")),
+    ("textwrap", include_str!("textwrap.py")),
     ("typing", include_str!("typing.py")),
 ];
 
