@@ -334,3 +334,17 @@ attempt('getitem', lambda: Point(1, 2)[0])
 points = [Point(i, i * i) for i in range(200)]
 print(sum(q.y for q in points), points[-1], sorted(points, key=lambda q: -q.x)[0])
 print(len(set(astuple(q) for q in points)), Point(1, 2) in points)
+
+print('--- make_dataclass')
+from dataclasses import make_dataclass
+P3 = make_dataclass('P3', ['x', ('y', int), ('z', list, field(default_factory=list))],
+                    namespace={'norm': lambda self: self.x + self.y})
+print(P3.__name__, P3.__module__, P3(1, 2), P3(1, 2).norm(), [f.type for f in fields(P3)], P3.__qualname__, P3.__doc__)
+Q3 = make_dataclass('Q3', [('w', int, 0)], bases=(Base,), frozen=False, order=True)
+print(Q3(1), Q3(1, 2, 3) < Q3(1, 2, 4), isinstance(Q3(0), Base), [f.name for f in fields(Q3)])
+F3 = make_dataclass('F3', [('a', int)], frozen=True)
+print(hash(F3(1)) == hash((1,)), F3(2))
+attempt('dup', lambda: make_dataclass('Bad', ['x', 'x']))
+attempt('keyword', lambda: make_dataclass('Bad', ['class']))
+attempt('identifier', lambda: make_dataclass('Bad', ['1x']))
+attempt('invalid', lambda: make_dataclass('Bad', [('x',)]))

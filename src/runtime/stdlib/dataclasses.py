@@ -2,9 +2,9 @@
 @dataclass decorator reads a class's annotated fields (those of dataclass bases first, ClassVar
 left out, InitVar passed to __post_init__, KW_ONLY honoured) and adds __init__, __repr__,
 __eq__, the ordering methods, __hash__ and frozen __setattr__/__delattr__ as CPython's does,
-with the same errors; field(), fields(), asdict(), astuple(), replace() and is_dataclass() work
-on the result. stitch has no exec, so the generated methods are closures over the field list
-rather than compiled source text."""
+with the same errors; field(), fields(), asdict(), astuple(), replace(), is_dataclass() and
+make_dataclass() work on the result. stitch has no exec, so the generated methods are closures
+over the field list rather than compiled source text."""
 
 import copy as _copy
 import typing as _typing
@@ -660,6 +660,73 @@ def replace(obj, **changes):
     return obj.__class__(**changes)
 
 
-def make_dataclass(cls_name, fields, *, bases=(), namespace=None, **kwargs):
-    raise NotImplementedError('make_dataclass needs type() with three arguments, which stitch '
-                              'does not have yet')
+_KEYWORDS = frozenset([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+    'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if',
+    'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
+    'while', 'with', 'yield'])
+
+
+def _new_class(bases):
+    # A fresh class with the given bases (stitch has neither type() with three arguments nor
+    # starred bases in a class statement, so up to four bases are spelled out).
+    n = len(bases)
+    if n == 0:
+        class _Made:
+            pass
+    elif n == 1:
+        class _Made(bases[0]):
+            pass
+    elif n == 2:
+        class _Made(bases[0], bases[1]):
+            pass
+    elif n == 3:
+        class _Made(bases[0], bases[1], bases[2]):
+            pass
+    elif n == 4:
+        class _Made(bases[0], bases[1], bases[2], bases[3]):
+            pass
+    else:
+        raise TypeError('make_dataclass in stitch takes at most 4 bases')
+    return _Made
+
+
+def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, repr=True,
+                   eq=True, order=False, unsafe_hash=False, frozen=False, match_args=True,
+                   kw_only=False, slots=False, weakref_slot=False):
+    if namespace is None:
+        namespace = {}
+    seen = set()
+    annotations = {}
+    defaults = {}
+    for item in fields:
+        if isinstance(item, str):
+            name = item
+            tp = 'typing.Any'
+        elif len(item) == 2:
+            name, tp = item
+        elif len(item) == 3:
+            name, tp, spec = item
+            defaults[name] = spec
+        else:
+            raise TypeError('Invalid field: %r' % (item,))
+        if not isinstance(name, str) or not name.isidentifier():
+            raise TypeError('Field names must be valid identifiers: %r' % (name,))
+        if name in _KEYWORDS:
+            raise TypeError('Field names must not be keywords: %r' % (name,))
+        if name in seen:
+            raise TypeError('Field name duplicated: %r' % (name,))
+        seen.add(name)
+        annotations[name] = tp
+    cls = _new_class(tuple(bases))
+    cls.__name__ = cls_name
+    cls.__qualname__ = cls_name
+    cls.__module__ = 'types'
+    for key, value in namespace.items():
+        setattr(cls, key, value)
+    for key, value in defaults.items():
+        setattr(cls, key, value)
+    cls.__annotations__ = annotations
+    return dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
+                     frozen=frozen, match_args=match_args, kw_only=kw_only, slots=slots,
+                     weakref_slot=weakref_slot)
