@@ -396,3 +396,11 @@ t['x'] += 2
 print(t, t['y'], isinstance(t, dict), dict(t))
 print(dict.get(c, 'l'), dict.keys(od), list(dict.values(dd)), set(c.keys()) == set(dict(c).keys()))
 print(sorted(dict(c).items()) == sorted(c.items()), list(reversed(Counter('abc'))))
+rd = defaultdict(list)
+rd['x'] = rd
+ro = OrderedDict(a=1)
+ro['self'] = ro
+rq = deque([1])
+rq.append(rq)
+rq2 = deque([ro], maxlen=3)
+print(rd, ro, rq, rq2)

@@ -19,6 +19,10 @@ def _as_index(n):
     return method(n)
 
 
+# id() of the containers whose repr is being made, so that one inside itself shows as '...'.
+_repr_running = set()
+
+
 ################################################################################
 # deque
 ################################################################################
@@ -309,9 +313,17 @@ class deque:
 
     def __repr__(self):
         name = type(self).__name__
+        key = id(self)
+        if key in _repr_running:
+            return '[...]'
+        _repr_running.add(key)
+        try:
+            items = repr(self._items())
+        finally:
+            _repr_running.discard(key)
         if self._maxlen is None:
-            return '%s(%r)' % (name, self._items())
-        return '%s(%r, maxlen=%d)' % (name, self._items(), self._maxlen)
+            return '%s(%s)' % (name, items)
+        return '%s(%s, maxlen=%d)' % (name, items, self._maxlen)
 
     def __eq__(self, other):
         if isinstance(other, deque):
@@ -517,7 +529,14 @@ class OrderedDict(dict):
     def __repr__(self):
         if not self:
             return '%s()' % type(self).__name__
-        return '%s(%r)' % (type(self).__name__, list(dict.items(self)))
+        key = id(self)
+        if key in _repr_running:
+            return '...'
+        _repr_running.add(key)
+        try:
+            return '%s(%r)' % (type(self).__name__, list(dict.items(self)))
+        finally:
+            _repr_running.discard(key)
 
 
 class _OrderedView:
