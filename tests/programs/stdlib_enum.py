@@ -199,3 +199,7 @@ table = {}
 for m in members(Color) + members(Level):
     table[m] = m.name
 print(table)
+print(Color.__members__)
+print(Level.__members__, len(Perm.__members__), list(Perm.__members__.items())[0])
+print('{:d} {:x} {}'.format(Level.HIGH, IP.R | IP.W, Level.LOW), '%s %r' % (Level.MID, Perm.R))
+print(repr(Ok.__members__))

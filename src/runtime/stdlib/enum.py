@@ -180,6 +180,9 @@ class _MembersProxy:
     def __repr__(self):
         return 'mappingproxy(%r)' % (self._mapping,)
 
+    def __str__(self):
+        return str(self._mapping)
+
 
 def _value_key(value):
     # The key of `value` in _value2member_map_ (None if unhashable).
