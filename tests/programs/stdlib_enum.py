@@ -203,3 +203,15 @@ print(Color.__members__)
 print(Level.__members__, len(Perm.__members__), list(Perm.__members__.items())[0])
 print('{:d} {:x} {}'.format(Level.HIGH, IP.R | IP.W, Level.LOW), '%s %r' % (Level.MID, Perm.R))
 print(repr(Ok.__members__))
+print(Planet((5.976e+24, 6.37814e6)), Planet((5.976e+24, 6.37814e6)).mass, Planet['EARTH'].value)
+attempt('planet bad', lambda: Planet((1, 2)))
+
+class Coord(Enum):
+    def __init__(self, label):
+        self.label = label.upper()
+
+class Axis(Coord):
+    X = 'x'
+    Y = 'y'
+
+print(Axis.X.label, Axis('y'), Axis('y').label, repr(Axis.X))

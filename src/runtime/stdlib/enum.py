@@ -253,6 +253,10 @@ class Enum:
                 value = tuple(parts)
             cls._add_member_(name, value)
             last_values.append(value)
+        if cls._member_names_ and cls.__init__ is not Enum.__init__:
+            # The members are made: from now on a call of the class looks a value up (the
+            # class's own __init__ ran on each member).
+            cls.__init__ = Enum.__init__
         cls._finish_members_()
 
     @classmethod
