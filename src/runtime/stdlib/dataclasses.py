@@ -311,15 +311,7 @@ def _make_init(cls, std_fields, kw_fields, all_fields, frozen, has_post_init):
         if not is_param:
             simple = False
 
-    def __init__(self, *args, **kwargs):
-        if simple and not kwargs and len(args) == nstd:
-            i = 0
-            for name in std_names:
-                assign(self, name, args[i])
-                i += 1
-            if has_post_init:
-                self.__post_init__()
-            return
+    def general(self, args, kwargs):
         values = bind(args, kwargs)
         for name, is_param, default, factory in plan:
             if is_param:
@@ -331,6 +323,53 @@ def _make_init(cls, std_fields, kw_fields, all_fields, frozen, has_post_init):
             assign(self, name, value)
         if has_post_init:
             self.__post_init__(*[values[name] for name in initvar_names])
+
+    # Calls with every field given positionally skip the binding; the commonest sizes are
+    # spelled out.
+    if simple and nstd == 1:
+        n0 = std_names[0]
+
+        def __init__(self, *args, **kwargs):
+            if not kwargs and len(args) == 1:
+                assign(self, n0, args[0])
+                if has_post_init:
+                    self.__post_init__()
+                return
+            general(self, args, kwargs)
+    elif simple and nstd == 2:
+        n0, n1 = std_names
+
+        def __init__(self, *args, **kwargs):
+            if not kwargs and len(args) == 2:
+                assign(self, n0, args[0])
+                assign(self, n1, args[1])
+                if has_post_init:
+                    self.__post_init__()
+                return
+            general(self, args, kwargs)
+    elif simple and nstd == 3:
+        n0, n1, n2 = std_names
+
+        def __init__(self, *args, **kwargs):
+            if not kwargs and len(args) == 3:
+                assign(self, n0, args[0])
+                assign(self, n1, args[1])
+                assign(self, n2, args[2])
+                if has_post_init:
+                    self.__post_init__()
+                return
+            general(self, args, kwargs)
+    else:
+        def __init__(self, *args, **kwargs):
+            if simple and not kwargs and len(args) == nstd:
+                i = 0
+                for name in std_names:
+                    assign(self, name, args[i])
+                    i += 1
+                if has_post_init:
+                    self.__post_init__()
+                return
+            general(self, args, kwargs)
 
     return __init__
 
