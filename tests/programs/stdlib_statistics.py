@@ -90,3 +90,18 @@ for trial in range(30):
     tiny = [uniform(0, 1) * 1e-160 for _ in range(n)]
     print(mean(fl), variance(fl), stdev(fl), pstdev(fl), mean(it), variance(it), pstdev(it), median(fl), fmean(fl))
     print(pvariance(tiny), stdev(tiny), mean(tiny), variance([Fraction(x) for x in it[:5]]))
+
+print('--- two variables')
+from statistics import covariance, correlation, linear_regression
+x = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+y = [1, 2, 3, 1, 2, 3, 1, 2, 3]
+z = [9, 8, 7, 6, 5, 4, 3, 2, 1]
+print(covariance(x, y), covariance(z, x), correlation(x, x), correlation(x, z), correlation(x, y))
+lr = linear_regression(x, y)
+print(lr, lr.slope, lr.intercept, linear_regression(x, z), linear_regression([1, 2, 3], [2, 4, 6.5], proportional=True))
+print(linear_regression([0.5, 1.5, 2.25], [1.1, 0.3, -2.0]), covariance([0.1, 0.2, 0.3], [0.3, 0.1, 0.4]))
+attempt('cov lengths', lambda: covariance([1, 2], [1]))
+attempt('corr short', lambda: correlation([1], [1]))
+attempt('corr constant', lambda: correlation([1, 1], [1, 2]))
+attempt('lr constant', lambda: linear_regression([2, 2], [1, 2]))
+attempt('lr short', lambda: linear_regression([1], [2]))

@@ -1,16 +1,17 @@
 """Mathematical statistics (bundled with stitch; the same interface as CPython's `statistics`):
 averages (mean, fmean, geometric_mean, harmonic_mean, median, median_low, median_high,
-median_grouped, mode, multimode), spread (variance, pvariance, stdev, pstdev) and quantiles,
-for ints, floats and Fractions. As CPython's do, the sums are exact (every value taken as a
-ratio of integers), results keep the type of the data (an int mean when it is whole, else a
-float), and stdev/pstdev are the correctly rounded square roots of the exact variances."""
+median_grouped, mode, multimode), spread (variance, pvariance, stdev, pstdev), quantiles,
+covariance, correlation and linear_regression, for ints, floats and Fractions. As CPython's
+do, the sums are exact (every value taken as a ratio of integers), results keep the type of
+the data (an int mean when it is whole, else a float), and stdev/pstdev are the correctly
+rounded square roots of the exact variances."""
 
 import math
 from fractions import Fraction, _true_div
-from collections import Counter
+from collections import Counter, namedtuple
 
-__all__ = ['NormalDist', 'StatisticsError', 'fmean', 'geometric_mean', 'harmonic_mean',
-           'mean', 'median', 'median_grouped', 'median_high', 'median_low', 'mode',
+__all__ = ['NormalDist', 'StatisticsError', 'correlation', 'covariance', 'fmean',
+           'geometric_mean', 'harmonic_mean', 'linear_regression', 'mean', 'median', 'median_grouped', 'median_high', 'median_low', 'mode',
            'multimode', 'pstdev', 'pvariance', 'quantiles', 'stdev', 'variance']
 
 
@@ -355,6 +356,67 @@ def pstdev(data, mu=None):
     if n < 1:
         raise StatisticsError('pstdev requires at least one data point')
     return _float_sqrt(ss / n)
+
+
+################################################################################
+# Two variables
+################################################################################
+
+def _pair_check(x, y, what):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError('%s requires that both inputs have same number of data points'
+                              % what)
+    if n < 2:
+        raise StatisticsError('%s requires at least two data points' % what)
+    return n
+
+
+def _deviation_sums(x, y, n):
+    # (sum of (x - xbar) * (y - ybar), sum of (x - xbar) ** 2, xbar, ybar) with fsum.
+    xbar = math.fsum(x) / n
+    ybar = math.fsum(y) / n
+    sxy = math.fsum([(xi - xbar) * (yi - ybar) for xi, yi in zip(x, y)])
+    sxx = math.fsum([(xi - xbar) * (xi - xbar) for xi in x])
+    return sxy, sxx, xbar, ybar
+
+
+def covariance(x, y):
+    n = _pair_check(x, y, 'covariance')
+    sxy, sxx, xbar, ybar = _deviation_sums(x, y, n)
+    return sxy / (n - 1)
+
+
+def correlation(x, y):
+    n = _pair_check(x, y, 'correlation')
+    sxy, sxx, xbar, ybar = _deviation_sums(x, y, n)
+    syy = math.fsum([(yi - ybar) * (yi - ybar) for yi in y])
+    try:
+        return sxy / math.sqrt(sxx * syy)
+    except ZeroDivisionError:
+        raise StatisticsError('at least one of the inputs is constant')
+
+
+LinearRegression = namedtuple('LinearRegression', ('slope', 'intercept'))
+LinearRegression.__module__ = 'statistics'
+
+
+def linear_regression(x, y, *, proportional=False):
+    n = _pair_check(x, y, 'linear regression')
+    if proportional:
+        sxy = math.fsum([xi * yi for xi, yi in zip(x, y)])
+        sxx = math.fsum([xi * xi for xi in x])
+    else:
+        sxy, sxx, xbar, ybar = _deviation_sums(x, y, n)
+    try:
+        slope = sxy / sxx
+    except ZeroDivisionError:
+        raise StatisticsError('x is constant')
+    if proportional:
+        intercept = 0.0
+    else:
+        intercept = ybar - slope * xbar
+    return LinearRegression(slope=slope, intercept=intercept)
 
 
 def _erf(x):
