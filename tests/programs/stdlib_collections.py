@@ -404,3 +404,42 @@ rq = deque([1])
 rq.append(rq)
 rq2 = deque([ro], maxlen=3)
 print(rd, ro, rq, rq2)
+
+print('--- generated operations')
+seed = [99]
+
+
+def rnd(n):
+    seed[0] = (seed[0] * 6364136223846793005 + 1442695040888963407) % 2 ** 64
+    return (seed[0] >> 33) % n
+
+
+keys = 'abcdefg'
+for trial in range(40):
+    c1 = Counter([keys[rnd(7)] for _ in range(rnd(12))])
+    c2 = Counter({keys[rnd(7)]: rnd(7) - 3 for _ in range(rnd(6))})
+    ops = [c1 + c2, c1 - c2, c1 | c2, c1 & c2, +c2, -c2, c1 == c2, c1 <= c2, c2 >= c1]
+    c3 = c1.copy()
+    c3.subtract(c2)
+    c4 = c1.copy()
+    c4 += c2
+    c5 = c2.copy()
+    c5 |= c1
+    print(ops, c3, c4, c5, c1.most_common(2), sorted(c2.elements()), c3.total())
+    od = OrderedDict()
+    dd = defaultdict(list)
+    for step in range(rnd(15)):
+        k = keys[rnd(7)]
+        r = rnd(6)
+        if r == 0:
+            od[k] = step
+        elif r == 1 and k in od:
+            od.move_to_end(k, last=rnd(2) == 0)
+        elif r == 2 and od:
+            od.popitem(last=rnd(2) == 0)
+        elif r == 3:
+            od.setdefault(k, -step)
+        elif r == 4:
+            od.pop(k, None)
+        dd[k].append(step)
+    print(od, list(reversed(od)), od == dict(od), dict(dd), len(dd), sorted(dd))
