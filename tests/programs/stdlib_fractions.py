@@ -64,3 +64,22 @@ for i in range(1, 200):
 print(total, float(total))
 print(float(Fraction(1e-300)), float(Fraction(1, 10 ** 310)), float(Fraction(-3, 10 ** 320)), float(Fraction(2 ** 60, 2 ** 1053)), float(Fraction(1, 3 ** 700)), float(Fraction(10 ** 400 + 1, 10 ** 399)))
 print(float(Fraction(5e-324)), float(Fraction(1, 2 ** 1075)), float(Fraction(3, 2 ** 1076)), float(Fraction(2.2250738585072014e-308) * Fraction(3, 7)))
+
+print('--- generated')
+seed = [2024]
+
+
+def rnd(n):
+    seed[0] = (seed[0] * 6364136223846793005 + 1442695040888963407) % 2 ** 64
+    return (seed[0] >> 33) % n
+
+
+for trial in range(40):
+    p = Fraction(rnd(2001) - 1000, rnd(97) + 1)
+    q = Fraction(rnd(2001) - 1000, rnd(89) + 1)
+    f = (rnd(10 ** 6) - 500000) / (rnd(1000) + 1)
+    row = [p + q, p - q, p * q, p < q, p == q, p + f, p < f, hash(p), round(p, 2), round(p), float(p), p.limit_denominator(rnd(20) + 1)]
+    if q:
+        row += [p / q, p // q, p % q, divmod(p, q)]
+    row += [p ** (rnd(5) - 2) if p else 0, Fraction(f).limit_denominator(1000), str(Fraction(str(f)))]
+    print(row)
