@@ -352,3 +352,94 @@ try:
     Counter.fromkeys('ab')
 except NotImplementedError as e:
     print('NotImplementedError', e)
+
+print('--- dict subclasses')
+c = Counter('hello world')
+dd = defaultdict(list, a=[1])
+od = OrderedDict(x=1, y=2)
+for m in (c, dd, od):
+    print(type(m).__name__, isinstance(m, dict), issubclass(type(m), dict), dict(m), len(m))
+print('%(l)d %(o)d' % c, '%(a)s' % dd, '{x}-{y}'.format(**od), '{l}'.format(**c))
+print(type(c).__mro__, Counter.__bases__, defaultdict.__mro__[1], OrderedDict.__mro__[-1])
+def to_json(v):
+    if isinstance(v, dict):
+        return '{' + ', '.join('"%s": %s' % (k, to_json(v[k])) for k in v) + '}'
+    if isinstance(v, list):
+        return '[' + ', '.join(to_json(x) for x in v) + ']'
+    return str(v)
+print(to_json(Counter('aab')), to_json(dd), to_json(OrderedDict(z=OrderedDict(q=[1, 2]))))
+print(dict(c) == c, c == dict(c), {'a': 1} == Counter(a=1), Counter(a=1) == {'a': 1}, Counter(a=1, b=0) == {'a': 1})
+print(od == {'y': 2, 'x': 1}, {'y': 2, 'x': 1} == od, od != {'x': 1}, od == OrderedDict(y=2, x=1))
+print(dd | {'b': [2]}, {'b': [2]} | dd, type({'b': 1} | dd).__name__, (dd | {}).default_factory)
+print(od | {'z': 3}, {'z': 3} | od, type({'z': 3} | od).__name__)
+dd |= {'k': []}
+od |= [('w', 0)]
+print(dd, od)
+print(sorted(Counter('abc') | Counter('bcd')), Counter('abbb') & Counter('bb'))
+import copy
+print(copy.copy(c) == c, type(copy.copy(dd)).__name__, copy.copy(dd).default_factory, copy.deepcopy(od))
+dd2 = copy.deepcopy(defaultdict(list, a=[1]))
+dd2['a'].append(2)
+dd2['new'].append(3)
+print(dd2)
+class LoudCounter(Counter):
+    def __setitem__(self, key, value):
+        print('set', key, value)
+        Counter.__setitem__(self, key, value)
+lc = LoudCounter('aba')
+print(lc, isinstance(lc, Counter), lc['zz'])
+class Tally(defaultdict):
+    def __init__(self):
+        defaultdict.__init__(self, int)
+t = Tally()
+t['x'] += 2
+print(t, t['y'], isinstance(t, dict), dict(t))
+print(dict.get(c, 'l'), dict.keys(od), list(dict.values(dd)), set(c.keys()) == set(dict(c).keys()))
+print(sorted(dict(c).items()) == sorted(c.items()), list(reversed(Counter('abc'))))
+rd = defaultdict(list)
+rd['x'] = rd
+ro = OrderedDict(a=1)
+ro['self'] = ro
+rq = deque([1])
+rq.append(rq)
+rq2 = deque([ro], maxlen=3)
+print(rd, ro, rq, rq2)
+
+print('--- generated operations')
+seed = [99]
+
+
+def rnd(n):
+    seed[0] = (seed[0] * 6364136223846793005 + 1442695040888963407) % 2 ** 64
+    return (seed[0] >> 33) % n
+
+
+keys = 'abcdefg'
+for trial in range(40):
+    c1 = Counter([keys[rnd(7)] for _ in range(rnd(12))])
+    c2 = Counter({keys[rnd(7)]: rnd(7) - 3 for _ in range(rnd(6))})
+    ops = [c1 + c2, c1 - c2, c1 | c2, c1 & c2, +c2, -c2, c1 == c2, c1 <= c2, c2 >= c1]
+    c3 = c1.copy()
+    c3.subtract(c2)
+    c4 = c1.copy()
+    c4 += c2
+    c5 = c2.copy()
+    c5 |= c1
+    print(ops, c3, c4, c5, c1.most_common(2), sorted(c2.elements()), c3.total())
+    od = OrderedDict()
+    dd = defaultdict(list)
+    for step in range(rnd(15)):
+        k = keys[rnd(7)]
+        r = rnd(6)
+        if r == 0:
+            od[k] = step
+        elif r == 1 and k in od:
+            od.move_to_end(k, last=rnd(2) == 0)
+        elif r == 2 and od:
+            od.popitem(last=rnd(2) == 0)
+        elif r == 3:
+            od.setdefault(k, -step)
+        elif r == 4:
+            od.pop(k, None)
+        dd[k].append(step)
+    print(od, list(reversed(od)), od == dict(od), dict(dd), len(dd), sorted(dd))

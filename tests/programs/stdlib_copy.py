@@ -231,3 +231,15 @@ tl = Tagged([1, [2]])
 c = copy.copy(tl)
 d = copy.deepcopy(tl)
 print(type(c).__name__, c, c.tag, c[1] is tl[1], type(d).__name__, d, d.tag, d[1] is tl[1])
+
+print('--- dict subclasses')
+class Registry(dict):
+    def __init__(self, name):
+        dict.__init__(self)
+        self.name = name
+r = Registry('r')
+r['a'] = [1]
+r2 = copy.copy(r)
+r3 = copy.deepcopy(r)
+r['a'].append(2)
+print(type(r2).__name__, r2, r2.name, r2['a'] is r['a'], r3, r3['a'] is r['a'], r3.name)

@@ -1,9 +1,8 @@
 """Container datatypes (bundled with stitch; the same interface as CPython's `collections`):
-deque, a double-ended queue kept in a ring buffer; defaultdict, Counter and OrderedDict, mappings
-that keep their items in a plain dict (stitch cannot subclass dict yet, so they are not dict
-instances but behave like the dict subclasses CPython has); and namedtuple, which builds a class
-whose instances hold their fields in a tuple and behave like tuples (indexing, unpacking,
-equality and hashing with plain tuples)."""
+deque, a double-ended queue kept in a ring buffer; defaultdict, Counter and OrderedDict, subclasses
+of dict as CPython's are (OrderedDict relies on dict keeping insertion order); and namedtuple,
+which builds a class whose instances hold their fields in a tuple and behave like tuples
+(indexing, unpacking, equality and hashing with plain tuples)."""
 
 import sys
 
@@ -18,6 +17,10 @@ def _as_index(n):
     if method is None:
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(n).__name__)
     return method(n)
+
+
+# id() of the containers whose repr is being made, so that one inside itself shows as '...'.
+_repr_running = set()
 
 
 ################################################################################
@@ -310,9 +313,17 @@ class deque:
 
     def __repr__(self):
         name = type(self).__name__
+        key = id(self)
+        if key in _repr_running:
+            return '[...]'
+        _repr_running.add(key)
+        try:
+            items = repr(self._items())
+        finally:
+            _repr_running.discard(key)
         if self._maxlen is None:
-            return '%s(%r)' % (name, self._items())
-        return '%s(%r, maxlen=%d)' % (name, self._items(), self._maxlen)
+            return '%s(%s)' % (name, items)
+        return '%s(%s, maxlen=%d)' % (name, items, self._maxlen)
 
     def __eq__(self, other):
         if isinstance(other, deque):
@@ -376,110 +387,32 @@ class deque:
 
 
 ################################################################################
-# Mappings kept in a dict
+# dict subclasses: defaultdict, OrderedDict, Counter
 ################################################################################
 
-class _DictWrapper:
-    # The dict interface, on the dict `self._d`.
+class defaultdict(dict):
 
-    __hash__ = None
+    def __init__(self, default_factory=None, *args, **kwds):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        if len(args) > 1:
+            raise TypeError('dict expected at most 1 argument, got %d' % len(args))
+        dict.__init__(self, *args, **kwds)
+        self.default_factory = default_factory
 
-    def __init__(self, other=(), **kwds):
-        self._d = {}
-        self.update(other, **kwds)
+    def __missing__(self, key):
+        factory = self.default_factory
+        if factory is None:
+            raise KeyError(key)
+        value = factory()
+        self[key] = value
+        return value
 
-    def __getitem__(self, key):
-        return self._d[key]
+    def copy(self):
+        return type(self)(self.default_factory, self)
 
-    def __setitem__(self, key, value):
-        self._d[key] = value
-
-    def __delitem__(self, key):
-        del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __len__(self):
-        return len(self._d)
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __reversed__(self):
-        return iter(list(self._d)[::-1])
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def pop(self, key, *default):
-        return self._d.pop(key, *default)
-
-    def popitem(self):
-        return self._d.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-
-    def clear(self):
-        self._d.clear()
-
-    def update(self, other=(), **kwds):
-        if isinstance(other, _DictWrapper):
-            for k, v in other._d.items():
-                self[k] = v
-        elif isinstance(other, dict):
-            for k, v in other.items():
-                self[k] = v
-        elif hasattr(other, 'keys'):
-            for k in other.keys():
-                self[k] = other[k]
-        else:
-            for k, v in other:
-                self[k] = v
-        for k, v in kwds.items():
-            self[k] = v
-
-    def __eq__(self, other):
-        if isinstance(other, _DictWrapper):
-            return self._d == other._d
-        if isinstance(other, dict):
-            return self._d == other
-        return NotImplemented
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        if r is NotImplemented:
-            return r
-        return not r
-
-    def __or__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
-            return NotImplemented
-        result = self.copy()
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
-            return NotImplemented
-        result = self.copy()
-        result._d = dict(other)
-        result.update(self)
-        return result
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
+    def __copy__(self):
+        return self.copy()
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -488,87 +421,57 @@ class _DictWrapper:
             result[key] = value
         return result
 
-
-def _plain(mapping):
-    if isinstance(mapping, _DictWrapper):
-        return mapping._d
-    return mapping
-
-
-class defaultdict(_DictWrapper):
-
-    def __init__(self, default_factory=None, *args, **kwds):
-        if default_factory is not None and not callable(default_factory):
-            raise TypeError('first argument must be callable or None')
-        self.default_factory = default_factory
-        self._d = {}
-        if len(args) > 1:
-            raise TypeError('dict expected at most 1 argument, got %d' % len(args))
-        if args:
-            self.update(args[0], **kwds)
-        elif kwds:
-            self.update(kwds)
-
-    def __getitem__(self, key):
-        d = self._d
-        if key in d:
-            return d[key]
-        return self.__missing__(key)
-
-    def __missing__(self, key):
-        factory = self.default_factory
-        if factory is None:
-            raise KeyError(key)
-        value = factory()
-        self._d[key] = value
-        return value
-
-    def copy(self):
-        result = type(self)(self.default_factory)
-        result._d = self._d.copy()
-        return result
-
-    def __copy__(self):
-        return self.copy()
-
     def __repr__(self):
         factory = self.default_factory
         if factory is None:
             f = 'None'
         else:
             f = repr(factory)
-        return '%s(%s, %r)' % (type(self).__name__, f, self._d)
+        return '%s(%s, %s)' % (type(self).__name__, f, dict.__repr__(self))
 
-    def __ror__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
+    def __or__(self, other):
+        if not isinstance(other, dict):
             return NotImplemented
-        result = type(self)(self.default_factory)
-        result._d = dict(_plain(other))
-        result.update(self)
+        result = self.copy()
+        dict.update(result, other)
         return result
 
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self.default_factory, other)
+        dict.update(result, self)
+        return result
 
-class OrderedDict(_DictWrapper):
+    def __ior__(self, other):
+        dict.update(self, other)
+        return self
+
+
+class OrderedDict(dict):
+
+    def __init__(self, other=(), **kwds):
+        dict.__init__(self, other, **kwds)
 
     def popitem(self, last=True):
-        d = self._d
-        if not d:
+        if not self:
             raise KeyError('dictionary is empty')
         if last:
-            return d.popitem()
-        for key in d:
+            return dict.popitem(self)
+        for key in self:
             break
-        return (key, d.pop(key))
+        return (key, dict.pop(self, key))
 
     def move_to_end(self, key, last=True):
-        d = self._d
-        value = d.pop(key)
+        value = dict.pop(self, key)
         if last:
-            d[key] = value
+            dict.__setitem__(self, key, value)
         else:
-            new = {key: value}
-            new.update(d)
-            self._d = new
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            for k, v in rest:
+                dict.__setitem__(self, k, v)
 
     def keys(self):
         return _OrderedKeys(self)
@@ -580,9 +483,7 @@ class OrderedDict(_DictWrapper):
         return _OrderedItems(self)
 
     def copy(self):
-        result = type(self)()
-        result._d = self._d.copy()
-        return result
+        return type(self)(self)
 
     def __copy__(self):
         return self.copy()
@@ -596,17 +497,50 @@ class OrderedDict(_DictWrapper):
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._d.items()) == list(other._d.items())
-        return _DictWrapper.__eq__(self, other)
+            return list(dict.items(self)) == list(dict.items(other))
+        if isinstance(other, dict):
+            return dict.__eq__(self, other)
+        return NotImplemented
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        if r is NotImplemented:
+            return r
+        return not r
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(self)
+        dict.update(result, other)
+        return result
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = type(self)(other)
+        dict.update(result, self)
+        return result
+
+    def __ior__(self, other):
+        dict.update(self, other)
+        return self
 
     def __repr__(self):
-        if not self._d:
+        if not self:
             return '%s()' % type(self).__name__
-        return '%s(%r)' % (type(self).__name__, list(self._d.items()))
+        key = id(self)
+        if key in _repr_running:
+            return '...'
+        _repr_running.add(key)
+        try:
+            return '%s(%r)' % (type(self).__name__, list(dict.items(self)))
+        finally:
+            _repr_running.discard(key)
 
 
 class _OrderedView:
-    # The views of an OrderedDict (odict_keys, odict_values, odict_items), live on its dict.
+    # The views of an OrderedDict (odict_keys, odict_values, odict_items), live on it.
 
     _kind = ''
 
@@ -614,15 +548,15 @@ class _OrderedView:
         self._od = od
 
     def _view(self):
-        d = self._od._d
+        od = self._od
         if self._kind == 'keys':
-            return d.keys()
+            return dict.keys(od)
         if self._kind == 'values':
-            return d.values()
-        return d.items()
+            return dict.values(od)
+        return dict.items(od)
 
     def __len__(self):
-        return len(self._od._d)
+        return len(self._od)
 
     def __iter__(self):
         return iter(self._view())
@@ -695,31 +629,27 @@ class _OrderedItems(_OrderedSetView):
     _kind = 'items'
 
 
-class Counter(_DictWrapper):
+_dict_setitem = dict.__setitem__
+_dict_get = dict.get
+
+
+class Counter(dict):
 
     def __init__(self, iterable=None, **kwds):
-        self._d = {}
         self.update(iterable, **kwds)
-
-    def __getitem__(self, key):
-        d = self._d
-        if key in d:
-            return d[key]
-        return 0
 
     def __missing__(self, key):
         return 0
 
     def __delitem__(self, key):
-        d = self._d
-        if key in d:
-            del d[key]
+        if key in self:
+            dict.__delitem__(self, key)
 
     def total(self):
-        return sum(self._d.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._d.items(), key=_second, reverse=True)
+        items = sorted(self.items(), key=_second, reverse=True)
         if n is None:
             return items
         if n < 0:
@@ -727,7 +657,7 @@ class Counter(_DictWrapper):
         return items[:n]
 
     def elements(self):
-        for elem, count in list(self._d.items()):
+        for elem, count in list(self.items()):
             for _ in range(count):
                 yield elem
 
@@ -737,53 +667,59 @@ class Counter(_DictWrapper):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, **kwds):
-        d = self._d
         if iterable is not None:
-            if isinstance(iterable, (dict, _DictWrapper)) or hasattr(iterable, 'keys'):
-                if isinstance(iterable, _DictWrapper):
-                    iterable = iterable._d
-                if d:
+            if isinstance(iterable, dict) or hasattr(iterable, 'keys'):
+                if self:
+                    get = self.get
                     for elem in iterable.keys():
-                        d[elem] = iterable[elem] + d.get(elem, 0)
+                        self[elem] = iterable[elem] + get(elem, 0)
                 else:
                     for elem in iterable.keys():
-                        d[elem] = iterable[elem]
-            else:
-                get = d.get
+                        self[elem] = iterable[elem]
+            elif type(self).__setitem__ is _dict_setitem and type(self).get is _dict_get:
+                # Count into a plain dict (whose item assignment is the fastest), then merge.
+                counts = {}
+                get = counts.get
                 for elem in iterable:
-                    d[elem] = get(elem, 0) + 1
+                    counts[elem] = get(elem, 0) + 1
+                if self:
+                    get = self.get
+                    for elem, n in counts.items():
+                        self[elem] = get(elem, 0) + n
+                else:
+                    dict.update(self, counts)
+            else:
+                get = self.get
+                for elem in iterable:
+                    self[elem] = get(elem, 0) + 1
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, **kwds):
-        d = self._d
         if iterable is not None:
-            if isinstance(iterable, (dict, _DictWrapper)) or hasattr(iterable, 'keys'):
-                if isinstance(iterable, _DictWrapper):
-                    iterable = iterable._d
+            get = self.get
+            if isinstance(iterable, dict) or hasattr(iterable, 'keys'):
                 for elem in iterable.keys():
-                    d[elem] = d.get(elem, 0) - iterable[elem]
+                    self[elem] = get(elem, 0) - iterable[elem]
             else:
                 for elem in iterable:
-                    d[elem] = d.get(elem, 0) - 1
+                    self[elem] = get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        result = type(self)()
-        result._d = self._d.copy()
-        return result
+        return type(self)(self)
 
     def __copy__(self):
         return self.copy()
 
     def __repr__(self):
-        if not self._d:
+        if not self:
             return '%s()' % type(self).__name__
         try:
             d = dict(self.most_common())
         except TypeError:
-            d = self._d
+            d = dict(self)
         return '%s(%r)' % (type(self).__name__, d)
 
     # Comparisons treat missing elements as having zero counts.
@@ -791,12 +727,12 @@ class Counter(_DictWrapper):
     def __eq__(self, other):
         if not isinstance(other, Counter):
             if isinstance(other, dict):
-                return self._d == other
+                return dict.__eq__(self, other)
             return NotImplemented
-        for e, c in self._d.items():
+        for e, c in self.items():
             if c != other[e]:
                 return False
-        for e, c in other._d.items():
+        for e, c in other.items():
             if c != self[e]:
                 return False
         return True
@@ -810,10 +746,10 @@ class Counter(_DictWrapper):
     def __le__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        for e, c in self._d.items():
+        for e, c in self.items():
             if not c <= other[e]:
                 return False
-        for e, c in other._d.items():
+        for e, c in other.items():
             if not self[e] <= c:
                 return False
         return True
@@ -826,10 +762,10 @@ class Counter(_DictWrapper):
     def __ge__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        for e, c in self._d.items():
+        for e, c in self.items():
             if not c >= other[e]:
                 return False
-        for e, c in other._d.items():
+        for e, c in other.items():
             if not self[e] >= c:
                 return False
         return True
@@ -845,110 +781,104 @@ class Counter(_DictWrapper):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        r = result._d
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             n = count + other[elem]
             if n > 0:
-                r[elem] = n
-        for elem, count in other._d.items():
-            if elem not in self._d and count > 0:
-                r[elem] = count
+                result[elem] = n
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __sub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        r = result._d
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             n = count - other[elem]
             if n > 0:
-                r[elem] = n
-        for elem, count in other._d.items():
-            if elem not in self._d and count < 0:
-                r[elem] = 0 - count
+                result[elem] = n
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
         return result
 
     def __or__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        r = result._d
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             o = other[elem]
             n = o if count < o else count
             if n > 0:
-                r[elem] = n
-        for elem, count in other._d.items():
-            if elem not in self._d and count > 0:
-                r[elem] = count
+                result[elem] = n
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
         return result
 
     def __and__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        r = result._d
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             o = other[elem]
             n = count if count < o else o
             if n > 0:
-                r[elem] = n
+                result[elem] = n
         return result
 
     def __pos__(self):
         result = Counter()
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             if count > 0:
-                result._d[elem] = count
+                result[elem] = count
         return result
 
     def __neg__(self):
         result = Counter()
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             if count < 0:
-                result._d[elem] = 0 - count
+                result[elem] = 0 - count
         return result
 
     def _keep_positive(self):
-        d = self._d
-        for elem in [e for e, c in d.items() if not c > 0]:
-            del d[elem]
+        for elem in [e for e, c in self.items() if not c > 0]:
+            dict.__delitem__(self, elem)
         return self
 
     def __iadd__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        d = self._d
-        for elem, count in other._d.items():
-            d[elem] = d.get(elem, 0) + count
+        get = self.get
+        for elem, count in other.items():
+            self[elem] = get(elem, 0) + count
         return self._keep_positive()
 
     def __isub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        d = self._d
-        for elem, count in other._d.items():
-            d[elem] = d.get(elem, 0) - count
+        get = self.get
+        for elem, count in other.items():
+            self[elem] = get(elem, 0) - count
         return self._keep_positive()
 
     def __ior__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        d = self._d
-        for elem, count in other._d.items():
-            if count > d.get(elem, 0):
-                d[elem] = count
+        get = self.get
+        for elem, count in other.items():
+            if count > get(elem, 0):
+                self[elem] = count
         return self._keep_positive()
 
     def __iand__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        d = self._d
-        for elem, count in list(d.items()):
+        for elem, count in list(self.items()):
             o = other[elem]
             if o < count:
-                d[elem] = o
+                self[elem] = o
         return self._keep_positive()
 
 

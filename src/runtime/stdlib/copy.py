@@ -94,6 +94,9 @@ def copy(x):
                 setattr(y, key, value)
         else:
             _set_state(y, state)
+    if isinstance(x, dict):
+        for key, value in x.items():
+            y[key] = value
     return y
 
 
@@ -159,6 +162,9 @@ def deepcopy(x, memo=None, _nil=[]):
             if state is not None:
                 state = deepcopy(state, memo)
                 _set_state(y, state)
+            if isinstance(x, dict):
+                for key, value in x.items():
+                    y[deepcopy(key, memo)] = deepcopy(value, memo)
     # Keep the original alive for as long as the memo is, so its id is not reused.
     if y is not x:
         memo[d] = y

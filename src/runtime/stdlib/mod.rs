@@ -13,13 +13,18 @@ const MODULES: &[(&str, &str)] = &[
     ("collections", include_str!("collections.py")),
     ("collections.abc", include_str!("collections_abc.py")),
     ("copy", include_str!("copy.py")),
+    ("dataclasses", include_str!("dataclasses.py")),
+    ("enum", include_str!("enum.py")),
+    ("fractions", include_str!("fractions.py")),
     ("functools", include_str!("functools.py")),
     ("heapq", include_str!("heapq.py")),
     ("itertools", include_str!("itertools.py")),
     ("operator", include_str!("operator.py")),
     ("os", include_str!("os.py")),
     ("posixpath", include_str!("posixpath.py")),
+    ("statistics", include_str!("statistics.py")),
     ("string", include_str!("string.py")),
+    ("textwrap", include_str!("textwrap.py")),
     ("typing", include_str!("typing.py")),
 ];
 
