@@ -316,17 +316,17 @@ fn sum(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     }
     let it = pyiter::get_iter(vm, args[0])?;
     let mark = vm.temp_roots.len();
-    vm.temp_roots.push(it);
+    // The iterator, the running total and the item stay rooted: the next item may come from a
+    // generator and the addition may run Python code, either of which can collect garbage.
+    vm.temp_roots.extend_from_slice(&[it, acc, Value::None]);
     let result = (|| {
         while let Some(v) = pyiter::next(vm, it)? {
+            vm.temp_roots[mark + 2] = v;
             acc = match int::fast_binary(0, acc, v) {
                 Some(r) => r,
-                None => {
-                    vm.temp_roots.push(acc);
-                    vm.temp_roots.push(v);
-                    ops::binary_op(vm, crate::bytecode::BinaryOp::Add, false, acc, v)?
-                }
+                None => ops::binary_op(vm, crate::bytecode::BinaryOp::Add, false, acc, v)?,
             };
+            vm.temp_roots[mark + 1] = acc;
         }
         Ok(acc)
     })();
