@@ -1191,6 +1191,10 @@ fn range_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let args = &args[1..];
     let mut nums = Vec::with_capacity(3);
     for a in args.iter().take(3) {
+        let a = &match ops::call_special(vm, *a, sym::INDEX, &[])? {
+            Some(i) => i,
+            None => *a,
+        };
         match int::to_bigint(*a) {
             Some(b) => nums.push(b),
             None => {

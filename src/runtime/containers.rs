@@ -62,6 +62,7 @@ pub fn init(vm: &mut Vm) {
     super::dict_methods::init(vm);
     super::set_methods::init(vm);
     super::num_methods::init(vm);
+    super::generic_alias::init(vm);
 }
 
 // ---------------------------------------------------------------------------------------------

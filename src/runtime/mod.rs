@@ -12,6 +12,7 @@ pub mod dict_methods;
 pub mod dictops;
 pub mod dunders;
 pub mod format;
+pub mod generic_alias;
 pub mod heap;
 pub mod int;
 pub mod interner;

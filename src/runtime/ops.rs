@@ -122,6 +122,16 @@ pub fn binary_op_reflected(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b
             }
         }
     }
+    // `n * seq` with an `n` that has `__index__` (and no `__mul__` of its own).
+    if op == BinaryOp::Multiply && special(vm, a, sym::INDEX).is_some() {
+        if let Value::Obj(bo) = b {
+            if matches!(bo.kind, ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_)) {
+                if let Some(r) = builtin_binary(vm, op, false, b, a)? {
+                    return Ok(r);
+                }
+            }
+        }
+    }
     // Subclasses of list without their own operator behave like lists.
     let as_plain_list = |vm: &mut Vm, v: Value| -> Option<Value> {
         match v.obj() {
@@ -286,6 +296,10 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
                     Err(vm.new_error(vm.types.overflow_error, "cannot fit 'int' into an index-sized integer"))
                 }
             }
+            ObjKind::Instance(_) => match call_special(vm, n, sym::INDEX, &[])? {
+                Some(i) if int::is_int(i) => repeat_count(vm, i),
+                _ => Ok(None),
+            },
             _ => Ok(None),
         },
         _ => Ok(None),
@@ -953,6 +967,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 vm.call(*inner, &[obj, key], &[])
             }
             Some(f) => vm.call(f, &[obj, key], &[]),
+            None if super::generic_alias::subscriptable(vm, o) => super::generic_alias::new(vm, o, key),
             None => Err(not_subscriptable(vm, obj)),
         },
         _ => Err(not_subscriptable(vm, obj)),

@@ -140,6 +140,9 @@ pub fn str_getitem(vm: &mut Vm, o: ObjRef, key: Value) -> PyResult<Value> {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
         _ => {
+            if let Some(i) = ops::call_special(vm, key, super::interner::sym::INDEX, &[])? {
+                return str_getitem(vm, o, i);
+            }
             let tn = ops::type_name(vm, key);
             return Err(vm.new_error(vm.types.type_error, &format!("string indices must be integers, not '{tn}'")));
         }
@@ -343,6 +346,17 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> PyResult<Value>
                 fmt::pad_str(&s, &flags, width)
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                // Objects convert through `__index__` (and, for `%d`, `__int__`).
+                let mut arg = arg;
+                if let Some(ObjKind::Instance(_)) = arg.obj().map(|o| &o.kind) {
+                    if let Some(i) = ops::call_special(vm, arg, super::interner::sym::INDEX, &[])? {
+                        arg = i;
+                    } else if matches!(ty, 'd' | 'i' | 'u') {
+                        if let Some(i) = ops::call_special(vm, arg, super::interner::sym::INT, &[])? {
+                            arg = i;
+                        }
+                    }
+                }
                 let b = match arg {
                     Value::Float(x) if matches!(ty, 'd' | 'i' | 'u') => {
                         if !x.is_finite() {

@@ -97,6 +97,7 @@ builtin_types! {
     super_: "super", object, Builtin;
     string_io: "StringIO", object, Builtin;
     callable_iterator: "callable_iterator", object, Builtin;
+    generic_alias: "GenericAlias", object, Object;
     text_io: "TextIOWrapper", object, Builtin;
     array: "array", object, Builtin;
     base_exception: "BaseException", object, Exception;
@@ -141,6 +142,8 @@ fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layo
         "_io"
     } else if name == "array" {
         "array"
+    } else if name == "GenericAlias" {
+        "types"
     } else {
         "builtins"
     };

@@ -96,3 +96,6 @@ g = GI()
 print(g[1], g[1:3], g["a", 2])
 g[0] = 1
 del g[5]
+class I:
+    def __index__(self): return 2
+print(list(range(I())), 'abc'[I()], [0] * I(), I() * [1], 'ab' * I(), (1,) * I(), [1, 2, 3][I()], [1, 2, 3, 4][I():], bin(I()), '%d' % I(), '%x' % I())
