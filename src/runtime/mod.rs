@@ -19,6 +19,7 @@ pub mod interner;
 pub mod iter;
 pub mod list_methods;
 pub mod matching;
+pub mod mathmod;
 pub mod modules;
 pub mod num_methods;
 pub mod object;
