@@ -44,6 +44,9 @@ pub fn init(vm: &mut Vm) {
         ("__repr__", repr),
         ("__eq__", eq),
         ("__ne__", ne),
+        ("__or__", or),
+        ("__ror__", ror),
+        ("__ior__", ior),
     ];
     let class = vm.types.dict;
     types::add_methods(vm, class, methods);
@@ -239,6 +242,17 @@ fn clear(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 fn fromkeys(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_args(vm, "dict", "fromkeys", args, kw, Arity::Range(1, 2))?;
     let value = args.get(2).copied().unwrap_or(Value::None);
+    if args[0].as_obj() != Some(vm.types.dict) {
+        // A subclass: `cls()`, then its `__setitem__` for each key, as CPython does.
+        let d = vm.call(args[0], &[], &[])?;
+        let it = rooted(vm, &[d], |vm| pyiter::get_iter(vm, args[1]))?;
+        return rooted(vm, &[d, it], |vm| {
+            while let Some(k) = pyiter::next(vm, it)? {
+                rooted(vm, &[k], |vm| ops::setitem(vm, d, k, value))?;
+            }
+            Ok(d)
+        });
+    }
     let d = vm.new_dict();
     let it = rooted(vm, &[Value::Obj(d)], |vm| pyiter::get_iter(vm, args[1]))?;
     rooted(vm, &[Value::Obj(d), it], |vm| {
@@ -247,6 +261,40 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
         Ok(Value::Obj(d))
     })
+}
+
+/// `d | other` for a dict subclass: a plain dict of both (CPython's `dict.__or__`).
+fn or(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_count(vm, "dict", "__or__", args.len().saturating_sub(1), Arity::Range(1, 1))?;
+    let d = this(vm, args, "__or__")?;
+    if args[1].obj().and_then(|o| o.as_dict()).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let new = dictops::copy(vm, Value::Obj(d))?;
+    let Some(n) = new.as_obj() else { return Ok(new) };
+    rooted(vm, &[new], |vm| update_from(vm, n, args[1]))?;
+    Ok(new)
+}
+
+/// `other | d` for a dict subclass `d`.
+fn ror(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_count(vm, "dict", "__ror__", args.len().saturating_sub(1), Arity::Range(1, 1))?;
+    let d = this(vm, args, "__ror__")?;
+    if args[1].obj().and_then(|o| o.as_dict()).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let new = dictops::copy(vm, args[1])?;
+    let Some(n) = new.as_obj() else { return Ok(new) };
+    rooted(vm, &[new], |vm| update_from(vm, n, Value::Obj(d)))?;
+    Ok(new)
+}
+
+/// `d |= other`: `d.update(other)`, giving `d`.
+fn ior(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    check_count(vm, "dict", "__ior__", args.len().saturating_sub(1), Arity::Range(1, 1))?;
+    let d = this(vm, args, "__ior__")?;
+    update_from(vm, d, args[1])?;
+    Ok(args[0])
 }
 
 #[cfg(test)]

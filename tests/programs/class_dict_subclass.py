@@ -53,3 +53,14 @@ try:
         pass
 except TypeError as e:
     print(e)
+from collections import OrderedDict, Counter, defaultdict
+class D(dict):
+    def __setitem__(self, k, v):
+        super().__setitem__(k, v * 2)
+print(D.fromkeys("ab", 1), type(D.fromkeys("a", 3)).__name__, dict.fromkeys("xy"), OrderedDict.fromkeys("ab", 0))
+class C(dict): pass
+c = C(a=1)
+print(c | {"b": 2}, type(c | {}).__name__, {"z": 0} | c, type({} | c).__name__)
+c |= {"q": 5}
+c |= [("r", 6)]
+print(c, type(c).__name__)
