@@ -629,6 +629,8 @@ pub struct Code {
     /// Each instruction's source position (its AST node), for the `^^^^` under a traceback's
     /// source line.
     pub positions: Vec<Position>,
+    /// A function's docstring (`__doc__`), when its body starts with a string.
+    pub doc: Option<String>,
     pub consts: Vec<Const>,
     /// Global, attribute and imported names used by the code.
     pub names: Vec<String>,

@@ -108,6 +108,7 @@ pub(super) fn assemble(
         instrs,
         lines,
         positions,
+        doc: unit.doc,
         consts: unit.consts,
         names: unit.names,
         varnames: unit.varnames,

@@ -100,6 +100,8 @@ pub(super) struct Unit<'a> {
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
+    /// The docstring of the function being compiled.
+    pub doc: Option<String>,
     /// Source line given to newly emitted instructions.
     pub line: u32,
     /// The source range (AST node) given to newly emitted instructions, for the positions
@@ -136,6 +138,7 @@ impl<'a> Compiler<'a> {
         let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
         let mut compiler =
             Compiler { table, lines, filename: Rc::from(filename), unit, outer: Vec::new(), future_annotations: false };
+        compiler.store_docstring(body);
         compiler.setup_annotations(body);
         compiler.compile_body(body)?;
         if compiler.falls_through() {
@@ -508,6 +511,7 @@ impl<'a> Unit<'a> {
             freevars: scope.map(|s| s.freevars.clone()).unwrap_or_default(),
             line: firstlineno,
             range: TextRange::default(),
+            doc: None,
             statement: TextRange::default(),
             const_index: HashMap::new(),
             name_index: HashMap::new(),

@@ -42,6 +42,7 @@ impl<'a> Compiler<'a> {
         let scope = self.scope_of(def.range, ScopeKind::Function)?;
         let firstlineno = self.lines.line(def.range.start());
         self.enter_unit(scope, def.name.id.to_string(), firstlineno);
+        self.unit.doc = docstring(&def.body);
         self.compile_body(&def.body)?;
         let code = self.finish_function_unit()?;
         self.make_closure(code, flags)?;
@@ -68,6 +69,15 @@ impl<'a> Compiler<'a> {
 
     /// `LOAD_BUILD_CLASS; PUSH_NULL; <body function>; LOAD_CONST 'Name'; <bases>;
     /// CALL 2 + len(bases)`, then decorators and the store.
+    /// A module's or class's docstring becomes its `__doc__`, as in CPython.
+    pub(super) fn store_docstring(&mut self, body: &'a [ast::Stmt]) {
+        if let Some(doc) = docstring(body) {
+            self.load_const(Const::Str(doc));
+            let name = self.plain_name_index("__doc__");
+            self.emit(Opcode::STORE_NAME, name);
+        }
+    }
+
     /// Whether `name`, read in the unit being compiled, is the built-in of that name: bound
     /// neither here, nor in an enclosing function, nor at module level.
     fn is_builtin_name(&self, name: &str) -> bool {
@@ -129,6 +139,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::Str(self.unit.qualname.clone()));
         let qualname = self.plain_name_index("__qualname__");
         self.emit(Opcode::STORE_NAME, qualname);
+        self.store_docstring(body);
         self.setup_annotations(body);
         self.compile_body(body)?;
         if !self.falls_through() {
@@ -343,3 +354,15 @@ struct ComprehensionBody<'a> {
 /// compile time; `list`, `dict`, `tuple` and the exceptions can be subclassed).
 const UNSUBCLASSABLE: &[&str] =
     &["str", "int", "float", "set", "frozenset", "bytes", "bytearray", "complex", "type", "range", "memoryview"];
+
+/// The docstring of a body: its first statement, when that is a string literal (CPython
+/// cleans its indentation only from 3.13 on; 3.11 keeps it as written).
+pub(super) fn docstring(body: &[ast::Stmt]) -> Option<String> {
+    match body.first()? {
+        ast::Stmt::Expr(e) => match &*e.value {
+            Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}

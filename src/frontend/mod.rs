@@ -34,7 +34,7 @@
 //!
 //! ## Simplifications
 //! Annotations are accepted and never evaluated (`x: int = 1` is `x = 1`; a bare `x: int`
-//! only makes `x` local). Docstrings are not stored. `from __future__ import ...` compiles to
+//! only makes `x` local). Docstrings become `__doc__`. `from __future__ import ...` compiles to
 //! nothing.
 
 pub mod anchors;

@@ -313,7 +313,13 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
                 Some(vm.new_string(n))
             }
             "__qualname__" => Some(vm.new_str(f.qualname())),
-            "__doc__" => Some(Value::None),
+            "__doc__" => match f.attrs.borrow().iter().find(|(k, _)| *k == name).map(|(_, v)| *v) {
+                Some(v) => Some(v),
+                None => match &f.code.code.doc {
+                    Some(doc) => Some(vm.new_str(doc)),
+                    None => Some(Value::None),
+                },
+            },
             "__module__" => Some(vm.new_str("__main__")),
             "__defaults__" => Some(if f.defaults.is_null() { Value::None } else { f.defaults }),
             _ => f.attrs.borrow().iter().find(|(k, _)| *k == name).map(|(_, v)| *v),

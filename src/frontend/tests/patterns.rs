@@ -755,16 +755,20 @@ fn equal_constants_are_shared() {
 }
 
 #[test]
-fn docstrings_and_constant_statements_compile_to_nothing() {
-    let code = compile_ok("'''doc'''\n...\n42\ndef f():\n    'doc'\n    return 1\n");
+fn docstrings_become_doc_and_constant_statements_compile_to_nothing() {
+    let code = compile_ok("'''doc'''\n...\n42\ndef f():\n    'fdoc'\n    return 1\n");
     assert_listing(
         &code,
-        "LOAD_CONST <code object f, line 4>
+        "LOAD_CONST 'doc'
+         STORE_NAME __doc__
+         LOAD_CONST <code object f, line 4>
          MAKE_FUNCTION 0
          STORE_NAME f
          RETURN_CONST None",
     );
-    assert_listing(find_code(&code, "f"), "RETURN_CONST 1");
+    let f = find_code(&code, "f");
+    assert_listing(f, "RETURN_CONST 1");
+    assert_eq!(f.doc.as_deref(), Some("fdoc"));
 }
 
 #[test]
