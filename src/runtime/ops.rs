@@ -580,6 +580,18 @@ fn builtin_compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<O
     match (&ao.kind, &bo.kind) {
         (ObjKind::Str(x), ObjKind::Str(y)) => Ok(Some(ordering_result(op, x.s.cmp(&y.s)))),
         (ObjKind::Array(_), ObjKind::Array(_)) => super::array::compare(vm, op, ao, bo),
+        // Key and item views compare as the sets they are (with each other and with sets).
+        (ObjKind::DictView(_, x), ObjKind::DictView(_, y))
+            if *x != super::object::DictViewKind::Values && *y != super::object::DictViewKind::Values =>
+        {
+            view_compare(vm, op, a, b).map(Some)
+        }
+        (ObjKind::DictView(_, x), ObjKind::Set(_) | ObjKind::FrozenSet(_))
+        | (ObjKind::Set(_) | ObjKind::FrozenSet(_), ObjKind::DictView(_, x))
+            if *x != super::object::DictViewKind::Values =>
+        {
+            view_compare(vm, op, a, b).map(Some)
+        }
         (ObjKind::List(x), ObjKind::List(y)) => {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
             seq_compare(vm, op, &x, &y).map(Some)
@@ -608,6 +620,30 @@ fn builtin_compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<O
             }
         }
     }
+}
+
+/// A comparison with a key or item view on either side: both as sets.
+fn view_compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<bool> {
+    let as_set = |vm: &mut Vm, v: Value| -> PyResult<Value> {
+        match v.obj().map(|o| &o.kind) {
+            Some(ObjKind::DictView(..)) => {
+                let items = super::iter::collect(vm, v)?;
+                super::setops::new_set_from(vm, &items)
+            }
+            _ => Ok(v),
+        }
+    };
+    let sa = as_set(vm, a)?;
+    vm.temp_roots.push(sa);
+    let sb = as_set(vm, b);
+    let result = sb.and_then(|sb| {
+        vm.temp_roots.push(sb);
+        let r = super::setops::set_compare(vm, op, sa, sb);
+        vm.temp_roots.pop();
+        r
+    });
+    vm.temp_roots.pop();
+    result
 }
 
 fn range_eq(x: &Range, y: &Range) -> bool {

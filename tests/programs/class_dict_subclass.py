@@ -64,3 +64,6 @@ print(c | {"b": 2}, type(c | {}).__name__, {"z": 0} | c, type({} | c).__name__)
 c |= {"q": 5}
 c |= [("r", 6)]
 print(c, type(c).__name__)
+d = {"a": 1, "b": 2}
+e = {"b": 2, "a": 1}
+print(d.keys() == e.keys(), d.keys() == {"a", "b"}, {"a", "b"} == d.keys(), d.items() == {("a", 1), ("b", 2)}, d.keys() != {"a"}, d.keys() < {"a", "b", "c"}, d.values() == e.values(), d.keys() == ["a", "b"], d.items() == e.items(), d.keys() <= d.keys())
