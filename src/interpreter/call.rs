@@ -365,24 +365,11 @@ impl Vm {
         for i in 0..npos.min(argcount) {
             locals[i] = args[i];
         }
+        // (Too many positional arguments is reported after the keywords, as CPython does.)
+        let too_many = npos > argcount && !has_varargs;
         if npos > argcount {
             if has_varargs {
                 locals[argcount + kwonly] = self.new_tuple(args[argcount..npos].to_vec());
-            } else {
-                let ndefaults = f.defaults().len();
-                let msg = if ndefaults > 0 {
-                    format!(
-                        "{fname}() takes from {} to {argcount} positional arguments but {npos} were given",
-                        argcount - ndefaults
-                    )
-                } else {
-                    format!(
-                        "{fname}() takes {argcount} positional argument{} but {npos} {} given",
-                        if argcount == 1 { "" } else { "s" },
-                        if npos == 1 { "was" } else { "were" }
-                    )
-                };
-                return Err(self.new_error(self.types.type_error, &msg));
             }
         } else if has_varargs {
             locals[argcount + kwonly] = self.new_tuple(Vec::new());
@@ -428,6 +415,26 @@ impl Vm {
                     },
                 }
             }
+        }
+        if too_many {
+            let ndefaults = f.defaults().len();
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            let kwonly_given = locals[argcount..argcount + kwonly].iter().filter(|v| !v.is_null()).count();
+            let given = if kwonly_given > 0 {
+                format!(
+                    "{npos} positional argument{} (and {kwonly_given} keyword-only argument{}) were given",
+                    plural(npos),
+                    plural(kwonly_given)
+                )
+            } else {
+                format!("{npos} {} given", if npos == 1 { "was" } else { "were" })
+            };
+            let msg = if ndefaults > 0 {
+                format!("{fname}() takes from {} to {argcount} positional arguments but {given}", argcount - ndefaults)
+            } else {
+                format!("{fname}() takes {argcount} positional argument{} but {given}", plural(argcount))
+            };
+            return Err(self.new_error(self.types.type_error, &msg));
         }
         // Defaults for missing positional parameters.
         let ndefaults = f.defaults().len();
