@@ -251,6 +251,7 @@ impl Marker {
                     InstanceExt::None => {}
                     InstanceExt::List(l) => self.mark_values(&l.borrow()),
                     InstanceExt::Tuple(t) => self.mark_values(t),
+                    InstanceExt::Random(_) => {}
                     InstanceExt::Dict(d) => {
                         for (k, v) in d.borrow().iter() {
                             self.mark_value(k);

@@ -27,6 +27,7 @@ type Kw<'a> = &'a [(Sym, Value)];
 pub fn init(vm: &mut Vm) {
     super::array::init(vm);
     super::textio::init(vm);
+    init_random_class(vm);
 }
 
 /// Creates a module object with the given entries.
@@ -351,7 +352,46 @@ fn random_module(vm: &mut Vm) -> Value {
             ("getrandbits", random_getrandbits),
         ],
     );
+    let mut entries = entries;
+    entries.push(("Random", Value::Obj(vm.types.random_class)));
     make_module(vm, "random", entries)
+}
+
+/// `random.Random`'s methods: the module's functions run with the instance's generator
+/// swapped in for the module's own (none of them runs Python code between the swaps but
+/// `choice` on a user sequence, whose `__getitem__` would see the instance's generator).
+pub fn init_random_class(vm: &mut Vm) {
+    macro_rules! method {
+        ($f:ident) => {
+            |vm: &mut Vm, args: &[Value], kw: Kw| with_instance_rng(vm, args, kw, $f)
+        };
+    }
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("__init__", |vm, args, kw| with_instance_rng(vm, args, kw, random_seed).map(|_| Value::None)),
+        ("seed", method!(random_seed)),
+        ("random", method!(random_random)),
+        ("randint", method!(random_randint)),
+        ("randrange", method!(random_randrange)),
+        ("choice", method!(random_choice)),
+        ("shuffle", method!(random_shuffle)),
+        ("uniform", method!(random_uniform)),
+        ("getrandbits", method!(random_getrandbits)),
+    ];
+    let class = vm.types.random_class;
+    types::add_methods(vm, class, methods);
+}
+
+fn with_instance_rng(vm: &mut Vm, args: &[Value], kw: Kw, f: NativeFn) -> PyResult<Value> {
+    let Some(state) = args.first().and_then(|v| v.obj()).and_then(|o| match &o.kind {
+        ObjKind::Instance(super::object::Instance { ext: super::object::InstanceExt::Random(r), .. }) => Some(&**r),
+        _ => None,
+    }) else {
+        return Err(vm.new_error(vm.types.type_error, "descriptor requires a 'random.Random' object"));
+    };
+    std::mem::swap(&mut *state.borrow_mut(), &mut vm.random);
+    let result = f(vm, &args[1..], kw);
+    std::mem::swap(&mut *state.borrow_mut(), &mut vm.random);
+    result
 }
 
 fn random_seed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {

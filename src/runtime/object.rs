@@ -174,6 +174,7 @@ pub enum Layout {
     List,
     Dict,
     Tuple,
+    Random,
     Exception,
     /// A built-in type whose instances are not `Instance` objects (int, str, dict, ...):
     /// such a class cannot be subclassed by stitch yet.
@@ -227,6 +228,8 @@ pub enum InstanceExt {
     Dict(Box<RefCell<Dict>>),
     /// A tuple subclass's items, fixed when `tuple.__new__` made the instance.
     Tuple(Box<[Value]>),
+    /// The generator state of a `random.Random` (or of a subclass's instance).
+    Random(Box<RefCell<super::random::Mt19937>>),
     Exception(Box<RefCell<ExcData>>),
 }
 

@@ -98,6 +98,7 @@ builtin_types! {
     string_io: "StringIO", object, Builtin;
     callable_iterator: "callable_iterator", object, Builtin;
     generic_alias: "GenericAlias", object, Object;
+    random_class: "Random", object, Random;
     text_io: "TextIOWrapper", object, Builtin;
     array: "array", object, Builtin;
     base_exception: "BaseException", object, Exception;
@@ -144,6 +145,8 @@ fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layo
         "array"
     } else if name == "GenericAlias" {
         "types"
+    } else if name == "Random" {
+        "random"
     } else {
         "builtins"
     };
@@ -325,6 +328,7 @@ impl Vm {
             Layout::List => InstanceExt::List(Box::new(RefCell::new(Vec::new()))),
             Layout::Dict => InstanceExt::Dict(Box::default()),
             Layout::Tuple => InstanceExt::Tuple(Box::new([])),
+            Layout::Random => InstanceExt::Random(Box::default()),
             Layout::Exception => InstanceExt::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::Obj(self.singletons.empty_tuple),
                 cause: Value::None,
