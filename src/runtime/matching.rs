@@ -152,19 +152,25 @@ pub fn match_class(vm: &mut Vm, subject: Value, cls: Value, nargs: usize, kwname
             }
         }
     }
-    for name in names {
-        let value = match name {
-            None => subject,
-            Some(n) => match attr::lookup(vm, subject, n) {
-                Ok(Some(v)) => v,
-                Ok(None) => return Ok(Value::None),
-                Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.attribute_error) => return Ok(Value::None),
-                Err(e) => return Err(e),
-            },
-        };
-        vm.temp_roots.push(value);
-        values.push(value);
-    }
-    vm.temp_roots.truncate(vm.temp_roots.len() - values.len());
-    Ok(vm.new_tuple(values))
+    // The attributes found so far stay rooted while the next lookup runs Python code; the
+    // roots go on every way out.
+    let mark = vm.temp_roots.len();
+    let found = (|| {
+        for name in names {
+            let value = match name {
+                None => subject,
+                Some(n) => match attr::lookup(vm, subject, n) {
+                    Ok(Some(v)) => v,
+                    Ok(None) => return Ok(false),
+                    Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.attribute_error) => return Ok(false),
+                    Err(e) => return Err(e),
+                },
+            };
+            vm.temp_roots.push(value);
+            values.push(value);
+        }
+        Ok(true)
+    })();
+    vm.temp_roots.truncate(mark);
+    Ok(if found? { vm.new_tuple(values) } else { Value::None })
 }

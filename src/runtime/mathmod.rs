@@ -440,8 +440,6 @@ fn math_ldexp(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "ldexp", args, 2, 2)?;
     let x = float_arg(vm, args[0])?;
     if !int::is_int(args[1]) {
-        let tn = ops::type_name(vm, args[1]);
-        let _ = tn;
         return Err(vm.new_error(vm.types.type_error, "Expected an int as second argument to ldexp."));
     }
     let e = int_arg(vm, args[1])?;

@@ -25,11 +25,12 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
     ];
     let mut entries: Vec<(&str, Value)> = functions.iter().map(|&(n, f)| (n, vm.new_native(n, f))).collect();
     let environ = vm.new_dict();
-    vm.temp_roots.push(Value::Obj(environ));
     for (k, v) in std::env::vars() {
         let (k, v) = (vm.new_string(k), vm.new_string(v));
+        // (Str keys: setting never runs Python code, so nothing here can collect.)
         super::dictops::set(vm, environ, k, v)?;
     }
+    vm.temp_roots.push(Value::Obj(environ));
     entries.push(("environ", Value::Obj(environ)));
     let m = super::modules::make_module(vm, "_os", entries);
     vm.temp_roots.pop();
