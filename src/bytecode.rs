@@ -526,6 +526,7 @@ pub enum Const {
     BigInt(String),
     Float(f64),
     Str(String),
+    Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Const>),
     /// A set display of constants, built at load time (as CPython folds `{1, 2, 3}`).
@@ -544,6 +545,7 @@ impl PartialEq for Const {
             (Const::BigInt(a), Const::BigInt(b)) => a == b,
             (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
             (Const::Str(a), Const::Str(b)) => a == b,
+            (Const::Bytes(a), Const::Bytes(b)) => a == b,
             (Const::Tuple(a), Const::Tuple(b)) | (Const::FrozenSet(a), Const::FrozenSet(b)) => a == b,
             (Const::Code(a), Const::Code(b)) => Rc::ptr_eq(a, b),
             _ => false,
@@ -562,6 +564,7 @@ impl fmt::Display for Const {
             Const::BigInt(s) => f.write_str(s),
             Const::Float(x) => f.write_str(&crate::runtime::format::float_repr(*x)),
             Const::Str(s) => f.write_str(&crate::runtime::strings::repr_str(s)),
+            Const::Bytes(b) => f.write_str(&crate::runtime::bytes::repr_bytes(b)),
             Const::Ellipsis => f.write_str("Ellipsis"),
             Const::Tuple(items) => {
                 f.write_str("(")?;

@@ -30,6 +30,7 @@ pub(super) fn constant_value(expr: &Expr) -> Option<Const> {
         Expr::BooleanLiteral(b) => Some(Const::Bool(b.value)),
         Expr::EllipsisLiteral(_) => Some(Const::Ellipsis),
         Expr::StringLiteral(s) => Some(Const::Str(s.value.to_str().to_string())),
+        Expr::BytesLiteral(b) => Some(Const::Bytes(b.value.bytes().collect())),
         Expr::NumberLiteral(n) => match &n.value {
             Number::Int(int) => int_const(int),
             Number::Float(x) => Some(Const::Float(*x)),
@@ -54,6 +55,7 @@ pub(super) fn truthiness(value: &Const) -> bool {
         Const::BigInt(_) | Const::Ellipsis | Const::Code(_) => true,
         Const::Float(x) => *x != 0.0,
         Const::Str(s) => !s.is_empty(),
+        Const::Bytes(b) => !b.is_empty(),
         Const::Tuple(items) | Const::FrozenSet(items) => !items.is_empty(),
     }
 }

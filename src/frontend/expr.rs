@@ -138,7 +138,6 @@ impl<'a> Compiler<'a> {
             Expr::Await(e) => Err(self.unsupported(e.range, "'await'")),
             Expr::YieldFrom(e) => self.compile_yield_from(&e.value),
             Expr::TString(e) => Err(self.unsupported(e.range, "template strings")),
-            Expr::BytesLiteral(e) => Err(self.unsupported(e.range, "bytes literals")),
             Expr::NumberLiteral(e) if matches!(e.value, Number::Complex { .. }) => {
                 Err(self.unsupported(e.range, "complex numbers"))
             }

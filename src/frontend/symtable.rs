@@ -816,7 +816,7 @@ impl<'a> Builder<'a> {
             Expr::TString(e) => Err(self.unsupported(e.range, "template strings")),
             Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => Ok(()),
             Expr::EllipsisLiteral(_) => Ok(()),
-            Expr::BytesLiteral(e) => Err(self.unsupported(e.range, "bytes literals")),
+            Expr::BytesLiteral(_) => Ok(()),
             Expr::NumberLiteral(e) => match e.value {
                 Number::Complex { .. } => Err(self.unsupported(e.range, "complex numbers")),
                 Number::Int(_) | Number::Float(_) => Ok(()),

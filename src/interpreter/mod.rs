@@ -358,6 +358,7 @@ impl Vm {
                     self.new_str(s)
                 }
             }
+            Const::Bytes(b) => crate::runtime::bytes::new_bytes(self, b.clone()),
             Const::Ellipsis => Value::Obj(self.singletons.ellipsis),
             Const::Tuple(items) => {
                 let vals = items.iter().map(|c| self.const_value(c)).collect();

@@ -41,6 +41,8 @@ pub fn init(vm: &mut Vm) {
         ("reverse", reverse),
         ("tolist", tolist),
         ("fromlist", fromlist),
+        ("tobytes", tobytes),
+        ("frombytes", frombytes),
         ("__contains__", contains_method),
     ];
     types::add_methods(vm, class, methods);
@@ -216,13 +218,72 @@ fn new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         );
     }
     let mut a = empty_like(tc);
-    if let Some(init) = args.get(2) {
+    if let Some(b) = args.get(2).and_then(|v| super::bytes::data(*v)) {
+        // Bytes are the items' machine representation, as `frombytes` reads them.
+        extend_from_bytes(vm, &mut a, &b)?;
+    } else if let Some(init) = args.get(2) {
         for v in super::iter::collect(vm, *init)? {
             let it = convert(vm, tc, v)?;
             store(&mut a, None, it);
         }
     }
     Ok(alloc(vm, a))
+}
+
+/// The items' machine representation (little-endian, as on every machine stitch runs on).
+fn to_bytes(a: &ArrayData) -> Vec<u8> {
+    let size = itemsize(typecode(a)) as usize;
+    let mut out = Vec::with_capacity(len(a) * size);
+    match a {
+        ArrayData::Float('f', v) => v.iter().for_each(|x| out.extend_from_slice(&(*x as f32).to_le_bytes())),
+        ArrayData::Float(_, v) => v.iter().for_each(|x| out.extend_from_slice(&x.to_le_bytes())),
+        ArrayData::Int(_, v) => v.iter().for_each(|x| out.extend_from_slice(&x.to_le_bytes()[..size])),
+    }
+    out
+}
+
+/// Appends the items whose machine representation is `b`.
+fn extend_from_bytes(vm: &mut Vm, a: &mut ArrayData, b: &[u8]) -> PyResult<()> {
+    let tc = typecode(a);
+    let size = itemsize(tc) as usize;
+    if b.len() % size != 0 {
+        return Err(vm.new_error(vm.types.value_error, "bytes length not a multiple of item size"));
+    }
+    for chunk in b.chunks(size) {
+        match a {
+            ArrayData::Float('f', v) => v.push(f32::from_le_bytes(chunk.try_into().unwrap_or([0; 4])) as f64),
+            ArrayData::Float(_, v) => v.push(f64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))),
+            ArrayData::Int(_, v) => {
+                let mut word = [0u8; 8];
+                word[..size].copy_from_slice(chunk);
+                let raw = u64::from_le_bytes(word);
+                // Signed typecodes sign-extend from their width; unsigned ones keep the bits.
+                let value = if matches!(tc, 'b' | 'h' | 'i' | 'l' | 'q') && size < 8 {
+                    let shift = 64 - 8 * size as u32;
+                    ((raw << shift) as i64) >> shift
+                } else {
+                    raw as i64
+                };
+                v.push(value);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn tobytes(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let a = this(vm, args, "tobytes")?;
+    arity(vm, "tobytes", &args[1..], 0, 0)?;
+    let b = to_bytes(&a.borrow());
+    Ok(super::bytes::new_bytes(vm, b))
+}
+
+fn frombytes(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let a = this(vm, args, "frombytes")?;
+    arity(vm, "frombytes", &args[1..], 1, 1)?;
+    let b = super::bytes::data_arg(vm, args[1])?;
+    extend_from_bytes(vm, &mut a.borrow_mut(), &b)?;
+    Ok(Value::None)
 }
 
 pub fn repr(a: &ArrayData) -> String {

@@ -117,6 +117,7 @@ pub fn init(vm: &mut Vm) {
     set_builtin(vm, "Ellipsis", el);
     super::dunders::init(vm);
     super::str_methods::init(vm);
+    super::bytes_methods::init(vm);
     super::containers::init(vm);
     super::modules::init(vm);
     crate::interpreter::generator::init(vm);
@@ -475,7 +476,7 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         }
     }
     let is_sequence = match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::Str(_)) | Some(ObjKind::Array(_)) => true,
+        Some(ObjKind::Str(_) | ObjKind::Array(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => true,
         Some(ObjKind::Instance(i)) => i.class.as_class().and_then(|c| c.lookup(sym::GETITEM)).is_some(),
         _ => false,
     };
@@ -772,6 +773,16 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
                         &format!("ord() expected a character, but string of length {n} found"),
                     ))
                 }
+            }
+        }
+        None if super::bytes::is_bytes_like(args[0]) => {
+            let b = super::bytes::data(args[0]).unwrap_or_default();
+            match b.as_slice() {
+                [c] => Ok(Value::Int(*c as i64)),
+                _ => Err(vm.new_error(
+                    vm.types.type_error,
+                    &format!("ord() expected a character, but string of length {} found", b.len()),
+                )),
             }
         }
         None => {
@@ -1085,7 +1096,32 @@ fn bool_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     }
 }
 
-fn str_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+fn str_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if args.len() > 2 || !kw.is_empty() {
+        // `str(b, encoding, errors)`: decoding.
+        let p = super::containers::clinic_args(vm, "str", &args[1..], kw, &["object", "encoding", "errors"])?;
+        let obj = p[0].unwrap_or(Value::None);
+        let Some(b) = super::bytes::data(obj) else {
+            if let Some(s) = strings::as_str(obj) {
+                let _ = s;
+                return Err(vm.new_error(vm.types.type_error, "decoding str is not supported"));
+            }
+            let tn = ops::type_name(vm, obj);
+            return Err(
+                vm.new_error(vm.types.type_error, &format!("decoding to str: need a bytes-like object, {tn} found"))
+            );
+        };
+        let encoding = match p[1] {
+            Some(v) => super::bytes::text_arg(vm, "str", "encoding", v)?,
+            None => "utf-8".to_string(),
+        };
+        let errors = match p[2] {
+            Some(v) => super::bytes::text_arg(vm, "str", "errors", v)?,
+            None => "strict".to_string(),
+        };
+        let s = super::bytes::decode(vm, &b, &encoding, &errors)?;
+        return Ok(vm.new_string(s));
+    }
     match args.get(1) {
         Some(v) => {
             if strings::as_str(*v).is_some() {

@@ -132,6 +132,43 @@ pub(super) fn check_args(vm: &mut Vm, ty: &str, name: &str, args: &[Value], kw: 
     check_count(vm, ty, name, args.len().saturating_sub(1), arity)
 }
 
+/// Argument Clinic parsing of positional-or-keyword parameters `names` (`args` without
+/// `self`): the values in parameter order, `None` where not given, and CPython's errors for too
+/// many arguments, a duplicate and an unknown keyword.
+pub(super) fn clinic_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: Kw,
+    names: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
+    let npos = args.len();
+    let max = names.len();
+    if npos + kw.len() > max {
+        let msg = if npos == 0 {
+            format!("{name}() takes at most {max} keyword argument{} ({} given)", plural(max), kw.len())
+        } else {
+            format!("{name}() takes at most {max} argument{} ({} given)", plural(max), npos + kw.len())
+        };
+        return Err(vm.new_error(vm.types.type_error, &msg));
+    }
+    let mut out: Vec<Option<Value>> = args.iter().map(|v| Some(*v)).collect();
+    out.resize(max, None);
+    for &(k, v) in kw {
+        let key = vm.sym_str(k).to_string();
+        let msg = match names.iter().position(|n| *n == key) {
+            Some(i) if out[i].is_none() => {
+                out[i] = Some(v);
+                continue;
+            }
+            Some(i) => format!("argument for {name}() given by name ('{key}') and position ({})", i + 1),
+            None => format!("'{key}' is an invalid keyword argument for {name}()"),
+        };
+        return Err(vm.new_error(vm.types.type_error, &msg));
+    }
+    Ok(out)
+}
+
 /// The error for a method of `ty` called with a missing or wrong `self` (`list.append(1, 2)`).
 pub(super) fn descriptor_error(vm: &mut Vm, args: &[Value], ty: &str, name: &str) -> PyErr {
     let msg = match args.first() {

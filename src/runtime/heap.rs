@@ -197,6 +197,8 @@ impl Marker {
             | ObjKind::Code(_)
             | ObjKind::TextIO(_)
             | ObjKind::NotImplemented
+            | ObjKind::Bytes(_)
+            | ObjKind::ByteArray(_)
             | ObjKind::Ellipsis => {}
             ObjKind::Array(a) => match &*a.borrow() {
                 ArrayData::Float(..) | ArrayData::Int(..) => {}

@@ -35,7 +35,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
         }
         ObjKind::Set(s) => IterState::Set { set: o, index: 0, len: s.borrow().len() },
         ObjKind::FrozenSet(s) => IterState::Set { set: o, index: 0, len: s.len() },
-        ObjKind::Array(_) => IterState::Seq { seq: o, index: 0 },
+        ObjKind::Array(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) => IterState::Seq { seq: o, index: 0 },
         ObjKind::Iterator(_) | ObjKind::Generator(_) | ObjKind::TextIO(_) => return Ok(v),
         ObjKind::Instance(inst) => {
             if let Some(f) = inst.class.as_class().and_then(|c| c.lookup(sym::ITER)) {
@@ -260,6 +260,11 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
                 match &seq.kind {
                     ObjKind::Array(a) => {
                         let v = super::array::item(vm, &a.borrow(), *index);
+                        *index += 1;
+                        Step::Done(v)
+                    }
+                    ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+                        let v = super::bytes::item(*seq, *index);
                         *index += 1;
                         Step::Done(v)
                     }

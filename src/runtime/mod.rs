@@ -5,6 +5,8 @@ pub mod array;
 pub mod attr;
 pub mod bigrange;
 pub mod builtins;
+pub mod bytes;
+pub mod bytes_methods;
 pub mod containers;
 pub mod descriptors;
 pub mod dict;

@@ -102,6 +102,16 @@ pub enum ObjKind {
     Array(RefCell<ArrayData>),
     NotImplemented,
     Ellipsis,
+    /// `bytes` (`runtime::bytes`).
+    Bytes(Bytes),
+    /// `bytearray`: mutable bytes.
+    ByteArray(RefCell<Vec<u8>>),
+}
+
+/// A bytes object: immutable bytes with a cached hash.
+pub struct Bytes {
+    pub b: Box<[u8]>,
+    pub hash: Cell<Option<i64>>,
 }
 
 /// A str: UTF-8 text with a cached hash. `ascii` says whether byte and character indexes
@@ -382,6 +392,8 @@ impl Obj {
             ObjKind::TextIO(s) if s.borrow().name.is_some() => "TextIOWrapper",
             ObjKind::TextIO(_) => "StringIO",
             ObjKind::Array(_) => "array",
+            ObjKind::Bytes(_) => "bytes",
+            ObjKind::ByteArray(_) => "bytearray",
             ObjKind::NotImplemented => "NotImplementedType",
             ObjKind::Ellipsis => "ellipsis",
         }

@@ -79,12 +79,6 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -
     if let Some(r) = int::numeric_binary(vm, op, a, b)? {
         return Ok(r);
     }
-    let is_array = |v: Value| matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Array(_)));
-    if is_array(a) || is_array(b) {
-        if let Some(r) = super::array::binary(vm, op, inplace, a, b)? {
-            return Ok(r);
-        }
-    }
     if let Some(r) = builtin_binary(vm, op, inplace, a, b)? {
         return Ok(r);
     }
@@ -174,7 +168,10 @@ fn binary_error(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) ->
         }
     }
     if op == BinaryOp::Multiply {
-        let is_seq = |v: Value| matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_)));
+        let is_seq = |v: Value| {
+            matches!(v, Value::Obj(o) if matches!(o.kind, ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_)
+                | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Array(_)))
+        };
         if (is_seq(a) && matches!(b, Value::Float(_) | Value::Obj(_)))
             || (is_seq(b) && matches!(a, Value::Float(_) | Value::Obj(_)))
         {
@@ -188,6 +185,20 @@ fn binary_error(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) ->
 
 /// Operators on built-in containers and strings; `Ok(None)` if they do not apply.
 fn builtin_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let kind = |v: Value| v.obj().map(|o| &o.kind);
+    match (kind(a), kind(b)) {
+        (Some(ObjKind::Array(_)), _) | (_, Some(ObjKind::Array(_))) => {
+            if let Some(r) = super::array::binary(vm, op, inplace, a, b)? {
+                return Ok(Some(r));
+            }
+        }
+        (Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)), _) | (_, Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) => {
+            if let Some(r) = super::bytes::binary(vm, op, inplace, a, b)? {
+                return Ok(Some(r));
+            }
+        }
+        _ => {}
+    }
     let (Value::Obj(ao), bv) = (a, b) else {
         // int * sequence
         if op == BinaryOp::Multiply && int::is_int(a) {
@@ -375,6 +386,9 @@ pub fn pure_truth(v: Value) -> Option<bool> {
                 }
             }
             ObjKind::Str(s) => !s.s.is_empty(),
+            ObjKind::Bytes(b) => !b.b.is_empty(),
+            ObjKind::ByteArray(b) => !b.borrow().is_empty(),
+            ObjKind::Array(a) => super::array::len(&a.borrow()) != 0,
             ObjKind::BigInt(b) => !b.is_zero(),
             ObjKind::List(l) => !l.borrow().is_empty(),
             ObjKind::Tuple(t) => !t.is_empty(),
@@ -580,6 +594,9 @@ fn builtin_compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<O
     match (&ao.kind, &bo.kind) {
         (ObjKind::Str(x), ObjKind::Str(y)) => Ok(Some(ordering_result(op, x.s.cmp(&y.s)))),
         (ObjKind::Array(_), ObjKind::Array(_)) => super::array::compare(vm, op, ao, bo),
+        (ObjKind::Bytes(_) | ObjKind::ByteArray(_), ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+            Ok(super::bytes::compare(op, a, b))
+        }
         // Key and item views compare as the sets they are (with each other and with sets).
         (ObjKind::DictView(_, x), ObjKind::DictView(_, y))
             if *x != super::object::DictViewKind::Values && *y != super::object::DictViewKind::Values =>
@@ -715,6 +732,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Value::Obj(o) => match &o.kind {
             ObjKind::Str(_) => Ok(strings::hash_sym_value(v)),
             ObjKind::BigInt(b) => Ok(int::hash_bigint(b)),
+            ObjKind::Bytes(b) => Ok(super::bytes::hash(b)),
             ObjKind::Tuple(items) => {
                 let items = items.to_vec();
                 let mut hashes = Vec::with_capacity(items.len());
@@ -734,7 +752,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
                 h = h.wrapping_mul(69069).wrapping_add(907133923);
                 Ok(if h as i64 == -1 { 590923713 } else { h as i64 })
             }
-            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) => {
+            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::ByteArray(_) | ObjKind::Array(_) => {
                 let tn = type_name(vm, v);
                 Err(vm.new_error(vm.types.type_error, &format!("unhashable type: '{tn}'")))
             }
@@ -987,6 +1005,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         }
         ObjKind::BigRange(r) => super::bigrange::getitem(vm, r, key),
         ObjKind::Array(_) => super::array::getitem(vm, o, key),
+        ObjKind::Bytes(_) | ObjKind::ByteArray(_) => super::bytes::getitem(vm, o, key),
         ObjKind::Instance(i) => {
             if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::GETITEM)) {
                 return call_method_value(vm, f, &[obj, key]);
@@ -1069,6 +1088,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
         ObjKind::List(l) => list_setitem(vm, l, key, v),
         ObjKind::Dict(_) => super::dictops::set(vm, o, key, v),
         ObjKind::Array(_) => super::array::setitem(vm, o, key, v),
+        ObjKind::ByteArray(_) => super::bytes::setitem(vm, o, key, v),
         ObjKind::Instance(i) => {
             if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::SETITEM)) {
                 call_method_value(vm, f, &[obj, key, v])?;
@@ -1141,8 +1161,10 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         let tn = type_name(vm, obj);
         return Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object doesn't support item deletion")));
     };
-    if let ObjKind::Array(_) = &o.kind {
-        return super::array::delitem(vm, o, key);
+    match &o.kind {
+        ObjKind::Array(_) => return super::array::delitem(vm, o, key),
+        ObjKind::ByteArray(_) => return super::bytes::delitem(vm, o, key),
+        _ => {}
     }
     if let Some(l) = o.as_list() {
         if !matches!(o.kind, ObjKind::Instance(_)) || special(vm, obj, sym::DELITEM).is_none() {
@@ -1200,6 +1222,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     };
     match &o.kind {
         ObjKind::Array(_) => super::array::contains(vm, o, item),
+        ObjKind::Bytes(_) | ObjKind::ByteArray(_) => super::bytes::contains(vm, o, item),
         ObjKind::List(l) => {
             let items = l.borrow().clone();
             seq_contains(vm, &items, item)
@@ -1287,6 +1310,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             ObjKind::BigRange(r) => return super::bigrange::len(vm, r),
             ObjKind::DictView(d, _) => return Ok(d.as_dict().map(|d| d.borrow().len()).unwrap_or(0)),
             ObjKind::Array(a) => return Ok(super::array::len(&a.borrow())),
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => return Ok(super::bytes::len(o)),
             ObjKind::Instance(_) => {
                 if let Some(r) = call_special(vm, v, sym::LEN, &[])? {
                     let n = index_value(vm, r)?;

@@ -201,7 +201,10 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             ObjKind::Module(m) => out.push_str(&format!("<module '{}'>", m.name)),
             ObjKind::Cell(_) => out.push_str(&format!("<cell at {:#x}>", o.addr())),
             ObjKind::Code(c) => out.push_str(&format!("<code object {} at {:#x}>", c.code.name, o.addr())),
-            ObjKind::Iterator(_) => out.push_str(&format!("<iterator object at {:#x}>", o.addr())),
+            ObjKind::Iterator(_) => {
+                let tn = type_name(vm, v);
+                out.push_str(&format!("<{tn} object at {:#x}>", o.addr()))
+            }
             ObjKind::DictView(d, kind) => {
                 let name = match kind {
                     super::object::DictViewKind::Keys => "dict_keys",
@@ -221,6 +224,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             ObjKind::Super { .. } => out.push_str("<super object>"),
             ObjKind::TextIO(s) => out.push_str(&super::textio::repr(&s.borrow(), o.addr())),
             ObjKind::Array(a) => out.push_str(&super::array::repr(&a.borrow())),
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => out.push_str(&super::bytes::repr(o)),
             ObjKind::NotImplemented => out.push_str("NotImplemented"),
             ObjKind::Ellipsis => out.push_str("Ellipsis"),
         },

@@ -113,6 +113,21 @@ pub fn repr_str(s: &str) -> String {
     out
 }
 
+/// `ascii()` of a repr: non-ASCII characters as `\x`, `\u` or `\U` escapes.
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let n = c as u32;
+        match n {
+            0..=0x7f => out.push(c),
+            0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
+            0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
+            _ => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out
+}
+
 /// `s[key]` for a str.
 pub fn str_getitem(vm: &mut Vm, o: ObjRef, key: Value) -> PyResult<Value> {
     let ObjKind::Str(s) = &o.kind else { unreachable!("str_getitem on non-str") };

@@ -101,6 +101,10 @@ builtin_types! {
     random_class: "Random", object, Random;
     text_io: "TextIOWrapper", object, Builtin;
     array: "array", object, Builtin;
+    bytes: "bytes", object, Builtin;
+    bytearray: "bytearray", object, Builtin;
+    bytes_iterator: "bytes_iterator", object, Builtin;
+    bytearray_iterator: "bytearray_iterator", object, Builtin;
     base_exception: "BaseException", object, Exception;
     system_exit: "SystemExit", base_exception, Exception;
     keyboard_interrupt: "KeyboardInterrupt", base_exception, Exception;
@@ -127,6 +131,8 @@ builtin_types! {
     type_error: "TypeError", exception, Exception;
     value_error: "ValueError", exception, Exception;
     unicode_error: "UnicodeError", value_error, Exception;
+    unicode_decode_error: "UnicodeDecodeError", unicode_error, Exception;
+    unicode_encode_error: "UnicodeEncodeError", unicode_error, Exception;
     os_error: "OSError", exception, Exception;
     file_not_found_error: "FileNotFoundError", os_error, Exception;
     file_exists_error: "FileExistsError", os_error, Exception;
@@ -280,6 +286,8 @@ impl Vm {
                 ObjKind::Iterator(state) => match &*state.borrow() {
                     super::object::IterState::Seq { seq, .. } => match &seq.kind {
                         ObjKind::Tuple(_) => t.tuple_iterator,
+                        ObjKind::Bytes(_) => t.bytes_iterator,
+                        ObjKind::ByteArray(_) => t.bytearray_iterator,
                         _ => t.list_iterator,
                     },
                     super::object::IterState::Range { .. } | super::object::IterState::BigRange(_) => t.range_iterator,
@@ -310,6 +318,8 @@ impl Vm {
                 ObjKind::TextIO(s) if s.borrow().name.is_some() => t.text_io,
                 ObjKind::TextIO(_) => t.string_io,
                 ObjKind::Array(_) => t.array,
+                ObjKind::Bytes(_) => t.bytes,
+                ObjKind::ByteArray(_) => t.bytearray,
                 ObjKind::NotImplemented => t.not_implemented_type,
                 ObjKind::Ellipsis => t.ellipsis_type,
             },

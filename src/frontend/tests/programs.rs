@@ -10,7 +10,6 @@ use crate::frontend::compile;
 /// Constructs a corpus program may use deliberately, to test the error path.
 const DOCUMENTED_UNSUPPORTED: &[&str] = &[
     "unsupported: async functions",
-    "unsupported: bytes literals",
     "unsupported: complex numbers",
     "unsupported: class keyword arguments",
     "unsupported: star imports",
