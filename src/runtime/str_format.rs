@@ -1,14 +1,14 @@
-//! `str.format`: a port of CPython's `unicode_format.h`, with the same markup scanner,
-//! field-name parser, automatic numbering rules, nested format specs (two levels) and error
-//! messages. The template is scanned as characters; each replacement field's object is looked
-//! up (positional index, keyword, then `.attr` and `[key]` steps), converted (`!r`, `!s`,
-//! `!a`) and rendered by [`strings::format`](super::strings::format) with its (possibly
-//! expanded) format spec.
+//! `str.format` and `str.format_map`: a port of CPython's `unicode_format.h`, with the same
+//! markup scanner, field-name parser, automatic numbering rules, nested format specs (two
+//! levels) and error messages. The template is scanned as characters; each replacement
+//! field's object is looked up (positional index, keyword or `mapping[name]`, then `.attr`
+//! and `[key]` steps), converted (`!r`, `!s`, `!a`) and rendered by
+//! [`strings::format`](super::strings::format) with its (possibly expanded) format spec.
 
 use crate::interpreter::{PyErr, PyResult, Vm};
 
 use super::attr;
-use super::containers::Kw;
+use super::containers::{check_args, Arity, Kw};
 use super::ops;
 use super::str_methods::this;
 use super::strings;
@@ -22,10 +22,14 @@ enum AutoNumber {
     Manual,
 }
 
-/// The arguments of one `str.format` call and its automatic field numbering state.
+/// The arguments of one `str.format` (or `format_map`) call and its automatic field numbering
+/// state.
 struct FormatCall<'a> {
-    args: &'a [Value],
+    /// The positional arguments; `None` for `format_map`, which has none.
+    args: Option<&'a [Value]>,
     kw: Kw<'a>,
+    /// `format_map`'s mapping, where named fields are looked up with `mapping[name]`.
+    mapping: Option<Value>,
     auto: AutoNumber,
     next_index: usize,
 }
@@ -44,9 +48,23 @@ fn value_error(vm: &mut Vm, msg: &str) -> PyErr {
 
 pub(super) fn format(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let template: Vec<char> = this(vm, args, "format")?.s.chars().collect();
-    let mut call = FormatCall { args: &args[1..], kw, auto: AutoNumber::Unset, next_index: 0 };
+    let call = FormatCall { args: Some(&args[1..]), kw, mapping: None, auto: AutoNumber::Unset, next_index: 0 };
+    expand(vm, &template, call)
+}
+
+/// `str.format_map(mapping)`: named fields are `mapping[name]`, so a dict subclass's
+/// `__missing__` applies; positional fields are errors.
+pub(super) fn format_map(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "str", "format_map", args, kw, Arity::One)?;
+    let template: Vec<char> = this(vm, args, "format_map")?.s.chars().collect();
+    let call = FormatCall { args: None, kw: &[], mapping: Some(args[1]), auto: AutoNumber::Unset, next_index: 0 };
+    expand(vm, &template, call)
+}
+
+/// The result of `format`/`format_map` on `template`.
+fn expand(vm: &mut Vm, template: &[char], mut call: FormatCall) -> PyResult<Value> {
     let mark = vm.temp_roots.len();
-    let r = build_string(vm, &template, &mut call, 2);
+    let r = build_string(vm, template, &mut call, 2);
     vm.temp_roots.truncate(mark);
     let out = r?;
     Ok(vm.new_string(out))
@@ -212,20 +230,29 @@ fn field_object(vm: &mut Vm, name: &[char], call: &mut FormatCall) -> PyResult<V
         }
     }
     let mut obj = match index {
-        Some(i) => match call.args.get(i) {
-            Some(v) => *v,
-            None => {
+        Some(i) => match call.args.map(|args| args.get(i)) {
+            Some(Some(v)) => *v,
+            Some(None) => {
                 let msg = format!("Replacement index {i} out of range for positional args tuple");
                 return Err(vm.new_error(vm.types.index_error, &msg));
             }
+            None => return Err(value_error(vm, "Format string contains positional fields")),
         },
         None => {
             let key: String = first.iter().collect();
-            match call.kw.iter().find(|(k, _)| vm.sym_str(*k) == key) {
-                Some((_, v)) => *v,
-                None => {
-                    let k = vm.new_string(key);
-                    return Err(vm.new_error_args(vm.types.key_error, vec![k]));
+            if let Some(mapping) = call.mapping {
+                let k = vm.new_string(key);
+                vm.temp_roots.push(k);
+                let v = ops::getitem(vm, mapping, k)?;
+                vm.temp_roots.push(v);
+                v
+            } else {
+                match call.kw.iter().find(|(k, _)| vm.sym_str(*k) == key) {
+                    Some((_, v)) => *v,
+                    None => {
+                        let k = vm.new_string(key);
+                        return Err(vm.new_error_args(vm.types.key_error, vec![k]));
+                    }
                 }
             }
         }

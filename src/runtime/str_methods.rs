@@ -1,7 +1,8 @@
-//! The methods of `str` (`split`, `join`, `strip`, `find`, `replace`, the case conversions
-//! and the `is...` predicates), registered as natives on the `str` class. Each takes the
-//! string as its first argument. `str.format` is in [`str_format`](super::str_format), the
-//! character classes in [`unicode`](super::unicode).
+//! The methods of `str` (`split`, `join`, `strip`, `find`, `replace`, the case conversions,
+//! `translate` and the `is...` predicates), registered as natives on the `str` class. Each
+//! takes the string as its first argument, except the staticmethod `maketrans`. `str.format`
+//! and `format_map` are in [`str_format`](super::str_format), the character classes in
+//! [`unicode`](super::unicode).
 //!
 //! Python counts positions in characters while stitch stores UTF-8, so the searching methods
 //! turn character bounds into byte offsets (directly for ASCII strings, by walking otherwise),
@@ -10,7 +11,9 @@
 //! CPython's `unicodeobject.c` and `stringlib`.
 //!
 //! Case mappings use Rust's, which are Unicode's full mappings as CPython's are, plus the
-//! titlecase mappings Rust lacks.
+//! titlecase mappings Rust lacks. `translate` looks characters up in the order CPython does
+//! (ASCII strings through a per-character cache, runs of deletions looked past), since a
+//! table with a `__getitem__` of its own can observe it.
 
 use crate::interpreter::{PyResult, Vm};
 
@@ -18,6 +21,8 @@ use super::containers::{
     adjust_bounds, check_args, check_count, descriptor_error, no_keywords, plural, rooted, slice_bound, ssize_arg,
     Arity, Kw,
 };
+use super::dictops;
+use super::int;
 use super::iter as pyiter;
 use super::object::{NativeFn, ObjKind, Str};
 use super::ops;
@@ -26,7 +31,7 @@ use super::strings::as_str;
 use super::types;
 use super::unicode::{
     is_alnum, is_alpha, is_cased, is_decimal, is_digit, is_identifier, is_linebreak, is_numeric, is_printable,
-    is_space, is_titlecase,
+    is_space, is_titlecase, push_casefold,
 };
 use super::value::Value;
 
@@ -55,11 +60,16 @@ pub fn init(vm: &mut Vm) {
         ("zfill", zfill),
         ("expandtabs", expandtabs),
         ("format", str_format::format),
+        ("format_map", str_format::format_map),
         ("upper", |vm, a, kw| map_case(vm, a, kw, "upper", |s| s.to_uppercase())),
         ("lower", |vm, a, kw| map_case(vm, a, kw, "lower", |s| s.to_lowercase())),
         ("capitalize", |vm, a, kw| map_case(vm, a, kw, "capitalize", capitalize)),
         ("title", |vm, a, kw| map_case(vm, a, kw, "title", title)),
         ("swapcase", |vm, a, kw| map_case(vm, a, kw, "swapcase", swapcase)),
+        ("casefold", |vm, a, kw| map_case(vm, a, kw, "casefold", casefold)),
+        ("removeprefix", |vm, a, kw| remove_affix(vm, a, kw, "removeprefix", false)),
+        ("removesuffix", |vm, a, kw| remove_affix(vm, a, kw, "removesuffix", true)),
+        ("translate", translate),
         ("isdigit", |vm, a, kw| predicate(vm, a, kw, "isdigit", |s| all_chars(s, is_digit))),
         ("isdecimal", |vm, a, kw| predicate(vm, a, kw, "isdecimal", |s| all_chars(s, is_decimal))),
         ("isnumeric", |vm, a, kw| predicate(vm, a, kw, "isnumeric", |s| all_chars(s, is_numeric))),
@@ -75,6 +85,15 @@ pub fn init(vm: &mut Vm) {
     ];
     let class = vm.types.str_;
     types::add_methods(vm, class, methods);
+    // `maketrans` is a staticmethod: `str.maketrans(...)` and `s.maketrans(...)` alike receive
+    // only the arguments.
+    let f = vm.new_native("maketrans", maketrans);
+    let method = rooted(vm, &[f], |vm| Ok(Value::Obj(vm.alloc(ObjKind::StaticMethod(f)))));
+    let name = vm.intern("maketrans");
+    if let (Ok(method), Some(c)) = (method, class.as_class()) {
+        c.set_attr(name, method);
+    }
+    types::bump_class_epoch();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,6 +116,16 @@ fn str_arg(vm: &mut Vm, v: Value) -> PyResult<&'static str> {
             let tn = ops::type_name(vm, v);
             Err(vm.new_error(vm.types.type_error, &format!("must be str, not {tn}")))
         }
+    }
+}
+
+/// How Argument Clinic names the type of a bad argument (`_PyArg_BadArgument`): "None" for
+/// None, else the type's name.
+fn clinic_type_name(vm: &mut Vm, v: Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        ops::type_name(vm, v)
     }
 }
 
@@ -503,7 +532,7 @@ fn replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         match as_str(args[i + 1]) {
             Some(t) => *slot = t,
             None => {
-                let tn = ops::type_name(vm, args[i + 1]);
+                let tn = clinic_type_name(vm, args[i + 1]);
                 let msg = format!("replace() argument {} must be str, not {tn}", i + 1);
                 return Err(vm.new_error(vm.types.type_error, &msg));
             }
@@ -517,6 +546,21 @@ fn replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [old, new] = strs;
     let out = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
     Ok(vm.new_string(out))
+}
+
+/// `removeprefix`/`removesuffix`: the string itself when it does not start (end) with the
+/// argument.
+fn remove_affix(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, suffix: bool) -> PyResult<Value> {
+    check_args(vm, "str", name, args, kw, Arity::One)?;
+    let s = &this(vm, args, name)?.s;
+    let Some(affix) = as_str(args[1]) else {
+        let tn = clinic_type_name(vm, args[1]);
+        return Err(vm.new_error(vm.types.type_error, &format!("{name}() argument must be str, not {tn}")));
+    };
+    match if suffix { s.strip_suffix(affix) } else { s.strip_prefix(affix) } {
+        Some(rest) => Ok(vm.new_str(rest)),
+        None => Ok(args[0]),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -768,6 +812,194 @@ fn swapcase(s: &str) -> String {
         }
     }
     out
+}
+
+/// `str.casefold`: the full case folding of each character, without context.
+fn casefold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_casefold(&mut out, c);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Translation
+
+/// What `table[ord(c)]` says about a character of `str.translate`.
+enum Mapped {
+    /// A LookupError: the character stays.
+    Unmapped,
+    /// None.
+    Delete,
+    /// An int, or a str of one character.
+    Char(char),
+    Str(String),
+}
+
+/// Looks `c` up in a translation table (CPython's `charmaptranslate_lookup`). An exact dict
+/// is searched directly; anything else through `__getitem__`.
+fn translate_lookup(vm: &mut Vm, table: Value, c: char) -> PyResult<Mapped> {
+    let key = Value::Int(c as i64);
+    let found = match table.as_obj() {
+        Some(d) if matches!(d.kind, ObjKind::Dict(_)) => dictops::get(vm, d, key)?,
+        _ => match ops::getitem(vm, table, key) {
+            Ok(v) => Some(v),
+            Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.lookup_error) => None,
+            Err(e) => return Err(e),
+        },
+    };
+    let Some(v) = found else {
+        return Ok(Mapped::Unmapped);
+    };
+    if v.is_none() {
+        return Ok(Mapped::Delete);
+    }
+    if int::is_int(v) {
+        let n = match v {
+            Value::Int(i) => i,
+            Value::Bool(b) => i64::from(b),
+            _ => -1,
+        };
+        if !(0..=0x10ffff).contains(&n) {
+            return Err(vm.new_error(vm.types.value_error, "character mapping must be in range(0x110000)"));
+        }
+        return match char::from_u32(n as u32) {
+            Some(c) => Ok(Mapped::Char(c)),
+            None => Err(vm.new_error(vm.types.value_error, "surrogate code points are not supported")),
+        };
+    }
+    match as_str(v) {
+        Some(t) => {
+            let mut cs = t.chars();
+            Ok(match (cs.next(), cs.next()) {
+                (Some(c), None) => Mapped::Char(c),
+                _ => Mapped::Str(t.to_string()),
+            })
+        }
+        None => Err(vm.new_error(vm.types.type_error, "character mapping must return integer, None or str")),
+    }
+}
+
+/// CPython's `unicode_fast_translate` for an ASCII string: each distinct character is looked
+/// up once, as long as the results are ASCII characters or deletions. Returns where it gave
+/// up (a character mapped to something else, which the general loop looks up again) or the
+/// length.
+fn translate_ascii(vm: &mut Vm, chars: &[char], table: Value, out: &mut String) -> PyResult<usize> {
+    const UNKNOWN: u8 = 0xff;
+    const DELETE: u8 = 0xfe;
+    let mut cache = [UNKNOWN; 128];
+    for (i, &c) in chars.iter().enumerate() {
+        let b = c as usize;
+        if cache[b] == UNKNOWN {
+            cache[b] = match translate_lookup(vm, table, c)? {
+                Mapped::Unmapped => b as u8,
+                Mapped::Delete => DELETE,
+                Mapped::Char(m) if m.is_ascii() => m as u8,
+                _ => return Ok(i),
+            };
+        }
+        if cache[b] != DELETE {
+            out.push(char::from(cache[b]));
+        }
+    }
+    Ok(chars.len())
+}
+
+/// `str.translate(table)`, looking characters up in the order CPython does (which a table
+/// with a `__getitem__` of its own can observe).
+fn translate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "str", "translate", args, kw, Arity::One)?;
+    let recv = this(vm, args, "translate")?;
+    let chars: Vec<char> = recv.s.chars().collect();
+    let table = args[1];
+    let mut out = String::with_capacity(recv.s.len());
+    let mut i = 0;
+    if recv.s.is_ascii() {
+        i = translate_ascii(vm, &chars, table, &mut out)?;
+    }
+    while i < chars.len() {
+        match translate_lookup(vm, table, chars[i])? {
+            Mapped::Unmapped => out.push(chars[i]),
+            Mapped::Char(c) => out.push(c),
+            Mapped::Str(t) => out.push_str(&t),
+            Mapped::Delete => {
+                // CPython skips the run of deleted characters, then looks up the character
+                // after it again.
+                i += 1;
+                while i < chars.len() && matches!(translate_lookup(vm, table, chars[i])?, Mapped::Delete) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    Ok(vm.new_string(out))
+}
+
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to code points, strings or None,
+/// out of a dict (whose str keys of one character become code points) or two strings of
+/// equal length (and a third of characters to delete).
+fn maketrans(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_keywords(vm, "str", "maketrans", kw)?;
+    check_count(vm, "str", "maketrans", args.len(), Arity::Range(1, 3))?;
+    let mut strs: Vec<Vec<char>> = Vec::new();
+    for (i, v) in args.iter().enumerate().skip(1) {
+        match as_str(*v) {
+            Some(t) => strs.push(t.chars().collect()),
+            None => {
+                let tn = clinic_type_name(vm, *v);
+                let msg = format!("maketrans() argument {} must be str, not {tn}", i + 1);
+                return Err(vm.new_error(vm.types.type_error, &msg));
+            }
+        }
+    }
+    let d = vm.new_dict();
+    rooted(vm, &[Value::Obj(d)], |vm| {
+        if !strs.is_empty() {
+            let Some(x) = as_str(args[0]).map(|x| x.chars().collect::<Vec<_>>()) else {
+                let msg = "first maketrans argument must be a string if there is a second argument";
+                return Err(vm.new_error(vm.types.type_error, msg));
+            };
+            if x.len() != strs[0].len() {
+                let msg = "the first two maketrans arguments must have equal length";
+                return Err(vm.new_error(vm.types.value_error, msg));
+            }
+            for (a, b) in x.iter().zip(&strs[0]) {
+                dictops::set(vm, d, Value::Int(*a as i64), Value::Int(*b as i64))?;
+            }
+            for c in strs.get(1).into_iter().flatten() {
+                dictops::set(vm, d, Value::Int(*c as i64), Value::None)?;
+            }
+            return Ok(Value::Obj(d));
+        }
+        if !args[0].obj().is_some_and(|o| matches!(o.kind, ObjKind::Dict(_))) {
+            let msg = "if you give only one argument to maketrans it must be a dict";
+            return Err(vm.new_error(vm.types.type_error, msg));
+        }
+        for (k, v) in dictops::items_of(vm, args[0])? {
+            let key = match as_str(k) {
+                Some(t) => {
+                    let mut cs = t.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => Value::Int(c as i64),
+                        _ => {
+                            let msg = "string keys in translate table must be of length 1";
+                            return Err(vm.new_error(vm.types.value_error, msg));
+                        }
+                    }
+                }
+                None if int::is_int(k) => k,
+                None => {
+                    let msg = "keys in translate table must be strings or integers";
+                    return Err(vm.new_error(vm.types.type_error, msg));
+                }
+            };
+            dictops::set(vm, d, key, v)?;
+        }
+        Ok(Value::Obj(d))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 //! Python's character classes for `str` (`isalpha`, `isdecimal`, `isdigit`, `isnumeric`,
-//! `isprintable`, `isspace`, identifiers, titlecase letters) and the decimal value of a digit.
+//! `isprintable`, `isspace`, identifiers, titlecase letters), the decimal value of a digit and
+//! case folding (`casefold`).
 //!
 //! Character classes must agree with CPython 3.11, which uses Unicode 14.0, while Rust's
 //! standard library follows a newer Unicode and has no notion of Python's categories (`isalpha`
@@ -93,6 +94,7 @@ static PRINTABLE_TABLE: Table = Table::new(PRINTABLE);
 static ID_START_NOT_ALPHA_TABLE: Table = Table::new(ID_START_NOT_ALPHA);
 static ALPHA_NOT_ID_START_TABLE: Table = Table::new(ALPHA_NOT_ID_START);
 static ID_CONTINUE_EXTRA_TABLE: Table = Table::new(ID_CONTINUE_EXTRA);
+static FOLDS_UNLIKE_LOWER_TABLE: Table = Table::new(FOLDS_UNLIKE_LOWER);
 
 /// Membership of `c` in a class: the ASCII rule for ASCII characters, else the table.
 fn in_class(c: char, ascii: fn(&char) -> bool, table: &Table) -> bool {
@@ -152,6 +154,24 @@ fn is_xid_continue(c: char) -> bool {
     is_xid_start(c) || ID_CONTINUE_EXTRA_TABLE.contains(c)
 }
 
+/// Appends the full case folding of `c` (`str.casefold`; Unicode's CaseFolding.txt, statuses
+/// C and F). Most characters fold to their lowercase; of those that do not (the table), the
+/// Cherokee letters fold to their uppercase, capital sharp s to "ss", and the rest to the
+/// lowercase of their uppercase (`ß` to "ss", `ς` to `σ`, `ﬁ` to "fi", `ᾈ` to "ἀι").
+pub fn push_casefold(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if !FOLDS_UNLIKE_LOWER_TABLE.contains(c) {
+        out.extend(c.to_lowercase());
+    } else if matches!(c as u32, 0x13a0..=0x13ff | 0xab70..=0xabbf) {
+        out.extend(c.to_uppercase());
+    } else if c == '\u{1e9e}' {
+        out.push_str("ss");
+    } else {
+        out.extend(c.to_uppercase().flat_map(char::to_lowercase));
+    }
+}
+
 // Generated from CPython 3.11 by this script (see `Table` for the encoding):
 //
 //   def table(pred):
@@ -172,6 +192,7 @@ fn is_xid_continue(c: char) -> bool {
 //   ID_START_NOT_ALPHA: chr(c).isidentifier() and not chr(c).isalpha()
 //   ALPHA_NOT_ID_START: chr(c).isalpha() and not chr(c).isidentifier()
 //   ID_CONTINUE_EXTRA: ("a" + chr(c)).isidentifier() and not chr(c).isidentifier()
+//   FOLDS_UNLIKE_LOWER: chr(c).casefold() != chr(c).lower()
 
 /// `str.isalpha`: categories Lu, Ll, Lt, Lm, Lo (648 ranges).
 const ALPHA: &str = "\
@@ -243,6 +264,10 @@ const ID_CONTINUE_EXTRA: &str = "\
     dIKbMFcHHZKbmZBBcDHEdDBLCbdaXCgyZbUCXuWFDGIICHbEEfSDccNbYtScDEbYIBOBWFBPcaIHBRCHBCBFkBHJKnSBcJOcfMHeFHFKhbAKbsvg\
     WjG";
 
+/// Characters whose case folding is not their lowercase (41 ranges).
+const FOLDS_UNLIKE_LOWER: &str = "\
+    gZBbPBeBBcBBeIBnCBcWBbFBRBNCDCZCDBpLBfiUdICGdfUJuFGCBgVBBBBBBBbPbWCDBCEBBBDDBCEBFCCCKDBCKDBCEBcavBdCbeaIHMF";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +278,13 @@ mod tests {
         assert!(is_numeric('Ⅻ') && is_numeric('一') && !is_digit('½') && is_digit('²') && !is_decimal('²'));
         assert!(is_decimal('٣') && decimal_value('٣') == Some(3) && decimal_value('𝟗') == Some(9));
         assert!(is_identifier("x\u{301}") && !is_identifier("1a") && is_identifier("_") && !is_identifier(""));
+        let fold = |s: &str| {
+            s.chars().fold(String::new(), |mut out, c| {
+                push_casefold(&mut out, c);
+                out
+            })
+        };
+        assert_eq!(fold("Straße ẞ ﬁ ΣΑΣ ᾈ µ ꭰᏸ İ ı"), "strasse ss fi σασ ἀι μ ᎠᏰ i\u{307} ı");
         assert!(!is_printable('\u{a0}') && is_printable('é') && !is_printable('\n'));
     }
 }
