@@ -1,6 +1,8 @@
-//! The methods of `str` (`split`, `join`, `strip`, `find`, `replace`, `format`, the case
-//! conversions and the `is...` predicates), registered as natives on the `str` class. Each
-//! takes the string as its first argument.
+//! The methods of `str` (`split`, `join`, `strip`, `find`, `replace`, the case conversions,
+//! `translate` and the `is...` predicates), registered as natives on the `str` class. Each
+//! takes the string as its first argument, except the staticmethod `maketrans`. `str.format`
+//! and `format_map` are in [`str_format`](super::str_format), the character classes in
+//! [`unicode`](super::unicode).
 //!
 //! Python counts positions in characters while stitch stores UTF-8, so the searching methods
 //! turn character bounds into byte offsets (directly for ASCII strings, by walking otherwise),
@@ -8,30 +10,28 @@
 //! errors and edge cases (empty separators, empty needles past the end, `maxsplit`) follow
 //! CPython's `unicodeobject.c` and `stringlib`.
 //!
-//! Character classes must agree with CPython 3.11, which uses Unicode 14.0, while Rust's
-//! standard library follows a newer Unicode and has no notion of Python's categories (`isalpha`
-//! is L*, not Rust's `Alphabetic`). So the classes are tables generated from CPython 3.11 at
-//! the end of this file (see the banner there for the generator); case mappings use Rust's,
-//! which are Unicode's full mappings as CPython's are, plus the titlecase mappings Rust lacks.
-//!
-//! `str.format` is a port of CPython's `unicode_format.h`: the same markup scanner, field-name
-//! parser, automatic numbering rules, nested format specs (two levels) and error messages;
-//! each field is rendered by [`strings::format`](super::strings::format).
+//! Case mappings use Rust's, which are Unicode's full mappings as CPython's are, plus the
+//! titlecase mappings Rust lacks. `translate` looks characters up in the order CPython does
+//! (ASCII strings through a per-character cache, runs of deletions looked past), since a
+//! table with a `__getitem__` of its own can observe it.
 
-use std::sync::OnceLock;
+use crate::interpreter::{PyResult, Vm};
 
-use crate::interpreter::{PyErr, PyResult, Vm};
-
-use super::attr;
 use super::containers::{
-    adjust_bounds, check_args, check_count, descriptor_error, no_keywords, plural, rooted, slice_bound, ssize_arg,
-    Arity, Kw,
+    adjust_bounds, check_args, check_count, descriptor_error, no_keywords, rooted, slice_bound, ssize_arg, Arity, Kw,
 };
+use super::dictops;
+use super::int;
 use super::iter as pyiter;
 use super::object::{NativeFn, ObjKind, Str};
 use super::ops;
-use super::strings::{self, as_str};
+use super::str_format;
+use super::strings::as_str;
 use super::types;
+use super::unicode::{
+    is_alnum, is_alpha, is_cased, is_decimal, is_digit, is_identifier, is_linebreak, is_numeric, is_printable,
+    is_space, is_titlecase, push_casefold,
+};
 use super::value::Value;
 
 pub fn init(vm: &mut Vm) {
@@ -58,12 +58,17 @@ pub fn init(vm: &mut Vm) {
         ("center", |vm, a, kw| justify(vm, a, kw, "center")),
         ("zfill", zfill),
         ("expandtabs", expandtabs),
-        ("format", format),
+        ("format", str_format::format),
+        ("format_map", str_format::format_map),
         ("upper", |vm, a, kw| map_case(vm, a, kw, "upper", |s| s.to_uppercase())),
         ("lower", |vm, a, kw| map_case(vm, a, kw, "lower", |s| s.to_lowercase())),
         ("capitalize", |vm, a, kw| map_case(vm, a, kw, "capitalize", capitalize)),
         ("title", |vm, a, kw| map_case(vm, a, kw, "title", title)),
         ("swapcase", |vm, a, kw| map_case(vm, a, kw, "swapcase", swapcase)),
+        ("casefold", |vm, a, kw| map_case(vm, a, kw, "casefold", casefold)),
+        ("removeprefix", |vm, a, kw| remove_affix(vm, a, kw, "removeprefix", false)),
+        ("removesuffix", |vm, a, kw| remove_affix(vm, a, kw, "removesuffix", true)),
+        ("translate", translate),
         ("isdigit", |vm, a, kw| predicate(vm, a, kw, "isdigit", |s| all_chars(s, is_digit))),
         ("isdecimal", |vm, a, kw| predicate(vm, a, kw, "isdecimal", |s| all_chars(s, is_decimal))),
         ("isnumeric", |vm, a, kw| predicate(vm, a, kw, "isnumeric", |s| all_chars(s, is_numeric))),
@@ -79,6 +84,15 @@ pub fn init(vm: &mut Vm) {
     ];
     let class = vm.types.str_;
     types::add_methods(vm, class, methods);
+    // `maketrans` is a staticmethod: `str.maketrans(...)` and `s.maketrans(...)` alike receive
+    // only the arguments.
+    let f = vm.new_native("maketrans", maketrans);
+    let method = rooted(vm, &[f], |vm| Ok(Value::Obj(vm.alloc(ObjKind::StaticMethod(f)))));
+    let name = vm.intern("maketrans");
+    if let (Ok(method), Some(c)) = (method, class.as_class()) {
+        c.set_attr(name, method);
+    }
+    types::bump_class_epoch();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -86,7 +100,7 @@ pub fn init(vm: &mut Vm) {
 
 /// The receiving string. The reference stays valid until the next call into Python (see
 /// [`Value::obj`]); code that calls back copies what it needs first.
-fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static Str> {
+pub(super) fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static Str> {
     match args.first().and_then(|v| v.obj()).map(|o| &o.kind) {
         Some(ObjKind::Str(s)) => Ok(s),
         _ => Err(descriptor_error(vm, args, "str", name)),
@@ -101,6 +115,16 @@ fn str_arg(vm: &mut Vm, v: Value) -> PyResult<&'static str> {
             let tn = ops::type_name(vm, v);
             Err(vm.new_error(vm.types.type_error, &format!("must be str, not {tn}")))
         }
+    }
+}
+
+/// How Argument Clinic names the type of a bad argument (`_PyArg_BadArgument`): "None" for
+/// None, else the type's name.
+fn clinic_type_name(vm: &mut Vm, v: Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        ops::type_name(vm, v)
     }
 }
 
@@ -119,31 +143,7 @@ fn bounds(vm: &mut Vm, args: &[Value], from: usize) -> PyResult<(Option<i64>, Op
 
 /// Argument Clinic parsing of positional-or-keyword parameters `names` (after `self`).
 fn clinic_params(vm: &mut Vm, name: &str, args: &[Value], kw: Kw, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
-    let npos = args.len().saturating_sub(1);
-    let max = names.len();
-    if npos + kw.len() > max {
-        let msg = if npos == 0 {
-            format!("{name}() takes at most {max} keyword argument{} ({} given)", plural(max), kw.len())
-        } else {
-            format!("{name}() takes at most {max} argument{} ({} given)", plural(max), npos + kw.len())
-        };
-        return Err(vm.new_error(vm.types.type_error, &msg));
-    }
-    let mut out: Vec<Option<Value>> = args[1..].iter().map(|v| Some(*v)).collect();
-    out.resize(max, None);
-    for &(k, v) in kw {
-        let key = vm.sym_str(k).to_string();
-        let msg = match names.iter().position(|n| *n == key) {
-            Some(i) if out[i].is_none() => {
-                out[i] = Some(v);
-                continue;
-            }
-            Some(i) => format!("argument for {name}() given by name ('{key}') and position ({})", i + 1),
-            None => format!("'{key}' is an invalid keyword argument for {name}()"),
-        };
-        return Err(vm.new_error(vm.types.type_error, &msg));
-    }
-    Ok(out)
+    super::containers::clinic_args(vm, name, args.get(1..).unwrap_or(&[]), kw, names)
 }
 
 /// Byte offset of character index `ci`, or `None` when `ci` is past the end of `s`.
@@ -225,16 +225,6 @@ fn join(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         }
     }
     Ok(vm.new_string(out))
-}
-
-/// Python's whitespace (`Py_UNICODE_ISSPACE`): bidirectional classes WS, B, S and Zs.
-pub fn is_space(c: char) -> bool {
-    matches!(c as u32, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000)
-}
-
-/// Line boundaries of `splitlines` (`\r\n` counts as one).
-fn is_linebreak(c: char) -> bool {
-    matches!(c as u32, 0x0a..=0x0d | 0x1c..=0x1e | 0x85 | 0x2028 | 0x2029)
 }
 
 /// `s.split(None, maxsplit)`: runs of whitespace separate, and none are kept at the ends;
@@ -517,7 +507,7 @@ fn replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         match as_str(args[i + 1]) {
             Some(t) => *slot = t,
             None => {
-                let tn = ops::type_name(vm, args[i + 1]);
+                let tn = clinic_type_name(vm, args[i + 1]);
                 let msg = format!("replace() argument {} must be str, not {tn}", i + 1);
                 return Err(vm.new_error(vm.types.type_error, &msg));
             }
@@ -531,6 +521,21 @@ fn replace(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let [old, new] = strs;
     let out = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
     Ok(vm.new_string(out))
+}
+
+/// `removeprefix`/`removesuffix`: the string itself when it does not start (end) with the
+/// argument.
+fn remove_affix(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, suffix: bool) -> PyResult<Value> {
+    check_args(vm, "str", name, args, kw, Arity::One)?;
+    let s = &this(vm, args, name)?.s;
+    let Some(affix) = as_str(args[1]) else {
+        let tn = clinic_type_name(vm, args[1]);
+        return Err(vm.new_error(vm.types.type_error, &format!("{name}() argument must be str, not {tn}")));
+    };
+    match if suffix { s.strip_suffix(affix) } else { s.strip_prefix(affix) } {
+        Some(rest) => Ok(vm.new_str(rest)),
+        None => Ok(args[0]),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -644,15 +649,6 @@ fn map_case(vm: &mut Vm, args: &[Value], kw: Kw, name: &str, f: fn(&str) -> Stri
     check_args(vm, "str", name, args, kw, Arity::NoArgs)?;
     let s = &this(vm, args, name)?.s;
     Ok(vm.new_string(f(s)))
-}
-
-/// Titlecase (`Lt`) letters: cased, but neither upper- nor lowercase.
-fn is_titlecase(c: char) -> bool {
-    matches!(c as u32, 0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
-}
-
-fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
 }
 
 /// Appends the full titlecase mapping of `c` (Unicode's SpecialCasing and UnicodeData
@@ -793,6 +789,194 @@ fn swapcase(s: &str) -> String {
     out
 }
 
+/// `str.casefold`: the full case folding of each character, without context.
+fn casefold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_casefold(&mut out, c);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Translation
+
+/// What `table[ord(c)]` says about a character of `str.translate`.
+enum Mapped {
+    /// A LookupError: the character stays.
+    Unmapped,
+    /// None.
+    Delete,
+    /// An int, or a str of one character.
+    Char(char),
+    Str(String),
+}
+
+/// Looks `c` up in a translation table (CPython's `charmaptranslate_lookup`). An exact dict
+/// is searched directly; anything else through `__getitem__`.
+fn translate_lookup(vm: &mut Vm, table: Value, c: char) -> PyResult<Mapped> {
+    let key = Value::Int(c as i64);
+    let found = match table.as_obj() {
+        Some(d) if matches!(d.kind, ObjKind::Dict(_)) => dictops::get(vm, d, key)?,
+        _ => match ops::getitem(vm, table, key) {
+            Ok(v) => Some(v),
+            Err(e) if vm.isinstance(Value::Obj(e.0), vm.types.lookup_error) => None,
+            Err(e) => return Err(e),
+        },
+    };
+    let Some(v) = found else {
+        return Ok(Mapped::Unmapped);
+    };
+    if v.is_none() {
+        return Ok(Mapped::Delete);
+    }
+    if int::is_int(v) {
+        let n = match v {
+            Value::Int(i) => i,
+            Value::Bool(b) => i64::from(b),
+            _ => -1,
+        };
+        if !(0..=0x10ffff).contains(&n) {
+            return Err(vm.new_error(vm.types.value_error, "character mapping must be in range(0x110000)"));
+        }
+        return match char::from_u32(n as u32) {
+            Some(c) => Ok(Mapped::Char(c)),
+            None => Err(vm.new_error(vm.types.value_error, "surrogate code points are not supported")),
+        };
+    }
+    match as_str(v) {
+        Some(t) => {
+            let mut cs = t.chars();
+            Ok(match (cs.next(), cs.next()) {
+                (Some(c), None) => Mapped::Char(c),
+                _ => Mapped::Str(t.to_string()),
+            })
+        }
+        None => Err(vm.new_error(vm.types.type_error, "character mapping must return integer, None or str")),
+    }
+}
+
+/// CPython's `unicode_fast_translate` for an ASCII string: each distinct character is looked
+/// up once, as long as the results are ASCII characters or deletions. Returns where it gave
+/// up (a character mapped to something else, which the general loop looks up again) or the
+/// length.
+fn translate_ascii(vm: &mut Vm, chars: &[char], table: Value, out: &mut String) -> PyResult<usize> {
+    const UNKNOWN: u8 = 0xff;
+    const DELETE: u8 = 0xfe;
+    let mut cache = [UNKNOWN; 128];
+    for (i, &c) in chars.iter().enumerate() {
+        let b = c as usize;
+        if cache[b] == UNKNOWN {
+            cache[b] = match translate_lookup(vm, table, c)? {
+                Mapped::Unmapped => b as u8,
+                Mapped::Delete => DELETE,
+                Mapped::Char(m) if m.is_ascii() => m as u8,
+                _ => return Ok(i),
+            };
+        }
+        if cache[b] != DELETE {
+            out.push(char::from(cache[b]));
+        }
+    }
+    Ok(chars.len())
+}
+
+/// `str.translate(table)`, looking characters up in the order CPython does (which a table
+/// with a `__getitem__` of its own can observe).
+fn translate(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    check_args(vm, "str", "translate", args, kw, Arity::One)?;
+    let recv = this(vm, args, "translate")?;
+    let chars: Vec<char> = recv.s.chars().collect();
+    let table = args[1];
+    let mut out = String::with_capacity(recv.s.len());
+    let mut i = 0;
+    if recv.s.is_ascii() {
+        i = translate_ascii(vm, &chars, table, &mut out)?;
+    }
+    while i < chars.len() {
+        match translate_lookup(vm, table, chars[i])? {
+            Mapped::Unmapped => out.push(chars[i]),
+            Mapped::Char(c) => out.push(c),
+            Mapped::Str(t) => out.push_str(&t),
+            Mapped::Delete => {
+                // CPython skips the run of deleted characters, then looks up the character
+                // after it again.
+                i += 1;
+                while i < chars.len() && matches!(translate_lookup(vm, table, chars[i])?, Mapped::Delete) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    Ok(vm.new_string(out))
+}
+
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to code points, strings or None,
+/// out of a dict (whose str keys of one character become code points) or two strings of
+/// equal length (and a third of characters to delete).
+fn maketrans(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    no_keywords(vm, "str", "maketrans", kw)?;
+    check_count(vm, "str", "maketrans", args.len(), Arity::Range(1, 3))?;
+    let mut strs: Vec<Vec<char>> = Vec::new();
+    for (i, v) in args.iter().enumerate().skip(1) {
+        match as_str(*v) {
+            Some(t) => strs.push(t.chars().collect()),
+            None => {
+                let tn = clinic_type_name(vm, *v);
+                let msg = format!("maketrans() argument {} must be str, not {tn}", i + 1);
+                return Err(vm.new_error(vm.types.type_error, &msg));
+            }
+        }
+    }
+    let d = vm.new_dict();
+    rooted(vm, &[Value::Obj(d)], |vm| {
+        if !strs.is_empty() {
+            let Some(x) = as_str(args[0]).map(|x| x.chars().collect::<Vec<_>>()) else {
+                let msg = "first maketrans argument must be a string if there is a second argument";
+                return Err(vm.new_error(vm.types.type_error, msg));
+            };
+            if x.len() != strs[0].len() {
+                let msg = "the first two maketrans arguments must have equal length";
+                return Err(vm.new_error(vm.types.value_error, msg));
+            }
+            for (a, b) in x.iter().zip(&strs[0]) {
+                dictops::set(vm, d, Value::Int(*a as i64), Value::Int(*b as i64))?;
+            }
+            for c in strs.get(1).into_iter().flatten() {
+                dictops::set(vm, d, Value::Int(*c as i64), Value::None)?;
+            }
+            return Ok(Value::Obj(d));
+        }
+        if !args[0].obj().is_some_and(|o| matches!(o.kind, ObjKind::Dict(_))) {
+            let msg = "if you give only one argument to maketrans it must be a dict";
+            return Err(vm.new_error(vm.types.type_error, msg));
+        }
+        for (k, v) in dictops::items_of(vm, args[0])? {
+            let key = match as_str(k) {
+                Some(t) => {
+                    let mut cs = t.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => Value::Int(c as i64),
+                        _ => {
+                            let msg = "string keys in translate table must be of length 1";
+                            return Err(vm.new_error(vm.types.value_error, msg));
+                        }
+                    }
+                }
+                None if int::is_int(k) => k,
+                None => {
+                    let msg = "keys in translate table must be strings or integers";
+                    return Err(vm.new_error(vm.types.type_error, msg));
+                }
+            };
+            dictops::set(vm, d, key, v)?;
+        }
+        Ok(Value::Obj(d))
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Predicates
 
@@ -852,529 +1036,13 @@ fn is_title_str(s: &str) -> bool {
     cased
 }
 
-fn is_identifier(s: &str) -> bool {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(c) if is_xid_start(c) => cs.all(is_xid_continue),
-        _ => false,
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// str.format
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum AutoNumber {
-    Unset,
-    Auto,
-    Manual,
-}
-
-/// The arguments of one `str.format` call and its automatic field numbering state.
-struct FormatCall<'a> {
-    args: &'a [Value],
-    kw: Kw<'a>,
-    auto: AutoNumber,
-    next_index: usize,
-}
-
-/// A parsed replacement field: character ranges of the field name and format spec.
-struct Field {
-    name: (usize, usize),
-    conversion: Option<char>,
-    spec: (usize, usize),
-    spec_needs_expanding: bool,
-}
-
-fn value_error(vm: &mut Vm, msg: &str) -> PyErr {
-    vm.new_error(vm.types.value_error, msg)
-}
-
-fn format(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
-    let template: Vec<char> = this(vm, args, "format")?.s.chars().collect();
-    let mut call = FormatCall { args: &args[1..], kw, auto: AutoNumber::Unset, next_index: 0 };
-    let mark = vm.temp_roots.len();
-    let r = build_string(vm, &template, &mut call, 2);
-    vm.temp_roots.truncate(mark);
-    let out = r?;
-    Ok(vm.new_string(out))
-}
-
-/// Expands the markup in `text` (CPython's `build_string` + `do_markup`). `depth` limits the
-/// nesting of format specs. Objects made on the way are left on `temp_roots` for the caller
-/// to drop.
-fn build_string(vm: &mut Vm, text: &[char], call: &mut FormatCall, depth: i32) -> PyResult<String> {
-    if depth <= 0 {
-        return Err(value_error(vm, "Max string recursion exceeded"));
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    let n = text.len();
-    let mut i = 0;
-    while i < n {
-        // Literal text up to a brace.
-        let start = i;
-        let mut c = '\0';
-        let mut markup_follows = false;
-        while i < n {
-            c = text[i];
-            i += 1;
-            if c == '{' || c == '}' {
-                markup_follows = true;
-                break;
-            }
-        }
-        let at_end = i >= n;
-        let mut len = i - start;
-        if markup_follows && c == '}' && (at_end || text[i] != '}') {
-            return Err(value_error(vm, "Single '}' encountered in format string"));
-        }
-        if markup_follows && at_end && c == '{' {
-            return Err(value_error(vm, "Single '{' encountered in format string"));
-        }
-        if !at_end {
-            if text[i] == c {
-                // An escaped brace: keep one, no field follows.
-                i += 1;
-                markup_follows = false;
-            } else {
-                len -= 1;
-            }
-        }
-        out.extend(&text[start..start + len]);
-        if !markup_follows {
-            continue;
-        }
-        let field = parse_field(vm, text, &mut i)?;
-        render_field(vm, text, &field, call, depth, &mut out)?;
-    }
-    Ok(out)
-}
-
-/// Parses `name[!conversion][:spec]}` after a `{` (CPython's `parse_field`), leaving `*i`
-/// after the closing brace.
-fn parse_field(vm: &mut Vm, text: &[char], i: &mut usize) -> PyResult<Field> {
-    let n = text.len();
-    let name_start = *i;
-    let mut c = '\0';
-    while *i < n {
-        c = text[*i];
-        *i += 1;
-        match c {
-            '{' => return Err(value_error(vm, "unexpected '{' in field name")),
-            '[' => {
-                while *i < n && text[*i] != ']' {
-                    *i += 1;
-                }
-            }
-            '}' | ':' | '!' => break,
-            _ => {}
-        }
-    }
-    let mut field = Field { name: (name_start, *i - 1), conversion: None, spec: (*i, *i), spec_needs_expanding: false };
-    if c != '!' && c != ':' {
-        if c != '}' {
-            return Err(value_error(vm, "expected '}' before end of string"));
-        }
-        return Ok(field);
-    }
-    if c == '!' {
-        if *i >= n {
-            return Err(value_error(vm, "end of string while looking for conversion specifier"));
-        }
-        field.conversion = Some(text[*i]);
-        *i += 1;
-        if *i < n {
-            let next = text[*i];
-            *i += 1;
-            if next == '}' {
-                field.spec = (*i, *i);
-                return Ok(field);
-            }
-            if next != ':' {
-                return Err(value_error(vm, "expected ':' after conversion specifier"));
-            }
-        }
-    }
-    let spec_start = *i;
-    let mut depth = 1;
-    while *i < n {
-        let c = text[*i];
-        *i += 1;
-        match c {
-            '{' => {
-                field.spec_needs_expanding = true;
-                depth += 1;
-            }
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    field.spec = (spec_start, *i - 1);
-                    return Ok(field);
-                }
-            }
-            _ => {}
-        }
-    }
-    Err(value_error(vm, "unmatched '{' in format spec"))
-}
-
-/// The value of a field name made of decimal digits (`None` if it is not one; Unicode decimal
-/// digits count, as in CPython).
-fn field_index(vm: &mut Vm, name: &[char]) -> PyResult<Option<usize>> {
-    if name.is_empty() {
-        return Ok(None);
-    }
-    let mut acc: usize = 0;
-    for &c in name {
-        let Some(d) = decimal_value(c) else {
-            return Ok(None);
-        };
-        acc = match acc.checked_mul(10).and_then(|a| a.checked_add(d as usize)).filter(|a| *a <= i64::MAX as usize) {
-            Some(a) => a,
-            None => return Err(value_error(vm, "Too many decimal digits in format string")),
-        };
-    }
-    Ok(Some(acc))
-}
-
-/// Looks up the object a field name designates (CPython's `get_field_object`), rooting
-/// intermediate objects on `temp_roots`.
-fn field_object(vm: &mut Vm, name: &[char], call: &mut FormatCall) -> PyResult<Value> {
-    let first_len = name.iter().position(|c| *c == '.' || *c == '[').unwrap_or(name.len());
-    let (first, mut rest) = name.split_at(first_len);
-    let mut index = field_index(vm, first)?;
-    let is_empty = first.is_empty();
-    if is_empty || index.is_some() {
-        if call.auto == AutoNumber::Unset {
-            call.auto = if is_empty { AutoNumber::Auto } else { AutoNumber::Manual };
-        }
-        if call.auto == AutoNumber::Manual && is_empty {
-            return Err(value_error(vm, "cannot switch from manual field specification to automatic field numbering"));
-        }
-        if call.auto == AutoNumber::Auto && !is_empty {
-            return Err(value_error(vm, "cannot switch from automatic field numbering to manual field specification"));
-        }
-        if is_empty {
-            index = Some(call.next_index);
-            call.next_index += 1;
-        }
-    }
-    let mut obj = match index {
-        Some(i) => match call.args.get(i) {
-            Some(v) => *v,
-            None => {
-                let msg = format!("Replacement index {i} out of range for positional args tuple");
-                return Err(vm.new_error(vm.types.index_error, &msg));
-            }
-        },
-        None => {
-            let key: String = first.iter().collect();
-            match call.kw.iter().find(|(k, _)| vm.sym_str(*k) == key) {
-                Some((_, v)) => *v,
-                None => {
-                    let k = vm.new_string(key);
-                    return Err(vm.new_error_args(vm.types.key_error, vec![k]));
-                }
-            }
-        }
-    };
-    while let Some((&c, tail)) = rest.split_first() {
-        let (part, next, is_attr) = match c {
-            '.' => {
-                let end = tail.iter().position(|c| *c == '.' || *c == '[').unwrap_or(tail.len());
-                (&tail[..end], &tail[end..], true)
-            }
-            '[' => match tail.iter().position(|c| *c == ']') {
-                Some(end) => (&tail[..end], &tail[end + 1..], false),
-                None => return Err(value_error(vm, "Missing ']' in format string")),
-            },
-            _ => return Err(value_error(vm, "Only '.' or '[' may follow ']' in format field specifier")),
-        };
-        if part.is_empty() {
-            return Err(value_error(vm, "Empty attribute in format string"));
-        }
-        let text: String = part.iter().collect();
-        obj = if is_attr {
-            let name = vm.intern(&text);
-            attr::getattr(vm, obj, name)?
-        } else {
-            let key = match field_index(vm, part)? {
-                Some(i) => Value::Int(i as i64),
-                None => vm.new_string(text),
-            };
-            vm.temp_roots.push(key);
-            ops::getitem(vm, obj, key)?
-        };
-        vm.temp_roots.push(obj);
-        rest = next;
-    }
-    Ok(obj)
-}
-
-/// `ascii()` of a repr: non-ASCII characters as `\x`, `\u` or `\U` escapes.
-fn ascii_escape(repr: &str) -> String {
-    let mut out = String::with_capacity(repr.len());
-    for c in repr.chars() {
-        let n = c as u32;
-        match n {
-            0..=0x7f => out.push(c),
-            0x80..=0xff => out.push_str(&format!("\\x{n:02x}")),
-            0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
-            _ => out.push_str(&format!("\\U{n:08x}")),
-        }
-    }
-    out
-}
-
-/// Converts and formats one field into `out` (CPython's `output_markup`).
-fn render_field(
-    vm: &mut Vm,
-    text: &[char],
-    field: &Field,
-    call: &mut FormatCall,
-    depth: i32,
-    out: &mut String,
-) -> PyResult<()> {
-    let mut obj = field_object(vm, &text[field.name.0..field.name.1], call)?;
-    if let Some(conv) = field.conversion {
-        let s = match conv {
-            'r' => ops::repr(vm, obj)?,
-            's' => ops::str_of(vm, obj)?,
-            'a' => ascii_escape(&ops::repr(vm, obj)?),
-            c if (c as u32) > 32 && (c as u32) < 127 => {
-                return Err(value_error(vm, &format!("Unknown conversion specifier {c}")))
-            }
-            c => return Err(value_error(vm, &format!("Unknown conversion specifier \\x{:x}", c as u32))),
-        };
-        obj = vm.new_string(s);
-        vm.temp_roots.push(obj);
-    }
-    let spec_chars = &text[field.spec.0..field.spec.1];
-    let spec = if field.spec_needs_expanding {
-        build_string(vm, spec_chars, call, depth - 1)?
-    } else {
-        spec_chars.iter().collect()
-    };
-    out.push_str(&strings::format(vm, obj, &spec)?);
-    Ok(())
-}
-
-// ---------------------------------------------------------------------------------------------
-// Character classes (tables from CPython 3.11 / Unicode 14.0)
-
-/// A set of code points stored as the boundaries of its ranges: `[start0, end0, start1, ...]`
-/// with exclusive ends, decoded on first use. The text holds the difference of each boundary
-/// from the previous one as a base-26 number: lowercase letters are leading digits (`a` = 0),
-/// an uppercase letter is the last digit, so `C` is 2 and `bA` is 26.
-struct Table {
-    data: &'static str,
-    bounds: OnceLock<Vec<u32>>,
-}
-
-impl Table {
-    const fn new(data: &'static str) -> Table {
-        Table { data, bounds: OnceLock::new() }
-    }
-
-    fn bounds(&self) -> &[u32] {
-        self.bounds.get_or_init(|| {
-            let (mut bounds, mut boundary, mut digits) = (Vec::new(), 0u32, 0u32);
-            for b in self.data.bytes() {
-                match b {
-                    b'a'..=b'z' => digits = digits * 26 + u32::from(b - b'a'),
-                    b'A'..=b'Z' => {
-                        boundary += digits * 26 + u32::from(b - b'A');
-                        bounds.push(boundary);
-                        digits = 0;
-                    }
-                    _ => {}
-                }
-            }
-            bounds
-        })
-    }
-
-    fn contains(&self, c: char) -> bool {
-        self.bounds().partition_point(|&b| b <= c as u32) % 2 == 1
-    }
-
-    /// The first code point of the range holding `c`.
-    fn range_start(&self, c: char) -> Option<u32> {
-        let b = self.bounds();
-        let n = b.partition_point(|&x| x <= c as u32);
-        if n % 2 == 1 {
-            b.get(n - 1).copied()
-        } else {
-            None
-        }
-    }
-}
-
-static ALPHA_TABLE: Table = Table::new(ALPHA);
-static DECIMAL_TABLE: Table = Table::new(DECIMAL);
-static DIGIT_TABLE: Table = Table::new(DIGIT);
-static NUMERIC_TABLE: Table = Table::new(NUMERIC);
-static PRINTABLE_TABLE: Table = Table::new(PRINTABLE);
-static ID_START_NOT_ALPHA_TABLE: Table = Table::new(ID_START_NOT_ALPHA);
-static ALPHA_NOT_ID_START_TABLE: Table = Table::new(ALPHA_NOT_ID_START);
-static ID_CONTINUE_EXTRA_TABLE: Table = Table::new(ID_CONTINUE_EXTRA);
-
-/// Membership of `c` in a class: the ASCII rule for ASCII characters, else the table.
-fn in_class(c: char, ascii: fn(&char) -> bool, table: &Table) -> bool {
-    if c.is_ascii() {
-        ascii(&c)
-    } else {
-        table.contains(c)
-    }
-}
-
-pub fn is_alpha(c: char) -> bool {
-    in_class(c, char::is_ascii_alphabetic, &ALPHA_TABLE)
-}
-
-pub fn is_decimal(c: char) -> bool {
-    in_class(c, char::is_ascii_digit, &DECIMAL_TABLE)
-}
-
-pub fn is_digit(c: char) -> bool {
-    in_class(c, char::is_ascii_digit, &DIGIT_TABLE)
-}
-
-pub fn is_numeric(c: char) -> bool {
-    in_class(c, char::is_ascii_digit, &NUMERIC_TABLE)
-}
-
-/// `str.isalnum` per character: alphabetic or numeric (numeric includes digits and decimals).
-pub fn is_alnum(c: char) -> bool {
-    is_alpha(c) || is_numeric(c)
-}
-
-/// `str.isprintable` per character (also what `repr` leaves unescaped).
-pub fn is_printable(c: char) -> bool {
-    in_class(c, |c| (' '..='~').contains(c), &PRINTABLE_TABLE)
-}
-
-/// The value of a decimal digit character (any script).
-pub fn decimal_value(c: char) -> Option<u32> {
-    if c.is_ascii_digit() {
-        return Some(c as u32 - '0' as u32);
-    }
-    // Decimal digits come in runs of ten starting at a zero.
-    DECIMAL_TABLE.range_start(c).filter(|_| !c.is_ascii()).map(|start| (c as u32 - start) % 10)
-}
-
-fn is_xid_start(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic() || c == '_';
-    }
-    (is_alpha(c) && !ALPHA_NOT_ID_START_TABLE.contains(c)) || ID_START_NOT_ALPHA_TABLE.contains(c)
-}
-
-fn is_xid_continue(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    is_xid_start(c) || ID_CONTINUE_EXTRA_TABLE.contains(c)
-}
-
-// Generated from CPython 3.11 by this script (see `Table` for the encoding):
-//
-//   def table(pred):
-//       bounds, inside = [], False
-//       for c in range(0x110001):
-//           if c <= 0x10FFFF and pred(c) != inside or c == 0x110000 and inside:
-//               bounds.append(c); inside = not inside
-//       return "".join(base26(b - a) for a, b in zip([0] + bounds, bounds))
-//
-//   def base26(v):
-//       digits = [v % 26]
-//       while v >= 26: v //= 26; digits.append(v % 26)
-//       return "".join(chr(97 + d) for d in digits[:0:-1]) + chr(65 + digits[0])
-//
-//   ALPHA: chr(c).isalpha()            DECIMAL: chr(c).isdecimal()
-//   DIGIT: chr(c).isdigit()            NUMERIC: chr(c).isnumeric()
-//   PRINTABLE: chr(c).isprintable()
-//   ID_START_NOT_ALPHA: chr(c).isidentifier() and not chr(c).isalpha()
-//   ALPHA_NOT_ID_START: chr(c).isalpha() and not chr(c).isidentifier()
-//   ID_CONTINUE_EXTRA: ("a" + chr(c)).isidentifier() and not chr(c).isidentifier()
-
-/// `str.isalpha`: categories Lu, Ll, Lt, Lm, Lo (648 ranges).
-const ALPHA: &str = "\
-    cNbAGbAbVBKBEBFXBbFBrQEMOFHBBBeZFBCCEBBGBBDBBBUBdFBfJIgKBbMCBGbPcTbBEEbTbRbJCBdVBBPCHCKDCBQBBbEbDdLLBYbHJCEBFWEB\
-    JBDBXZHLFYBGRbQcGcCDBSBHKPQEICCCWBHBBDEDBQBNCBDOCKBIGECCWBHBCBCBCbFEBBTDQJBDBWBHBCBFDBSBPCXBLICCCWBHBCBFDBbECBDP\
-    BRBBGDDBEDCBBBCDCDDDMWBcAIBDBXBQDBbADCBCCbEBEIBDBXBKBFDBbFCBCPCRJBDBbPCBQBFDIDYGFSDYBJBBCHcGbWBCMHcGCBBBFBYBBBKB\
-    CJBCFBBVEbGBcLIBbKbBFeLbRUBQGEEDBDCHDENMBRbMBBFBCbRBmVBECHBBBECbPBECbHBECHBBBECPBcFBECcPbLQQdICGDxWCRBbAFcXGIHSN\
-    TOSONBDPcAbJBEBcPdLHFCbIBBFcSKbFbXbECFLbSEbAcCXJcBdEBdPbVRIcCbENCKbSbAbKbPDKbKCJHbRCDbPEBGBCDBFhKcMkSCGCbMCGCIBB\
-    BBBBBbFCcBBHBBDDBHDECGENFDBHeMBNBQNdXBEBCKBBDFGBBBBBBEBLCEFFEBcACdzFiVGEDCMbMBBFBCcEHBQXJHBHBHBHBHBHBHBHdCBsBCbQ\
-    FFCEdIGDBdMBEFbRBdQRbGbWQtSjtOcMbguFcPbUCkJDQKCUbVQbFCcSbXJCdZCcMFCBBBFYQBDBEBXbDcAObYcKGDBBCLbCKXZbDHbVbCBQFBKK\
-    FBbPXDBIUXDBDbYBBDCCFCBBBYDCLHDMGCGCGJHBHBbRBOGeLbDqnSMXEbXmnCoCCeCbMHMFFBBKBNBFBBBCBCBeEbHnZScMCcCbOMeMFBfFbKbA\
-    GbALdLDGCGCGCDbJMBbABTBCBPCObIeToZbDDbXbVbGNUBIGbMKbECbKEIbWgCSbKEbKEbOIcAMLBPBHBCBLBPBHBCcPlZJWKIYGBbQBJcRGCBBb\
-    SBCDBCXKXJbFcNTBCKWKbAcScEGCcMBPEBDBbDbQbDDbDbJIBbCbBcCKWKTNSeGcVcDbZNbZNbKnKbQGCdAbDKBIWbQSbUVbBXMcBcFCCBNbTbGZ\
-    bAbKbDBCBIbJDBMbWOEVBBBbJSBZdGHBBBEBPBKHbVbMICCCWBHBCBFDBSBMFgCcBSEUDbEbWUCBBhCbVbPEbKbWUBcHbRNBcTbBbLHhDbSeMcMb\
-    FICBCIBCBYPBBBdQICbNQBBBbCBKbOHBVBLbUTBScVkDJBbLRBbXbEeIHBCBbMVBZGBCBbGOBmPThHBdBbjMiWhOdxKdTPbpFfzTwLmuBvXHbFRd\
-    BRbESbWQEbFVFTbaMcMeYcXFBcONcMCBBbCjcAIbvQbQJnfREBHBCBlFbTDREIpGdkUeDFNDJHKiwKdHBcTBCCBCCCEBMBBBHBcNBECIBHBbCBEB\
-    FBBDHBnCCZBZBbFBZBbFBZBbFBZBbFBZBIcsYbFsNbTKHQBmJbESbSbwUHBEBCBPBhPcHcQHBbuIEBbBBCBBCBBKBEBBBBGBEBBBBBBDBCBBCBBB\
-    BBBBBBBCBBCEBHBEBEBBBKBRFDBFBRgoAclfCbGgdTHiOCinQOlbLepJuWcfYhhZ";
-/// `str.isdecimal`: category Nd (62 ranges).
-const DECIMAL: &str = "\
-    bWKciOKfEKhQKpWKeOKeOKeOKeOKeOKeOKeOKeOKeOKdSKeOKcSKkSKcSKctQKbMKlOKeYKgKKGKhAKdIKfEKGKcaeOKbaCKbMKhQKWKdIKpQKbf\
-    mCKccKKdfYKbfGKeYKcIKfOKkSKnEKeOKoKKdYKdYKqGKdYKbdEKjMKcSKbdbIKdIKfEKbpbWbYdnCKqGKckKKhbAK";
-/// `str.isdigit`: Numeric_Type Decimal or Digit (81 ranges).
-const DIGIT: &str = "\
-    bWKeQCFBcdQKfEKhQKpWKeOKeOKeOKeOKeOKeOKeOKeOKeOKdSKeOKcSKkSKcSKbbRJbrQKbMKlOKeYLgJKGKhAKdIKfEKGKboGBDGGKblUJLJLJ\
-    dLBKJBByGJBJBJbvyBKbaCKbMKhQKWKdIKpQKbfmCKccKKcdAEbcUKlIJsVJLKeYKcIKfOKkSKnEKeOKoKKdYKdYKqGKdYKbdEKjMKcSKbdbIKdI\
-    KfEKbpbWbYdnCKqGKckKKcxILedHK";
-/// `str.isnumeric`: any Numeric_Type (206 ranges).
-const NUMERIC: &str = "\
-    bWKeQCFBCDcdLKfEKhQKpWKeOKEGeEKeOKeOKCGeGNeLKIHdZKeAHHTeFKdSKeOKcSUkIKcSKbbRUbhXDjFKGKWKlOKeYLgJKGKhAKdIKfEKGKbo\
-    GBDGGKhQbZCFbbYcIdAWyGbEcbHBbdXBZJODnFEfIKbEIBPbGKbNPmNBeVBbjYBbeWBhcCBCBDBBBdFBbUBHBBBbOCbEBIBbKBdUBpNBcNBbIBBB\
-    BBrZBBDGBeMEbeKBuNBHBccEBfBCMDBBbmRBcZBbsNBcsXBbsXBbcPBduTBbjXBdfTBEBeUBdkABbKBFBbRBeVBftHKhGKmIGfYKbMKhQKWKdIKp\
-    QKbdiNBHBEBcFBbEBBBbPBbxYKsZbTMcFRCnDbBbKEbDBIBfEFhUKbkGIZHbNJcXFWGgECCQCbUcMJcACbEDcXFeAIYIbPHmSGbWKlIbFgCKbQEe\
-    IHfEbEeYKcIKfOKHUjRKnEKeOKoKKdYKdYMqETdPKbdEbDiTKcSKuOVbpBeHbamRKdIKfEKBHbeSXblzLUeEZbqRbYdnCKqGKcfDJeYKbeLcHBDB\
-    EcYbTBPblANedFKbnRBdUBeVBcKBdbCBdKBIBPBmVBSBbBBjgWBchJBgqKBoxDBcewGB";
-/// `str.isprintable`: not Cc, Cf, Cs, Co, Cn, Zl, Zp, nor Zs other than space (700 ranges).
-const PRINTABLE: &str = "\
-    bGdRbIMBbbMCGEHBBBUBpHBbMCbYCDBcDIbBEGRWBhKBbWCcHCdXOcHCbXCPBbCCBBLFbFJcWBgFBICCCWBHBBDECJCCCEIBECBFCZCDBGECCWBH\
-    BCBCBCCBBFECCDDBHEBBHRKDBJBDBWBHBCBFCKBDBDCBPECMHHBDBICCCWBHBCBFCJCCCDHDECBFCSKCBGDDBEDCBBBCDCDDDMEFDDBECBGBOVFN\
-    BDBXBQCJBDBEHCBDCBCECKHWBDBXBKBFCJBDBEHCGCBECKBCNNBDBbZBDBGEQCbABDBSDYBJBBCHDBEGBBBIGKCDMcGEbDbLCBBBFBYBBBXCFBBB\
-    GCKCEbGcUBbKEbNBbKBPBNbLhQBBFBCoNBECHBBBECbPBECbHBECHBBBECPBcFBECcPCbGDbAGdICGCyQBbCDdLHWJYJUMNBDBCMdQCKGKGOBLGd\
-    LHbRFcSKbFBMEMEBDbQCFLbSEbAGLDcKCcNBbDCLGKGOCbFbXcZDbVBeMIcIDPDcIHbRCLIbRFuOCGCbMCGCIBBBBBBBbFCcBBPBOCGBTCDBJRYI\
-    bVRCCbBBNDbHPbHPfKEzNZLVcrSCbGBnLFbTBBFBCcEHCOYJHBHBHBHBHBHBHBHBeWbIbABdLMiGbAMFcLBdICdZFbRBdQBdGMbVBbriRDcDJnKU\
-    hCIhVFCBBBFYcHDKGcEIcSIMGeMLbEDdABLEbHBcDJOCKCdZYbCKGCGCGJHBHBcIEeWCKGqnSMXEbXmnCoCCeCbMHMFFbABFBBBCBCBeVQrDCcCH\
-    BbGbQGbZBTBEEFBfFEhIDGCGCGCDDHBHNCCMBbABTBCBPCObIeTFDEbTDdKBNDBbVbUfAbDDbXPbCEbKJbEFbRFbEBbLEObQgCCKGbKEbKEbOIcA\
-    LMBPBHBCBLBPBHBCcPlZJWKIYGBbQBJcRGCBBbSBCDBCXBcUIJbWTBCFbHDbBFBcMcEEUCbYBCFIBDBbDCDEKHJHcMbGbNEMJcCDbDCbBFbAHEMH\
-    dCcVcDbZNbZHbUIKlIbFBbQBDCCdAbOIbQWbAbMbCUXJdAEbKJcKBFNZHKGcBBSIbNJdSBULSBbScNHBBBEBPBLGcHFKGEBICCCWBHBCBFBKCCCD\
-    CBGBFHCHDFfJdOBFbEcUIKgKcCCbMbIcRLKGNTcGGKcCbBCPEXhDcIdWdFMICBCIBCBbEBCCMJKcSICbUCLbBcUIdFNcVkDJBbTBOKbDDbGCWBOc\
-    VHBCBbSDBBCBJIKGGBCBbLBCBGHKlYZhBBPbYNbjNdYeHBFLhOdxKdVNbpFfzTwLmuBvXHbFBKEdDBKGbECGKcSKKBHBVFTbaMdNdXcXEcFHRcMF\
-    LCOjcAIbvQbQJnfREBHBCBlFbTDREIpGdkUeDFNDJHKCEgyYbUCXJeMcIjMKbNCcWIeIVcSfYUMdJJZfFdHBcTBCCBCCCEBMBBBHBcNBECIBHBbC\
-    BEBFBBDHBnCClGCbbAPFBPbqMbFiRHBRCHBCBFiFbTDOCKECmIbFRcGFBbwAHBEBCBPBhPCQbPcYEKECbeFcQcYcJhMEBbBBCBBCBBKBEBBBBGBE\
-    BBBBBBDBCBBCBBBBBBBBBBCBBCEBHBEBEBBBKBRFDBFBRcACkKbSEdWMPCPBPBbLKgScEbDNbSEJHCOGfYblWFQDNDeMMdLHMEBPMEcEIKGbOIbE\
-    CCdAnCMOCFDFDHJbDDLFGKKGIIHJfRBcDbLKbnQclfCbGgdTHiOCinQOlbLepJuWcfYhhZbotmRjG";
-/// XID_Start (and `_`) characters that are not alphabetic (16 ranges).
-const ID_START_NOT_ALPHA: &str = "\
-    dRBioCDpOCdgJBVBbXbJCEfmSBZJODbsyLKbifGcBrSBIBfEFmeSeH";
-/// Alphabetic characters that are not XID_Start (15 ranges).
-const ALPHA_NOT_ID_START: &str = "\
-    biGBebOBeXBlxZBdacCGpQCeMBBBBBBBBBBBBBBBlBC";
-/// XID_Continue characters that are not XID_Start (362 ranges).
-const ID_CONTINUE_EXTRA: &str = "\
-    bWKeVBwMeIXBjRFkFbTBBBCBCBBcULbWbFGBdXHCGCCBECKXBbEbBdNLPKbHJJBYEBJBDBFbRDcIIbQYBbHcCDBSBHKCCKRDcEBBHCCCDJBKCCKO\
-    BCDcEBBFECCDDBUMDBLDcEBBIBDBDUCCKKGBDcEBBHCCCDHDKCCKSBcHFDDBEJBOKQFcDBBHBDBEHCLCCKRDcEBBHBDBEHCLCCKQEcDCBHBDBEJB\
-    KCCKRDcSBEGBBBIGKCCcJBBIMIBKdJBBKLGCKcKCGKLBBBBBECbXUBCFLBbKJBdWUBKMEEDBDCHDENMBPbbBDJJbjSEbCDbDCbECcMbGJBCKbHDB\
-    LfNBeOMEMKKeYLcIFcFKBbDCLGKWOBQbXFbVRLKRJMDbENCKbSObWUIKGKeODBVEBGBCDhQcMwDCTBeTNEBDMeoCDfLBdSbGvIGeBCbsnDKcRBEK\
-    bGCdCCkMBDBEBXFEBdFCbYSKKGSNLbCIZNbSEbVOPKLBKKbVOMBICCKbHDbYBBDCCFCBBbPFFCjCIBCCKbdzGBbcJQQQDCYDhKKbLBdQCxHBiSBf\
-    TFlHKcaPDBCFEbODEBgJCwBEIKoFCfXLbXEeSDcBPbFLCCKEbTLHBbTKGDbKOBKFCbSBMDbWOIEBMdEMGBgEMFKGEcDCBHCCCDJBKCCHDFhKSJKE\
-    BdDUMKiFHCJbBCdERPKdDNIKdFPEKjIPgJKcSGBCCEBBBCMKePHCHDBbCKbOHBEIBJLbUQpPIBIQKcEWBOeSGDBBCBHBBIKbWFBCBFIKmREbcoNK\
-    dIKbMFcHHZKbmZBBcDHEdDBLCbdaXCgyZbUCXuWFDGIICHbEEfSDccNbYtScDEbYIBOBWFBPcaIHBRCHBCBFkBHJKnSBcJOcfMHeFHFKhbAKbsvg\
-    WjG";
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// An argument for [`call`]: a str, an int or None.
     #[derive(Clone, Copy)]
-    enum A<'a> {
+    pub(crate) enum A<'a> {
         S(&'a str),
         I(i64),
         N,
@@ -1382,7 +1050,7 @@ mod tests {
 
     /// Calls `str.<name>` on `recv` with the given arguments: the repr of the result, or
     /// "Type: message" of the error.
-    fn call(name: &str, recv: &str, args: &[A], kw: &[(&str, A)]) -> String {
+    pub(crate) fn call(name: &str, recv: &str, args: &[A], kw: &[(&str, A)]) -> String {
         let mut vm = Vm::new();
         let value = |vm: &mut Vm, a: A| match a {
             A::S(t) => vm.new_str(t),
@@ -1476,31 +1144,5 @@ mod tests {
         assert_eq!(swapcase("ǈ"), "ǈ");
         assert!(is_title_str("ǅungla") && is_title_str("1A") && !is_title_str("HEllo"));
         assert!(is_upper_str("ABC1") && !is_upper_str("ǅ") && !is_lower_str("1"));
-        assert!(is_alpha('é') && !is_alpha('Ⅻ') && !is_alpha('\u{345}'));
-        assert!(is_numeric('Ⅻ') && is_numeric('一') && !is_digit('½') && is_digit('²') && !is_decimal('²'));
-        assert!(is_decimal('٣') && decimal_value('٣') == Some(3) && decimal_value('𝟗') == Some(9));
-        assert!(is_identifier("x\u{301}") && !is_identifier("1a") && is_identifier("_") && !is_identifier(""));
-        assert!(!is_printable('\u{a0}') && is_printable('é') && !is_printable('\n'));
-    }
-
-    #[test]
-    fn format_fields() {
-        let ints = |xs: &[i64]| xs.iter().map(|&i| A::I(i)).collect::<Vec<_>>();
-        let run = |template: &str, xs: &[i64]| call("format", template, &ints(xs), &[]);
-        let v = |msg: &str| format!("ValueError: {msg}");
-        assert_eq!(
-            run("{} {{x}} {0}", &[1]),
-            v("cannot switch from automatic field numbering to manual field specification")
-        );
-        assert_eq!(run("{0:>{1}}|{0!r:^5}|{{}}", &[7, 3]), "'  7|  7  |{}'");
-        assert_eq!(run("{:{}}{}", &[1, 2, 3]), "' 13'");
-        assert_eq!(run("{0:{1:{2}}}", &[1, 2, 3]), v("Max string recursion exceeded"));
-        assert_eq!(run("{0!}", &[1]), v("unmatched '{' in format spec"));
-        assert_eq!(run("}", &[]), v("Single '}' encountered in format string"));
-        assert_eq!(run("{} {}", &[1]), "IndexError: Replacement index 1 out of range for positional args tuple");
-        assert_eq!(run("{0[}", &[1]), v("expected '}' before end of string"));
-        assert_eq!(run("{0.}", &[1]), v("Empty attribute in format string"));
-        assert_eq!(run("{٣}", &[0, 1, 2, 3]), "'3'");
-        assert_eq!(call("format", "{x!r:>5}", &[], &[("x", A::S("é"))]), "\"  'é'\"");
     }
 }

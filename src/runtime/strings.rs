@@ -4,7 +4,8 @@
 //! coincide and indexing is O(1); other strings index by walking characters. Hashes are a
 //! fast deterministic 64-bit hash cached in the object (CPython randomizes string hashes per
 //! process, so no program can depend on their values). The string methods live in
-//! [`str_methods`](super::str_methods); number formatting in [`format`](super::format).
+//! [`str_methods`](super::str_methods) and [`str_format`](super::str_format); number
+//! formatting in [`format`](super::format).
 
 use std::cell::Cell;
 
@@ -96,7 +97,7 @@ pub fn repr_str(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if !super::str_methods::is_printable(c) => {
+            c if !super::unicode::is_printable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
                     out.push_str(&format!("\\x{n:02x}"));
