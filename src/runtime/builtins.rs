@@ -567,7 +567,7 @@ fn all(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// `issubclass`: by the method resolution order, or by the class's `__subclasshook__` (the
 /// abstract base classes of `collections.abc` decide with it, since stitch has no
 /// metaclasses to put `__subclasscheck__` on).
-fn class_check(vm: &mut Vm, spec: Value, sub: ObjRef, fname: &str) -> PyResult<bool> {
+pub fn class_check(vm: &mut Vm, spec: Value, sub: ObjRef, fname: &str) -> PyResult<bool> {
     match spec {
         Value::Obj(o) => match &o.kind {
             ObjKind::Class(c) => {

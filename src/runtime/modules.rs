@@ -1,20 +1,17 @@
 //! Modules: `import` of the built-in modules (`math`, `time`, `sys`, `random`, `io`,
-//! `array`) and of sibling `.py` files, plus output streams.
+//! `array`) and of sibling `.py` files, plus output streams. (`random` itself is in
+//! `randmod.rs`, `math` in `mathmod.rs`.)
 //!
 //! Built-in modules are module objects whose dicts hold natives, created on first import.
 //! A sibling module is compiled, registered in `Vm::modules` before its body runs (so cyclic
 //! imports see the partially initialized module, as in CPython) and executed with its own
 //! dict as globals.
 
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
-
 use crate::interpreter::{PyResult, Vm};
 
 use super::builtins::arity;
 use super::int;
 use super::interner::Sym;
-use super::mathmod::{float_arg, int_arg};
 use super::object::{Module, NativeFn, ObjKind};
 use super::ops;
 use super::strings;
@@ -27,7 +24,7 @@ type Kw<'a> = &'a [(Sym, Value)];
 pub fn init(vm: &mut Vm) {
     super::array::init(vm);
     super::textio::init(vm);
-    init_random_class(vm);
+    super::randmod::init_class(vm);
 }
 
 /// Creates a module object with the given entries.
@@ -90,7 +87,7 @@ pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
         "math" => super::mathmod::module(vm),
         "time" => time_module(vm),
         "sys" => sys_module(vm),
-        "random" => random_module(vm),
+        "random" => super::randmod::module(vm),
         "io" => {
             let sio = Value::Obj(vm.types.string_io);
             make_module(vm, "io", vec![("StringIO", sio)])
@@ -331,193 +328,4 @@ fn time_perf_counter(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> 
 fn time_time(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
     let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
     Ok(Value::Float(t))
-}
-
-// ---------------------------------------------------------------------------------------------
-// random
-
-fn random_module(vm: &mut Vm) -> Value {
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    vm.random.seed_int(&BigInt::from(seed));
-    let entries = natives(
-        vm,
-        &[
-            ("seed", random_seed),
-            ("random", random_random),
-            ("randint", random_randint),
-            ("randrange", random_randrange),
-            ("choice", random_choice),
-            ("shuffle", random_shuffle),
-            ("uniform", random_uniform),
-            ("getrandbits", random_getrandbits),
-        ],
-    );
-    let mut entries = entries;
-    entries.push(("Random", Value::Obj(vm.types.random_class)));
-    make_module(vm, "random", entries)
-}
-
-/// `random.Random`'s methods: the module's functions run with the instance's generator
-/// swapped in for the module's own (none of them runs Python code between the swaps but
-/// `choice` on a user sequence, whose `__getitem__` would see the instance's generator).
-pub fn init_random_class(vm: &mut Vm) {
-    macro_rules! method {
-        ($f:ident) => {
-            |vm: &mut Vm, args: &[Value], kw: Kw| with_instance_rng(vm, args, kw, $f)
-        };
-    }
-    let methods: &[(&'static str, NativeFn)] = &[
-        ("__init__", |vm, args, kw| with_instance_rng(vm, args, kw, random_seed).map(|_| Value::None)),
-        ("seed", method!(random_seed)),
-        ("random", method!(random_random)),
-        ("randint", method!(random_randint)),
-        ("randrange", method!(random_randrange)),
-        ("choice", method!(random_choice)),
-        ("shuffle", method!(random_shuffle)),
-        ("uniform", method!(random_uniform)),
-        ("getrandbits", method!(random_getrandbits)),
-    ];
-    let class = vm.types.random_class;
-    types::add_methods(vm, class, methods);
-}
-
-fn with_instance_rng(vm: &mut Vm, args: &[Value], kw: Kw, f: NativeFn) -> PyResult<Value> {
-    let Some(state) = args.first().and_then(|v| v.obj()).and_then(|o| match &o.kind {
-        ObjKind::Instance(super::object::Instance { ext: super::object::InstanceExt::Random(r), .. }) => Some(&**r),
-        _ => None,
-    }) else {
-        return Err(vm.new_error(vm.types.type_error, "descriptor requires a 'random.Random' object"));
-    };
-    std::mem::swap(&mut *state.borrow_mut(), &mut vm.random);
-    let result = f(vm, &args[1..], kw);
-    std::mem::swap(&mut *state.borrow_mut(), &mut vm.random);
-    result
-}
-
-fn random_seed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let v = args.first().copied().unwrap_or(Value::None);
-    match int::to_bigint(v) {
-        Some(b) => vm.random.seed_int(&b),
-        None if v.is_none() => {
-            let seed =
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-            vm.random.seed_int(&BigInt::from(seed));
-        }
-        None => {
-            return Err(vm.new_error(vm.types.type_error, "stitch: random.seed() supports int seeds only"));
-        }
-    }
-    Ok(Value::None)
-}
-
-fn random_random(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    Ok(Value::Float(vm.random.random()))
-}
-
-fn randbelow(vm: &mut Vm, n: &BigInt) -> PyResult<BigInt> {
-    if !n.is_positive() {
-        return Ok(BigInt::from(0));
-    }
-    match n.to_u64() {
-        Some(small) => Ok(BigInt::from(vm.random.randbelow(small))),
-        None => {
-            let k = n.bits();
-            loop {
-                let r = BigInt::from(vm.random.getrandbits(k as u32));
-                if &r < n {
-                    return Ok(r);
-                }
-            }
-        }
-    }
-}
-
-fn randrange_impl(vm: &mut Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> PyResult<Value> {
-    let Some(stop) = stop else {
-        if !start.is_positive() {
-            return Err(vm.new_error(vm.types.value_error, "empty range for randrange()"));
-        }
-        let r = randbelow(vm, &start)?;
-        return Ok(int::from_bigint(vm, r));
-    };
-    let width = &stop - &start;
-    if step == BigInt::from(1) {
-        if !width.is_positive() {
-            let msg = format!("empty range for randrange() ({start}, {stop}, {width})");
-            return Err(vm.new_error(vm.types.value_error, &msg));
-        }
-        let r = randbelow(vm, &width)?;
-        return Ok(int::from_bigint(vm, start + r));
-    }
-    if step == BigInt::from(0) {
-        return Err(vm.new_error(vm.types.value_error, "zero step for randrange()"));
-    }
-    let n: BigInt = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
-    if !n.is_positive() {
-        return Err(vm.new_error(vm.types.value_error, "empty range for randrange()"));
-    }
-    let r = randbelow(vm, &n)?;
-    Ok(int::from_bigint(vm, start + step * r))
-}
-
-fn random_randrange(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "randrange", args, 1, 3)?;
-    let start = int_arg(vm, args[0])?;
-    let stop = match args.get(1) {
-        Some(v) if !v.is_none() => Some(int_arg(vm, *v)?),
-        _ => None,
-    };
-    let step = match args.get(2) {
-        Some(v) => int_arg(vm, *v)?,
-        None => BigInt::from(1),
-    };
-    randrange_impl(vm, start, stop, step)
-}
-
-fn random_randint(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "randint", args, 2, 2)?;
-    let a = int_arg(vm, args[0])?;
-    let b = int_arg(vm, args[1])?;
-    randrange_impl(vm, a, Some(b + 1), BigInt::from(1))
-}
-
-fn random_choice(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "choice", args, 1, 1)?;
-    let n = ops::len(vm, args[0])?;
-    if n == 0 {
-        return Err(vm.new_error(vm.types.index_error, "Cannot choose from an empty sequence"));
-    }
-    let i = vm.random.randbelow(n as u64);
-    ops::getitem(vm, args[0], Value::Int(i as i64))
-}
-
-fn random_shuffle(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "shuffle", args, 1, 1)?;
-    let Some(l) = args[0].obj().and_then(|o| o.as_list()) else {
-        return Err(vm.new_error(vm.types.type_error, "stitch: random.shuffle() supports lists only"));
-    };
-    let n = l.borrow().len();
-    for i in (1..n).rev() {
-        let j = vm.random.randbelow((i + 1) as u64) as usize;
-        l.borrow_mut().swap(i, j);
-    }
-    Ok(Value::None)
-}
-
-fn random_uniform(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "uniform", args, 2, 2)?;
-    let a = float_arg(vm, args[0])?;
-    let b = float_arg(vm, args[1])?;
-    let r = vm.random.random();
-    Ok(Value::Float(a + (b - a) * r))
-}
-
-fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "getrandbits", args, 1, 1)?;
-    let k = ops::expect_int(vm, args[0], "")?;
-    if k < 0 {
-        return Err(vm.new_error(vm.types.value_error, "number of bits must be non-negative"));
-    }
-    let r = BigInt::from(vm.random.getrandbits(k as u32));
-    Ok(int::from_bigint(vm, r))
 }
