@@ -148,6 +148,22 @@ impl<'a> Compiler<'a> {
         compiler.finish_unit()
     }
 
+    /// The code of `eval()`'s expression: the expression, then `RETURN_VALUE`.
+    pub(super) fn compile_expression(
+        table: &'a SymbolTable,
+        lines: &'a LineIndex<'a>,
+        filename: &str,
+        expr: &'a Expr,
+    ) -> Result<Code> {
+        let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
+        let mut compiler =
+            Compiler { table, lines, filename: Rc::from(filename), unit, outer: Vec::new(), future_annotations: false };
+        compiler.move_to(ruff_text_size::Ranged::range(expr));
+        compiler.compile_expr(expr)?;
+        compiler.emit(Opcode::RETURN_VALUE, 0);
+        compiler.finish_unit()
+    }
+
     // -- errors and locations ------------------------------------------------------------------
 
     pub(super) fn syntax_error(&self, range: TextRange, message: &str) -> CompileError {

@@ -59,6 +59,40 @@ use crate::bytecode::Code;
 
 pub use error::CompileError;
 
+/// Compiles the source of `eval()`: one expression, whose code returns its value. Leading
+/// spaces and tabs are ignored, as CPython's `eval` strips them.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Code, CompileError> {
+    let source = source.trim_start_matches([' ', '\t']);
+    let lines = error::LineIndex::new(source);
+    let options = ParseOptions::from(Mode::Expression).with_target_version(PythonVersion::PY312);
+    let parsed = parse_unchecked(source, options);
+    if let Some(first) = parsed.errors().iter().min_by_key(|error| error.location.start()) {
+        return Err(lines.parse_error(first));
+    }
+    if let Some(first) = parsed.unsupported_syntax_errors().first() {
+        return Err(lines.version_error(first));
+    }
+    let Mod::Expression(expression) = parsed.into_syntax() else {
+        return Err(CompileError { line: 1, col: 1, message: "SyntaxError: expected an expression".into() });
+    };
+    let body = vec![ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr {
+        node_index: Default::default(),
+        range: expression.range,
+        value: expression.body,
+    })];
+    if let Some(range) = nesting::too_deep(&body) {
+        let message = "RecursionError: maximum recursion depth exceeded during compilation";
+        let error = lines.error(range, message);
+        std::mem::forget(body);
+        return Err(error);
+    }
+    let table = symtable::SymbolTable::build(&body, &lines)?;
+    let ruff_python_ast::Stmt::Expr(statement) = &body[0] else {
+        return Err(CompileError { line: 1, col: 1, message: "SyntaxError: expected an expression".into() });
+    };
+    compiler::Compiler::compile_expression(&table, &lines, filename, &statement.value)
+}
+
 /// Compiles a module's source to its code object. `filename` is recorded in every code
 /// object (for tracebacks and `dis` headers); errors carry line and column only.
 pub fn compile(source: &str, filename: &str) -> Result<Code, CompileError> {

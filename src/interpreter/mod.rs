@@ -14,6 +14,7 @@
 pub mod call;
 pub mod code;
 pub mod eval;
+pub mod exec;
 pub mod frames;
 pub mod gc;
 pub mod generator;

@@ -250,9 +250,53 @@ impl Vm {
             }
             repeated(&mut out, count);
         }
+        if let Some(detail) = self.syntax_error_detail(exc) {
+            out.push_str(&detail);
+            return out;
+        }
         out.push_str(&self.exception_line(exc));
         out.push('\n');
         out
+    }
+
+    /// A SyntaxError raised at run time (by `eval`, `exec` or `compile`) shows where in its
+    /// source it is, as CPython prints it: the file and line, the line's text and a caret at
+    /// the offset, then `SyntaxError: msg` without the location suffix.
+    fn syntax_error_detail(&mut self, exc: ObjRef) -> Option<String> {
+        if !self.isinstance(Value::Obj(exc), self.types.syntax_error) {
+            return None;
+        }
+        let get = |vm: &mut Vm, name: &str| {
+            let s = vm.intern(name);
+            crate::runtime::attr::lookup(vm, Value::Obj(exc), s).ok().flatten()
+        };
+        let filename = get(self, "filename")?;
+        let lineno = get(self, "lineno")?;
+        let text = get(self, "text")?;
+        let offset = get(self, "offset")?;
+        let msg = get(self, "msg")?;
+        let (Some(filename), Value::Int(lineno), Some(text), Value::Int(offset), Some(msg)) = (
+            crate::runtime::strings::as_str(filename).map(str::to_string),
+            lineno,
+            crate::runtime::strings::as_str(text).map(str::to_string),
+            offset,
+            crate::runtime::strings::as_str(msg).map(str::to_string),
+        ) else {
+            return None;
+        };
+        let mut out = format!("  File \"{filename}\", line {lineno}\n");
+        let trimmed = text.trim_start();
+        let skipped = text.chars().count() - trimmed.chars().count();
+        let shown = trimmed.trim_end_matches(['\n', '\r']);
+        out.push_str(&format!("    {shown}\n"));
+        let col = offset - 1 - skipped as i64;
+        if col >= 0 {
+            out.push_str(&format!("    {}^\n", " ".repeat(col as usize)));
+        }
+        let class = self.type_of(Value::Obj(exc));
+        let name = class.as_class().map(|c| c.name.clone()).unwrap_or_default();
+        out.push_str(&format!("{name}: {msg}\n"));
+        Some(out)
     }
 }
 

@@ -66,6 +66,9 @@ pub fn init(vm: &mut Vm) {
         ("callable", callable),
         ("__build_class__", types::build_class),
         ("globals", globals),
+        ("eval", crate::interpreter::exec::eval),
+        ("exec", crate::interpreter::exec::exec),
+        ("compile", crate::interpreter::exec::compile),
     ];
     for &(name, f) in funcs {
         let v = vm.new_native(name, f);
@@ -111,6 +114,9 @@ pub fn init(vm: &mut Vm) {
     types::add_methods(vm, range, &[("index", range_index), ("count", range_count)]);
     let none = Value::None;
     set_builtin(vm, "None", none);
+    // What a class body made by `exec` in a fresh namespace finds as `__name__`.
+    let module_name = vm.new_str("builtins");
+    set_builtin(vm, "__name__", module_name);
     let ni = vm.not_implemented();
     set_builtin(vm, "NotImplemented", ni);
     let el = Value::Obj(vm.singletons.ellipsis);

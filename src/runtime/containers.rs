@@ -135,7 +135,7 @@ pub(super) fn check_args(vm: &mut Vm, ty: &str, name: &str, args: &[Value], kw: 
 /// Argument Clinic parsing of positional-or-keyword parameters `names` (`args` without
 /// `self`): the values in parameter order, `None` where not given, and CPython's errors for too
 /// many arguments, a duplicate and an unknown keyword.
-pub(super) fn clinic_args(
+pub(crate) fn clinic_args(
     vm: &mut Vm,
     name: &str,
     args: &[Value],

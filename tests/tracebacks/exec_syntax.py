@@ -1,0 +1,2 @@
+source = "x = 1\nif x\n  pass"
+exec(source)
