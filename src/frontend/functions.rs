@@ -91,14 +91,14 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_class_def(&mut self, class: &'a ast::StmtClassDef) -> Result<()> {
-        let bases: &'a [Expr] = match &class.arguments {
+        let (bases, keywords): (&'a [Expr], &'a [ast::Keyword]) = match &class.arguments {
             Some(arguments) => {
-                if let Some(keyword) = arguments.keywords.first() {
-                    return Err(self.unsupported(keyword.range, "class keyword arguments"));
+                if let Some(keyword) = arguments.keywords.iter().find(|k| k.arg.is_none()) {
+                    return Err(self.unsupported(keyword.range, "'**' in class keyword arguments"));
                 }
-                &arguments.args
+                (&arguments.args, &arguments.keywords)
             }
-            None => &[],
+            None => (&[], &[]),
         };
         self.push_decorators(&class.decorator_list)?;
         self.move_to(class.name.range);
@@ -123,7 +123,20 @@ impl<'a> Compiler<'a> {
             }
             self.compile_expr(base)?;
         }
-        self.emit(Opcode::CALL, 2 + count_u32(bases.len()));
+        // Class keywords (`metaclass=M`, arguments of `__init_subclass__`) are keyword arguments
+        // of `__build_class__`, as in CPython.
+        for keyword in keywords {
+            self.compile_expr(&keyword.value)?;
+        }
+        if !keywords.is_empty() {
+            let names = keywords
+                .iter()
+                .map(|keyword| Const::Str(keyword.arg.as_ref().map_or_else(String::new, |arg| arg.id.to_string())))
+                .collect();
+            let index = self.const_index(Const::Tuple(names));
+            self.emit(Opcode::KW_NAMES, index);
+        }
+        self.emit(Opcode::CALL, 2 + count_u32(bases.len() + keywords.len()));
         self.apply_decorators(&class.decorator_list);
         self.move_to(class.name.range);
         self.name_op(&class.name.id, NameCtx::Store)
@@ -353,7 +366,7 @@ struct ComprehensionBody<'a> {
 /// Built-in types stitch cannot subclass yet (a class statement naming one is reported at
 /// compile time; `list`, `dict`, `tuple` and the exceptions can be subclassed).
 const UNSUBCLASSABLE: &[&str] =
-    &["str", "int", "float", "set", "frozenset", "bytes", "bytearray", "complex", "type", "range", "memoryview"];
+    &["str", "int", "float", "set", "frozenset", "bytes", "bytearray", "complex", "range", "memoryview"];
 
 /// The docstring of a body: its first statement, when that is a string literal (CPython
 /// cleans its indentation only from 3.13 on; 3.11 keeps it as written).

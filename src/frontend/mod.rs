@@ -28,8 +28,8 @@
 //! A [`CompileError`] has a 1-based line and character column and a message starting with its
 //! class: `SyntaxError:` (or CPython's `IndentationError:`/`RecursionError:` where CPython uses
 //! those) followed by CPython's wording where practical, or `unsupported: <construct>` for
-//! valid Python outside stitch's subset: `async`/`await`, complex literals, class keyword
-//! arguments (`metaclass=`) and starred class bases, star
+//! valid Python outside stitch's subset: `async`/`await`, complex literals, `**` in class
+//! keyword arguments and starred class bases, star
 //! and relative imports, `except*`, type parameters and `type` statements, template strings.
 //!
 //! ## Simplifications

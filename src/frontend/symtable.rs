@@ -553,8 +553,11 @@ impl<'a> Builder<'a> {
         }
         self.add_def(&class.name.id, flags::DEF_LOCAL, class.name.range)?;
         if let Some(arguments) = &class.arguments {
-            if let Some(keyword) = arguments.keywords.first() {
-                return Err(self.unsupported(keyword.range, "class keyword arguments"));
+            for keyword in arguments.keywords.iter() {
+                if keyword.arg.is_none() {
+                    return Err(self.unsupported(keyword.range, "'**' in class keyword arguments"));
+                }
+                self.visit_expr(&keyword.value)?;
             }
             for base in arguments.args.iter() {
                 if let Expr::Starred(starred) = base {

@@ -175,6 +175,23 @@ impl Vm {
                 }
             }
             ObjKind::Class(class) => {
+                if class.metaclass.get().is_some() || class.is_abstract.get() {
+                    // A metaclass's `__call__`, or the checks of `type.__call__`.
+                    let nkw = tuple_len(kwnames);
+                    self.sp = start + nargs;
+                    let kw = self.kw_pairs(kwnames, start + nargs - nkw);
+                    let args = self.stack_slice(start, start + nargs - nkw).to_vec();
+                    let v = match crate::runtime::metaclass::meta_lookup(self, obj, sym::CALL) {
+                        Some(f) => {
+                            let mut all = vec![callable];
+                            all.extend_from_slice(&args);
+                            self.call(f, &all, &kw)?
+                        }
+                        None => crate::runtime::metaclass::construct_plain(self, obj, &args, &kw)?,
+                    };
+                    self.sp = result_pos;
+                    return Ok(CallOutcome::Value(v));
+                }
                 if let Some(new) = class.native_new.get() {
                     let nkw = tuple_len(kwnames);
                     self.sp = start + nargs;

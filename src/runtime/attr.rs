@@ -300,6 +300,11 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
                 }
                 return Ok(Some(a));
             }
+            if c.metaclass.get().is_some() {
+                if let Some(v) = super::metaclass::meta_attribute(vm, o, name)? {
+                    return Ok(Some(v));
+                }
+            }
             class_special(vm, o, name)
         }
         ObjKind::Module(m) => {
@@ -545,8 +550,13 @@ fn class_mro(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Valu
 
 /// `super(class, receiver).name`.
 fn super_lookup(vm: &mut Vm, class: ObjRef, receiver: Value, name: Sym) -> PyResult<Option<Value>> {
+    // A class receiver searches its own MRO (`super()` in a classmethod or `__new__`), unless
+    // `class` is not in it: then the receiver is an instance of a metaclass (`super()` in a
+    // metaclass method), as CPython's `supercheck` decides.
+    let class_receiver =
+        matches!(receiver, Value::Obj(r) if r.as_class().is_some() && super::types::is_subclass(r, class));
     let start = match receiver {
-        Value::Obj(r) if r.as_class().is_some() => r,
+        Value::Obj(r) if class_receiver => r,
         _ => vm.type_of(receiver),
     };
     let mut mro = vec![start];
@@ -566,7 +576,7 @@ fn super_lookup(vm: &mut Vm, class: ObjRef, receiver: Value, name: Sym) -> PyRes
                     )));
                 }
             }
-            if receiver.obj().map(|r| r.as_class().is_some()).unwrap_or(false) {
+            if class_receiver {
                 return Ok(Some(a));
             }
             return bind(vm, a, receiver, start).map(Some);
@@ -703,6 +713,10 @@ pub fn setattr(vm: &mut Vm, obj: Value, name: Sym, v: Value) -> PyResult<()> {
             store_attr_slow(vm, obj, name, v, &scratch)
         }
         ObjKind::Class(c) => {
+            if vm.sym_str(name) == "__abstractmethods__" {
+                let abstract_now = super::ops::truthy(vm, v)?;
+                c.is_abstract.set(abstract_now);
+            }
             c.set_attr(name, v);
             super::types::bump_class_epoch();
             Ok(())

@@ -124,6 +124,7 @@ pub fn init(vm: &mut Vm) {
     super::dunders::init(vm);
     super::str_methods::init(vm);
     super::bytes_methods::init(vm);
+    super::metaclass::init(vm);
     super::containers::init(vm);
     super::modules::init(vm);
     crate::interpreter::generator::init(vm);
@@ -613,6 +614,9 @@ pub fn class_check(vm: &mut Vm, spec: Value, sub: ObjRef, fname: &str) -> PyResu
 fn isinstance(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "isinstance", args, 2, 2)?;
     let t = vm.type_of(args[0]);
+    if let Some(r) = meta_check(vm, args[1], t, args[0], "__instancecheck__")? {
+        return Ok(Value::Bool(r));
+    }
     let r = class_check(vm, args[1], t, "isinstance")?;
     Ok(Value::Bool(r))
 }
@@ -622,8 +626,43 @@ fn issubclass(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let Some(c) = args[0].as_obj().filter(|o| o.as_class().is_some()) else {
         return Err(vm.new_error(vm.types.type_error, "issubclass() arg 1 must be a class"));
     };
+    if let Some(r) = meta_check(vm, args[1], c, args[0], "__subclasscheck__")? {
+        return Ok(Value::Bool(r));
+    }
     let r = class_check(vm, args[1], c, "issubclass")?;
     Ok(Value::Bool(r))
+}
+
+/// `isinstance`/`issubclass` against a class whose metaclass defines the hook `hook`
+/// (`abc.ABCMeta`): the hook decides, after the exact-type shortcut CPython takes. Tuples of
+/// classes are checked one by one.
+fn meta_check(vm: &mut Vm, spec: Value, sub: ObjRef, arg: Value, hook: &str) -> PyResult<Option<bool>> {
+    if let Some(items) = spec.obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()) {
+        if !items.iter().any(|c| c.as_obj().is_some_and(|o| super::metaclass::metaclass_of(o).is_some())) {
+            return Ok(None);
+        }
+        for c in items {
+            let hit = match meta_check(vm, c, sub, arg, hook)? {
+                Some(r) => r,
+                None => class_check(vm, c, sub, if hook == "__instancecheck__" { "isinstance" } else { "issubclass" })?,
+            };
+            if hit {
+                return Ok(Some(true));
+            }
+        }
+        return Ok(Some(false));
+    }
+    let Some(class) = spec.as_obj().filter(|o| super::metaclass::metaclass_of(*o).is_some()) else {
+        return Ok(None);
+    };
+    if hook == "__instancecheck__" && sub == class {
+        return Ok(Some(true));
+    }
+    let name = vm.intern(hook);
+    match super::metaclass::call_meta_special(vm, class, name, &[arg])? {
+        Some(r) => ops::truthy(vm, r).map(Some),
+        None => Ok(None),
+    }
 }
 
 fn attr_name(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Sym> {

@@ -242,6 +242,9 @@ impl Marker {
                 for b in &c.bases {
                     self.mark(*b);
                 }
+                if let Some(m) = c.metaclass.get() {
+                    self.mark(m);
+                }
                 for v in c.dict.borrow().values() {
                     self.mark_value(*v);
                 }

@@ -64,6 +64,16 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 return Err(not_iterable(vm, v));
             }
         }
+        ObjKind::Class(c) if c.metaclass.get().is_some() => {
+            if let Some(it) = ops::call_special(vm, v, sym::ITER, &[])? {
+                return Ok(it);
+            }
+            if ops::special(vm, v, sym::GETITEM).is_some() {
+                IterState::GetItem { obj: v, index: 0 }
+            } else {
+                return Err(not_iterable(vm, v));
+            }
+        }
         _ => return Err(not_iterable(vm, v)),
     };
     Ok(new_iter(vm, state))

@@ -22,6 +22,7 @@ pub mod iter;
 pub mod list_methods;
 pub mod matching;
 pub mod mathmod;
+pub mod metaclass;
 pub mod modules;
 pub mod num_methods;
 pub mod object;

@@ -216,6 +216,11 @@ pub struct Class {
     pub module: String,
     /// The names declared in `__slots__`, if the class declares it.
     pub slots: RefCell<Option<Vec<Sym>>>,
+    /// The metaclass, when it is not `type` (`runtime::metaclass`).
+    pub metaclass: Cell<Option<ObjRef>>,
+    /// Whether the class has abstract methods left (`__abstractmethods__` is non-empty), so
+    /// instantiating it is an error.
+    pub is_abstract: Cell<bool>,
 }
 
 /// An instance of a user-defined class (or of a user subclass of `list`/`Exception`).

@@ -25,10 +25,12 @@ pub fn type_name(vm: &Vm, v: Value) -> String {
 
 /// Looks up a special method on the class of `v` (user classes only: built-in behaviour is
 /// implemented directly).
-pub fn special(_vm: &Vm, v: Value, name: Sym) -> Option<Value> {
+pub fn special(vm: &Vm, v: Value, name: Sym) -> Option<Value> {
     match v {
         Value::Obj(o) => match &o.kind {
             ObjKind::Instance(i) => i.class.as_class().and_then(|c| c.lookup(name)),
+            // A class's special methods are its metaclass's.
+            ObjKind::Class(c) if c.metaclass.get().is_some() => super::metaclass::meta_lookup(vm, o, name),
             _ => None,
         },
         _ => None,
@@ -385,6 +387,7 @@ pub fn pure_truth(v: Value) -> Option<bool> {
                     None => true,
                 }
             }
+            ObjKind::Class(c) if c.metaclass.get().is_some() => return None,
             ObjKind::Str(s) => !s.s.is_empty(),
             ObjKind::Bytes(b) => !b.b.is_empty(),
             ObjKind::ByteArray(b) => !b.borrow().is_empty(),
@@ -1015,6 +1018,9 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             }
             Err(not_subscriptable(vm, obj))
         }
+        ObjKind::Class(c) if c.metaclass.get().is_some() && special(vm, obj, sym::GETITEM).is_some() => {
+            call_special(vm, obj, sym::GETITEM, &[key]).map(|r| r.unwrap_or(Value::None))
+        }
         ObjKind::Class(c) => match c.lookup(sym::CLASS_GETITEM) {
             // (An implicit classmethod, as CPython makes it.)
             Some(Value::Obj(f)) if matches!(f.kind, ObjKind::ClassMethod(_)) => {
@@ -1261,6 +1267,13 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 }
             }
         }
+        ObjKind::Class(c) if c.metaclass.get().is_some() => {
+            if let Some(r) = call_special(vm, container, sym::CONTAINS, &[item])? {
+                return truthy(vm, r);
+            }
+            let items = super::iter::collect(vm, container)?;
+            seq_contains(vm, &items, item)
+        }
         ObjKind::Instance(_) => {
             if let Some(r) = call_special(vm, container, sym::CONTAINS, &[item])? {
                 return truthy(vm, r);
@@ -1311,7 +1324,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             ObjKind::DictView(d, _) => return Ok(d.as_dict().map(|d| d.borrow().len()).unwrap_or(0)),
             ObjKind::Array(a) => return Ok(super::array::len(&a.borrow())),
             ObjKind::Bytes(_) | ObjKind::ByteArray(_) => return Ok(super::bytes::len(o)),
-            ObjKind::Instance(_) => {
+            ObjKind::Instance(_) | ObjKind::Class(_) => {
                 if let Some(r) = call_special(vm, v, sym::LEN, &[])? {
                     let n = index_value(vm, r)?;
                     if n < 0 {

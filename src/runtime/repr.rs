@@ -10,7 +10,7 @@ use crate::interpreter::{PyResult, Vm};
 
 use super::interner::sym;
 use super::object::ObjKind;
-use super::ops::{call_method_value, type_name};
+use super::ops::{call_method_value, special, type_name};
 use super::strings;
 use super::value::{ObjRef, Value};
 
@@ -25,6 +25,16 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
 pub fn str_of(vm: &mut Vm, v: Value) -> PyResult<String> {
     match v {
         Value::Obj(o) => match &o.kind {
+            ObjKind::Class(c) if c.metaclass.get().is_some() && special(vm, v, sym::STR).is_some() => {
+                let r = super::ops::call_special(vm, v, sym::STR, &[])?.unwrap_or(Value::None);
+                match strings::as_str(r) {
+                    Some(s) => Ok(s.to_string()),
+                    None => {
+                        let tn = type_name(vm, r);
+                        Err(vm.new_error(vm.types.type_error, &format!("__str__ returned non-string (type {tn})")))
+                    }
+                }
+            }
             ObjKind::Str(s) => Ok(s.s.to_string()),
             ObjKind::Instance(i) => {
                 if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::STR)) {
@@ -142,6 +152,18 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
                 } else {
                     let tn = type_name(vm, n.receiver);
                     out.push_str(&format!("<built-in method {} of {} object at {:#x}>", n.name, tn, o.addr()));
+                }
+            }
+            ObjKind::Class(c) if c.metaclass.get().is_some() && special(vm, v, sym::REPR).is_some() => {
+                let r = super::ops::call_special(vm, v, sym::REPR, &[])?.unwrap_or(Value::None);
+                match strings::as_str(r) {
+                    Some(s) => out.push_str(s),
+                    None => {
+                        let tn = type_name(vm, r);
+                        return Err(
+                            vm.new_error(vm.types.type_error, &format!("__repr__ returned non-string (type {tn})"))
+                        );
+                    }
                 }
             }
             ObjKind::Class(c) => {

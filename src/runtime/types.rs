@@ -226,6 +226,8 @@ fn new_class_with_mro(
         native_new: Cell::new(None),
         module: module.to_string(),
         slots: RefCell::new(None),
+        metaclass: Cell::new(None),
+        is_abstract: Cell::new(false),
     };
     bump_class_epoch();
     vm.alloc(ObjKind::Class(Box::new(class)))
@@ -276,7 +278,7 @@ impl Vm {
                 ObjKind::Slice(..) => t.slice,
                 ObjKind::Function(_) => t.function,
                 ObjKind::Native(_) => t.builtin_function,
-                ObjKind::Class(_) => t.type_,
+                ObjKind::Class(c) => c.metaclass.get().unwrap_or(t.type_),
                 ObjKind::Instance(i) => i.class,
                 ObjKind::BoundMethod { .. } => t.method,
                 ObjKind::Generator(_) => t.generator,
@@ -398,6 +400,8 @@ fn resolve_bases(vm: &mut Vm, bases: &[ObjRef]) -> PyResult<(Vec<ObjRef>, Layout
     for b in bases {
         let Some(c) = b.as_class() else { continue };
         match (c.layout, layout) {
+            // Metaclasses derive from `type`; their instances are classes.
+            (Layout::Builtin, _) if *b == vm.types.type_ => {}
             (Layout::Builtin, _) => {
                 return Err(vm
                     .new_error(vm.types.type_error, &format!("stitch cannot subclass built-in type '{}' yet", c.name)))
@@ -453,9 +457,6 @@ fn resolve_bases(vm: &mut Vm, bases: &[ObjRef]) -> PyResult<(Vec<ObjRef>, Layout
 
 /// `__build_class__(func, name, *bases)`: runs the class body and creates the class.
 pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
-    if !kw.is_empty() {
-        return Err(vm.new_error(vm.types.type_error, "stitch does not support class keyword arguments"));
-    }
     if args.len() < 2 {
         return Err(vm.new_error(vm.types.type_error, "__build_class__: not enough arguments"));
     }
@@ -467,6 +468,25 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
             Value::Obj(o) if o.as_class().is_some() => bases.push(*o),
             _ => return Err(vm.new_error(vm.types.type_error, "bases must be types")),
         }
+    }
+    // `metaclass=` chooses the metaclass; the other keywords go to it (and to
+    // `__init_subclass__`).
+    let metaclass_sym = vm.intern("metaclass");
+    let explicit = kw.iter().find(|(k, _)| *k == metaclass_sym).map(|(_, v)| *v);
+    let class_kw: Vec<(Sym, Value)> = kw.iter().filter(|(k, _)| *k != metaclass_sym).copied().collect();
+    let meta = match explicit {
+        Some(m) => m,
+        None => Value::Obj(match bases.first() {
+            Some(b) => vm.type_of(Value::Obj(*b)),
+            None => vm.types.type_,
+        }),
+    };
+    let meta = match meta.as_obj().filter(|o| o.as_class().is_some()) {
+        Some(m) => Value::Obj(super::metaclass::calculate_metaclass(vm, m, &bases)?),
+        None => meta,
+    };
+    if !meta.is(Value::Obj(vm.types.type_)) {
+        return super::metaclass::build_with_metaclass(vm, func, args[1], &bases, meta, &class_kw);
     }
     if bases.is_empty() {
         bases.push(vm.types.object);
@@ -491,13 +511,26 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
     }
     .unwrap_or_else(|| "__main__".to_string());
     vm.temp_roots.push(Value::Obj(ns));
-    let class = make_class(vm, &name, &qualname, &module, bases, ancestors, layout, ns);
+    let class = make_class(vm, &name, &qualname, &module, bases, ancestors, layout, ns, None, &class_kw);
     vm.temp_roots.pop();
     class
 }
 
 /// `type(name, bases, dict)`: a class made from a namespace, as a class statement makes it.
 pub fn type_new3(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult<Value> {
+    type_new_full(vm, None, name, bases, ns, &[])
+}
+
+/// `type.__new__(meta, name, bases, dict, **kw)`: a class with metaclass `meta` (None for
+/// `type`), its keywords passed to `__init_subclass__`.
+pub fn type_new_full(
+    vm: &mut Vm,
+    meta: Option<ObjRef>,
+    name: Value,
+    bases: Value,
+    ns: Value,
+    kw: &[(Sym, Value)],
+) -> PyResult<Value> {
     let Some(name) = super::strings::as_str(name).map(|s| s.to_string()) else {
         let tn = super::ops::type_name(vm, name);
         return Err(vm.new_error(vm.types.type_error, &format!("type.__new__() argument 1 must be str, not {tn}")));
@@ -517,10 +550,16 @@ pub fn type_new3(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult<
             None => return Err(vm.new_error(vm.types.type_error, "bases must be types")),
         }
     }
+    let winner = super::metaclass::calculate_metaclass(vm, meta.unwrap_or(vm.types.type_), &classes)?;
+    let meta = if winner == vm.types.type_ { None } else { Some(winner) };
     if classes.is_empty() {
         classes.push(vm.types.object);
     }
     let (ancestors, layout) = resolve_bases(vm, &classes)?;
+    let qualname_key = vm.sym_value(sym::QUALNAME);
+    let qualname = super::dictops::get(vm, ns, qualname_key)?
+        .and_then(|q| super::strings::as_str(q).map(str::to_string))
+        .unwrap_or_else(|| name.clone());
     let key = vm.sym_value(sym::MODULE);
     let module = match super::dictops::get(vm, ns, key)? {
         Some(m) => super::strings::as_str(m).map(|s| s.to_string()),
@@ -533,7 +572,7 @@ pub fn type_new3(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult<
         },
     }
     .unwrap_or_else(|| "__main__".to_string());
-    make_class(vm, &name, &name, &module, classes, ancestors, layout, ns)
+    make_class(vm, &name, &qualname, &module, classes, ancestors, layout, ns, meta, kw)
 }
 
 /// Creates a class from its namespace `ns` (rooted by the caller): the attributes (with
@@ -550,8 +589,13 @@ fn make_class(
     ancestors: Vec<ObjRef>,
     layout: Layout,
     ns: ObjRef,
+    meta: Option<ObjRef>,
+    kw: &[(Sym, Value)],
 ) -> PyResult<Value> {
     let class = new_class_with_mro(vm, name, qualname, bases, ancestors, layout, module);
+    if let Some(c) = class.as_class() {
+        c.metaclass.set(meta);
+    }
     let items: Vec<(Value, Value)> = ns.as_dict().map(|d| d.borrow().iter().collect()).unwrap_or_default();
     let mut attrs = Vec::new();
     for (k, v) in items {
@@ -606,7 +650,7 @@ fn make_class(
     }
     bump_class_epoch();
     vm.temp_roots.push(Value::Obj(class));
-    let hooks = class_creation_hooks(vm, class, &attrs);
+    let hooks = class_creation_hooks(vm, class, &attrs, kw);
     vm.temp_roots.pop();
     hooks?;
     Ok(Value::Obj(class))
@@ -614,7 +658,7 @@ fn make_class(
 
 /// What a new class tells its attributes and its bases: `attr.__set_name__(class, name)` for
 /// every attribute whose type defines it, then the nearest base's `__init_subclass__()`.
-fn class_creation_hooks(vm: &mut Vm, class: ObjRef, attrs: &[(Sym, Value)]) -> PyResult<()> {
+fn class_creation_hooks(vm: &mut Vm, class: ObjRef, attrs: &[(Sym, Value)], kw: &[(Sym, Value)]) -> PyResult<()> {
     for &(name, v) in attrs {
         if let Some(f) = super::ops::special(vm, v, sym::SET_NAME) {
             let n = vm.sym_value(name);
@@ -627,8 +671,13 @@ fn class_creation_hooks(vm: &mut Vm, class: ObjRef, attrs: &[(Sym, Value)]) -> P
         match found.as_ref().and_then(|v| v.obj()).map(|o| &o.kind) {
             Some(ObjKind::ClassMethod(f)) => {
                 let f = *f;
-                vm.call(f, &[Value::Obj(class)], &[])?;
+                vm.call(f, &[Value::Obj(class)], kw)?;
                 return Ok(());
+            }
+            Some(_) if !kw.is_empty() => {
+                let name = class.as_class().map(|c| c.name.clone()).unwrap_or_default();
+                let msg = format!("{name}.__init_subclass__() takes no keyword arguments");
+                return Err(vm.new_error(vm.types.type_error, &msg));
             }
             Some(_) => return Ok(()),
             None => {}
@@ -701,6 +750,9 @@ pub fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult
     if c.layout == Layout::Builtin {
         let name = c.name.clone();
         return Err(vm.new_error(vm.types.type_error, &format!("object.__new__({name}) is not safe")));
+    }
+    if c.is_abstract.get() {
+        return Err(super::metaclass::abstract_error(vm, class));
     }
     let layout = c.layout;
     Ok(vm.new_instance(class, layout))

@@ -11,7 +11,7 @@ use crate::frontend::compile;
 const DOCUMENTED_UNSUPPORTED: &[&str] = &[
     "unsupported: async functions",
     "unsupported: complex numbers",
-    "unsupported: class keyword arguments",
+    "unsupported: '**' in class keyword arguments",
     "unsupported: star imports",
     "unsupported: relative imports",
     "unsupported: 'except*'",

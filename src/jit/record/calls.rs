@@ -326,6 +326,8 @@ impl Recorder {
             _ => None,
         };
         let plain = c.native_new.get().is_none()
+            && c.metaclass.get().is_none()
+            && !c.is_abstract.get()
             && c.layout != crate::runtime::object::Layout::Exception
             && crate::runtime::types::custom_new(class).is_none();
         let n = argc as usize;

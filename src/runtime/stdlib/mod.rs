@@ -9,6 +9,7 @@
 
 /// `(module name, Python source)` of every bundled module.
 const MODULES: &[(&str, &str)] = &[
+    ("abc", include_str!("abc.py")),
     ("bisect", include_str!("bisect.py")),
     ("collections", include_str!("collections.py")),
     ("collections.abc", include_str!("collections_abc.py")),
