@@ -120,6 +120,7 @@ pub fn init(vm: &mut Vm) {
     super::bytes_methods::init(vm);
     super::containers::init(vm);
     super::modules::init(vm);
+    super::introspect::init(vm);
     crate::interpreter::generator::init(vm);
 }
 

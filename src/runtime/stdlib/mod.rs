@@ -26,6 +26,7 @@ const MODULES: &[(&str, &str)] = &[
     ("string", include_str!("string.py")),
     ("textwrap", include_str!("textwrap.py")),
     ("typing", include_str!("typing.py")),
+    ("warnings", include_str!("warnings.py")),
 ];
 
 /// The source of the bundled module `name`, if there is one.
