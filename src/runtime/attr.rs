@@ -310,6 +310,7 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
             }
         }
         ObjKind::Super { class, receiver } => super_lookup(vm, *class, *receiver, name),
+        ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f) if vm.sym_str(name) == "__func__" => Ok(Some(*f)),
         ObjKind::Function(f) => Ok(match vm.sym_str(name) {
             "__name__" => {
                 let n = f.name();

@@ -511,7 +511,12 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
         Some(ObjKind::Function(f)) => f.code.code.qualname.clone(),
         _ => name.clone(),
     };
+    // The body's `__module__` (the defining module's name unless the body rebinds it).
+    let module_key = vm.sym_value(sym::MODULE);
+    let stored =
+        super::dictops::get(vm, ns, module_key)?.and_then(|v| super::strings::as_str(v).map(|s| s.to_string()));
     let module = match func.obj().map(|o| &o.kind) {
+        _ if stored.is_some() => stored,
         Some(ObjKind::Function(f)) => {
             let g = f.globals;
             let key = vm.sym_value(sym::NAME);

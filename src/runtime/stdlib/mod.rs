@@ -12,6 +12,7 @@ const MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("bisect.py")),
     ("collections", include_str!("collections.py")),
     ("collections.abc", include_str!("collections_abc.py")),
+    ("_collections_user", include_str!("collections_user.py")),
     ("copy", include_str!("copy.py")),
     ("dataclasses", include_str!("dataclasses.py")),
     ("enum", include_str!("enum.py")),
