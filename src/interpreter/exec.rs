@@ -82,7 +82,7 @@ fn run(vm: &mut Vm, name: &str, mode: Mode, args: &[Value], kw: Kw) -> PyResult<
             let g = frame.globals;
             let l = match l {
                 Some(l) => l,
-                None => caller_locals(vm),
+                None => crate::runtime::introspect::current_locals(vm)?,
             };
             (g, l)
         }
@@ -199,46 +199,6 @@ pub fn compile(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     };
     let code = compile_text(vm, &text, &filename, mode)?;
     Ok(Value::Obj(vm.alloc(ObjKind::Code(code))))
-}
-
-/// The locals a call of `eval`/`exec`/`locals` sees from the innermost Python frame: its
-/// namespace dict at module or class level, else a new dict of its bound local variables
-/// (cells and free variables included, as CPython's `locals()` gives them).
-pub fn caller_locals(vm: &mut Vm) -> Value {
-    let Some(frame) = vm.frames.last() else { return Value::None };
-    if let Value::Obj(ns) = frame.locals_dict {
-        return Value::Obj(ns);
-    }
-    let code = frame.code;
-    let base = frame.base;
-    let mut pairs: Vec<(Sym, Value)> = Vec::new();
-    let c = &code.code;
-    let nvars = c.varnames.len();
-    for i in 0..c.nlocalsplus() {
-        let v = vm.slot(base + i);
-        let name = if i < nvars { c.varnames[i].as_str() } else { c.deref_name(i - nvars) };
-        let value = if i < nvars {
-            v
-        } else {
-            match v.obj().map(|o| &o.kind) {
-                Some(ObjKind::Cell(cell)) => cell.get(),
-                _ => v,
-            }
-        };
-        if !matches!(value, Value::Null) {
-            let sym = vm.intern(name);
-            pairs.push((sym, value));
-        }
-    }
-    let dict = vm.new_dict();
-    let mark = vm.temp_roots.len();
-    vm.temp_roots.push(Value::Obj(dict));
-    for (name, v) in pairs {
-        let key = vm.sym_value(name);
-        let _ = crate::runtime::dictops::set(vm, dict, key, v);
-    }
-    vm.temp_roots.truncate(mark);
-    Value::Obj(dict)
 }
 
 impl Vm {

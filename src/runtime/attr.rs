@@ -309,9 +309,13 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
         }
         ObjKind::Module(m) => {
             let key = vm.sym_value(name);
-            super::dictops::get(vm, m.dict, key)
+            match super::dictops::get(vm, m.dict, key)? {
+                None if name == sym::DICT => Ok(Some(Value::Obj(m.dict))),
+                found => Ok(found),
+            }
         }
         ObjKind::Super { class, receiver } => super_lookup(vm, *class, *receiver, name),
+        ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f) if vm.sym_str(name) == "__func__" => Ok(Some(*f)),
         ObjKind::Function(f) => Ok(match vm.sym_str(name) {
             "__name__" => {
                 let n = f.name();
@@ -485,6 +489,12 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
             "value" if is_stop => {
                 Some(e.args.obj().and_then(|t| t.as_tuple()).and_then(|t| t.first().copied()).unwrap_or(Value::None))
             }
+            // SystemExit.code: no argument is None, one is itself, several are the tuple.
+            "code" if vm.isinstance(obj, vm.types.system_exit) => match e.args.obj().and_then(|t| t.as_tuple()) {
+                Some([]) => Some(Value::None),
+                Some([one]) => Some(*one),
+                _ => Some(e.args),
+            },
             "__cause__" => Some(e.cause),
             "__context__" => Some(e.context),
             "__suppress_context__" => Some(Value::Bool(e.suppress_context)),

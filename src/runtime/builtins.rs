@@ -127,6 +127,7 @@ pub fn init(vm: &mut Vm) {
     super::metaclass::init(vm);
     super::containers::init(vm);
     super::modules::init(vm);
+    super::introspect::init(vm);
     crate::interpreter::generator::init(vm);
 }
 

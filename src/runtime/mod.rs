@@ -18,6 +18,7 @@ pub mod generic_alias;
 pub mod heap;
 pub mod int;
 pub mod interner;
+pub mod introspect;
 pub mod iter;
 pub mod list_methods;
 pub mod matching;

@@ -98,6 +98,18 @@ pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
         }
         "_os" => super::osmod::module(vm)?,
         "gc" => crate::interpreter::gc::gc_module(vm),
+        "_stitch_warnings" => super::introspect::warnings_module(vm),
+        "builtins" => {
+            // The module whose dict is the builtins namespace itself.
+            let dict = vm.builtins;
+            let m = Value::Obj(vm.alloc(ObjKind::Module(Module { name: "builtins".to_string(), dict })));
+            vm.temp_roots.push(m);
+            let name_v = vm.new_str("builtins");
+            let name_key = vm.sym_value(super::interner::sym::NAME);
+            let _ = super::dictops::set(vm, dict, name_key, name_v);
+            vm.temp_roots.pop();
+            m
+        }
         _ => return import_file(vm, &text),
     };
     vm.modules.insert(text, module);

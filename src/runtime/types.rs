@@ -138,8 +138,38 @@ builtin_types! {
     file_exists_error: "FileExistsError", os_error, Exception;
     permission_error: "PermissionError", os_error, Exception;
     is_a_directory_error: "IsADirectoryError", os_error, Exception;
+    blocking_io_error: "BlockingIOError", os_error, Exception;
+    child_process_error: "ChildProcessError", os_error, Exception;
+    connection_error: "ConnectionError", os_error, Exception;
+    broken_pipe_error: "BrokenPipeError", connection_error, Exception;
+    connection_aborted_error: "ConnectionAbortedError", connection_error, Exception;
+    connection_refused_error: "ConnectionRefusedError", connection_error, Exception;
+    connection_reset_error: "ConnectionResetError", connection_error, Exception;
+    interrupted_error: "InterruptedError", os_error, Exception;
+    not_a_directory_error: "NotADirectoryError", os_error, Exception;
+    process_lookup_error: "ProcessLookupError", os_error, Exception;
+    timeout_error: "TimeoutError", os_error, Exception;
     eof_error: "EOFError", exception, Exception;
     syntax_error: "SyntaxError", exception, Exception;
+    indentation_error: "IndentationError", syntax_error, Exception;
+    tab_error: "TabError", indentation_error, Exception;
+    stop_async_iteration: "StopAsyncIteration", exception, Exception;
+    floating_point_error: "FloatingPointError", arithmetic_error, Exception;
+    buffer_error: "BufferError", exception, Exception;
+    reference_error: "ReferenceError", exception, Exception;
+    unicode_translate_error: "UnicodeTranslateError", unicode_error, Exception;
+    warning: "Warning", exception, Exception;
+    user_warning: "UserWarning", warning, Exception;
+    deprecation_warning: "DeprecationWarning", warning, Exception;
+    pending_deprecation_warning: "PendingDeprecationWarning", warning, Exception;
+    syntax_warning: "SyntaxWarning", warning, Exception;
+    runtime_warning: "RuntimeWarning", warning, Exception;
+    future_warning: "FutureWarning", warning, Exception;
+    import_warning: "ImportWarning", warning, Exception;
+    unicode_warning: "UnicodeWarning", warning, Exception;
+    bytes_warning: "BytesWarning", warning, Exception;
+    resource_warning: "ResourceWarning", warning, Exception;
+    encoding_warning: "EncodingWarning", warning, Exception;
 }
 
 fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layout) -> ObjRef {
@@ -501,7 +531,12 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
         Some(ObjKind::Function(f)) => f.code.code.qualname.clone(),
         _ => name.clone(),
     };
+    // The body's `__module__` (the defining module's name unless the body rebinds it).
+    let module_key = vm.sym_value(sym::MODULE);
+    let stored =
+        super::dictops::get(vm, ns, module_key)?.and_then(|v| super::strings::as_str(v).map(|s| s.to_string()));
     let module = match func.obj().map(|o| &o.kind) {
+        _ if stored.is_some() => stored,
         Some(ObjKind::Function(f)) => {
             let g = f.globals;
             let key = vm.sym_value(sym::NAME);

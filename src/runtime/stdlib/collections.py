@@ -2,11 +2,13 @@
 deque, a double-ended queue kept in a ring buffer; defaultdict, Counter and OrderedDict, subclasses
 of dict as CPython's are (OrderedDict relies on dict keeping insertion order); and namedtuple,
 which builds a class whose instances hold their fields in a tuple and behave like tuples
-(indexing, unpacking, equality and hashing with plain tuples)."""
+(indexing, unpacking, equality and hashing with plain tuples). UserDict, UserList and UserString
+live in `_collections_user`; deque is registered as a MutableSequence, as in CPython."""
 
 import sys
 
-__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple']
+__all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'UserString', 'defaultdict',
+           'deque', 'namedtuple']
 
 
 def _as_index(n):
@@ -1228,3 +1230,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     for index in range(len(field_names)):
         setattr(cls, field_names[index], property(_field_getter(index)))
     return cls
+
+
+from collections.abc import MutableSequence as _MutableSequence
+_MutableSequence.register(deque)
+del _MutableSequence
+from _collections_user import UserDict, UserList, UserString

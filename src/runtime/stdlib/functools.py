@@ -1,14 +1,14 @@
 """Higher-order functions and operations on callables (bundled with stitch; the same interface
 as CPython's `functools`): reduce, partial, lru_cache and cache (whose wrappers are plain
 functions, so they work on methods too), wraps and update_wrapper, total_ordering, cmp_to_key,
-singledispatch, and cached_property (a property that computes once per instance: stitch
+partialmethod, singledispatch, and cached_property (a property that computes once per instance: stitch
 does not run user descriptors' __get__, so it is built on `property`, and the value is kept in
 a private instance attribute rather than under the property's own name)."""
 
 from collections import namedtuple
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'total_ordering',
-           'cache', 'cmp_to_key', 'lru_cache', 'reduce', 'partial', 'singledispatch',
+           'cache', 'cmp_to_key', 'lru_cache', 'reduce', 'partial', 'partialmethod', 'singledispatch',
            'cached_property']
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__annotations__')
@@ -94,6 +94,55 @@ class partial:
         if type(self) is partial:
             name = 'functools.partial'
         return '%s(%s)' % (name, ', '.join(parts))
+
+
+# partial for methods: a descriptor that, looked up on an instance (or, for a classmethod,
+# on the class), gives a partial of the bound callable with the stored arguments first.
+class partialmethod(object):
+
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func) and not hasattr(func, "__get__") and not isinstance(func, (staticmethod, classmethod)):
+            raise TypeError("{!r} is not callable or a descriptor".format(func))
+        if isinstance(func, partialmethod):
+            self.func = func.func
+            self.args = func.args + args
+            self.keywords = {**func.keywords, **keywords}
+        else:
+            self.func = func
+            self.args = args
+            self.keywords = keywords
+
+    def __repr__(self):
+        args = ", ".join(map(repr, self.args))
+        keywords = ", ".join("{}={!r}".format(k, v) for k, v in self.keywords.items())
+        return "{module}.{cls}({func}, {args}, {keywords})".format(
+            module=self.__class__.__module__, cls=self.__class__.__qualname__,
+            func=self.func, args=args, keywords=keywords)
+
+    def _make_unbound_method(self):
+        def _method(cls_or_self, /, *args, **keywords):
+            keywords = {**self.keywords, **keywords}
+            return self.func(cls_or_self, *self.args, *args, **keywords)
+        _method._partialmethod = self
+        return _method
+
+    def __get__(self, obj, cls=None):
+        func = self.func
+        if isinstance(func, staticmethod):
+            return partial(func.__func__, *self.args, **self.keywords)
+        if isinstance(func, classmethod):
+            owner = cls if cls is not None else type(obj)
+            return partial(func.__func__, owner, *self.args, **self.keywords)
+        get = getattr(type(func), "__get__", None)
+        if get is not None:
+            return partial(get(func, obj, cls), *self.args, **self.keywords)
+        if obj is None:
+            return self._make_unbound_method()
+        return partial(func, obj, *self.args, **self.keywords)
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)
 
 
 def cmp_to_key(mycmp):

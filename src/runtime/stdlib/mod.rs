@@ -13,6 +13,7 @@ const MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("bisect.py")),
     ("collections", include_str!("collections.py")),
     ("collections.abc", include_str!("collections_abc.py")),
+    ("_collections_user", include_str!("collections_user.py")),
     ("copy", include_str!("copy.py")),
     ("dataclasses", include_str!("dataclasses.py")),
     ("enum", include_str!("enum.py")),
@@ -27,6 +28,7 @@ const MODULES: &[(&str, &str)] = &[
     ("string", include_str!("string.py")),
     ("textwrap", include_str!("textwrap.py")),
     ("typing", include_str!("typing.py")),
+    ("warnings", include_str!("warnings.py")),
 ];
 
 /// The source of the bundled module `name`, if there is one.
