@@ -382,17 +382,18 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
             }
         }
         ObjKind::TextIO(s) => {
-            let (closed, name_text, mode) = {
-                let s = s.borrow();
-                (s.closed, s.name.clone(), s.mode.clone())
-            };
-            Ok(match (vm.sym_str(name), name_text) {
-                ("closed", _) => Some(Value::Bool(closed)),
-                ("name", Some(n)) => Some(vm.new_string(n)),
-                ("mode", Some(_)) => Some(vm.new_string(mode)),
-                ("encoding", Some(_)) => Some(vm.new_str("UTF-8")),
-                _ => builtin_method(vm, obj, name)?,
-            })
+            let n = vm.sym_str(name).to_string();
+            match super::textio::attr(vm, s, &n) {
+                Some(v) => Ok(Some(v)),
+                None => builtin_method(vm, obj, name),
+            }
+        }
+        ObjKind::BinaryIO(s) => {
+            let n = vm.sym_str(name).to_string();
+            match super::binaryio::attr(vm, s, &n) {
+                Some(v) => Ok(Some(v)),
+                None => builtin_method(vm, obj, name),
+            }
         }
         ObjKind::Generator(g) => Ok(match vm.sym_str(name) {
             "__name__" => {

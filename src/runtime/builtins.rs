@@ -77,7 +77,9 @@ pub fn init(vm: &mut Vm) {
     for (name, class) in vm.types.all() {
         // Iterator classes are reachable through type(); their names stay bound to the
         // builtin functions that create them.
-        if !matches!(name, "enumerate" | "zip" | "map" | "filter") && !name.contains("iterator") {
+        let io =
+            matches!(name, "BytesIO" | "BufferedReader" | "BufferedWriter" | "BufferedRandom" | "UnsupportedOperation");
+        if !matches!(name, "enumerate" | "zip" | "map" | "filter") && !name.contains("iterator") && !io {
             set_builtin(vm, name, Value::Obj(class));
         }
     }

@@ -296,6 +296,12 @@ fn codec(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
     }
 }
 
+/// The canonical name (`utf-8`, `ascii` or `latin-1`) of an encoding stitch supports, or
+/// CPython's `LookupError: unknown encoding: X`.
+pub fn codec_name(vm: &mut Vm, encoding: &str) -> PyResult<&'static str> {
+    codec(vm, encoding).map(Codec::name)
+}
+
 fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
     vm.new_error(vm.types.lookup_error, &format!("unknown error handler name '{errors}'"))
 }

@@ -196,6 +196,7 @@ impl Marker {
             | ObjKind::BigRange(_)
             | ObjKind::Code(_)
             | ObjKind::TextIO(_)
+            | ObjKind::BinaryIO(_)
             | ObjKind::NotImplemented
             | ObjKind::Bytes(_)
             | ObjKind::ByteArray(_)

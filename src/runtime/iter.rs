@@ -36,7 +36,9 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
         ObjKind::Set(s) => IterState::Set { set: o, index: 0, len: s.borrow().len() },
         ObjKind::FrozenSet(s) => IterState::Set { set: o, index: 0, len: s.len() },
         ObjKind::Array(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) => IterState::Seq { seq: o, index: 0 },
-        ObjKind::Iterator(_) | ObjKind::Generator(_) | ObjKind::TextIO(_) => return Ok(v),
+        ObjKind::Iterator(_) | ObjKind::Generator(_) => return Ok(v),
+        ObjKind::TextIO(_) => return super::textio::iter_self(vm, &[v], &[]),
+        ObjKind::BinaryIO(_) => return super::binaryio::iter_self(vm, &[v], &[]),
         ObjKind::Instance(inst) => {
             if let Some(f) = inst.class.as_class().and_then(|c| c.lookup(sym::ITER)) {
                 let it = ops::call_method_value(vm, f, &[v])?;
@@ -137,6 +139,7 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         }
         ObjKind::Generator(_) => vm.generator_next(o),
         ObjKind::TextIO(_) => super::textio::next(vm, o),
+        ObjKind::BinaryIO(_) => super::binaryio::next(vm, Some(o)),
         ObjKind::Instance(inst) => {
             let Some(f) = inst.class.as_class().and_then(|c| c.lookup(sym::NEXT)) else {
                 let tn = ops::type_name(vm, it);

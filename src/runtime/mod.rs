@@ -4,6 +4,7 @@
 pub mod array;
 pub mod attr;
 pub mod bigrange;
+pub mod binaryio;
 pub mod builtins;
 pub mod bytes;
 pub mod bytes_methods;

@@ -24,6 +24,7 @@ type Kw<'a> = &'a [(Sym, Value)];
 pub fn init(vm: &mut Vm) {
     super::array::init(vm);
     super::textio::init(vm);
+    super::binaryio::init(vm);
     super::randmod::init_class(vm);
 }
 
@@ -89,8 +90,26 @@ pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
         "sys" => sys_module(vm),
         "random" => super::randmod::module(vm),
         "io" => {
-            let sio = Value::Obj(vm.types.string_io);
-            make_module(vm, "io", vec![("StringIO", sio)])
+            let t = &vm.types;
+            let names = vec![
+                ("StringIO", Value::Obj(t.string_io)),
+                ("BytesIO", Value::Obj(t.bytes_io)),
+                ("TextIOWrapper", Value::Obj(t.text_io)),
+                ("BufferedReader", Value::Obj(t.buffered_reader)),
+                ("BufferedWriter", Value::Obj(t.buffered_writer)),
+                ("BufferedRandom", Value::Obj(t.buffered_random)),
+                ("UnsupportedOperation", Value::Obj(t.unsupported_operation)),
+                ("SEEK_SET", Value::Int(0)),
+                ("SEEK_CUR", Value::Int(1)),
+                ("SEEK_END", Value::Int(2)),
+            ];
+            let key = vm.intern("open");
+            let key = vm.sym_value(key);
+            let builtins = vm.builtins;
+            let open = super::dictops::get(vm, builtins, key)?.unwrap_or(Value::None);
+            let mut names = names;
+            names.push(("open", open));
+            make_module(vm, "io", names)
         }
         "array" => {
             let a = Value::Obj(vm.types.array);

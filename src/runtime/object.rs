@@ -106,6 +106,8 @@ pub enum ObjKind {
     Bytes(Bytes),
     /// `bytearray`: mutable bytes.
     ByteArray(RefCell<Vec<u8>>),
+    /// `io.BytesIO` and binary files (`runtime::binaryio`).
+    BinaryIO(Box<RefCell<super::binaryio::BinaryStream>>),
 }
 
 /// A bytes object: immutable bytes with a cached hash.
@@ -396,6 +398,7 @@ impl Obj {
             ObjKind::Super { .. } => "super",
             ObjKind::TextIO(s) if s.borrow().name.is_some() => "TextIOWrapper",
             ObjKind::TextIO(_) => "StringIO",
+            ObjKind::BinaryIO(s) => super::binaryio::type_name(&s.borrow()),
             ObjKind::Array(_) => "array",
             ObjKind::Bytes(_) => "bytes",
             ObjKind::ByteArray(_) => "bytearray",

@@ -245,6 +245,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             ObjKind::ClassMethod(_) => out.push_str(&format!("<classmethod object at {:#x}>", o.addr())),
             ObjKind::Super { .. } => out.push_str("<super object>"),
             ObjKind::TextIO(s) => out.push_str(&super::textio::repr(&s.borrow(), o.addr())),
+            ObjKind::BinaryIO(s) => out.push_str(&super::binaryio::repr(&s.borrow(), o.addr())),
             ObjKind::Array(a) => out.push_str(&super::array::repr(&a.borrow())),
             ObjKind::Bytes(_) | ObjKind::ByteArray(_) => out.push_str(&super::bytes::repr(o)),
             ObjKind::NotImplemented => out.push_str("NotImplemented"),

@@ -105,6 +105,10 @@ builtin_types! {
     bytearray: "bytearray", object, Builtin;
     bytes_iterator: "bytes_iterator", object, Builtin;
     bytearray_iterator: "bytearray_iterator", object, Builtin;
+    bytes_io: "BytesIO", object, Builtin;
+    buffered_reader: "BufferedReader", object, Builtin;
+    buffered_writer: "BufferedWriter", object, Builtin;
+    buffered_random: "BufferedRandom", object, Builtin;
     base_exception: "BaseException", object, Exception;
     system_exit: "SystemExit", base_exception, Exception;
     keyboard_interrupt: "KeyboardInterrupt", base_exception, Exception;
@@ -149,6 +153,7 @@ builtin_types! {
     not_a_directory_error: "NotADirectoryError", os_error, Exception;
     process_lookup_error: "ProcessLookupError", os_error, Exception;
     timeout_error: "TimeoutError", os_error, Exception;
+    unsupported_operation: "UnsupportedOperation", os_error, Exception;
     eof_error: "EOFError", exception, Exception;
     syntax_error: "SyntaxError", exception, Exception;
     indentation_error: "IndentationError", syntax_error, Exception;
@@ -175,7 +180,7 @@ builtin_types! {
 fn new_builtin_class(vm: &mut Vm, name: &str, base: Option<ObjRef>, layout: Layout) -> ObjRef {
     let module = if name == "StringIO" {
         "io"
-    } else if name == "TextIOWrapper" {
+    } else if matches!(name, "TextIOWrapper" | "BytesIO" | "BufferedReader" | "BufferedWriter" | "BufferedRandom") {
         "_io"
     } else if name == "array" {
         "array"
@@ -232,7 +237,7 @@ pub fn new_class(
 }
 
 /// Creates a class object with the given bases and method resolution order (without itself).
-fn new_class_with_mro(
+pub fn new_class_with_mro(
     vm: &mut Vm,
     name: &str,
     qualname: &str,
@@ -349,6 +354,7 @@ impl Vm {
                 ObjKind::Super { .. } => t.super_,
                 ObjKind::TextIO(s) if s.borrow().name.is_some() => t.text_io,
                 ObjKind::TextIO(_) => t.string_io,
+                ObjKind::BinaryIO(s) => super::binaryio::class_of(self, &s.borrow()),
                 ObjKind::Array(_) => t.array,
                 ObjKind::Bytes(_) => t.bytes,
                 ObjKind::ByteArray(_) => t.bytearray,
