@@ -331,6 +331,10 @@ opcodes! {
     IMPORT_NAME(Name) => |_, _| -1, pops |_| 2;
     /// Pushes attribute `names[arg]` of the module on TOS (which stays).
     IMPORT_FROM(Name) => |_, _| 1, pops |_| 0;
+    /// CPython 3.12's intrinsic functions of one argument, replacing TOS by the result; stitch
+    /// has `2` (`INTRINSIC_IMPORT_STAR`: binds the public names of the module on TOS in the
+    /// current namespace, for `from m import *`; the result is None).
+    CALL_INTRINSIC_1(Count) => |_, _| 0, pops |_| 1;
 }
 
 impl Opcode {

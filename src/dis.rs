@@ -169,6 +169,10 @@ fn count_repr(op: Opcode, arg: u32) -> String {
                 (conversion, false) => conversion.to_string(),
             }
         }
+        Opcode::CALL_INTRINSIC_1 => match arg {
+            2 => "INTRINSIC_IMPORT_STAR".to_string(),
+            _ => String::new(),
+        },
         Opcode::MAKE_FUNCTION => {
             let names = ["defaults", "kwdefaults", "annotations", "closure"];
             let set: Vec<&str> =

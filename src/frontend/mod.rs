@@ -29,8 +29,8 @@
 //! class: `SyntaxError:` (or CPython's `IndentationError:`/`RecursionError:` where CPython uses
 //! those) followed by CPython's wording where practical, or `unsupported: <construct>` for
 //! valid Python outside stitch's subset: `async`/`await`, complex literals, `**` in class
-//! keyword arguments and starred class bases, star
-//! and relative imports, `except*`, type parameters and `type` statements, template strings.
+//! keyword arguments and starred class bases, relative
+//! imports, `except*`, type parameters and `type` statements, template strings.
 //!
 //! ## Simplifications
 //! Annotations are accepted and never evaluated (`x: int = 1` is `x = 1`; a bare `x: int`

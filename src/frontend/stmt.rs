@@ -21,6 +21,9 @@ use super::compiler::{count_u32, Compiler, FBlock, NameCtx, Result};
 use super::symtable::{mangle, ScopeKind};
 use crate::bytecode::{BinaryOp, Const, Opcode, INPLACE};
 
+/// `CALL_INTRINSIC_1`'s argument for `from m import *` (CPython 3.12's numbering).
+const INTRINSIC_IMPORT_STAR: u32 = 2;
+
 impl<'a> Compiler<'a> {
     pub(super) fn compile_body(&mut self, body: &'a [Stmt]) -> Result<()> {
         body.iter().try_for_each(|stmt| self.compile_stmt(stmt))
@@ -801,8 +804,16 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        if let Some(star) = import.names.iter().find(|alias| alias.name.id.as_str() == "*") {
-            return Err(self.unsupported(star.range, "star imports"));
+        if import.names.iter().any(|alias| alias.name.id.as_str() == "*") {
+            // `from m import *`: the module's public names bound by an intrinsic, as CPython 3.12
+            // compiles it.
+            self.load_const(Const::Int(0));
+            self.load_const(Const::Tuple(vec![Const::Str("*".to_string())]));
+            let index = self.name_index(&module.id);
+            self.emit(Opcode::IMPORT_NAME, index);
+            self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_IMPORT_STAR);
+            self.emit(Opcode::POP_TOP, 0);
+            return Ok(());
         }
         let fromlist = import.names.iter().map(|alias| Const::Str(alias.name.id.to_string())).collect();
         self.load_const(Const::Int(0));

@@ -677,7 +677,10 @@ impl<'a> Builder<'a> {
         }
         for alias in &import.names {
             if alias.name.id.as_str() == "*" {
-                return Err(self.unsupported(alias.range, "star imports"));
+                if self.current_kind() != ScopeKind::Module {
+                    return Err(self.syntax_error(alias.range, "import * only allowed at module level"));
+                }
+                continue;
             }
             let bound = alias.asname.as_ref().unwrap_or(&alias.name);
             self.add_def(&bound.id, flags::DEF_IMPORT | flags::DEF_LOCAL, alias.range)?;

@@ -1136,6 +1136,13 @@ impl Vm {
                             sp -= 2;
                             push!(m);
                         }
+                        Opcode::CALL_INTRINSIC_1 => {
+                            let v = peek!(1);
+                            sync!();
+                            tri!(crate::runtime::modules::import_star(self, &frame, v));
+                            sp -= 1;
+                            push!(Value::None);
+                        }
                         Opcode::IMPORT_FROM => {
                             let m = peek!(1);
                             let name = code.names[arg as usize];

@@ -183,6 +183,44 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Sym) -> PyResult<Value> {
     }
 }
 
+/// `from m import *`: binds the names in `m.__all__`, or else every name of `m` that does not
+/// start with an underscore, in the namespace of `frame`.
+pub fn import_star(vm: &mut Vm, frame: &crate::interpreter::Frame, module: Value) -> PyResult<()> {
+    let Some(ObjKind::Module(m)) = module.obj().map(|o| &o.kind) else {
+        return Err(vm.new_error(vm.types.type_error, "import * needs a module"));
+    };
+    let dict = m.dict;
+    let all_key = vm.new_str("__all__");
+    let names: Vec<Value> = match super::dictops::get(vm, dict, all_key)? {
+        Some(all) => super::iter::collect(vm, all)?,
+        None => {
+            let keys: Vec<Value> =
+                dict.as_dict().map(|d| d.borrow().iter().map(|(k, _)| k).collect()).unwrap_or_default();
+            keys.into_iter().filter(|k| super::strings::as_str(*k).is_some_and(|s| !s.starts_with('_'))).collect()
+        }
+    };
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&names);
+    let result = (|| {
+        for key in names {
+            let Some(text) = super::strings::as_str(key).map(str::to_string) else {
+                let tn = super::ops::type_name(vm, key);
+                let msg = format!("Item in {}.__all__ must be str, not {tn}", m.name);
+                return Err(vm.new_error(vm.types.type_error, &msg));
+            };
+            let name = vm.intern(&text);
+            let value = match super::dictops::get(vm, dict, key)? {
+                Some(v) => v,
+                None => super::attr::getattr(vm, module, name)?,
+            };
+            vm.store_name(frame, name, value)?;
+        }
+        Ok(())
+    })();
+    vm.temp_roots.truncate(mark);
+    result
+}
+
 // ---------------------------------------------------------------------------------------------
 // Output streams
 

@@ -12,7 +12,6 @@ const DOCUMENTED_UNSUPPORTED: &[&str] = &[
     "unsupported: async functions",
     "unsupported: complex numbers",
     "unsupported: '**' in class keyword arguments",
-    "unsupported: star imports",
     "unsupported: relative imports",
     "unsupported: 'except*'",
     "unsupported: type parameters",
