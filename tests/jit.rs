@@ -1177,3 +1177,51 @@ print(main())
     let (_, share, _) = shares.iter().find(|(_, _, n)| n == "steps").unwrap_or_else(|| panic!("{}", on.stderr));
     assert!(*share > 90.0, "steps ran {share}% in machine code:\n{}", on.stderr);
 }
+
+/// A call with keywords inside a trace runs as one interpreter step; a side trace recorded in
+/// the function it calls must end where that function returns into the stepped frame, not go on
+/// into whatever the interpreter runs next (here the `__hash__` the trace calls): found on
+/// pyperformance's mdp, where such a side trace ran a caller's code on another frame's stack.
+#[test]
+fn a_side_trace_does_not_return_into_a_stepped_frame() {
+    let src = "\
+class Box:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        return hash(self.v)
+    def __eq__(self, other):
+        return self.v == other.v
+
+def inner(values, **kw):
+    out = list(values)
+    for i in range(len(out)):
+        out[i] = out[i] + kw['add']
+    return out
+
+def middle(values, add):
+    return inner(values, add=add)
+
+def outer(n):
+    seen = {}
+    total = 0
+    for i in range(n):
+        vals = [] if i < 300 else [i, i + 1, i + 2]
+        res = middle(vals, 1)
+        seen[Box(len(res))] = i
+        total += sum(res)
+    return total, len(seen)
+
+print(outer(2000))
+";
+    let r = run("stepped_return.py", src, &["--dump=opt"], &[]);
+    assert_eq!(r.status, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, "(5872650, 2)\n");
+    // Every trace recorded in `inner` stays in `inner` or returns to a frame the trace owns: none
+    // goes on into `__hash__` below `inner`'s frame.
+    let traces: Vec<&str> = r.stderr.split("---- ").filter(|t| t.contains("inner line")).collect();
+    assert!(!traces.is_empty(), "{}", r.stderr);
+    for t in traces {
+        assert!(!t.contains("__hash__ line"), "a trace of inner went on into __hash__:\n{t}");
+    }
+}

@@ -497,8 +497,12 @@ impl JitHook for Jit {
             |code: &'static CodeObject, pc: usize| by_anchor.contains_key(&loop_key(code, Anchor::Loop(pc)));
         let draining = matches!(vm.frames[depth].kind, crate::interpreter::FrameKind::Generator { sink: Some(_), .. });
         let top = &vm.frames[depth];
-        let returnable =
-            depth >= 1 && !top.entry && !matches!(top.kind, crate::interpreter::FrameKind::Generator { .. });
+        // (Nor into a frame `Vm::step` runs one instruction of for a trace: that step ends with
+        // the return, and the trace that made it goes on, not the interpreter.)
+        let returnable = depth >= 1
+            && !top.entry
+            && !matches!(top.kind, crate::interpreter::FrameKind::Generator { .. })
+            && depth - 1 != vm.step_frame;
         let frame = Frame {
             code,
             depth,

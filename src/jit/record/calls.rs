@@ -65,6 +65,7 @@ impl Recorder {
                     self.emit(
                         TraceOp::new(_GUARD_CALLER).operands(caller as *const CodeObject as u64, resume as u64).exit(e),
                     );
+                    self.returned_to = Some((caller, resume));
                     self.name(caller as *const CodeObject as u64, format!("code of {}", caller.code.name));
                 }
                 if self.level() == 0 && self.function {

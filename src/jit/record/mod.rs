@@ -257,6 +257,10 @@ pub struct Recorder {
     /// instruction, which shows the frame returned to.
     frames: Vec<FrameState>,
     base_level: isize,
+    /// After a return past the lowest known frame that `_GUARD_CALLER` guarded: the caller's code
+    /// and the instruction it resumes at, which the next recorded instruction must be (else the
+    /// interpreter is somewhere the trace cannot follow, e.g. in code a trace below called).
+    returned_to: Option<(&'static CodeObject, usize)>,
     /// The code objects uops and exits refer to by index (`TraceOp::code`); the loop's first.
     codes: Vec<&'static CodeObject>,
     /// Objects the trace's guards compare against by address (callees): the trace must keep
@@ -348,6 +352,7 @@ impl Recorder {
             preamble: Vec::new(),
             frames: vec![FrameState::new(code, 0, Origin::Start, stack_depth)],
             base_level: 0,
+            returned_to: None,
             codes: vec![code],
             keep_alive: Vec::new(),
             templates: Vec::new(),
@@ -626,6 +631,11 @@ impl Recorder {
         if self.frames.is_empty() {
             if self.base_level == 0 && !std::ptr::eq(frame.code, self.code) {
                 return Err("left the loop's frame".into());
+            }
+            if let Some((code, pc)) = self.returned_to.take() {
+                if !std::ptr::eq(frame.code, code) || frame.pc != pc {
+                    return Err("left the loop's frame".into());
+                }
             }
             let index = self.code_index(frame.code);
             let mut state = FrameState::new(frame.code, index, Origin::Returned, frame.stack.len());
