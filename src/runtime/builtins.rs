@@ -472,6 +472,12 @@ fn reversed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
                 let _ = n;
                 return Ok(pyiter::make_iter(vm, IterState::Range { next: start, stop, step }));
             }
+            ObjKind::Class(c) if c.metaclass.get().is_some() => {
+                let rev = vm.intern("__reversed__");
+                if let Some(r) = ops::call_special(vm, v, rev, &[])? {
+                    return Ok(r);
+                }
+            }
             ObjKind::Instance(_) => {
                 let rev = vm.intern("__reversed__");
                 if let Some(r) = ops::call_special(vm, v, rev, &[])? {

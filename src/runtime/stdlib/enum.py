@@ -1,10 +1,10 @@
 """Enumerations (bundled with stitch; CPython's `enum` interface as far as stitch allows):
 Enum, IntEnum, StrEnum, Flag and IntFlag, auto(), unique and the member attributes name and
-value, with CPython 3.11's reprs and strs. stitch has no metaclasses, so the members are made
-by __init_subclass__ when the class statement ends: each member-valued class attribute is
-replaced by an instance of the class. What only a metaclass could do is missing: iterating,
-len() and `in` on the class itself (use `Color.__members__`), `Color(1)` returning the very
-member object (it returns an equal member), and the functional API `Enum('Color', 'RED')`.
+value, with CPython 3.11's reprs and strs. The members are made by __init_subclass__ when the
+class statement ends: each member-valued class attribute is replaced by an instance of the
+class. The metaclass EnumType gives the class itself iteration, len(), `in`, `Color['RED']`
+and its repr. Missing: `Color(1)` returning the very member object (it returns an equal
+member), and the functional API `Enum('Color', 'RED')`.
 IntEnum and StrEnum members behave like ints and strs but are not instances of int or str."""
 
 __all__ = ['Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'ReprEnum', 'auto', 'unique',
@@ -197,7 +197,49 @@ def _value_key(value):
 # Enum
 ################################################################################
 
-class Enum:
+class EnumType(type):
+    """The metaclass of enumerations: the class iterates over its members (aliases left out),
+    has their number as len(), answers `in` for its members and `Color['RED']` by name."""
+
+    def __iter__(cls):
+        names = cls.__dict__.get('_member_names_', ())
+        return (cls._member_map_[name] for name in names)
+
+    def __reversed__(cls):
+        names = cls.__dict__.get('_member_names_', ())
+        return (cls._member_map_[name] for name in reversed(names))
+
+    def __len__(cls):
+        return len(cls.__dict__.get('_member_names_', ()))
+
+    def __bool__(cls):
+        return True
+
+    def __contains__(cls, member):
+        if not isinstance(member, Enum):
+            import warnings
+            warnings.warn(
+                "in 3.12 __contains__ will no longer raise TypeError, but will return True or\n"
+                "False depending on whether the value is a member or the value of a member",
+                DeprecationWarning, stacklevel=2)
+            raise TypeError(
+                "unsupported operand type(s) for 'in': '%s' and '%s'"
+                % (type(member).__qualname__, type(cls).__qualname__))
+        return isinstance(member, cls) and member._name_ in cls._member_map_
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __repr__(cls):
+        if Flag is not None and issubclass(cls, Flag):
+            return "<flag %r>" % (cls.__name__,)
+        return "<enum %r>" % (cls.__name__,)
+
+
+Flag = None
+
+
+class Enum(metaclass=EnumType):
     """Create a collection of name/value pairs."""
 
     def __init_subclass__(cls, **kwds):
@@ -411,8 +453,7 @@ class ReprEnum(Enum):
     """Only changes the repr(), leaving str() and format() to the mixed-in type."""
 
 
-EnumType = type
-EnumMeta = type
+EnumMeta = EnumType
 
 
 ################################################################################

@@ -1,6 +1,9 @@
 """Type hints (bundled with stitch): the names of CPython's `typing` that programs import, as
 objects that can be subscripted, compared and printed. stitch checks no types: like CPython at
-run time, it only needs annotations to evaluate."""
+run time, it only needs annotations to evaluate. Protocol classes marked @runtime_checkable
+answer isinstance() and issubclass() by their members, as CPython's do."""
+
+from abc import ABCMeta
 
 TYPE_CHECKING = False
 
@@ -114,7 +117,79 @@ class Generic:
         return cls
 
 
-class Protocol:
+# Names a protocol class has that are not members of the protocol.
+_NOT_PROTOCOL_MEMBERS = frozenset([
+    '__abstractmethods__', '__annotations__', '__dict__', '__doc__', '__init__', '__module__',
+    '__new__', '__slots__', '__subclasshook__', '__weakref__', '__class_getitem__',
+    '__qualname__', '__parameters__', '__orig_bases__', '__init_subclass__',
+    '_is_protocol', '_is_runtime_protocol', '__protocol_attrs__', '__non_callable_proto_members__',
+])
+
+
+def _protocol_attrs(cls):
+    # The members a protocol declares: its (and its protocol bases') attributes and annotations.
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic'):
+            continue
+        annotations = base.__dict__.get('__annotations__', {})
+        for attr in list(base.__dict__.keys()) + list(annotations.keys()):
+            if not attr.startswith('_abc_') and attr not in _NOT_PROTOCOL_MEMBERS:
+                attrs.add(attr)
+    return attrs
+
+
+class _ProtocolMeta(ABCMeta):
+    # isinstance() against a @runtime_checkable protocol checks the members structurally.
+
+    def __instancecheck__(cls, instance):
+        if cls.__dict__.get('_is_protocol', False) and not getattr(cls, '_is_runtime_protocol', False):
+            raise TypeError("Instance and class checks can only be used with"
+                            " @runtime_checkable protocols")
+        if super().__instancecheck__(instance):
+            return True
+        if cls.__dict__.get('_is_protocol', False):
+            for attr in _protocol_attrs(cls):
+                if not hasattr(instance, attr):
+                    return False
+                if callable(getattr(cls, attr, None)) and getattr(instance, attr) is None:
+                    return False
+            return True
+        return False
+
+
+class Protocol(metaclass=_ProtocolMeta):
+    """Base class of protocol classes (structural subtyping, PEP 544)."""
+
+    __slots__ = ()
+    _is_protocol = True
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        # A class is a protocol when Protocol is among its direct bases.
+        if '_is_protocol' not in cls.__dict__:
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+        if cls._is_protocol:
+            def subclasshook(other, cls=cls):
+                if not cls.__dict__.get('_is_protocol', False):
+                    return NotImplemented
+                if not getattr(cls, '_is_runtime_protocol', False):
+                    raise TypeError("Instance and class checks can only be used with"
+                                    " @runtime_checkable protocols")
+                for attr in _protocol_attrs(cls):
+                    for base in other.__mro__:
+                        if attr in base.__dict__:
+                            if base.__dict__[attr] is None:
+                                return NotImplemented
+                            break
+                        annotations = base.__dict__.get('__annotations__', {})
+                        if attr in annotations and issubclass(other, Protocol) and other._is_protocol:
+                            break
+                    else:
+                        return NotImplemented
+                return True
+            cls.__subclasshook__ = subclasshook
+
     def __class_getitem__(cls, params):
         return cls
 
@@ -136,6 +211,10 @@ def no_type_check(f):
 
 
 def runtime_checkable(cls):
+    """Marks a protocol class for isinstance()/issubclass() checks."""
+    if not issubclass(cls, Generic) and not cls.__dict__.get('_is_protocol', False):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
