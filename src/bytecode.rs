@@ -529,6 +529,8 @@ pub enum Const {
     /// An integer literal that does not fit 64 bits, in decimal.
     BigInt(String),
     Float(f64),
+    /// An imaginary literal (`2j`) or a folded complex constant: real and imaginary parts.
+    Complex(f64, f64),
     Str(String),
     Bytes(Vec<u8>),
     Ellipsis,
@@ -548,6 +550,7 @@ impl PartialEq for Const {
             (Const::Int(a), Const::Int(b)) => a == b,
             (Const::BigInt(a), Const::BigInt(b)) => a == b,
             (Const::Float(a), Const::Float(b)) => a.to_bits() == b.to_bits(),
+            (Const::Complex(a, b), Const::Complex(c, d)) => a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits(),
             (Const::Str(a), Const::Str(b)) => a == b,
             (Const::Bytes(a), Const::Bytes(b)) => a == b,
             (Const::Tuple(a), Const::Tuple(b)) | (Const::FrozenSet(a), Const::FrozenSet(b)) => a == b,
@@ -567,6 +570,7 @@ impl fmt::Display for Const {
             Const::Int(i) => write!(f, "{i}"),
             Const::BigInt(s) => f.write_str(s),
             Const::Float(x) => f.write_str(&crate::runtime::format::float_repr(*x)),
+            Const::Complex(re, im) => f.write_str(&crate::runtime::complex::repr(*re, *im)),
             Const::Str(s) => f.write_str(&crate::runtime::strings::repr_str(s)),
             Const::Bytes(b) => f.write_str(&crate::runtime::bytes::repr_bytes(b)),
             Const::Ellipsis => f.write_str("Ellipsis"),

@@ -34,7 +34,7 @@ pub(super) fn constant_value(expr: &Expr) -> Option<Const> {
         Expr::NumberLiteral(n) => match &n.value {
             Number::Int(int) => int_const(int),
             Number::Float(x) => Some(Const::Float(*x)),
-            Number::Complex { .. } => None,
+            Number::Complex { real, imag } => Some(Const::Complex(*real, *imag)),
         },
         Expr::FString(f) => fstring_without_fields(&f.value),
         Expr::UnaryOp(unary) => fold_unary(unary),
@@ -54,6 +54,7 @@ pub(super) fn truthiness(value: &Const) -> bool {
         Const::Int(i) => *i != 0,
         Const::BigInt(_) | Const::Ellipsis | Const::Code(_) => true,
         Const::Float(x) => *x != 0.0,
+        Const::Complex(re, im) => *re != 0.0 || *im != 0.0,
         Const::Str(s) => !s.is_empty(),
         Const::Bytes(b) => !b.is_empty(),
         Const::Tuple(items) | Const::FrozenSet(items) => !items.is_empty(),
@@ -69,7 +70,7 @@ fn fold_unary(unary: &ast::ExprUnaryOp) -> Option<Const> {
     };
     match unary.op {
         ast::UnaryOp::UAdd => match operand {
-            number @ (Const::Int(_) | Const::BigInt(_) | Const::Float(_)) => Some(number),
+            number @ (Const::Int(_) | Const::BigInt(_) | Const::Float(_) | Const::Complex(..)) => Some(number),
             _ => None,
         },
         ast::UnaryOp::USub => match operand {
@@ -79,6 +80,7 @@ fn fold_unary(unary: &ast::ExprUnaryOp) -> Option<Const> {
             }),
             Const::BigInt(digits) => Some(normalize_big(negate_decimal(&digits))),
             Const::Float(x) => Some(Const::Float(-x)),
+            Const::Complex(re, im) => Some(Const::Complex(-re, -im)),
             _ => None,
         },
         ast::UnaryOp::Not | ast::UnaryOp::Invert => None,

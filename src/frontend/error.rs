@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use ruff_python_ast::{Expr, Number};
+use ruff_python_ast::Expr;
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, UnsupportedSyntaxError};
 use ruff_text_size::{TextRange, TextSize};
 
@@ -195,7 +195,6 @@ fn expression_kind_name(expr: &Expr) -> &'static str {
         Expr::BooleanLiteral(b) if b.value => "True",
         Expr::BooleanLiteral(_) => "False",
         Expr::EllipsisLiteral(_) => "ellipsis",
-        Expr::NumberLiteral(n) if matches!(n.value, Number::Complex { .. }) => "literal",
         Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) => "literal",
         Expr::Compare(_) => "comparison",
         Expr::If(_) => "conditional expression",

@@ -16,7 +16,7 @@
 
 use ruff_python_ast::{
     self as ast, BoolOp, CmpOp, ConversionFlag, DictItem, Expr, ExprContext, FStringPart, InterpolatedStringElement,
-    Keyword, Number,
+    Keyword,
 };
 use ruff_text_size::Ranged;
 
@@ -138,9 +138,6 @@ impl<'a> Compiler<'a> {
             Expr::Await(e) => Err(self.unsupported(e.range, "'await'")),
             Expr::YieldFrom(e) => self.compile_yield_from(&e.value),
             Expr::TString(e) => Err(self.unsupported(e.range, "template strings")),
-            Expr::NumberLiteral(e) if matches!(e.value, Number::Complex { .. }) => {
-                Err(self.unsupported(e.range, "complex numbers"))
-            }
             Expr::IpyEscapeCommand(e) => Err(self.unsupported(e.range, "IPython escapes")),
             other => Err(self.internal_error(&format!("unexpected constant-like {:?}", other.range()))),
         }

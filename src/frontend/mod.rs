@@ -28,9 +28,9 @@
 //! A [`CompileError`] has a 1-based line and character column and a message starting with its
 //! class: `SyntaxError:` (or CPython's `IndentationError:`/`RecursionError:` where CPython uses
 //! those) followed by CPython's wording where practical, or `unsupported: <construct>` for
-//! valid Python outside stitch's subset: `async`/`await`, complex literals, `**` in class
-//! keyword arguments and starred class bases, relative
-//! imports, `except*`, type parameters and `type` statements, template strings.
+//! valid Python outside stitch's subset: `async`/`await`, `**` in class keyword arguments and
+//! starred class bases, relative imports, `except*`, type parameters and `type` statements,
+//! template strings.
 //!
 //! ## Simplifications
 //! Annotations are accepted and never evaluated (`x: int = 1` is `x = 1`; a bare `x: int`

@@ -28,9 +28,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use ruff_python_ast::{
-    self as ast, Comprehension, Expr, ExprContext, InterpolatedStringElement, Number, Parameters, Stmt,
-};
+use ruff_python_ast::{self as ast, Comprehension, Expr, ExprContext, InterpolatedStringElement, Parameters, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::error::{CompileError, LineIndex};
@@ -823,10 +821,7 @@ impl<'a> Builder<'a> {
             Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => Ok(()),
             Expr::EllipsisLiteral(_) => Ok(()),
             Expr::BytesLiteral(_) => Ok(()),
-            Expr::NumberLiteral(e) => match e.value {
-                Number::Complex { .. } => Err(self.unsupported(e.range, "complex numbers")),
-                Number::Int(_) | Number::Float(_) => Ok(()),
-            },
+            Expr::NumberLiteral(_) => Ok(()),
             Expr::Attribute(e) => self.visit_expr(&e.value),
             Expr::Subscript(e) => {
                 self.visit_expr(&e.value)?;

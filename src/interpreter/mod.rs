@@ -350,6 +350,9 @@ impl Vm {
                 Err(_) => Value::Int(0),
             },
             Const::Float(x) => Value::Float(*x),
+            Const::Complex(re, im) => {
+                crate::runtime::complex::new_complex(self, crate::runtime::complex::Complex { re: *re, im: *im })
+            }
             Const::Str(s) => {
                 // Identifier-like string constants share the interned object, as in CPython.
                 if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {

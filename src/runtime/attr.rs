@@ -440,11 +440,15 @@ pub fn generic_instance_lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<O
 /// Attributes of values of built-in types: their class's native methods, bound.
 fn builtin_value_attr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
     match (obj, vm.sym_str(name)) {
-        (Value::Int(_) | Value::Bool(_), "real" | "numerator") => return Ok(Some(obj)),
+        (Value::Bool(b), "real" | "numerator") => return Ok(Some(Value::Int(b as i64))),
+        (Value::Int(_), "real" | "numerator") => return Ok(Some(obj)),
         (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Some(Value::Int(0))),
         (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Some(Value::Int(1))),
         (Value::Float(_), "real") => return Ok(Some(obj)),
         (Value::Float(_), "imag") => return Ok(Some(Value::Float(0.0))),
+        (Value::Obj(_), "real" | "imag") if super::complex::is_complex(obj) => {
+            return Ok(super::complex::attribute(obj, vm.sym_str(name)));
+        }
         (_, "__class__") => return Ok(Some(Value::Obj(vm.type_of(obj)))),
         _ => {}
     }

@@ -126,6 +126,7 @@ pub fn init(vm: &mut Vm) {
     super::dunders::init(vm);
     super::str_methods::init(vm);
     super::bytes_methods::init(vm);
+    super::complex::init(vm);
     super::metaclass::init(vm);
     super::containers::init(vm);
     super::modules::init(vm);
@@ -244,6 +245,9 @@ fn abs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         v => {
             if let Some(b) = int::to_bigint(v) {
                 return Ok(int::from_bigint(vm, b.abs()));
+            }
+            if let Some(r) = super::complex::unary(vm, v, 'a')? {
+                return Ok(r);
             }
             if let Some(r) = ops::call_special(vm, v, sym::ABS, &[])? {
                 return Ok(r);
@@ -911,6 +915,16 @@ pub fn float_to_int(vm: &mut Vm, x: f64) -> Value {
 fn divmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
+    if super::complex::is_complex(a) || super::complex::is_complex(b) {
+        let number = |v: Value| super::complex::is_complex(v) || int::is_int(v) || matches!(v, Value::Float(_));
+        if number(a) && number(b) {
+            let (ta, tb) = (ops::type_name(vm, a), ops::type_name(vm, b));
+            return Err(vm.new_error(
+                vm.types.type_error,
+                &format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"),
+            ));
+        }
+    }
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         if y == 0 {
             return Err(vm.new_error(vm.types.zero_division_error, "integer division or modulo by zero"));
@@ -940,6 +954,9 @@ fn divmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "pow", args, 2, 3)?;
     if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
+        if args.iter().any(|v| super::complex::is_complex(*v)) {
+            return Err(vm.new_error(vm.types.value_error, "complex modulo"));
+        }
         let (Some(a), Some(b), Some(m)) = (int::to_bigint(args[0]), int::to_bigint(args[1]), int::to_bigint(*m)) else {
             return Err(
                 vm.new_error(vm.types.type_error, "pow() 3rd argument not allowed unless all arguments are integers")

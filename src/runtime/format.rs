@@ -534,7 +534,7 @@ fn cannot_specify(sep: char, ty: char) -> String {
     format!("Cannot specify '{}' with '{}'.", sep, code_for_message(ty))
 }
 
-fn unknown_code(ty: char, type_name: &str) -> String {
+pub(crate) fn unknown_code(ty: char, type_name: &str) -> String {
     format!("Unknown format code '{}' for object of type '{}'", code_for_message(ty), type_name)
 }
 
@@ -543,16 +543,16 @@ fn unknown_code(ty: char, type_name: &str) -> String {
 // ---------------------------------------------------------------------------
 
 /// The pieces of a formatted number, before padding.
-struct NumberParts<'a> {
-    negative: bool,
+pub(crate) struct NumberParts<'a> {
+    pub(crate) negative: bool,
     /// `0x` etc. (already in the right case).
-    prefix: &'a str,
+    pub(crate) prefix: &'a str,
     /// The leading digit run that gets grouped.
-    digits: &'a str,
+    pub(crate) digits: &'a str,
     /// Whether a decimal point follows the digits.
-    decimal: bool,
+    pub(crate) decimal: bool,
     /// Everything after the point (fraction, exponent, `%`, or `inf`/`nan`).
-    remainder: &'a str,
+    pub(crate) remainder: &'a str,
 }
 
 /// Port of `_PyUnicode_InsertThousandsGrouping`: group `digits` (ASCII) with
@@ -600,7 +600,12 @@ fn group_digits(digits: &str, min_width: i64, grouping: Option<(char, usize)>) -
 }
 
 /// Port of `calc_number_widths` + `fill_number`.
-fn render_number(parts: &NumberParts, spec: &FormatSpec, align: char, grouping: Option<(char, usize)>) -> String {
+pub(crate) fn render_number(
+    parts: &NumberParts,
+    spec: &FormatSpec,
+    align: char,
+    grouping: Option<(char, usize)>,
+) -> String {
     let sign = match spec.sign {
         Some('+') => Some(if parts.negative { '-' } else { '+' }),
         Some(' ') => Some(if parts.negative { '-' } else { ' ' }),
@@ -651,7 +656,7 @@ fn render_number(parts: &NumberParts, spec: &FormatSpec, align: char, grouping: 
 
 /// Split an unsigned number text into leading digits / decimal point / remainder
 /// (`parse_number`).
-fn split_number(body: &str) -> (&str, bool, &str) {
+pub(crate) fn split_number(body: &str) -> (&str, bool, &str) {
     let n = body.bytes().take_while(|b| b.is_ascii_digit()).count();
     let (digits, rest) = body.split_at(n);
     match rest.strip_prefix('.') {

@@ -200,6 +200,7 @@ impl Marker {
             | ObjKind::NotImplemented
             | ObjKind::Bytes(_)
             | ObjKind::ByteArray(_)
+            | ObjKind::Complex(_)
             | ObjKind::Ellipsis => {}
             ObjKind::Array(a) => match &*a.borrow() {
                 ArrayData::Float(..) | ArrayData::Int(..) => {}

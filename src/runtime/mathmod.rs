@@ -355,7 +355,7 @@ fn math_fsum(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// system's `libm.so.6` itself: the program also contains Rust's own ports of some of them under
 /// the same C names (compiler-builtins), whose last bit can differ from glibc's, which CPython
 /// uses. (When the library cannot be opened, the linked symbols serve.)
-mod libm {
+pub(crate) mod libm {
     use std::ffi::{c_char, c_int, c_void};
     use std::sync::OnceLock;
 
@@ -376,6 +376,17 @@ mod libm {
             pub fn log1p(x: f64) -> f64;
             pub fn cbrt(x: f64) -> f64;
             pub fn exp2(x: f64) -> f64;
+            pub fn exp(x: f64) -> f64;
+            pub fn log(x: f64) -> f64;
+            pub fn sin(x: f64) -> f64;
+            pub fn cos(x: f64) -> f64;
+            pub fn tan(x: f64) -> f64;
+            pub fn sinh(x: f64) -> f64;
+            pub fn cosh(x: f64) -> f64;
+            pub fn tanh(x: f64) -> f64;
+            pub fn atan2(y: f64, x: f64) -> f64;
+            pub fn hypot(x: f64, y: f64) -> f64;
+            pub fn pow(x: f64, y: f64) -> f64;
             pub fn frexp(x: f64, exp: *mut i32) -> f64;
             pub fn ldexp(x: f64, exp: i32) -> f64;
             pub fn modf(x: f64, whole: *mut f64) -> f64;
@@ -410,7 +421,24 @@ mod libm {
             }
         )*};
     }
-    unary!(erf, erfc, asinh, acosh, atanh, expm1, log1p, cbrt, exp2);
+    unary!(erf, erfc, asinh, acosh, atanh, expm1, log1p, cbrt, exp2, exp, log, sin, cos, tan, sinh, cosh, tanh);
+
+    macro_rules! binary {
+        ($($name:ident),*) => {$(
+            pub unsafe fn $name(x: f64, y: f64) -> f64 {
+                static F: OnceLock<usize> = OnceLock::new();
+                let f = *F.get_or_init(|| find(concat!(stringify!($name), "\0").as_bytes()).map_or(0, |f| f as usize));
+                if f == 0 {
+                    return linked::$name(x, y);
+                }
+                // SAFETY: `f` is the C library's function of that name, of type
+                // double(double, double).
+                let f: extern "C" fn(f64, f64) -> f64 = std::mem::transmute(f);
+                f(x, y)
+            }
+        )*};
+    }
+    binary!(atan2, hypot, pow);
 
     pub unsafe fn frexp(x: f64, exp: *mut i32) -> f64 {
         linked::frexp(x, exp)

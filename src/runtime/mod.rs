@@ -8,6 +8,8 @@ pub mod binaryio;
 pub mod builtins;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod cmathmod;
+pub mod complex;
 pub mod containers;
 pub mod descriptors;
 pub mod dict;

@@ -86,6 +86,7 @@ pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
     }
     let module = match text.as_str() {
         "math" => super::mathmod::module(vm),
+        "cmath" => super::cmathmod::module(vm),
         "time" => time_module(vm),
         "sys" => sys_module(vm),
         "random" => super::randmod::module(vm),

@@ -108,6 +108,8 @@ pub enum ObjKind {
     ByteArray(RefCell<Vec<u8>>),
     /// `io.BytesIO` and binary files (`runtime::binaryio`).
     BinaryIO(Box<RefCell<super::binaryio::BinaryStream>>),
+    /// `complex` (`runtime::complex`): real and imaginary parts.
+    Complex(super::complex::Complex),
 }
 
 /// A bytes object: immutable bytes with a cached hash.
@@ -404,6 +406,7 @@ impl Obj {
             ObjKind::ByteArray(_) => "bytearray",
             ObjKind::NotImplemented => "NotImplementedType",
             ObjKind::Ellipsis => "ellipsis",
+            ObjKind::Complex(_) => "complex",
         }
     }
 

@@ -189,6 +189,11 @@ fn binary_error(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) ->
 fn builtin_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -> PyResult<Option<Value>> {
     let kind = |v: Value| v.obj().map(|o| &o.kind);
     match (kind(a), kind(b)) {
+        (Some(ObjKind::Complex(_)), _) | (_, Some(ObjKind::Complex(_))) => {
+            if let Some(r) = super::complex::binary(vm, op, a, b)? {
+                return Ok(Some(r));
+            }
+        }
         (Some(ObjKind::Array(_)), _) | (_, Some(ObjKind::Array(_))) => {
             if let Some(r) = super::array::binary(vm, op, inplace, a, b)? {
                 return Ok(Some(r));
@@ -334,6 +339,9 @@ pub fn negative(vm: &mut Vm, v: Value) -> PyResult<Value> {
             if let Some(b) = to_bigint(v) {
                 return Ok(int::from_bigint(vm, -b));
             }
+            if let Some(r) = super::complex::unary(vm, v, '-')? {
+                return Ok(r);
+            }
             unary_special(vm, v, sym::NEG, "-")
         }
     }
@@ -344,7 +352,10 @@ pub fn positive(vm: &mut Vm, v: Value) -> PyResult<Value> {
         Value::Int(_) | Value::Float(_) => Ok(v),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         _ if int::is_int(v) => Ok(v),
-        _ => unary_special(vm, v, sym::POS, "+"),
+        _ => match super::complex::unary(vm, v, '+')? {
+            Some(r) => Ok(r),
+            None => unary_special(vm, v, sym::POS, "+"),
+        },
     }
 }
 
@@ -393,6 +404,7 @@ pub fn pure_truth(v: Value) -> Option<bool> {
             ObjKind::ByteArray(b) => !b.borrow().is_empty(),
             ObjKind::Array(a) => super::array::len(&a.borrow()) != 0,
             ObjKind::BigInt(b) => !b.is_zero(),
+            ObjKind::Complex(z) => z.re != 0.0 || z.im != 0.0,
             ObjKind::List(l) => !l.borrow().is_empty(),
             ObjKind::Tuple(t) => !t.is_empty(),
             ObjKind::Dict(d) => !d.borrow().is_empty(),
@@ -527,6 +539,11 @@ fn ordering_result(op: CompareOp, ord: std::cmp::Ordering) -> bool {
     }
 }
 
+/// Whether two ints or floats are equal, compared exactly.
+pub fn num_equal(a: Value, b: Value) -> bool {
+    matches!(num_cmp(a, b), Some(Some(std::cmp::Ordering::Equal)))
+}
+
 /// Compares two numbers exactly (ints of any size against floats included).
 fn num_cmp(a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
     match (a, b) {
@@ -579,6 +596,14 @@ fn num_cmp(a: Value, b: Value) -> Option<Option<std::cmp::Ordering>> {
 
 /// Comparisons among built-in types; `Ok(None)` to fall back to special methods.
 fn builtin_compare(vm: &mut Vm, op: CompareOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+    if super::complex::is_complex(a) || super::complex::is_complex(b) {
+        if let Some(r) = super::complex::compare(op, a, b) {
+            return Ok(Some(r));
+        }
+        if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+            return Ok(None);
+        }
+    }
     if let Some(ord) = num_cmp(a, b) {
         return Ok(Some(match ord {
             Some(o) => ordering_result(op, o),
@@ -736,6 +761,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             ObjKind::Str(_) => Ok(strings::hash_sym_value(v)),
             ObjKind::BigInt(b) => Ok(int::hash_bigint(b)),
             ObjKind::Bytes(b) => Ok(super::bytes::hash(b)),
+            ObjKind::Complex(z) => Ok(super::complex::hash(*z)),
             ObjKind::Tuple(items) => {
                 let items = items.to_vec();
                 let mut hashes = Vec::with_capacity(items.len());

@@ -250,6 +250,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             ObjKind::Bytes(_) | ObjKind::ByteArray(_) => out.push_str(&super::bytes::repr(o)),
             ObjKind::NotImplemented => out.push_str("NotImplemented"),
             ObjKind::Ellipsis => out.push_str("Ellipsis"),
+            ObjKind::Complex(c) => out.push_str(&super::complex::repr(c.re, c.im)),
         },
     }
     Ok(())

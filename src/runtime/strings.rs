@@ -237,6 +237,10 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     };
     let result = match v {
         Value::Float(x) => fmt::format_float(x, &parsed),
+        Value::Obj(o) if matches!(o.kind, ObjKind::Complex(_)) => match super::complex::as_complex(v) {
+            Some(z) => super::complex::format(z, &parsed),
+            None => Ok(String::new()),
+        },
         Value::Bool(b) if spec.is_empty() => Ok(if b { "True".into() } else { "False".into() }),
         _ if int::is_int(v) => {
             let b = int::to_bigint(v).unwrap_or_default();

@@ -56,6 +56,7 @@ builtin_types! {
     int: "int", object, Builtin;
     bool_: "bool", int, Builtin;
     float: "float", object, Builtin;
+    complex: "complex", object, Builtin;
     str_: "str", object, Builtin;
     list: "list", object, List;
     tuple: "tuple", object, Tuple;
@@ -360,6 +361,7 @@ impl Vm {
                 ObjKind::ByteArray(_) => t.bytearray,
                 ObjKind::NotImplemented => t.not_implemented_type,
                 ObjKind::Ellipsis => t.ellipsis_type,
+                ObjKind::Complex(_) => t.complex,
             },
         }
     }

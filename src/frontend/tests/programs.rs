@@ -10,7 +10,6 @@ use crate::frontend::compile;
 /// Constructs a corpus program may use deliberately, to test the error path.
 const DOCUMENTED_UNSUPPORTED: &[&str] = &[
     "unsupported: async functions",
-    "unsupported: complex numbers",
     "unsupported: '**' in class keyword arguments",
     "unsupported: relative imports",
     "unsupported: 'except*'",

@@ -259,20 +259,20 @@ class Fraction:
             return str(self._numerator)
         return '%s/%s' % (self._numerator, self._denominator)
 
-    # Arithmetic: exact with ints and Fractions, in floats with floats.
+    # Arithmetic: exact with ints and Fractions, in floats with floats (and complex numbers).
 
     def __add__(a, b):
         if isinstance(b, (int, Fraction)):
             bn, bd = _ratio(b)
             return _reduce(a._numerator * bd + bn * a._denominator, a._denominator * bd)
-        if isinstance(b, float):
+        if isinstance(b, (float, complex)):
             return float(a) + b
         return NotImplemented
 
     def __radd__(b, a):
         if isinstance(a, int):
             return _reduce(a * b._denominator + b._numerator, b._denominator)
-        if isinstance(a, float):
+        if isinstance(a, (float, complex)):
             return a + float(b)
         return NotImplemented
 
@@ -280,14 +280,14 @@ class Fraction:
         if isinstance(b, (int, Fraction)):
             bn, bd = _ratio(b)
             return _reduce(a._numerator * bd - bn * a._denominator, a._denominator * bd)
-        if isinstance(b, float):
+        if isinstance(b, (float, complex)):
             return float(a) - b
         return NotImplemented
 
     def __rsub__(b, a):
         if isinstance(a, int):
             return _reduce(a * b._denominator - b._numerator, b._denominator)
-        if isinstance(a, float):
+        if isinstance(a, (float, complex)):
             return a - float(b)
         return NotImplemented
 
@@ -295,14 +295,14 @@ class Fraction:
         if isinstance(b, (int, Fraction)):
             bn, bd = _ratio(b)
             return _reduce(a._numerator * bn, a._denominator * bd)
-        if isinstance(b, float):
+        if isinstance(b, (float, complex)):
             return float(a) * b
         return NotImplemented
 
     def __rmul__(b, a):
         if isinstance(a, int):
             return _reduce(a * b._numerator, b._denominator)
-        if isinstance(a, float):
+        if isinstance(a, (float, complex)):
             return a * float(b)
         return NotImplemented
 
@@ -312,7 +312,7 @@ class Fraction:
             if bn == 0:
                 raise ZeroDivisionError('Fraction(%s, 0)' % (a._numerator * bd))
             return _reduce(a._numerator * bd, a._denominator * bn)
-        if isinstance(b, float):
+        if isinstance(b, (float, complex)):
             return float(a) / b
         return NotImplemented
 
@@ -321,7 +321,7 @@ class Fraction:
             if b._numerator == 0:
                 raise ZeroDivisionError('Fraction(%s, 0)' % (a * b._denominator))
             return _reduce(a * b._denominator, b._numerator)
-        if isinstance(a, float):
+        if isinstance(a, (float, complex)):
             return a / float(b)
         return NotImplemented
 
@@ -383,7 +383,7 @@ class Fraction:
                     return _make(a._denominator ** -bn, a._numerator ** -bn)
                 return _make((-a._denominator) ** -bn, (-a._numerator) ** -bn)
             return float(a) ** float(b)
-        if isinstance(b, float):
+        if isinstance(b, (float, complex)):
             return float(a) ** b
         return NotImplemented
 
@@ -392,7 +392,7 @@ class Fraction:
             return a ** b._numerator
         if isinstance(a, int):
             return Fraction(a) ** b
-        if isinstance(a, float):
+        if isinstance(a, (float, complex)):
             return a ** float(b)
         return NotImplemented
 
@@ -452,6 +452,8 @@ class Fraction:
     # Comparisons are exact (floats are compared through their exact values).
 
     def __eq__(a, b):
+        if isinstance(b, complex) and b.imag == 0:
+            b = b.real
         if isinstance(b, Fraction):
             return a._numerator == b._numerator and a._denominator == b._denominator
         if isinstance(b, int):
