@@ -86,6 +86,18 @@ pub fn run_stitch_env(file: &Path, extra: &[&str], env: &[(&str, &str)], limit: 
     run_with_timeout(cmd, limit)
 }
 
+/// Runs `stitch run FILE` in the directory that holds FILE (for programs that may leave files
+/// behind, such as mutated copies of the corpus's file tests).
+#[allow(dead_code)]
+pub fn run_stitch_in_place(file: &Path, limit: Duration) -> Run {
+    let mut cmd = Command::new(stitch());
+    cmd.arg("run").arg(file);
+    if let Some(dir) = file.parent() {
+        cmd.current_dir(dir);
+    }
+    run_with_timeout(cmd, limit)
+}
+
 /// Runs stitch on source text given through a temporary file.
 pub fn run_source(name: &str, source: &str) -> Run {
     let dir = std::env::temp_dir().join(format!("stitch-test-{}", std::process::id()));

@@ -1,7 +1,7 @@
 """Shallow and deep copy operations (bundled with stitch; the same interface as CPython's
 `copy`): copy(x) and deepcopy(x, memo) for the built-in containers and for instances of
-classes (their attributes copied, honouring __copy__, __deepcopy__, __getstate__ and
-__setstate__); deepcopy's memo keeps shared and cyclic references shared and cyclic in the
+classes (their attributes copied, honouring __copy__, __deepcopy__, __reduce_ex__/__reduce__,
+__getstate__ and __setstate__); deepcopy's memo keeps shared and cyclic references shared and cyclic in the
 copy."""
 
 __all__ = ['Error', 'copy', 'deepcopy']
@@ -68,6 +68,56 @@ def _set_state(y, state):
         setattr(y, key, value)
 
 
+def _reduction(x):
+    # What the object's own __reduce_ex__(4) or __reduce__() says (None when its class defines
+    # neither: stitch's object has no default reduction; instances are copied by __dict__).
+    cls = type(x)
+    reductor = getattr(cls, '__reduce_ex__', None)
+    if reductor is not None:
+        return reductor(x, 4)
+    reductor = getattr(cls, '__reduce__', None)
+    if reductor is not None:
+        return reductor(x)
+    return None
+
+
+def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):
+    # The object a reduction describes, its parts deep-copied when `memo` is given.
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = func(*args)
+    if deep:
+        memo[id(x)] = y
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            else:
+                slotstate = None
+            if state is not None:
+                # (stitch's instance __dict__ is a snapshot: set the attributes one by one.)
+                for key, value in state.items():
+                    setattr(y, key, value)
+            if slotstate is not None:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if deep else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
+    return y
+
+
 # A new container (or instance) holding the same items (or attributes).
 def copy(x):
     cls = type(x)
@@ -82,6 +132,11 @@ def copy(x):
         return copier(x)
     if isinstance(x, type):
         return x
+    rv = _reduction(x)
+    if rv is not None:
+        if isinstance(rv, str):
+            return x
+        return _reconstruct(x, None, *rv)
     if not hasattr(x, '__dict__'):
         raise Error('un(shallow)copyable object of type %s' % cls)
     y = _new_instance(cls)
@@ -151,20 +206,24 @@ def deepcopy(x, memo=None, _nil=[]):
         elif isinstance(x, type):
             y = x
         else:
-            if not hasattr(x, '__dict__'):
-                raise Error('un(deep)copyable object of type %s' % cls)
-            y = _new_instance(cls)
-            memo[d] = y
-            if isinstance(x, list):
-                for item in x:
-                    y.append(deepcopy(item, memo))
-            state = _state_of(x)
-            if state is not None:
-                state = deepcopy(state, memo)
-                _set_state(y, state)
-            if isinstance(x, dict):
-                for key, value in x.items():
-                    y[deepcopy(key, memo)] = deepcopy(value, memo)
+            rv = _reduction(x)
+            if rv is not None:
+                y = x if isinstance(rv, str) else _reconstruct(x, memo, *rv)
+            else:
+                if not hasattr(x, '__dict__'):
+                    raise Error('un(deep)copyable object of type %s' % cls)
+                y = _new_instance(cls)
+                memo[d] = y
+                if isinstance(x, list):
+                    for item in x:
+                        y.append(deepcopy(item, memo))
+                state = _state_of(x)
+                if state is not None:
+                    state = deepcopy(state, memo)
+                    _set_state(y, state)
+                if isinstance(x, dict):
+                    for key, value in x.items():
+                        y[deepcopy(key, memo)] = deepcopy(value, memo)
     # Keep the original alive for as long as the memo is, so its id is not reused.
     if y is not x:
         memo[d] = y
