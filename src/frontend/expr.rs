@@ -404,14 +404,8 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Arguments on the stack, keyword names in `KW_NAMES`, then `CALL n`.
-    fn compile_simple_call(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<()> {
-        for arg in args {
-            self.compile_expr(arg)?;
-        }
-        for keyword in keywords {
-            self.compile_expr(&keyword.value)?;
-        }
+    /// `KW_NAMES` with the names of `keywords`, when there are any (before a `CALL`).
+    pub(super) fn emit_kw_names(&mut self, keywords: &[Keyword]) {
         if !keywords.is_empty() {
             let names = keywords
                 .iter()
@@ -420,6 +414,17 @@ impl<'a> Compiler<'a> {
             let index = self.const_index(Const::Tuple(names));
             self.emit(Opcode::KW_NAMES, index);
         }
+    }
+
+    /// Arguments on the stack, keyword names in `KW_NAMES`, then `CALL n`.
+    fn compile_simple_call(&mut self, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<()> {
+        for arg in args {
+            self.compile_expr(arg)?;
+        }
+        for keyword in keywords {
+            self.compile_expr(&keyword.value)?;
+        }
+        self.emit_kw_names(keywords);
         let count = count_u32(args.len() + keywords.len());
         self.emit(Opcode::CALL, count);
         Ok(())

@@ -128,14 +128,7 @@ impl<'a> Compiler<'a> {
         for keyword in keywords {
             self.compile_expr(&keyword.value)?;
         }
-        if !keywords.is_empty() {
-            let names = keywords
-                .iter()
-                .map(|keyword| Const::Str(keyword.arg.as_ref().map_or_else(String::new, |arg| arg.id.to_string())))
-                .collect();
-            let index = self.const_index(Const::Tuple(names));
-            self.emit(Opcode::KW_NAMES, index);
-        }
+        self.emit_kw_names(keywords);
         self.emit(Opcode::CALL, 2 + count_u32(bases.len() + keywords.len()));
         self.apply_decorators(&class.decorator_list);
         self.move_to(class.name.range);

@@ -548,28 +548,6 @@ fn alloc_stack(slots: usize) -> *mut Value {
 impl Vm {
     /// Runs module-level code with `dict` as its globals and namespace.
     pub fn run_module(&mut self, code: &'static CodeObject, dict: ObjRef) -> PyResult<()> {
-        self.enter_native()?;
-        let base = self.sp;
-        let frame = Frame {
-            code,
-            func: Value::Null,
-            globals: dict,
-            locals_dict: Value::Obj(dict),
-            base,
-            sp: base + code.nlocalsplus,
-            pc: 0,
-            kind: FrameKind::Call,
-            entry: true,
-        };
-        let result = match self.push_frame(frame, 0) {
-            Ok(()) => {
-                self.sp = base + code.nlocalsplus;
-                self.run().map(|_| ())
-            }
-            Err(e) => Err(e),
-        };
-        self.sp = base;
-        self.leave_native();
-        result
+        self.run_code(code, dict, Value::Obj(dict)).map(|_| ())
     }
 }
