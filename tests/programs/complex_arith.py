@@ -43,6 +43,11 @@ for a in bases:
     for b in exps:
         if not (isinstance(a, complex) or isinstance(b, complex)):
             continue
+        # The polar form of a base this close to 1 turns the last-bit differences between C
+        # libraries (log, atan2, exp: x86-64's and AArch64's glibc) into differences in the 8th
+        # digit; only the exact integer path is compared for it.
+        if a == 1.0000001 + 1e-7j and not (type(b) is int and abs(b) <= 100):
+            continue
         try:
             r = show(a ** b)
         except (ZeroDivisionError, OverflowError) as e:

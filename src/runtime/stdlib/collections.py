@@ -987,14 +987,6 @@ _KEYWORDS = frozenset([
     'while', 'with', 'yield'])
 
 
-def _tuple_of(value):
-    if isinstance(value, tuple):
-        return value
-    if isinstance(value, _NamedTuple):
-        return value._t
-    return None
-
-
 def _join_names(names):
     quoted = ["'%s'" % n for n in names]
     if len(quoted) == 1:
@@ -1004,21 +996,24 @@ def _join_names(names):
     return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
 
 
-class _NamedTuple:
-    # The behaviour every namedtuple class shares; the values are the tuple `self._t`.
+class _NamedTuple(tuple):
+    # The behaviour every namedtuple class shares: a tuple subclass, as in CPython, so that
+    # indexing, hashing, comparisons and unpacking are the tuple's own.
 
-    def __init__(self, *args, **kwargs):
-        if not kwargs and len(args) == self._nfields:
-            self._t = args
-            return
-        self._t = self._bind(args, kwargs)
+    __slots__ = ()
 
-    def _bind(self, args, kwargs):
+    def __new__(cls, *args, **kwargs):
+        if not kwargs and len(args) == cls._nfields:
+            return tuple.__new__(cls, args)
+        return tuple.__new__(cls, cls._bind(args, kwargs))
+
+    @classmethod
+    def _bind(cls, args, kwargs):
         # Arguments to values, with the errors CPython's generated __new__ raises.
-        fields = self._fields
+        fields = cls._fields
         n = len(fields)
-        where = self._typename + '.__new__()'
-        defaults = self._field_defaults
+        where = cls._typename + '.__new__()'
+        defaults = cls._field_defaults
         if len(args) > n:
             required = n - len(defaults)
             if defaults:
@@ -1050,17 +1045,17 @@ class _NamedTuple:
                                 % (where, _join_names(missing)))
             raise TypeError('%s missing %d required positional arguments: %s'
                             % (where, len(missing), _join_names(missing)))
-        return tuple(values)
+        return values
 
     @classmethod
     def _make(cls, iterable):
-        values = tuple(iterable)
-        if len(values) != cls._nfields:
-            raise TypeError('Expected %d arguments, got %d' % (cls._nfields, len(values)))
-        return cls(*values)
+        result = tuple.__new__(cls, iterable)
+        if len(result) != cls._nfields:
+            raise TypeError('Expected %d arguments, got %d' % (cls._nfields, len(result)))
+        return result
 
     def _replace(self, **kwds):
-        values = list(self._t)
+        values = list(self)
         fields = self._fields
         for i in range(len(fields)):
             name = fields[i]
@@ -1071,96 +1066,21 @@ class _NamedTuple:
         return self._make(values)
 
     def _asdict(self):
-        return dict(zip(self._fields, self._t))
+        return dict(zip(self._fields, self))
 
     def __repr__(self):
         fields = self._fields
-        t = self._t
         parts = []
         for i in range(len(fields)):
-            parts.append('%s=%r' % (fields[i], t[i]))
+            parts.append('%s=%r' % (fields[i], self[i]))
         return type(self).__name__ + '(' + ', '.join(parts) + ')'
 
     def __getnewargs__(self):
-        return self._t
+        return tuple(self)
 
-    def __getitem__(self, index):
-        return self._t[index]
-
-    def __len__(self):
-        return len(self._t)
-
-    def __iter__(self):
-        return iter(self._t)
-
-    def __reversed__(self):
-        return reversed(self._t)
-
-    def __contains__(self, value):
-        return value in self._t
-
-    def __hash__(self):
-        return hash(self._t)
-
-    def __eq__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return self._t == t
-
-    def __ne__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return self._t != t
-
-    def __lt__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return self._t < t
-
-    def __le__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return self._t <= t
-
-    def __gt__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return self._t > t
-
-    def __ge__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return self._t >= t
-
-    def __add__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return self._t + t
-
-    def __radd__(self, other):
-        t = _tuple_of(other)
-        if t is None:
-            return NotImplemented
-        return t + self._t
-
-    def __mul__(self, n):
-        return self._t * n
-
-    def __rmul__(self, n):
-        return self._t * n
-
-    def count(self, value):
-        return self._t.count(value)
-
-    def index(self, value, *args):
-        return self._t.index(value, *args)
+    def __reduce__(self):
+        # (stitch's copy module reads reductions; CPython reaches the same through copyreg.)
+        return (type(self)._make, (tuple(self),))
 
 
 class _Missing:
@@ -1172,7 +1092,7 @@ _MISSING = _Missing()
 
 def _field_getter(index):
     def get(self):
-        return self._t[index]
+        return self[index]
     return get
 
 
@@ -1213,23 +1133,24 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         for i in range(len(defaults)):
             field_defaults[field_names[start + i]] = defaults[i]
 
-    class _Class(_NamedTuple):
-        pass
-
-    cls = _Class
-    cls.__name__ = typename
-    cls.__qualname__ = typename
+    # The class derives from tuple directly, as CPython's does; _NamedTuple lends its methods.
+    namespace = {}
+    for name, value in _NamedTuple.__dict__.items():
+        if name not in ('__dict__', '__weakref__', '__module__', '__qualname__', '__doc__'):
+            namespace[name] = value
     if module is None:
         module = '__main__'
-    cls.__module__ = module
-    cls._fields = tuple(field_names)
-    cls._field_defaults = field_defaults
-    cls._nfields = len(field_names)
-    cls._typename = typename
-    cls.__match_args__ = tuple(field_names)
+    namespace['__module__'] = module
+    namespace['__qualname__'] = typename
+    namespace['__slots__'] = ()
+    namespace['_fields'] = tuple(field_names)
+    namespace['_field_defaults'] = field_defaults
+    namespace['_nfields'] = len(field_names)
+    namespace['_typename'] = typename
+    namespace['__match_args__'] = tuple(field_names)
     for index in range(len(field_names)):
-        setattr(cls, field_names[index], property(_field_getter(index)))
-    return cls
+        namespace[field_names[index]] = property(_field_getter(index))
+    return type(typename, (tuple,), namespace)
 
 
 from collections.abc import MutableSequence as _MutableSequence
