@@ -75,6 +75,20 @@ pub fn str_of(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
 }
 
+/// Appends what a `__repr__` returned, or raises CPython's error when it is not a str.
+fn push_repr_result(vm: &mut Vm, r: Value, out: &mut String) -> PyResult<()> {
+    match strings::as_str(r) {
+        Some(s) => {
+            out.push_str(s);
+            Ok(())
+        }
+        None => {
+            let tn = type_name(vm, r);
+            Err(vm.new_error(vm.types.type_error, &format!("__repr__ returned non-string (type {tn})")))
+        }
+    }
+}
+
 fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<()> {
     if depth > 200 {
         return Err(vm.new_error(
@@ -156,15 +170,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             }
             ObjKind::Class(c) if c.metaclass.get().is_some() && special(vm, v, sym::REPR).is_some() => {
                 let r = super::ops::call_special(vm, v, sym::REPR, &[])?.unwrap_or(Value::None);
-                match strings::as_str(r) {
-                    Some(s) => out.push_str(s),
-                    None => {
-                        let tn = type_name(vm, r);
-                        return Err(
-                            vm.new_error(vm.types.type_error, &format!("__repr__ returned non-string (type {tn})"))
-                        );
-                    }
-                }
+                push_repr_result(vm, r, out)?;
             }
             ObjKind::Class(c) => {
                 if c.module == "builtins" {
@@ -176,15 +182,7 @@ fn repr_into(vm: &mut Vm, v: Value, out: &mut String, depth: usize) -> PyResult<
             ObjKind::Instance(i) => {
                 if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::REPR)) {
                     let r = call_method_value(vm, f, &[v])?;
-                    match strings::as_str(r) {
-                        Some(s) => out.push_str(s),
-                        None => {
-                            let tn = type_name(vm, r);
-                            return Err(
-                                vm.new_error(vm.types.type_error, &format!("__repr__ returned non-string (type {tn})"))
-                            );
-                        }
-                    }
+                    push_repr_result(vm, r, out)?;
                 } else if let Some(e) = o.as_exception() {
                     let name = i.class.as_class().map(|c| c.name.clone()).unwrap_or_default();
                     let args = e.borrow().args;
