@@ -24,6 +24,11 @@ pub enum Cache {
     /// `LOAD_ATTR` of a class attribute through an instance of shape `shape` (which
     /// determines the class): `value`, which is a plain function when `method` is set.
     ClassAttr { shape: *const Shape, epoch: u64, value: Value, method: bool },
+    /// `LOAD_ATTR` of `name` through an instance in the dict shape `shape` (see
+    /// `runtime::shape`) whose class has no data descriptor for it: the instance dict's entry
+    /// when there is one, else the class attribute `value` (a plain function when `method`;
+    /// Null when the class has none).
+    DictAttr { shape: *const Shape, epoch: u64, value: Value, name: crate::runtime::interner::Sym, method: bool },
     /// Method load on a value of built-in class `class` (e.g. `list.append`).
     BuiltinMethod { class: *const crate::runtime::object::Obj, epoch: u64, value: Value },
     /// `LOAD_ATTR` on module `module` (e.g. `math.sqrt`): entry `index` of its dict, while the
@@ -132,4 +137,15 @@ fn params_kept(code: &Code, nlocals: usize, nlocalsplus: usize) -> bool {
             Opcode::STORE_FAST_STORE_FAST => param(i.arg >> 4) || param(i.arg & 15),
             _ => false,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cache;
+
+    #[test]
+    fn a_cache_way_stays_at_forty_bytes() {
+        // Four ways per instruction: a larger variant would grow every instruction's caches.
+        assert!(std::mem::size_of::<Cache>() <= 40, "{}", std::mem::size_of::<Cache>());
+    }
 }

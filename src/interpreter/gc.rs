@@ -4,6 +4,7 @@
 //! stack up to `sp` holds every value of every frame; Rust code that keeps values across calls
 //! into Python pushes them on `temp_roots`.
 
+use crate::runtime::heap::Marker;
 use crate::runtime::value::Value;
 
 use super::Vm;
@@ -11,54 +12,61 @@ use super::Vm;
 impl Vm {
     /// Marks all roots and frees unreachable objects.
     pub fn collect_garbage(&mut self) {
+        self.heap.mark(|m| self.mark_roots(m));
+        self.heap.sweep();
+    }
+
+    /// How many objects `gc.collect()` in CPython would report: the unreachable objects that
+    /// reference counting cannot free (see `runtime::cycles`), now and in what the sweeps since
+    /// the last call freed. Marks without freeing, so it is
+    /// safe anywhere, even where the VM stack is not synced (the real collection waits for the
+    /// next safepoint).
+    pub fn count_cyclic_garbage(&mut self) -> usize {
+        self.heap.mark(|m| self.mark_roots(m));
+        let mut unreachable = self.heap.take_unmarked();
+        unreachable.retain(|o| !self.heap.reported.contains(&o.0));
+        let found = crate::runtime::cycles::cpython_collectable(&unreachable, &self.heap.untracked);
+        self.heap.reported.extend(unreachable.iter().map(|o| o.0));
+        found + std::mem::take(&mut self.heap.cyclic_found)
+    }
+
+    fn mark_roots(&self, m: &mut Marker) {
         let top = self.sp.max(self.frames.last().map(|f| f.sp).unwrap_or(0));
-        let stack = self.stack_slice(0, top);
+        m.mark_values(self.stack_slice(0, top));
         let frames: &[super::Frame] = &self.frames;
-        let interner = &self.interner;
-        let codes = &self.codes;
-        let types = &self.types;
-        let temp = &self.temp_roots;
-        let jit = &self.jit_roots;
-        let modules = &self.modules;
-        let builtins = self.builtins;
-        let handled = self.handled_exc;
-        let singles = [self.singletons.not_implemented, self.singletons.ellipsis, self.singletons.empty_tuple];
-        self.heap.collect(|m| {
-            m.mark_values(stack);
-            for f in frames {
-                m.mark_value(f.func);
-                m.mark(f.globals);
-                m.mark_value(f.locals_dict);
-                match f.kind {
-                    super::FrameKind::Init(v) => m.mark_value(v),
-                    super::FrameKind::Generator { gen, sink, .. } => {
-                        m.mark(gen);
-                        if let Some(s) = sink {
-                            m.mark(s);
-                        }
+        for f in frames {
+            m.mark_value(f.func);
+            m.mark(f.globals);
+            m.mark_value(f.locals_dict);
+            match f.kind {
+                super::FrameKind::Init(v) => m.mark_value(v),
+                super::FrameKind::Generator { gen, sink, .. } => {
+                    m.mark(gen);
+                    if let Some(s) = sink {
+                        m.mark(s);
                     }
-                    super::FrameKind::Call | super::FrameKind::Binary(_) => {}
                 }
+                super::FrameKind::Call | super::FrameKind::Binary(_) => {}
             }
-            for &o in interner.objects() {
-                m.mark(o);
-            }
-            for code in codes {
-                m.mark_values(&code.consts);
-            }
-            types.mark(m);
-            m.mark_values(temp);
-            m.mark_values(jit);
-            for v in modules.values() {
-                m.mark_value(*v);
-            }
-            m.mark(builtins);
-            m.mark_value(handled);
-            for o in singles {
-                m.mark(o);
-            }
-            m.mark_value(Value::None);
-        });
+        }
+        for &o in self.interner.objects() {
+            m.mark(o);
+        }
+        for code in &self.codes {
+            m.mark_values(&code.consts);
+        }
+        self.types.mark(m);
+        m.mark_values(&self.temp_roots);
+        m.mark_values(&self.jit_roots);
+        for v in self.modules.values() {
+            m.mark_value(*v);
+        }
+        m.mark(self.builtins);
+        m.mark_value(self.handled_exc);
+        for o in [self.singletons.not_implemented, self.singletons.ellipsis, self.singletons.empty_tuple] {
+            m.mark(o);
+        }
+        m.mark_value(Value::None);
     }
 }
 
@@ -69,6 +77,7 @@ type Kw<'a> = &'a [(crate::runtime::interner::Sym, Value)];
 
 /// `gc`: `collect`, `enable`, `disable`, `isenabled` (and CPython's default thresholds).
 pub fn gc_module(vm: &mut Vm) -> Value {
+    vm.heap.count_cycles = true;
     let functions: &[(&'static str, crate::runtime::object::NativeFn)] = &[
         ("collect", gc_collect),
         ("enable", gc_enable),
@@ -83,11 +92,11 @@ pub fn gc_module(vm: &mut Vm) -> Value {
 /// `gc.collect()`: a full collection at the next safepoint (the next loop back-edge or function
 /// entry; stitch has no finalizers or weak references, so a program cannot tell the
 /// difference, and a native may run inside a trace that has not synced the VM stack). Returns
-/// 0: CPython counts the objects its cycle collector found, which reference counting leaves
-/// few of, and a program that prints the count sees 0 there most of the time.
+/// what CPython's would: the number of unreachable objects its cycle collector finds.
 fn gc_collect(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {
+    let found = vm.count_cyclic_garbage();
     vm.heap.gc_requested = true;
-    Ok(Value::Int(0))
+    Ok(Value::Int(found as i64))
 }
 
 fn gc_enable(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {

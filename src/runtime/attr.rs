@@ -8,6 +8,10 @@
 //! class is created or modified, so a hit is always a correct answer. Method loads
 //! (`LOAD_ATTR` with the method bit) return the function and `self` separately so that
 //! `obj.m(...)` allocates no bound-method object.
+//!
+//! An instance whose `__dict__` was asked for keeps its attributes in that dict from then on
+//! (its class's dict shape, see [`shape`](super::shape)): lookups, stores and deletes go to the
+//! dict, and no slot cache is filled for it.
 
 use crate::interpreter::code::{remember, Cache, Caches};
 use crate::interpreter::{PyResult, Vm};
@@ -76,8 +80,47 @@ fn load_attr_way(vm: &mut Vm, obj: Value, inst: &Instance, cache: &std::cell::Ce
                 Some(value)
             }
         }
+        Cache::DictAttr { shape, epoch, value, name, method }
+            if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>
+        {
+            match dict_entry(vm, instance_dict(inst)?, name)? {
+                Some(v) => Some(v),
+                None if value.is_null() => None,
+                None if method => Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: obj, func: value }))),
+                None => Some(value),
+            }
+        }
         _ => None,
     }
+}
+
+/// Entry `name` of the instance dict `d`, found by string comparison without running any
+/// code; `None` when that cannot tell (a key that is not a str collides, or the dict is
+/// borrowed), so that the caller takes the slow path.
+#[inline]
+fn dict_entry(vm: &Vm, d: ObjRef, name: Sym) -> Option<Option<Value>> {
+    let key = vm.sym_value(name);
+    let hash = super::strings::hash_sym_value(key);
+    let dict = d.as_dict()?.try_borrow().ok()?;
+    let mut foreign = false;
+    let found = dict
+        .find(key, hash, &mut |a, b| {
+            if a.is(b) {
+                return Ok(true);
+            }
+            match (super::strings::as_str(a), super::strings::as_str(b)) {
+                (Some(x), Some(y)) => Ok(x == y),
+                _ => {
+                    foreign = true;
+                    Ok(false)
+                }
+            }
+        })
+        .ok()?;
+    if foreign {
+        return None;
+    }
+    Some(found.and_then(|i| dict.entry(i).map(|e| e.value)))
 }
 
 /// Fast path of a method load; `None` on a cache miss.
@@ -123,6 +166,21 @@ fn load_method_way(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Optio
                 None
             }
         }
+        Cache::DictAttr { shape, epoch, value, name, method } => {
+            let Value::Obj(o) = obj else { return None };
+            let ObjKind::Instance(inst) = &o.kind else {
+                return None;
+            };
+            if !std::ptr::eq(inst.shape.get(), shape) || epoch != super::types::class_epoch() {
+                return None;
+            }
+            match dict_entry(vm, instance_dict(inst)?, name)? {
+                Some(v) => Some((v, Value::Null)),
+                None if value.is_null() => None,
+                None if method => Some((value, obj)),
+                None => Some((value, Value::Null)),
+            }
+        }
         _ => None,
     }
 }
@@ -147,6 +205,10 @@ pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> P
     match &o.kind {
         ObjKind::Instance(inst) => {
             if descriptors::user_hook(inst.class, sym::GETATTRIBUTE).is_some() {
+                return Ok((getattr(vm, obj, name)?, Value::Null));
+            }
+            if inst.shape.get().dict_mode {
+                fill_instance_cache(inst, name, cache);
                 return Ok((getattr(vm, obj, name)?, Value::Null));
             }
             if inst.shape.get().slot_of(name).is_none() {
@@ -203,6 +265,23 @@ fn fill_instance_cache(inst: &Instance, name: Sym, cache: &Caches) {
         None => false,
     };
     if is_descriptor {
+        return;
+    }
+    if shape.dict_mode {
+        // The dict's entry first, then the class attribute (plain values and functions only).
+        let (value, method) = match class_attr {
+            None => (Value::Null, false),
+            Some(v @ Value::Obj(o)) => match &o.kind {
+                ObjKind::Function(_) => (v, true),
+                ObjKind::ClassMethod(_) | ObjKind::StaticMethod(_) | ObjKind::Native(_) => return,
+                _ => (v, false),
+            },
+            Some(v) => (v, false),
+        };
+        if name != sym::DICT {
+            let epoch = super::types::class_epoch();
+            remember(cache, Cache::DictAttr { shape, epoch, value, name, method });
+        }
         return;
     }
     if let Some(slot) = shape.slot_of(name) {
@@ -425,7 +504,15 @@ pub fn generic_instance_lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<O
             return descriptors::get(vm, a, obj, class).map(Some);
         }
     }
-    if let Some(slot) = inst.shape.get().slot_of(name) {
+    if let Some(d) = instance_dict(inst) {
+        if name == sym::DICT {
+            return Ok(Some(Value::Obj(d)));
+        }
+        let key = vm.sym_value(name);
+        if let Some(v) = super::dictops::get(vm, d, key)? {
+            return Ok(Some(v));
+        }
+    } else if let Some(slot) = inst.shape.get().slot_of(name) {
         return Ok(inst.slots.get(slot));
     }
     if let Some(a) = class_attr {
@@ -477,14 +564,10 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
         let ObjKind::Instance(inst) = &o.kind else {
             return Ok(None);
         };
-        let names = inst.shape.get().names.clone();
-        let values = inst.slots.to_vec();
-        let d = vm.new_dict();
-        for (n, v) in names.iter().zip(values) {
-            let k = vm.sym_value(*n);
-            super::dictops::set(vm, d, k, v)?;
+        if slots_of(inst.class).is_some() {
+            return Ok(None);
         }
-        return Ok(Some(Value::Obj(d)));
+        return materialize_dict(vm, inst).map(|d| Some(Value::Obj(d)));
     }
     if let Some(e) = o.as_exception() {
         let e = e.borrow();
@@ -508,6 +591,62 @@ fn instance_special(vm: &mut Vm, obj: Value, o: ObjRef, name: Sym) -> PyResult<O
         });
     }
     Ok(None)
+}
+
+/// The dict holding the attributes of an instance in its class's dict shape.
+#[inline]
+pub fn instance_dict(inst: &Instance) -> Option<ObjRef> {
+    if inst.shape.get().dict_mode {
+        inst.slots.get(0).and_then(|d| d.as_obj())
+    } else {
+        None
+    }
+}
+
+/// `obj.__dict__` of an instance: its attributes move from the slots into a new dict, which is
+/// their storage from then on (the instance takes its class's dict shape).
+fn materialize_dict(vm: &mut Vm, inst: &Instance) -> PyResult<ObjRef> {
+    if let Some(d) = instance_dict(inst) {
+        return Ok(d);
+    }
+    let d = vm.new_dict();
+    vm.temp_roots.push(Value::Obj(d));
+    let names = &inst.shape.get().names;
+    let mut filled = Ok(());
+    for (i, n) in names.iter().enumerate() {
+        let k = vm.sym_value(*n);
+        let v = inst.slots.get(i).unwrap_or(Value::None);
+        filled = super::dictops::set(vm, d, k, v);
+        if filled.is_err() {
+            break;
+        }
+    }
+    vm.temp_roots.pop();
+    filled?;
+    adopt_dict(inst, d);
+    Ok(d)
+}
+
+/// Makes `d` the attribute storage of `inst` (dropping its slots).
+fn adopt_dict(inst: &Instance, d: ObjRef) {
+    let root = inst.class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
+    inst.slots.truncate(0);
+    inst.slots.push(Value::Obj(d));
+    inst.shape.set(root.dict_shape());
+}
+
+/// `obj.__dict__ = d`: `d` (a dict) becomes the instance's attribute storage.
+fn replace_dict(vm: &mut Vm, inst: &Instance, v: Value) -> PyResult<()> {
+    match v.as_obj() {
+        Some(d) if d.as_dict().is_some() => {
+            adopt_dict(inst, d);
+            Ok(())
+        }
+        _ => {
+            let tn = ops::type_name(vm, v);
+            Err(vm.new_error(vm.types.type_error, &format!("__dict__ must be set to a dictionary, not a '{tn}'")))
+        }
+    }
 }
 
 fn class_special(vm: &mut Vm, o: ObjRef, name: Sym) -> PyResult<Option<Value>> {
@@ -675,6 +814,16 @@ pub fn store_attr_generic(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &
                     return Ok(());
                 }
             }
+            if let Some(done) = store_exception_attr(vm, o, name, v)? {
+                return Ok(done);
+            }
+            if name == sym::DICT && slots_of(inst.class).is_none() {
+                return replace_dict(vm, inst, v);
+            }
+            if let Some(d) = instance_dict(inst) {
+                let key = vm.sym_value(name);
+                return super::dictops::set(vm, d, key, v);
+            }
             let shape = inst.shape.get();
             let epoch = super::types::class_epoch();
             if let Some(slot) = shape.slot_of(name) {
@@ -700,6 +849,41 @@ pub fn store_attr_generic(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &
         }
     }
     setattr(vm, obj, name, v)
+}
+
+/// `BaseException`'s data descriptors: `args`, `__cause__`, `__context__`,
+/// `__suppress_context__` and `__traceback__` of an exception are stored in its exception data,
+/// where `raise` and tracebacks read them. `None` when `name` is not one of them.
+fn store_exception_attr(vm: &mut Vm, o: ObjRef, name: Sym, v: Value) -> PyResult<Option<()>> {
+    let Some(data) = o.as_exception() else { return Ok(None) };
+    let is_exception = |v: Value| v.is_none() || v.obj().is_some_and(|e| e.as_exception().is_some());
+    match vm.sym_str(name) {
+        "args" => {
+            let items = super::iter::collect(vm, v)?;
+            let args = vm.new_tuple(items);
+            data.borrow_mut().args = args;
+        }
+        "__cause__" if is_exception(v) => {
+            let mut d = data.borrow_mut();
+            d.cause = v;
+            d.suppress_context = true;
+        }
+        "__cause__" => {
+            return Err(vm.new_error(vm.types.type_error, "exception cause must be None or derive from BaseException"))
+        }
+        "__context__" if is_exception(v) => data.borrow_mut().context = v,
+        "__context__" => {
+            return Err(vm.new_error(vm.types.type_error, "exception context must be None or derive from BaseException"))
+        }
+        "__suppress_context__" => {
+            let flag = ops::truthy(vm, v)?;
+            data.borrow_mut().suppress_context = flag;
+        }
+        "__traceback__" if v.is_none() => data.borrow_mut().traceback.clear(),
+        "__traceback__" => return Err(vm.new_error(vm.types.type_error, "__traceback__ must be a traceback or None")),
+        _ => return Ok(None),
+    }
+    Ok(Some(()))
 }
 
 /// The attribute names instances of `class` may have, when every class of its MRO declares
@@ -795,6 +979,13 @@ pub fn delattr_generic(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<()> {
                         }
                         return vm.call(fdel, &[obj], &[]).map(|_| ());
                     }
+                }
+                if let Some(d) = instance_dict(inst) {
+                    let key = vm.sym_value(name);
+                    if super::dictops::remove(vm, d, key)?.is_none() {
+                        return Err(attribute_error(vm, obj, name));
+                    }
+                    return Ok(());
                 }
                 let shape = inst.shape.get();
                 let Some(slot) = shape.slot_of(name) else {

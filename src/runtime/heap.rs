@@ -44,6 +44,17 @@ pub struct Heap {
     /// Stress mode (`STITCH_GC_STRESS=1`): collect at every safepoint, to flush out values
     /// that Rust code forgot to root.
     pub stress: bool,
+    /// Unreachable objects `gc.collect()` already counted and that wait for the next sweep
+    /// (so that a second call before it does not count them again, as CPython's would not).
+    pub reported: std::collections::HashSet<NonNull<Obj>>,
+    /// Set once a program imports `gc`: every sweep then counts the garbage CPython's cycle
+    /// collector would have found (see `runtime::cycles`) into `cyclic_found`, so that
+    /// `gc.collect()` reports the same number whenever stitch's own collections ran.
+    pub count_cycles: bool,
+    /// Objects on (or kept alive by) garbage cycles that sweeps freed since `gc.collect()`.
+    pub cyclic_found: usize,
+    /// Tuples of atomic values found alive by a count or a sweep (CPython untracks those).
+    pub untracked: std::collections::HashSet<NonNull<Obj>>,
     /// Statistics.
     pub collections: u64,
     pub freed_total: u64,
@@ -69,6 +80,10 @@ impl Heap {
             disabled: false,
             gc_requested: false,
             stress: std::env::var_os("STITCH_GC_STRESS").is_some_and(|v| v == "1"),
+            reported: std::collections::HashSet::new(),
+            count_cycles: false,
+            cyclic_found: 0,
+            untracked: std::collections::HashSet::new(),
             collections: 0,
             freed_total: 0,
         }
@@ -111,11 +126,54 @@ impl Heap {
         self.objects.len()
     }
 
-    /// Runs a collection. `mark_roots` must mark every root through the given [`Marker`].
-    pub fn collect(&mut self, mark_roots: impl FnOnce(&mut Marker)) {
+    /// Marks every object reachable from the roots `mark_roots` marks (it must mark every root
+    /// through the given [`Marker`]): the first half of a collection. [`Heap::sweep`] or [`Heap::take_unmarked`] must follow before anything else
+    /// allocates or marks.
+    pub fn mark(&self, mark_roots: impl FnOnce(&mut Marker)) {
         let mut marker = Marker { gray: Vec::with_capacity(1024) };
         mark_roots(&mut marker);
         marker.drain();
+    }
+
+    /// After [`Heap::mark`]: the objects it did not reach, without freeing anything; every
+    /// mark is cleared again. The tuples of atomic values it reached join `untracked`.
+    pub fn take_unmarked(&mut self) -> Vec<ObjRef> {
+        let mut unreachable = Vec::new();
+        let mut alive = Vec::new();
+        for &ptr in &self.objects {
+            // SAFETY: every pointer in `objects` is an initialized, live object in a chunk.
+            let obj = unsafe { ptr.as_ref() };
+            if obj.marked.replace(false) {
+                if matches!(obj.kind, ObjKind::Tuple(_)) {
+                    alive.push(ObjRef(ptr));
+                }
+            } else {
+                unreachable.push(ObjRef(ptr));
+            }
+        }
+        super::cycles::untrack_tuples(alive.into_iter(), &mut self.untracked);
+        unreachable
+    }
+
+    /// After [`Heap::mark`]: frees every object it did not reach.
+    pub fn sweep(&mut self) {
+        if self.count_cycles {
+            let unreachable: Vec<ObjRef> = self
+                .objects
+                .iter()
+                // SAFETY: every pointer in `objects` is an initialized, live object in a chunk.
+                .filter(|&&ptr| !unsafe { ptr.as_ref() }.marked.get() && !self.reported.contains(&ptr))
+                .map(|&ptr| ObjRef(ptr))
+                .collect();
+            self.cyclic_found += super::cycles::cpython_collectable(&unreachable, &self.untracked);
+            // SAFETY (both closures): every pointer in `objects` is a live object in a chunk,
+            // and a pointer in `untracked` is one until this sweep frees it.
+            self.untracked.retain(|&ptr| unsafe { ptr.as_ref() }.marked.get());
+            let alive =
+                self.objects.iter().filter(|&&ptr| unsafe { ptr.as_ref() }.marked.get()).map(|&ptr| ObjRef(ptr));
+            super::cycles::untrack_tuples(alive, &mut self.untracked);
+        }
+        self.reported.clear();
         let before = self.objects.len();
         let free = &mut self.free;
         self.objects.retain(|&ptr| {
@@ -188,140 +246,124 @@ impl Marker {
     }
 
     /// Marks the direct children of `o`.
+    #[inline]
     fn trace(&mut self, o: ObjRef) {
-        match &o.kind {
-            ObjKind::Str(_)
-            | ObjKind::BigInt(_)
-            | ObjKind::Range(_)
-            | ObjKind::BigRange(_)
-            | ObjKind::Code(_)
-            | ObjKind::TextIO(_)
-            | ObjKind::BinaryIO(_)
-            | ObjKind::NotImplemented
-            | ObjKind::Bytes(_)
-            | ObjKind::ByteArray(_)
-            | ObjKind::Complex(_)
-            | ObjKind::Ellipsis => {}
-            ObjKind::Array(a) => match &*a.borrow() {
-                ArrayData::Float(..) | ArrayData::Int(..) => {}
-            },
-            ObjKind::List(l) => self.mark_values(&l.borrow()),
-            ObjKind::Tuple(t) => self.mark_values(t),
-            ObjKind::Dict(d) => {
-                for (k, v) in d.borrow().iter() {
-                    self.mark_value(k);
-                    self.mark_value(v);
-                }
-            }
-            ObjKind::Set(s) => {
-                for k in s.borrow().iter() {
-                    self.mark_value(k);
-                }
-            }
-            ObjKind::FrozenSet(s) => {
-                for k in s.iter() {
-                    self.mark_value(k);
-                }
-            }
-            ObjKind::Slice(a, b, c) => {
-                self.mark_value(*a);
-                self.mark_value(*b);
-                self.mark_value(*c);
-            }
-            ObjKind::Function(f) => {
-                self.mark(f.globals);
-                self.mark_value(f.defaults);
-                for (_, v) in &f.kwdefaults {
-                    self.mark_value(*v);
-                }
-                self.mark_value(f.closure);
-                for (_, v) in f.attrs.borrow().iter() {
-                    self.mark_value(*v);
-                }
-            }
-            ObjKind::Native(n) => self.mark_value(n.receiver),
-            ObjKind::Class(c) => {
-                for b in &c.bases {
-                    self.mark(*b);
-                }
-                if let Some(m) = c.metaclass.get() {
-                    self.mark(m);
-                }
-                for v in c.dict.borrow().values() {
-                    self.mark_value(*v);
-                }
-            }
-            ObjKind::Instance(i) => {
-                self.mark(i.class);
-                i.slots.with_slice(|s| self.mark_values(s));
-                match &i.ext {
-                    InstanceExt::None => {}
-                    InstanceExt::List(l) => self.mark_values(&l.borrow()),
-                    InstanceExt::Tuple(t) => self.mark_values(t),
-                    InstanceExt::Random(_) => {}
-                    InstanceExt::Dict(d) => {
-                        for (k, v) in d.borrow().iter() {
-                            self.mark_value(k);
-                            self.mark_value(v);
-                        }
-                    }
-                    InstanceExt::Exception(e) => {
-                        let e = e.borrow();
-                        self.mark_value(e.args);
-                        self.mark_value(e.cause);
-                        self.mark_value(e.context);
-                    }
-                }
-            }
-            ObjKind::BoundMethod { receiver, func } => {
-                self.mark_value(*receiver);
-                self.mark_value(*func);
-            }
-            ObjKind::Generator(g) => {
-                let g = g.borrow();
-                self.mark(g.func);
-                self.mark(g.globals);
-                self.mark_values(&g.saved);
-            }
-            ObjKind::Module(m) => self.mark(m.dict),
-            ObjKind::Cell(c) => self.mark_value(c.get()),
-            ObjKind::Iterator(it) => match &*it.borrow() {
-                IterState::Seq { seq, .. }
-                | IterState::Str { s: seq, .. }
-                | IterState::Dict { dict: seq, .. }
-                | IterState::Set { set: seq, .. }
-                | IterState::Reversed { seq, .. } => self.mark(*seq),
-                IterState::Range { .. } | IterState::BigRange(_) | IterState::Exhausted => {}
-                IterState::Enumerate { it, count } => {
-                    self.mark_value(*it);
-                    self.mark_value(*count);
-                }
-                IterState::Zip { its } => self.mark_values(its),
-                IterState::Map { func, its } => {
-                    self.mark_value(*func);
-                    self.mark_values(its);
-                }
-                IterState::Filter { func, it } => {
-                    self.mark_value(*func);
-                    self.mark_value(*it);
-                }
-                IterState::GetItem { obj, .. } => self.mark_value(*obj),
-                IterState::Callable { func, sentinel } => {
-                    self.mark_value(*func);
-                    self.mark_value(*sentinel);
-                }
-            },
-            ObjKind::DictView(d, _) => self.mark(*d),
-            ObjKind::Property { fget, fset, fdel } => {
-                self.mark_value(*fget);
-                self.mark_value(*fset);
-                self.mark_value(*fdel);
-            }
-            ObjKind::StaticMethod(f) | ObjKind::ClassMethod(f) => self.mark_value(*f),
-            ObjKind::Super { class, receiver } => {
-                self.mark(*class);
-                self.mark_value(*receiver);
+        children(o, &mut |v| self.mark_value(v));
+    }
+}
+
+/// Calls `f` with every value object `o` refers to directly: the collector's tracing, and the
+/// cycle analysis behind `gc.collect()`'s count.
+#[inline]
+pub fn children(o: ObjRef, f: &mut impl FnMut(Value)) {
+    fn all(vs: &[Value], f: &mut impl FnMut(Value)) {
+        for &v in vs {
+            f(v);
+        }
+    }
+    fn dict(d: &std::cell::RefCell<super::dict::Dict>, f: &mut impl FnMut(Value)) {
+        for (k, v) in d.borrow().iter() {
+            f(k);
+            f(v);
+        }
+    }
+    let obj = Value::Obj;
+    match &o.kind {
+        ObjKind::Str(_)
+        | ObjKind::BigInt(_)
+        | ObjKind::Range(_)
+        | ObjKind::BigRange(_)
+        | ObjKind::Code(_)
+        | ObjKind::TextIO(_)
+        | ObjKind::BinaryIO(_)
+        | ObjKind::NotImplemented
+        | ObjKind::Bytes(_)
+        | ObjKind::ByteArray(_)
+        | ObjKind::Complex(_)
+        | ObjKind::Ellipsis => {}
+        ObjKind::Array(a) => match &*a.borrow() {
+            ArrayData::Float(..) | ArrayData::Int(..) => {}
+        },
+        ObjKind::List(l) => all(&l.borrow(), f),
+        ObjKind::Tuple(t) => all(t, f),
+        ObjKind::Dict(d) => dict(d, f),
+        ObjKind::Set(s) => {
+            for k in s.borrow().iter() {
+                f(k);
             }
         }
+        ObjKind::FrozenSet(s) => {
+            for k in s.iter() {
+                f(k);
+            }
+        }
+        ObjKind::Slice(a, b, c) => all(&[*a, *b, *c], f),
+        ObjKind::Function(func) => {
+            f(obj(func.globals));
+            f(func.defaults);
+            for (_, v) in &func.kwdefaults {
+                f(*v);
+            }
+            f(func.closure);
+            for (_, v) in func.attrs.borrow().iter() {
+                f(*v);
+            }
+        }
+        ObjKind::Native(n) => f(n.receiver),
+        ObjKind::Class(c) => {
+            for b in &c.bases {
+                f(obj(*b));
+            }
+            if let Some(m) = c.metaclass.get() {
+                f(obj(m));
+            }
+            for v in c.dict.borrow().values() {
+                f(*v);
+            }
+        }
+        ObjKind::Instance(i) => {
+            f(obj(i.class));
+            i.slots.with_slice(|s| all(s, f));
+            match &i.ext {
+                InstanceExt::None | InstanceExt::Random(_) => {}
+                InstanceExt::List(l) => all(&l.borrow(), f),
+                InstanceExt::Tuple(t) => all(t, f),
+                InstanceExt::Dict(d) => dict(d, f),
+                InstanceExt::Exception(e) => {
+                    let e = e.borrow();
+                    all(&[e.args, e.cause, e.context], f);
+                }
+            }
+        }
+        ObjKind::BoundMethod { receiver, func } => all(&[*receiver, *func], f),
+        ObjKind::Generator(g) => {
+            let g = g.borrow();
+            f(obj(g.func));
+            f(obj(g.globals));
+            all(&g.saved, f);
+        }
+        ObjKind::Module(m) => f(obj(m.dict)),
+        ObjKind::Cell(c) => f(c.get()),
+        ObjKind::Iterator(it) => match &*it.borrow() {
+            IterState::Seq { seq, .. }
+            | IterState::Str { s: seq, .. }
+            | IterState::Dict { dict: seq, .. }
+            | IterState::Set { set: seq, .. }
+            | IterState::Reversed { seq, .. } => f(obj(*seq)),
+            IterState::Range { .. } | IterState::BigRange(_) | IterState::Exhausted => {}
+            IterState::Enumerate { it, count } => all(&[*it, *count], f),
+            IterState::Zip { its } => all(its, f),
+            IterState::Map { func, its } => {
+                f(*func);
+                all(its, f);
+            }
+            IterState::Filter { func, it } => all(&[*func, *it], f),
+            IterState::GetItem { obj, .. } => f(*obj),
+            IterState::Callable { func, sentinel } => all(&[*func, *sentinel], f),
+        },
+        ObjKind::DictView(d, _) => f(obj(*d)),
+        ObjKind::Property { fget, fset, fdel } => all(&[*fget, *fset, *fdel], f),
+        ObjKind::StaticMethod(func) | ObjKind::ClassMethod(func) => f(*func),
+        ObjKind::Super { class, receiver } => all(&[obj(*class), *receiver], f),
     }
 }

@@ -217,11 +217,17 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
                 class_names(vm, o, &mut names);
             }
         }
+        Some(ObjKind::Instance(inst)) => {
+            // The instance's own names, without materializing its `__dict__`.
+            names = match super::attr::instance_dict(inst) {
+                Some(d) => dict_keys(Value::Obj(d)),
+                None => inst.shape.get().names.iter().map(|n| vm.sym_str(*n).to_string()).collect(),
+            };
+            class_names(vm, class, &mut names);
+        }
         _ => {
-            if !matches!(obj.obj().map(|o| &o.kind), Some(ObjKind::Module(_))) {
-                if let Some(d) = super::attr::lookup(vm, obj, sym::DICT)? {
-                    names = dict_keys(d);
-                }
+            if let Some(d) = super::attr::lookup(vm, obj, sym::DICT)? {
+                names = dict_keys(d);
             }
             class_names(vm, class, &mut names);
         }

@@ -11,6 +11,7 @@ pub mod bytes_methods;
 pub mod cmathmod;
 pub mod complex;
 pub mod containers;
+pub mod cycles;
 pub mod descriptors;
 pub mod dict;
 pub mod dict_methods;

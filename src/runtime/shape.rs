@@ -8,8 +8,14 @@
 //! so a shape also identifies the class: a (shape → slot) inline cache, or a JIT guard on the
 //! shape, is enough to load an attribute. Shapes live for the whole run (they are few: one per
 //! distinct attribute sequence), so they are leaked `&'static` references.
+//!
+//! An instance whose `__dict__` a program asked for moves to its class's *dict shape*: it has
+//! no names, and slot 0 holds a real `dict` that is the instance's attribute storage from then
+//! on (as CPython materializes an instance's dict), so `obj.__dict__` is a live view that
+//! `obj.__dict__.update(...)` or `vars(obj)[k] = v` writes through. No slot cache or JIT guard
+//! ever names a dict shape with a slot, so the fast paths simply miss on such instances.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::interner::Sym;
@@ -22,6 +28,10 @@ pub struct Shape {
     /// Slot `i` holds attribute `names[i]`.
     pub names: Vec<Sym>,
     transitions: RefCell<Vec<(Sym, ShapeRef)>>,
+    /// Whether this is a dict shape (slot 0 holds the instance's `__dict__`).
+    pub dict_mode: bool,
+    /// The dict shape of this (root) shape's class, created on first use.
+    dict_child: OnceCell<ShapeRef>,
 }
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -29,12 +39,23 @@ static NEXT_ID: AtomicU32 = AtomicU32::new(1);
 impl Shape {
     /// A new empty root shape.
     pub fn new_root() -> ShapeRef {
-        Shape::leak(Vec::new())
+        Shape::leak(Vec::new(), false)
     }
 
-    fn leak(names: Vec<Sym>) -> ShapeRef {
+    fn leak(names: Vec<Sym>, dict_mode: bool) -> ShapeRef {
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        Box::leak(Box::new(Shape { id, names, transitions: RefCell::new(Vec::new()) }))
+        Box::leak(Box::new(Shape {
+            id,
+            names,
+            transitions: RefCell::new(Vec::new()),
+            dict_mode,
+            dict_child: OnceCell::new(),
+        }))
+    }
+
+    /// The dict shape for instances of this root shape's class (see the module docs).
+    pub fn dict_shape(&'static self) -> ShapeRef {
+        self.dict_child.get_or_init(|| Shape::leak(Vec::new(), true))
     }
 
     /// The slot holding `name`, if this shape has it.
@@ -50,7 +71,7 @@ impl Shape {
         }
         let mut names = self.names.clone();
         names.push(name);
-        let next = Shape::leak(names);
+        let next = Shape::leak(names, false);
         self.transitions.borrow_mut().push((name, next));
         next
     }
@@ -71,5 +92,15 @@ mod tests {
         let c = root.with(Sym(2)).with(Sym(1));
         assert!(!std::ptr::eq(a, c));
         assert_eq!(c.slot_of(Sym(2)), Some(0));
+    }
+
+    #[test]
+    fn a_class_has_one_dict_shape_without_slots() {
+        let root = Shape::new_root();
+        let d = root.dict_shape();
+        assert!(d.dict_mode && !root.dict_mode);
+        assert!(std::ptr::eq(d, root.dict_shape()));
+        assert_eq!(d.slot_of(Sym(1)), None);
+        assert!(!std::ptr::eq(d, Shape::new_root().dict_shape()));
     }
 }

@@ -140,6 +140,15 @@ impl SlotVec {
         v
     }
 
+    /// Drops every value after the first `n` (nothing when there are no more than `n`).
+    pub fn truncate(&self, n: usize) {
+        if n < self.len() {
+            // Values are `Copy`: the dropped tail needs no destructor, and the buffer keeps its
+            // capacity.
+            self.len.set(n as u32);
+        }
+    }
+
     /// A copy of the values.
     pub fn to_vec(&self) -> Vec<Value> {
         self.with_slice(|s| s.to_vec())

@@ -28,25 +28,9 @@ _ATOMIC = {type(None), int, float, bool, str, type, range, type(len), type(_func
            type(_Probe().method), type(NotImplemented), property, slice}
 
 
-def _no_init(self, *args, **kwargs):
-    pass
-
-
 def _new_instance(cls):
-    # An instance of `cls` made without running its __init__ (stitch has no object.__new__):
-    # for the one call, the class's __init__ is one that does nothing.
-    own = cls.__dict__
-    had = '__init__' in own
-    saved = own.get('__init__')
-    cls.__init__ = _no_init
-    try:
-        obj = cls()
-    finally:
-        if had:
-            cls.__init__ = saved
-        else:
-            del cls.__init__
-    return obj
+    # An instance of `cls` made without running its __init__, as copyreg.__newobj__ does.
+    return cls.__new__(cls)
 
 
 def _state_of(x):
@@ -64,8 +48,7 @@ def _set_state(y, state):
     if setstate is not None:
         setstate(y, state)
         return
-    for key, value in state.items():
-        setattr(y, key, value)
+    y.__dict__.update(state)
 
 
 def _reduction(x):
@@ -100,9 +83,7 @@ def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None):
             else:
                 slotstate = None
             if state is not None:
-                # (stitch's instance __dict__ is a snapshot: set the attributes one by one.)
-                for key, value in state.items():
-                    setattr(y, key, value)
+                y.__dict__.update(state)
             if slotstate is not None:
                 for key, value in slotstate.items():
                     setattr(y, key, value)
@@ -145,8 +126,7 @@ def copy(x):
     state = _state_of(x)
     if state is not None:
         if getattr(cls, '__setstate__', None) is None and isinstance(state, dict):
-            for key, value in state.items():
-                setattr(y, key, value)
+            y.__dict__.update(state)
         else:
             _set_state(y, state)
     if isinstance(x, dict):
