@@ -57,6 +57,9 @@ impl Vm {
         }
         self.types.mark(m);
         m.mark_values(&self.temp_roots);
+        for v in self.slot_wrappers.values() {
+            m.mark_value(*v);
+        }
         m.mark_values(&self.jit_roots);
         for v in self.modules.values() {
             m.mark_value(*v);

@@ -178,6 +178,9 @@ pub struct Vm {
     pub modules: HashMap<String, Value>,
     /// Values Rust code keeps alive across calls back into Python.
     pub temp_roots: Vec<Value>,
+    /// The built-in types' special methods made as attributes so far (`runtime::slot_wrappers`),
+    /// by (defining class, name); GC roots.
+    pub slot_wrappers: std::collections::HashMap<(usize, crate::runtime::interner::Sym), Value>,
     /// Objects compiled traces refer to by address (the JIT's guards compare against them),
     /// kept alive for as long as the traces exist.
     pub jit_roots: Vec<Value>,
@@ -253,6 +256,7 @@ impl Vm {
             builtins,
             modules: HashMap::new(),
             temp_roots: Vec::new(),
+            slot_wrappers: std::collections::HashMap::new(),
             jit_roots: Vec::new(),
             handled_exc: Value::None,
             codes: Vec::new(),

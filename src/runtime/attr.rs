@@ -239,7 +239,9 @@ pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> P
         ObjKind::Class(_) | ObjKind::Super { .. } => Ok((getattr(vm, obj, name)?, Value::Null)),
         _ => {
             let class = vm.type_of(obj);
-            if let Some(f @ Value::Obj(fo)) = class.as_class().and_then(|c| c.lookup(name)) {
+            let found = class.as_class().and_then(|c| c.lookup(name));
+            let found = found.map(|f| super::slot_wrappers::before_object(vm, class, name, f).unwrap_or(f));
+            if let Some(f @ Value::Obj(fo)) = found {
                 if matches!(fo.kind, ObjKind::Native(_)) {
                     remember(
                         cache,
@@ -365,6 +367,7 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
         }
         ObjKind::Class(c) => {
             if let Some(a) = c.lookup(name) {
+                let a = super::slot_wrappers::before_object(vm, o, name, a).unwrap_or(a);
                 if let Value::Obj(ao) = a {
                     match &ao.kind {
                         ObjKind::ClassMethod(f) => {
@@ -384,7 +387,10 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
                     return Ok(Some(v));
                 }
             }
-            class_special(vm, o, name)
+            match class_special(vm, o, name)? {
+                Some(v) => Ok(Some(v)),
+                None => Ok(super::slot_wrappers::lookup(vm, o, name)),
+            }
         }
         ObjKind::Module(m) => {
             let key = vm.sym_value(name);
@@ -519,9 +525,16 @@ pub fn generic_instance_lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<O
         if descriptor == Descriptor::NonData {
             return descriptors::get(vm, a, obj, class).map(Some);
         }
+        let a = super::slot_wrappers::before_object(vm, class, name, a).unwrap_or(a);
         return bind(vm, a, obj, class).map(Some);
     }
-    instance_special(vm, obj, o, name)
+    if let Some(special) = instance_special(vm, obj, o, name)? {
+        return Ok(Some(special));
+    }
+    match super::slot_wrappers::lookup(vm, class, name) {
+        Some(w) => bind(vm, w, obj, class).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Attributes of values of built-in types: their class's native methods, bound.
@@ -545,12 +558,18 @@ fn builtin_value_attr(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Val
 fn builtin_method(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
     let class = vm.type_of(obj);
     match class.as_class().and_then(|c| c.lookup(name)) {
-        Some(a) => bind(vm, a, obj, class).map(Some),
+        Some(a) => {
+            let a = super::slot_wrappers::before_object(vm, class, name, a).unwrap_or(a);
+            bind(vm, a, obj, class).map(Some)
+        }
         None => {
             if name == sym::CLASS {
                 return Ok(Some(Value::Obj(class)));
             }
-            Ok(None)
+            match super::slot_wrappers::lookup(vm, class, name) {
+                Some(w) => bind(vm, w, obj, class).map(Some),
+                None => Ok(None),
+            }
         }
     }
 }
@@ -736,7 +755,11 @@ fn super_lookup(vm: &mut Vm, class: ObjRef, receiver: Value, name: Sym) -> PyRes
             return bind(vm, a, receiver, start).map(Some);
         }
     }
-    Ok(None)
+    match super::slot_wrappers::lookup_in(vm, &mro[pos + 1..], name) {
+        Some(w) if class_receiver => Ok(Some(w)),
+        Some(w) => bind(vm, w, receiver, start).map(Some),
+        None => Ok(None),
+    }
 }
 
 pub fn attribute_error(vm: &mut Vm, obj: Value, name: Sym) -> crate::interpreter::PyErr {

@@ -233,7 +233,7 @@ fn len(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(Value::Int(ops::len(vm, args[0])? as i64))
 }
 
-fn abs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+pub(crate) fn abs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "abs", args, 1, 1)?;
     match args[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
@@ -850,7 +850,7 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     }
 }
 
-fn round(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+pub(crate) fn round(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     arity(vm, "round", args, 1, 2)?;
     let ndigits_kw = vm.intern("ndigits");
     let nd = args.get(1).copied().or_else(|| kwarg(kw, ndigits_kw)).filter(|v| !v.is_none());
@@ -912,7 +912,7 @@ pub fn float_to_int(vm: &mut Vm, x: f64) -> Value {
     }
 }
 
-fn divmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+pub(crate) fn divmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
     if super::complex::is_complex(a) || super::complex::is_complex(b) {
@@ -951,7 +951,7 @@ fn divmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![q, r]))
 }
 
-fn pow(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+pub(crate) fn pow(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "pow", args, 2, 3)?;
     if let Some(m) = args.get(2).filter(|m| !m.is_none()) {
         if args.iter().any(|v| super::complex::is_complex(*v)) {
@@ -1000,7 +1000,7 @@ fn oct(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     int_radix(vm, args, "oct", "0o", 8)
 }
 
-fn format(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+pub(crate) fn format(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "format", args, 1, 2)?;
     let spec = args.get(1).and_then(|s| strings::as_str(*s)).unwrap_or("").to_string();
     let s = strings::format(vm, args[0], &spec)?;

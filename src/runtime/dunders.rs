@@ -77,7 +77,11 @@ fn object_eq(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "__ne__", args, 2, 2)?;
-    let r = ops::compare(vm, crate::bytecode::CompareOp::Eq, args[0], args[1])?;
+    // `self.__eq__(other)` inverted, NotImplemented passed on (as CPython's `object.__ne__`).
+    let r = match ops::call_special(vm, args[0], super::interner::sym::EQ, &[args[1]])? {
+        Some(r) => r,
+        None => ops::compare(vm, crate::bytecode::CompareOp::Eq, args[0], args[1])?,
+    };
     if vm.is_not_implemented(r) {
         return Ok(r);
     }

@@ -43,6 +43,7 @@ pub mod set_methods;
 pub mod setops;
 pub mod sha512;
 pub mod shape;
+pub mod slot_wrappers;
 pub mod slots;
 pub mod stdlib;
 pub mod str_format;

@@ -1200,29 +1200,7 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
     }
     if let Some(l) = o.as_list() {
         if !matches!(o.kind, ObjKind::Instance(_)) || special(vm, obj, sym::DELITEM).is_none() {
-            if let Some(s) = is_slice(key) {
-                let len = l.borrow().len();
-                let si = slice_indices(vm, s, len)?;
-                let mut idx: Vec<usize> = si.indices().collect();
-                idx.sort_unstable();
-                let mut list = l.borrow_mut();
-                for i in idx.into_iter().rev() {
-                    list.remove(i);
-                }
-                return Ok(());
-            }
-            let i = seq_index(vm, key, "list")?;
-            let mut list = l.borrow_mut();
-            return match norm_index(i, list.len()) {
-                Some(i) => {
-                    list.remove(i);
-                    Ok(())
-                }
-                None => {
-                    drop(list);
-                    Err(vm.new_error(vm.types.index_error, "list assignment index out of range"))
-                }
-            };
+            return list_delitem(vm, l, key);
         }
     }
     match &o.kind {
@@ -1242,6 +1220,33 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         _ => {
             let tn = type_name(vm, obj);
             Err(vm.new_error(vm.types.type_error, &format!("'{tn}' object doesn't support item deletion")))
+        }
+    }
+}
+
+/// `del l[key]` on list storage (an index or a slice).
+pub fn list_delitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value) -> PyResult<()> {
+    if let Some(s) = is_slice(key) {
+        let len = l.borrow().len();
+        let si = slice_indices(vm, s, len)?;
+        let mut idx: Vec<usize> = si.indices().collect();
+        idx.sort_unstable();
+        let mut list = l.borrow_mut();
+        for i in idx.into_iter().rev() {
+            list.remove(i);
+        }
+        return Ok(());
+    }
+    let i = seq_index(vm, key, "list")?;
+    let mut list = l.borrow_mut();
+    match norm_index(i, list.len()) {
+        Some(i) => {
+            list.remove(i);
+            Ok(())
+        }
+        None => {
+            drop(list);
+            Err(vm.new_error(vm.types.index_error, "list assignment index out of range"))
         }
     }
 }
