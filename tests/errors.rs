@@ -148,3 +148,25 @@ fn fuzzed_sources_never_crash() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Every construct the README lists as unsupported is a compile-time `unsupported:` error at
+/// its position (exit 2, nothing run), never a silent difference at run time.
+#[test]
+fn each_unsupported_construct_is_reported_where_it_is() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("print(1)\nasync def f():\n    pass\n", "2:1", "async functions"),
+        ("print(1)\nclass A:\n    pass\nclass B(A, **{}):\n    pass\n", "4:12", "'**' in class keyword arguments"),
+        ("print(1)\nbases = ()\nclass B(*bases):\n    pass\n", "3:9", "starred class bases"),
+        ("print(1)\nfrom . import sibling\n", "2:1", "relative imports"),
+        ("print(1)\ntry:\n    pass\nexcept* ValueError:\n    pass\n", "2:1", "'except*'"),
+        ("print(1)\nclass S(str):\n    pass\n", "2:9", "subclasses of the built-in type 'str'"),
+        ("print(1)\nclass R:\n    def __del__(self):\n        pass\n", "3:9", "'__del__' finalizers"),
+    ];
+    for (i, (src, at, what)) in cases.iter().enumerate() {
+        let run = run_source(&format!("unsupported_{i}.py"), src);
+        assert_eq!(run.status, Some(2), "{src}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{src}: ran and printed {:?}", run.stdout);
+        let line = run.stderr.lines().next().unwrap_or("");
+        assert!(line.contains(&format!("unsupported_{i}.py:{at}: unsupported: {what}")), "{src}: got {line:?}");
+    }
+}

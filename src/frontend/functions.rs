@@ -91,6 +91,15 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_class_def(&mut self, class: &'a ast::StmtClassDef) -> Result<()> {
+        // A finalizer runs when CPython's reference count drops to zero; stitch's tracing
+        // collector has no such moment, so `__del__` would be silently ignored.
+        for stmt in &class.body {
+            if let ast::Stmt::FunctionDef(def) = stmt {
+                if def.name.id.as_str() == "__del__" {
+                    return Err(self.unsupported(def.name.range, "'__del__' finalizers"));
+                }
+            }
+        }
         let (bases, keywords): (&'a [Expr], &'a [ast::Keyword]) = match &class.arguments {
             Some(arguments) => {
                 if let Some(keyword) = arguments.keywords.iter().find(|k| k.arg.is_none()) {

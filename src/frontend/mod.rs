@@ -30,7 +30,7 @@
 //! those) followed by CPython's wording where practical, or `unsupported: <construct>` for
 //! valid Python outside stitch's subset: `async`/`await`, `**` in class keyword arguments and
 //! starred class bases, relative imports, `except*`, type parameters and `type` statements,
-//! template strings.
+//! template strings, `__del__` methods.
 //!
 //! ## Simplifications
 //! Annotations are accepted and never evaluated (`x: int = 1` is `x = 1`; a bare `x: int`

@@ -921,7 +921,8 @@ fn slots_of(class: ObjRef) -> Option<Vec<Sym>> {
         }
         allowed.extend(ac.slots.borrow().clone()?);
     }
-    Some(allowed)
+    // `'__dict__'` among the slots gives the instances a dict after all.
+    (!allowed.contains(&sym::DICT)).then_some(allowed)
 }
 
 /// `setattr(obj, name, v)`.

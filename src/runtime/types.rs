@@ -560,8 +560,24 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
 }
 
 /// `type(name, bases, dict)`: a class made from a namespace, as a class statement makes it.
+///
+/// As CPython's `type.__call__`: when a base's metaclass wins, its `__new__` makes the class
+/// (see [`type_new_full`]) and its `__init__` runs on it.
 pub fn type_new3(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult<Value> {
-    type_new_full(vm, None, name, bases, ns, &[])
+    let class = type_new_full(vm, None, name, bases, ns, &[])?;
+    let meta = vm.type_of(class);
+    if meta == vm.types.type_ || !is_subclass(meta, vm.types.type_) {
+        return Ok(class);
+    }
+    if let Some(init) = meta.as_class().and_then(|c| c.lookup(sym::INIT)) {
+        if matches!(init.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+            vm.temp_roots.push(class);
+            let r = vm.call(init, &[class, name, bases, ns], &[]);
+            vm.temp_roots.pop();
+            r?;
+        }
+    }
+    Ok(class)
 }
 
 /// `type.__new__(meta, name, bases, dict, **kw)`: a class with metaclass `meta` (None for
@@ -574,6 +590,7 @@ pub fn type_new_full(
     ns: Value,
     kw: &[(Sym, Value)],
 ) -> PyResult<Value> {
+    let (name_value, ns_value) = (name, ns);
     let Some(name) = super::strings::as_str(name).map(|s| s.to_string()) else {
         let tn = super::ops::type_name(vm, name);
         return Err(vm.new_error(vm.types.type_error, &format!("type.__new__() argument 1 must be str, not {tn}")));
@@ -593,7 +610,15 @@ pub fn type_new_full(
             None => return Err(vm.new_error(vm.types.type_error, "bases must be types")),
         }
     }
-    let winner = super::metaclass::calculate_metaclass(vm, meta.unwrap_or(vm.types.type_), &classes)?;
+    let metatype = meta.unwrap_or(vm.types.type_);
+    let winner = super::metaclass::calculate_metaclass(vm, metatype, &classes)?;
+    if winner != metatype {
+        // A base's metaclass is more derived: its own `__new__` makes the class.
+        if let Some(new) = custom_new(winner).filter(|f| matches!(f.obj().map(|o| &o.kind), Some(ObjKind::Function(_))))
+        {
+            return vm.call(new, &[Value::Obj(winner), name_value, bases, ns_value], kw);
+        }
+    }
     let meta = if winner == vm.types.type_ { None } else { Some(winner) };
     if classes.is_empty() {
         classes.push(vm.types.object);
