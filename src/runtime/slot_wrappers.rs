@@ -154,6 +154,43 @@ macro_rules! compare_entries {
     };
 }
 
+/// The container protocol, each on the built-in value: `__len__`, `__contains__`, `__iter__`,
+/// then `__getitem__` and `__hash__` when the type has them.
+macro_rules! container_entries {
+    ($table:ident, $class:literal, getitem: $getitem:literal, hash: $hash:literal) => {
+        $table.push((
+            "__len__",
+            (|vm: &mut Vm, a: &[Value], _: Kw| {
+                unary(vm, a, $class, "__len__", |vm, s| ops::len(vm, s).map(|n| Value::Int(n as i64)))
+            }) as NativeFn,
+        ));
+        $table.push((
+            "__contains__",
+            (|vm: &mut Vm, a: &[Value], _: Kw| {
+                binary(vm, a, $class, "__contains__", |vm, s, x| ops::contains(vm, s, x).map(Value::Bool))
+            }) as NativeFn,
+        ));
+        $table.push((
+            "__iter__",
+            (|vm: &mut Vm, a: &[Value], _: Kw| unary(vm, a, $class, "__iter__", super::iter::get_iter)) as NativeFn,
+        ));
+        if $getitem {
+            $table.push((
+                "__getitem__",
+                (|vm: &mut Vm, a: &[Value], _: Kw| binary(vm, a, $class, "__getitem__", ops::getitem)) as NativeFn,
+            ));
+        }
+        if $hash {
+            $table.push((
+                "__hash__",
+                (|vm: &mut Vm, a: &[Value], _: Kw| {
+                    unary(vm, a, $class, "__hash__", |vm, s| ops::hash(vm, s).map(Value::Int))
+                }) as NativeFn,
+            ));
+        }
+    };
+}
+
 /// A method without arguments: `f(self)`, once `self` is checked to be of `class`.
 fn unary(
     vm: &mut Vm,
@@ -368,15 +405,7 @@ fn str_table() -> Table {
     }));
     t.push(("__rmod__", |vm, a, _| binary(vm, a, "str", "__rmod__", |vm, _, _| not_implemented(vm))));
     compare_entries!(t, "str", family_compare);
-    t.push(("__len__", |vm, a, _| {
-        unary(vm, a, "str", "__len__", |vm, s| ops::len(vm, s).map(|n| Value::Int(n as i64)))
-    }));
-    t.push(("__contains__", |vm, a, _| {
-        binary(vm, a, "str", "__contains__", |vm, s, x| ops::contains(vm, s, x).map(Value::Bool))
-    }));
-    t.push(("__getitem__", |vm, a, _| binary(vm, a, "str", "__getitem__", ops::getitem)));
-    t.push(("__iter__", |vm, a, _| unary(vm, a, "str", "__iter__", super::iter::get_iter)));
-    t.push(("__hash__", |vm, a, _| unary(vm, a, "str", "__hash__", |vm, s| ops::hash(vm, s).map(Value::Int))));
+    container_entries!(t, "str", getitem: true, hash: true);
     t.push(("__repr__", |vm, a, _| unary(vm, a, "str", "__repr__", repr_value)));
     t.push(("__str__", |vm, a, _| unary(vm, a, "str", "__str__", str_value)));
     t.push(("__format__", |vm, a, _| binary(vm, a, "str", "__format__", format_value)));
@@ -489,13 +518,7 @@ fn set_table(mutable: bool) -> Table {
             unary(vm, a, "frozenset", "__hash__", |vm, s| ops::hash(vm, s).map(Value::Int))
         }));
     }
-    t.push(("__len__", |vm, a, _| {
-        unary(vm, a, "set", "__len__", |vm, s| ops::len(vm, s).map(|n| Value::Int(n as i64)))
-    }));
-    t.push(("__contains__", |vm, a, _| {
-        binary(vm, a, "set", "__contains__", |vm, s, x| ops::contains(vm, s, x).map(Value::Bool))
-    }));
-    t.push(("__iter__", |vm, a, _| unary(vm, a, "set", "__iter__", super::iter::get_iter)));
+    container_entries!(t, "set", getitem: false, hash: false);
     t.push(("__repr__", |vm, a, _| unary(vm, a, "set", "__repr__", repr_value)));
     t
 }
@@ -573,15 +596,7 @@ fn list_reversed(vm: &mut Vm, s: Value) -> PyResult<Value> {
 
 fn range_table() -> Table {
     let mut t = Table::new();
-    t.push(("__len__", |vm, a, _| {
-        unary(vm, a, "range", "__len__", |vm, s| ops::len(vm, s).map(|n| Value::Int(n as i64)))
-    }));
-    t.push(("__contains__", |vm, a, _| {
-        binary(vm, a, "range", "__contains__", |vm, s, x| ops::contains(vm, s, x).map(Value::Bool))
-    }));
-    t.push(("__getitem__", |vm, a, _| binary(vm, a, "range", "__getitem__", ops::getitem)));
-    t.push(("__iter__", |vm, a, _| unary(vm, a, "range", "__iter__", super::iter::get_iter)));
-    t.push(("__hash__", |vm, a, _| unary(vm, a, "range", "__hash__", |vm, s| ops::hash(vm, s).map(Value::Int))));
+    container_entries!(t, "range", getitem: true, hash: true);
     t.push(("__eq__", |vm, a, _| family_compare(vm, a, "range", CompareOp::Eq)));
     t.push(("__ne__", |vm, a, _| family_compare(vm, a, "range", CompareOp::Ne)));
     t
@@ -603,14 +618,9 @@ fn iterator_table() -> Table {
 }
 
 fn view_table() -> Table {
-    vec![
-        ("__len__", |vm, a, _| unary(vm, a, "", "__len__", |vm, s| ops::len(vm, s).map(|n| Value::Int(n as i64)))),
-        ("__iter__", |vm, a, _| unary(vm, a, "", "__iter__", super::iter::get_iter)),
-        ("__contains__", |vm, a, _| {
-            binary(vm, a, "", "__contains__", |vm, s, x| ops::contains(vm, s, x).map(Value::Bool))
-        }),
-        ("__repr__", |vm, a, _| unary(vm, a, "", "__repr__", repr_value)),
-    ]
+    let mut t: Table = vec![("__repr__", |vm, a, _| unary(vm, a, "", "__repr__", repr_value))];
+    container_entries!(t, "", getitem: false, hash: false);
+    t
 }
 
 // ---------------------------------------------------------------------------------------------
