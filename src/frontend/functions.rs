@@ -29,6 +29,7 @@ use crate::bytecode::{Code, Const, Opcode};
 /// `MAKE_FUNCTION` flags.
 const MAKE_DEFAULTS: u32 = 0x01;
 const MAKE_KWDEFAULTS: u32 = 0x02;
+const MAKE_ANNOTATIONS: u32 = 0x04;
 const MAKE_CLOSURE: u32 = 0x08;
 
 impl<'a> Compiler<'a> {
@@ -38,7 +39,7 @@ impl<'a> Compiler<'a> {
         }
         self.push_decorators(&def.decorator_list)?;
         self.move_to(def.name.range);
-        let flags = self.compile_defaults(&def.parameters)?;
+        let flags = self.compile_defaults(&def.parameters)? | self.compile_annotations(def)?;
         let scope = self.scope_of(def.range, ScopeKind::Function)?;
         let firstlineno = self.lines.line(def.range.start());
         self.enter_unit(scope, def.name.id.to_string(), firstlineno);
@@ -320,6 +321,44 @@ impl<'a> Compiler<'a> {
             flags |= MAKE_KWDEFAULTS;
         }
         Ok(flags)
+    }
+
+    /// Pushes the tuple of (name, annotation) pairs of a `def` (parameters in order, then
+    /// `'return'`), evaluated at definition time as in CPython 3.11, or their source text under
+    /// `from __future__ import annotations`; returns the `MAKE_FUNCTION` flag for it.
+    fn compile_annotations(&mut self, def: &'a ast::StmtFunctionDef) -> Result<u32> {
+        let p = &*def.parameters;
+        let plain = p.posonlyargs.iter().chain(&p.args).map(|a| &a.parameter);
+        let parameters =
+            plain.chain(p.vararg.as_deref()).chain(p.kwonlyargs.iter().map(|a| &a.parameter)).chain(p.kwarg.as_deref());
+        let mut annotated: Vec<(String, &'a Expr)> = Vec::new();
+        for parameter in parameters {
+            if let Some(annotation) = parameter.annotation.as_deref() {
+                let name = super::symtable::mangle(self.unit.private.as_deref(), &parameter.name.id);
+                annotated.push((name.into_owned(), annotation));
+            }
+        }
+        if let Some(returns) = def.returns.as_deref() {
+            annotated.push(("return".to_string(), returns));
+        }
+        if annotated.is_empty() {
+            return Ok(0);
+        }
+        if self.future_annotations {
+            let mut items = Vec::new();
+            for (name, annotation) in &annotated {
+                items.push(Const::Str(name.clone()));
+                items.push(Const::Str(self.lines.text(annotation.range()).to_string()));
+            }
+            self.load_const(Const::Tuple(items));
+        } else {
+            for (name, annotation) in &annotated {
+                self.load_const(Const::Str(name.clone()));
+                self.compile_expr(annotation)?;
+            }
+            self.emit(Opcode::BUILD_TUPLE, count_u32(2 * annotated.len()));
+        }
+        Ok(MAKE_ANNOTATIONS)
     }
 
     /// Builds the closure tuple (when `code` has free variables) and the function object.

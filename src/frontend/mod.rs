@@ -33,8 +33,10 @@
 //! template strings, `__del__` methods.
 //!
 //! ## Simplifications
-//! Annotations are accepted and never evaluated (`x: int = 1` is `x = 1`; a bare `x: int`
-//! only makes `x` local). Docstrings become `__doc__`. `from __future__ import ...` compiles to
+//! Annotations of module and class variables and of function parameters and returns are
+//! evaluated when CPython evaluates them, into `__annotations__` (kept as their source text
+//! under `from __future__ import annotations`); those of local variables never are (`x: int =
+//! 1` in a function is `x = 1`; a bare `x: int` only makes `x` local). Docstrings become `__doc__`. `from __future__ import ...` compiles to
 //! nothing.
 
 pub mod anchors;

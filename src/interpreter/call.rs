@@ -526,7 +526,9 @@ impl Vm {
             closure = self.slot(sp - 1);
             sp -= 1;
         }
+        let mut annotations = Value::Null;
         if flags & 0x04 != 0 {
+            annotations = self.slot(sp - 1);
             sp -= 1;
         }
         let mut kwdefaults = Vec::new();
@@ -555,6 +557,16 @@ impl Vm {
             simple,
             attrs: Default::default(),
         };
+        if let Some(pairs) = annotations.obj().and_then(|o| o.as_tuple()).map(|t| t.to_vec()) {
+            // `__annotations__`: the (name, value) pairs as a dict.
+            let d = self.new_dict();
+            for pair in pairs.chunks(2) {
+                if let [k, v] = pair {
+                    crate::runtime::dictops::set(self, d, *k, *v)?;
+                }
+            }
+            f.attrs.borrow_mut().push((crate::runtime::interner::sym::ANNOTATIONS, Value::Obj(d)));
+        }
         let v = Value::Obj(self.alloc(ObjKind::Function(Box::new(f))));
         self.sp = sp;
         Ok(v)

@@ -416,6 +416,18 @@ pub fn lookup(vm: &mut Vm, obj: Value, name: Sym) -> PyResult<Option<Value>> {
             },
             "__module__" => Some(vm.new_str("__main__")),
             "__defaults__" => Some(if f.defaults.is_null() { Value::None } else { f.defaults }),
+            "__annotations__" => {
+                let found = f.attrs.borrow().iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+                match found {
+                    Some(v) => Some(v),
+                    None => {
+                        // A function without annotations gets an empty dict on first access.
+                        let d = Value::Obj(vm.new_dict());
+                        f.attrs.borrow_mut().push((name, d));
+                        Some(d)
+                    }
+                }
+            }
             _ => f.attrs.borrow().iter().find(|(k, _)| *k == name).map(|(_, v)| *v),
         }),
         ObjKind::BoundMethod { receiver, func } => Ok(match vm.sym_str(name) {

@@ -90,6 +90,7 @@ well_known! {
     CLASS = "__class__",
     CLASSCELL = "__classcell__",
     DICT = "__dict__",
+    ANNOTATIONS = "__annotations__",
     DOC = "__doc__",
     SLOTS = "__slots__",
     MAIN = "__main__",

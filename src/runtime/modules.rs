@@ -88,7 +88,7 @@ pub fn import(vm: &mut Vm, name: Sym) -> PyResult<Value> {
         "math" => super::mathmod::module(vm),
         "cmath" => super::cmathmod::module(vm),
         "time" => time_module(vm),
-        "sys" => sys_module(vm),
+        "sys" => sys_module(vm)?,
         "random" => super::randmod::module(vm),
         "io" => {
             let t = &vm.types;
@@ -295,7 +295,7 @@ fn make_stream(vm: &mut Vm, class: ObjRef, fd: i64) -> Value {
 // ---------------------------------------------------------------------------------------------
 // sys
 
-fn sys_module(vm: &mut Vm) -> Value {
+fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     let object = vm.types.object;
     let tio =
         types::new_class(vm, "TextIOWrapper", "TextIOWrapper", Some(object), super::object::Layout::Object, "_io");
@@ -326,9 +326,62 @@ fn sys_module(vm: &mut Vm) -> Value {
     entries.push(("version", version));
     let platform = vm.new_str("linux");
     entries.push(("platform", platform));
+    let version_info = version_info(vm);
+    let Ok(version_info) = version_info else {
+        vm.temp_roots.truncate(vm.temp_roots.len() - 4);
+        return version_info;
+    };
+    entries.push(("version_info", version_info));
     let m = make_module(vm, "sys", entries);
     vm.temp_roots.truncate(vm.temp_roots.len() - 4);
-    m
+    Ok(m)
+}
+
+/// `sys.version_info`: CPython's struct sequence, a tuple subclass whose fields are also
+/// attributes (`sys.version_info >= (3, 8)`, `sys.version_info.major`).
+fn version_info(vm: &mut Vm) -> PyResult<Value> {
+    const FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];
+    let tuple = vm.types.tuple;
+    let class = types::new_class(vm, "version_info", "version_info", Some(tuple), super::object::Layout::Tuple, "sys");
+    vm.temp_roots.push(Value::Obj(class));
+    let getters: [NativeFn; 5] = [
+        |vm, a, _| version_field(vm, a, 0),
+        |vm, a, _| version_field(vm, a, 1),
+        |vm, a, _| version_field(vm, a, 2),
+        |vm, a, _| version_field(vm, a, 3),
+        |vm, a, _| version_field(vm, a, 4),
+    ];
+    for (name, getter) in FIELDS.iter().zip(getters) {
+        let fget = vm.new_native(name, getter);
+        let property = Value::Obj(vm.alloc(ObjKind::Property { fget, fset: Value::None, fdel: Value::None }));
+        let sym = vm.intern(name);
+        if let Some(c) = class.as_class() {
+            c.set_attr(sym, property);
+        }
+    }
+    types::add_methods(vm, class, &[("__repr__", version_info_repr)]);
+    let level = vm.new_str("final");
+    let items = vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), level, Value::Int(0)]);
+    let made = vm.call(Value::Obj(class), &[items], &[]);
+    vm.temp_roots.pop();
+    made
+}
+
+fn version_field(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<Value> {
+    match args.first().and_then(|v| v.obj()).and_then(|o| o.as_tuple()).and_then(|t| t.get(i)) {
+        Some(v) => Ok(*v),
+        None => Err(vm.new_error(vm.types.type_error, "descriptor needs a sys.version_info object")),
+    }
+}
+
+fn version_info_repr(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let items: Vec<Value> =
+        args.first().and_then(|v| v.obj()).and_then(|o| o.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
+    let mut parts = Vec::new();
+    for (name, v) in ["major", "minor", "micro", "releaselevel", "serial"].iter().zip(items) {
+        parts.push(format!("{name}={}", ops::repr(vm, v)?));
+    }
+    Ok(vm.new_string(format!("sys.version_info({})", parts.join(", "))))
 }
 
 fn sys_set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
