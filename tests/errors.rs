@@ -170,3 +170,32 @@ fn each_unsupported_construct_is_reported_where_it_is() {
         assert!(line.contains(&format!("unsupported_{i}.py:{at}: unsupported: {what}")), "{src}: got {line:?}");
     }
 }
+
+/// Sizes a program chooses are asked of the allocator first: a request it refuses (far beyond
+/// any machine's memory here) is CPython's `MemoryError`, and the program goes on.
+#[test]
+fn huge_allocations_raise_memory_error() {
+    let cases = [
+        "'a' * 10 ** 12",
+        "' ' * 2 ** 62",
+        "[0] * 10 ** 11",
+        "[None] * 2 ** 62",
+        "(1, 2) * 10 ** 11",
+        "b'ab' * 10 ** 12",
+        "bytes(10 ** 12)",
+        "bytearray(2 ** 62)",
+        "list(range(10 ** 11))",
+        "tuple(range(2 ** 62))",
+    ];
+    let mut src = String::new();
+    for case in cases {
+        src.push_str(&format!(
+            "try:\n    v = {case}\n    print('no error', len(v))\nexcept MemoryError as e:\n    print('MemoryError', repr(e))\n"
+        ));
+    }
+    src.push_str("print('still running', len([0] * 3))\n");
+    let run = run_source("huge.py", &src);
+    assert_eq!(run.status, Some(0), "stderr: {}", run.stderr);
+    let expected = "MemoryError MemoryError()\n".repeat(cases.len()) + "still running 3\n";
+    assert_eq!(run.stdout, expected);
+}

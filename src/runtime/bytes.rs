@@ -182,7 +182,7 @@ fn construct(vm: &mut Vm, ty: &str, args: &[Value], kw: Kw) -> PyResult<Vec<u8>>
         if n < 0 {
             return Err(vm.new_error(vm.types.value_error, "negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        return super::memory::zeroed(vm, n as usize);
     }
     let dunder_bytes = vm.intern("__bytes__");
     if let Some(f) = ops::special(vm, source, dunder_bytes) {
@@ -201,7 +201,7 @@ fn construct(vm: &mut Vm, ty: &str, args: &[Value], kw: Kw) -> PyResult<Vec<u8>>
         if n < 0 {
             return Err(vm.new_error(vm.types.value_error, "negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        return super::memory::zeroed(vm, n as usize);
     }
     let iterable = match source {
         Value::Obj(o) => !matches!(o.kind, ObjKind::BigInt(_)) && super::iter::get_iter(vm, source).is_ok(),
@@ -692,10 +692,7 @@ pub fn binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) -> P
                 return Ok(None);
             }
             let n = super::containers::ssize_arg(vm, b)?.max(0) as usize;
-            if x.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize) {
-                return Err(vm.new_error(vm.types.memory_error, ""));
-            }
-            let out = x.repeat(n);
+            let out = super::memory::repeat(vm, &x, n)?;
             if inplace {
                 if let ObjKind::ByteArray(ba) = &ao.kind {
                     *ba.borrow_mut() = out;

@@ -732,6 +732,7 @@ fn justify(vm: &mut Vm, args: &[Value], kw: Kw, name: &str) -> PyResult<Value> {
         None => b' ',
     };
     let total = (width.max(0) as usize).saturating_sub(b.len());
+    super::memory::check(vm, total)?;
     let (l, r) = match name {
         "ljust" => (0, total),
         "rjust" => (total, 0),
@@ -752,6 +753,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_args(vm, type_of_self(o), "zfill", args, kw, Arity::One)?;
     let width = ssize_arg(vm, args[1])?;
     let pad = (width.max(0) as usize).saturating_sub(b.len());
+    super::memory::check(vm, pad)?;
     let mut out = Vec::with_capacity(b.len() + pad);
     let signed = matches!(b.first(), Some(b'+' | b'-'));
     if signed {
@@ -781,6 +783,11 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, v)?,
         None => 8,
     };
+    if tabsize > i32::MAX as i64 {
+        return Err(vm.new_error(vm.types.overflow_error, "Python int too large to convert to C int"));
+    }
+    let tabs = b.iter().filter(|&&c| c == b'\t').count();
+    super::memory::check(vm, tabs.saturating_mul(tabsize.max(0) as usize))?;
     let mut out = Vec::new();
     let mut col: i64 = 0;
     for &c in &b {

@@ -425,9 +425,39 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
                 return vm.generator_drain(g, sink);
             }
         }
+        // A range says how long it is: the whole list is asked for at once, as CPython's
+        // length hint does (`list(range(10 ** 11))` is a MemoryError at once).
+        let hint = match it.obj().map(|o| &o.kind) {
+            Some(ObjKind::Iterator(state)) => match &*state.borrow() {
+                IterState::Range { next, stop, step } if *step != 0 => {
+                    let span = (*stop as i128 - *next as i128) / *step as i128;
+                    usize::try_from(span.max(0) + 1).unwrap_or(usize::MAX)
+                }
+                IterState::BigRange(r) => {
+                    // (next, stop, step): what is left, by the same arithmetic.
+                    let (next, stop, step) = &**r;
+                    let left =
+                        super::bigrange::BigRange { start: next.clone(), stop: stop.clone(), step: step.clone() }.len();
+                    usize::try_from(left).unwrap_or(usize::MAX)
+                }
+                _ => 0,
+            },
+            _ => 0,
+        };
+        if hint > 0 {
+            let room: Vec<Value> = super::memory::vec_with_capacity(vm, hint)?;
+            if let Some(l) = acc.obj().and_then(|o| o.as_list()) {
+                *l.borrow_mut() = room;
+            }
+        }
         while let Some(x) = next(vm, it)? {
             if let Some(l) = acc.obj().and_then(|o| o.as_list()) {
-                l.borrow_mut().push(x);
+                let mut l = l.borrow_mut();
+                if l.len() == l.capacity() && !super::memory::grow(&mut l) {
+                    drop(l);
+                    return Err(super::memory::memory_error(vm));
+                }
+                l.push(x);
             }
         }
         Ok(())

@@ -27,6 +27,7 @@ pub mod iter;
 pub mod list_methods;
 pub mod matching;
 pub mod mathmod;
+pub mod memory;
 pub mod metaclass;
 pub mod modules;
 pub mod num_methods;

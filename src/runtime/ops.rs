@@ -228,7 +228,7 @@ fn builtin_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) 
         }
         (ObjKind::Str(x), BinaryOp::Multiply) => {
             if let Some(n) = repeat_count(vm, bv)? {
-                let s = x.s.repeat(n);
+                let s = super::memory::repeat_str(vm, &x.s, n)?;
                 return Ok(Some(vm.new_string(s)));
             }
         }
@@ -252,12 +252,8 @@ fn builtin_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) 
         }
         (ObjKind::List(x), BinaryOp::Multiply) => {
             if let Some(n) = repeat_count(vm, bv)? {
-                let items = x.borrow();
-                let mut v = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
-                    v.extend_from_slice(&items);
-                }
-                drop(items);
+                let items = x.borrow().clone();
+                let v = super::memory::repeat(vm, &items, n)?;
                 if inplace {
                     *x.borrow_mut() = v;
                     return Ok(Some(a));
@@ -274,10 +270,7 @@ fn builtin_binary(vm: &mut Vm, op: BinaryOp, inplace: bool, a: Value, b: Value) 
         }
         (ObjKind::Tuple(x), BinaryOp::Multiply) => {
             if let Some(n) = repeat_count(vm, bv)? {
-                let mut v = Vec::with_capacity(x.len() * n);
-                for _ in 0..n {
-                    v.extend_from_slice(x);
-                }
+                let v = super::memory::repeat(vm, x, n)?;
                 return Ok(Some(vm.new_tuple(v)));
             }
         }

@@ -578,6 +578,7 @@ fn justify(vm: &mut Vm, args: &[Value], kw: Kw, name: &str) -> PyResult<Value> {
         return Ok(args[0]);
     }
     let marg = width - len;
+    super::memory::check(vm, (marg as usize).saturating_mul(fill.len_utf8()))?;
     let (left, right) = match name {
         "ljust" => (0, marg),
         "rjust" => (marg, 0),
@@ -599,6 +600,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         return Ok(args[0]);
     }
     let fill = (width - len) as usize;
+    super::memory::check(vm, fill)?;
     let out = match s.s.strip_prefix(['+', '-']) {
         Some(rest) => format!("{}{}{rest}", &s.s[..1], "0".repeat(fill)),
         None => pad(&s.s, fill, 0, '0'),
@@ -638,7 +640,12 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(v) => ssize_arg(vm, v)?,
         None => 8,
     };
+    if tabsize > i32::MAX as i64 {
+        return Err(vm.new_error(vm.types.overflow_error, "Python int too large to convert to C int"));
+    }
     let s = &this(vm, args, "expandtabs")?.s;
+    let tabs = s.matches('\t').count();
+    super::memory::check(vm, tabs.saturating_mul(tabsize.max(0) as usize))?;
     Ok(vm.new_string(expand_tabs(s, tabsize)))
 }
 

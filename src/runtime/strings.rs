@@ -235,6 +235,11 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
         Ok(p) => p,
         Err(msg) => return Err(vm.new_error(vm.types.value_error, &msg)),
     };
+    let float_like = matches!(v, Value::Float(_)) || super::complex::is_complex(v);
+    if float_like && parsed.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(vm.new_error(vm.types.value_error, "precision too big"));
+    }
+    super::memory::check(vm, parsed.width.unwrap_or(0))?;
     let result = match v {
         Value::Float(x) => fmt::format_float(x, &parsed),
         Value::Obj(o) if matches!(o.kind, ObjKind::Complex(_)) => match super::complex::as_complex(v) {
@@ -334,7 +339,11 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> PyResult<Value>
             i += 1;
             if i < chars.len() && chars[i] == '*' {
                 let p = take_arg(vm)?;
-                precision = Some(ops::expect_int(vm, p, "")?.max(0) as usize);
+                let p = ops::expect_int(vm, p, "")?;
+                if p > i32::MAX as i64 {
+                    return Err(vm.new_error(vm.types.overflow_error, "Python int too large to convert to C int"));
+                }
+                precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let start = i;
@@ -356,6 +365,10 @@ pub fn percent_format(vm: &mut Vm, fmt_v: Value, args: Value) -> PyResult<Value>
             out.push('%');
             continue;
         }
+        if precision.is_some_and(|p| p > i32::MAX as usize) {
+            return Err(vm.new_error(vm.types.value_error, "precision too big"));
+        }
+        super::memory::check(vm, width.unwrap_or(0))?;
         let arg = take_arg(vm)?;
         let piece = match ty {
             's' | 'r' | 'a' => {
