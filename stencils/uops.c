@@ -862,6 +862,25 @@ STENCIL(_BUILD_SLICE) {
     CONTINUE();
 }
 
+/* A list of the OPARG values on top, replacing them. */
+STENCIL(_BUILD_LIST) {
+    sp = stitch_build_sequence(st, sp, OPARG, 0);
+    CONTINUE();
+}
+
+/* A tuple of the OPARG values on top, replacing them. */
+STENCIL(_BUILD_TUPLE) {
+    sp = stitch_build_sequence(st, sp, OPARG, 1);
+    CONTINUE();
+}
+
+/* A comprehension's append: the item on top goes to the list OPARG values below it. */
+STENCIL(_LIST_APPEND) {
+    stitch_list_append(sp, OPARG);
+    sp--;
+    CONTINUE();
+}
+
 /* list[slice] with int or None bounds: replace the two operands by the new list (else exit
  * before any effect). */
 STENCIL(_BINARY_SUBSCR_LIST_SLICE) {

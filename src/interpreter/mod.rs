@@ -159,6 +159,9 @@ pub struct Vm {
     /// `--stats`: count the instructions the run loop executes into `instructions`.
     pub count_instructions: bool,
     pub instructions: u64,
+    /// With `count_instructions`: bytecodes traces ran through the interpreter
+    /// (`_EXECUTE_BYTECODE`), by opcode.
+    pub stepped: std::collections::BTreeMap<&'static str, u64>,
     /// `--stats`: every code object that ran, in the order each first did.
     pub counted_codes: Vec<&'static CodeObject>,
     pub heap: Heap,
@@ -245,6 +248,7 @@ impl Vm {
             repr_active: Vec::new(),
             count_instructions: false,
             instructions: 0,
+            stepped: std::collections::BTreeMap::new(),
             counted_codes: Vec::new(),
             heap,
             interner,

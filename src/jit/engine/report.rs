@@ -132,6 +132,12 @@ impl Jit {
         let _ = writeln!(out, "bytecodes executed:  {total}");
         let _ = writeln!(out, "  in machine code:   {jitted} ({share:.1}%)");
         let _ = writeln!(out, "  by the interpreter: {} (including those traces ran through it)", vm.instructions);
+        if !vm.stepped.is_empty() {
+            let mut stepped: Vec<(&&str, &u64)> = vm.stepped.iter().collect();
+            stepped.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let top: Vec<String> = stepped.iter().take(6).map(|(op, n)| format!("{op} {n}")).collect();
+            let _ = writeln!(out, "  traces ran through the interpreter, most first: {}", top.join(", "));
+        }
         // Where the bytecodes ran: the code objects that ran most, and their share in traces.
         let mut codes: Vec<&'static CodeObject> = vm.counted_codes.clone();
         let executed = |c: &CodeObject| c.interpreted.get() + c.in_traces.get();

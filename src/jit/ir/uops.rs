@@ -325,6 +325,9 @@ uops! {
     _COMPARE_OP_STR: F(2, 1), Guard, Pure, Compare, N, N;
     _CONTAINS_OP_NATIVE: F(2, 1), Guard, Pure, Count("1 for `not in`"), N, N;
     _BUILD_SLICE: Build, Never, Writes, Count("bounds"), N, N;
+    _BUILD_LIST: Build, Never, Writes, Count("items"), N, N;
+    _BUILD_TUPLE: Build, Never, Writes, Count("items"), N, N;
+    _LIST_APPEND: F(1, 0), Never, Writes, Count("the list's depth below the item"), N, N;
     _BINARY_SUBSCR_LIST_SLICE: F(2, 1), Guard, Writes, N, N, N;
     _STORE_SUBSCR_LIST_SLICE: F(3, 0), Guard, Writes, N, N, N;
     _STORE_SUBSCR_LIST_INT: F(3, 0), Guard, Writes, N, N, N;

@@ -833,6 +833,9 @@ impl Recorder {
             | IS_OP
             | CONTAINS_OP
             | BUILD_SLICE
+            | BUILD_LIST
+            | BUILD_TUPLE
+            | LIST_APPEND
             | UNARY_NEGATIVE
             | UNARY_POSITIVE
             | UNARY_INVERT

@@ -102,6 +102,16 @@ impl Recorder {
                 self.pop(arg as usize);
                 self.push(Ty::Other);
             }
+            Opcode::BUILD_LIST | Opcode::BUILD_TUPLE => {
+                let uop = if instr.op == Opcode::BUILD_LIST { _BUILD_LIST } else { _BUILD_TUPLE };
+                self.emit(TraceOp::new(uop).oparg(arg));
+                self.pop(arg as usize);
+                self.push(Ty::Other);
+            }
+            Opcode::LIST_APPEND => {
+                self.emit(TraceOp::new(_LIST_APPEND).oparg(arg));
+                self.pop(1);
+            }
             Opcode::IS_OP => {
                 self.emit(TraceOp::new(_IS_OP).oparg(arg));
                 self.pop(1);

@@ -34,6 +34,10 @@ pub extern "C" fn stitch_execute(st: *mut JitState, _locals: *mut Value, sp: *mu
     vm.frames[top].pc = pc as usize;
     vm.frames[top].sp = depth;
     vm.sp = depth;
+    if vm.count_instructions {
+        let op = vm.frames[top].code.code.instrs[pc as usize].op;
+        *vm.stepped.entry(op.name()).or_default() += 1;
+    }
     let result = match execute_simple(vm, top, pc as usize, depth) {
         Some(result) => result,
         None => vm.step().map(|()| vm.frames[top].sp),
@@ -72,6 +76,9 @@ pub fn executed_simply(op: crate::bytecode::Opcode) -> bool {
             | Opcode::FORMAT_VALUE
             | Opcode::BUILD_STRING
             | Opcode::BUILD_MAP
+            | Opcode::MAKE_FUNCTION
+            | Opcode::MAKE_CELL
+            | Opcode::COPY_FREE_VARS
     )
 }
 
@@ -205,6 +212,36 @@ fn execute_simple(
         Opcode::GET_ITER => {
             let v = at(vm, 1);
             crate::runtime::iter::get_iter(vm, v).map(|it| replace(vm, 1, it))
+        }
+        Opcode::MAKE_FUNCTION => {
+            let globals = vm.frames[top].globals;
+            vm.make_function(arg, depth, globals).map(|f| {
+                let at = vm.sp;
+                vm.set_slot(at, f);
+                at + 1
+            })
+        }
+        Opcode::MAKE_CELL => {
+            // As the run loop does: a new cell holding the argument it shadows, if any.
+            let frame = vm.frames[top];
+            let init = match frame.code.code.cell2arg.get(arg as usize) {
+                Some(Some(a)) => vm.slot(frame.base + *a as usize),
+                _ => Value::Null,
+            };
+            let cell = vm.alloc(ObjKind::Cell(std::cell::Cell::new(init)));
+            vm.set_slot(frame.base + frame.code.nlocals + arg as usize, Value::Obj(cell));
+            Ok(depth)
+        }
+        Opcode::COPY_FREE_VARS => {
+            let frame = vm.frames[top];
+            if let Some(ObjKind::Function(func)) = frame.func.obj().map(|o| &o.kind) {
+                let first = frame.base + frame.code.nlocals + frame.code.code.cellvars.len();
+                let cells: Vec<Value> = func.closure().iter().take(arg as usize).copied().collect();
+                for (i, c) in cells.into_iter().enumerate() {
+                    vm.set_slot(first + i, c);
+                }
+            }
+            Ok(depth)
         }
         Opcode::LOAD_CLOSURE | Opcode::STORE_DEREF => {
             let frame = vm.frames[top];
@@ -580,6 +617,33 @@ pub extern "C" fn stitch_contains_native(sp: *mut Value, invert: u64) -> c_int {
 fn plain_slice(v: Value) -> bool {
     let plain = |b: Value| matches!(b, Value::Int(_) | Value::None);
     matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Slice(a, b, c)) if plain(*a) && plain(*b) && plain(*c))
+}
+
+/// `_BUILD_LIST`/`_BUILD_TUPLE` (`tuple` != 0) of the `n` values on top: replaces them by the
+/// new sequence; returns the new stack pointer.
+pub extern "C" fn stitch_build_sequence(st: *mut JitState, sp: *mut Value, n: u64, tuple: u64) -> *mut Value {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    let n = n as usize;
+    // SAFETY: the stencil calls this with `n` values on top of the stack, which stay there
+    // (rooted) while the sequence is allocated.
+    let items: Vec<Value> = (0..n).map(|i| unsafe { peek(sp, n - i) }).collect();
+    let seq = if tuple != 0 { vm.new_tuple(items) } else { vm.new_list(items) };
+    // SAFETY: the `n` values occupy the slots below `sp`; the first of them takes the sequence
+    // and the new top is just above it.
+    unsafe {
+        let base = sp.sub(n);
+        base.write(seq);
+        base.add(1)
+    }
+}
+
+/// `_LIST_APPEND`: appends the top value to the list `depth` values below it (a
+/// comprehension's own list); the stencil pops the value.
+pub extern "C" fn stitch_list_append(sp: *mut Value, depth: u64) {
+    // SAFETY: the stencil calls this with the item on top and the list `depth` slots below it.
+    let (list, v) = unsafe { (peek(sp, 1 + depth as usize), peek(sp, 1)) };
+    crate::interpreter::Vm::op_list_append(list, v);
 }
 
 /// `_BUILD_SLICE` with `n` (2 or 3) bounds on top: replaces them by the slice; returns the new
