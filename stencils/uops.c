@@ -544,6 +544,17 @@ STENCIL(_LOAD_DEREF) {
     CONTINUE();
 }
 
+/* Store the top into the closure cell in local slot OPARG (exit before any effect if the slot
+ * holds no cell). */
+STENCIL(_STORE_DEREF) {
+    Value cell = locals[OPARG];
+    GUARD(cell.tag == TAG_OBJ);
+    CellObj *c = (CellObj *)cell.u.obj;
+    GUARD(c->kind == KIND_CELL);
+    c->value = *--sp;
+    CONTINUE();
+}
+
 /* ---- Calls and frames ----------------------------------------------------------------------- */
 
 /* Push the frame of the Python function guarded to be the callee of a call with OPARG arguments,

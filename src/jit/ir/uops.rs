@@ -273,6 +273,7 @@ uops! {
     _LOAD_GLOBAL_MODULE: F(0, 1), Never, Pure, N, Addr("the dict entry's value"), N;
     _LOAD_GLOBAL_BUILTINS: F(0, 1), Never, Pure, N, Addr("the dict entry's value"), N;
     _LOAD_DEREF: F(0, 1), Guard, Pure, Local, N, N;
+    _STORE_DEREF: F(1, 0), Guard, Writes, Local, N, N;
     _CHECK_FUNCTION: Reads(2), Guard, Pure, Count("argument count"), Addr("the function object"), N;
     _CHECK_FUNCTION_CODE: Reads(2), Guard, Pure, Count("argument count"), Addr("the function's code object"), N;
 

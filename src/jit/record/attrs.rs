@@ -9,6 +9,18 @@ impl Recorder {
         let At { pc, code, instr, arg } = at;
         let peek = |n: usize| frame.stack[frame.stack.len() - n];
         match instr.op {
+            Opcode::LOAD_CLOSURE => {
+                // The cell object itself, which the frame's start put in its slot.
+                let slot = code.nlocals + arg as usize;
+                self.load_local(slot, frame.locals[slot]).map_err(Abort::Why)?;
+                self.set_top(1, Ty::Other);
+            }
+            Opcode::STORE_DEREF => {
+                let slot = code.nlocals + arg as usize;
+                let e = self.exit(pc);
+                self.emit(TraceOp::new(_STORE_DEREF).oparg(slot as u32).exit(e));
+                self.pop(1);
+            }
             Opcode::LOAD_DEREF => {
                 let slot = code.nlocals + arg as usize;
                 let e = self.exit(pc);

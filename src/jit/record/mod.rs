@@ -750,8 +750,12 @@ impl Recorder {
         f.stack.truncate(kept);
         f.stack.resize(new_depth as usize, Ty::Unknown);
         if instr.op == Opcode::MAKE_CELL {
-            f.locals[instr.arg as usize] = Ty::Other;
-            f.bound[instr.arg as usize] = true;
+            // (The cell's slot follows the fast locals, as the run loop's MAKE_CELL puts it.)
+            let slot = frame.code.nlocals + instr.arg as usize;
+            if slot < f.locals.len() {
+                f.locals[slot] = Ty::Other;
+                f.bound[slot] = true;
+            }
         }
         if instr.op == Opcode::COPY_FREE_VARS {
             let n = f.locals.len();
@@ -843,7 +847,9 @@ impl Recorder {
             JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
             | POP_JUMP_IF_NOT_NONE | JUMP_FORWARD | JUMP_BACKWARD => self.record_branch(frame, at),
             CALL | RETURN_VALUE | RETURN_CONST => self.record_call(frame, at),
-            LOAD_DEREF | LOAD_GLOBAL | LOAD_ATTR | STORE_ATTR => self.record_attr(frame, at),
+            LOAD_DEREF | LOAD_CLOSURE | STORE_DEREF | LOAD_GLOBAL | LOAD_ATTR | STORE_ATTR => {
+                self.record_attr(frame, at)
+            }
             FOR_ITER | YIELD_VALUE | GET_ITER | UNPACK_SEQUENCE | BINARY_SUBSCR | STORE_SUBSCR => {
                 self.record_iteration(frame, at)
             }

@@ -151,7 +151,7 @@ impl Recorder {
         self.operator_frame(method, 1, None, v, pc)
     }
 
-    fn load_local(&mut self, index: usize, value: Value) -> Result<(), &'static str> {
+    pub(super) fn load_local(&mut self, index: usize, value: Value) -> Result<(), &'static str> {
         if value.is_null() {
             return Err("unbound local");
         }
