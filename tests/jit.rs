@@ -1228,3 +1228,23 @@ print(outer(2000))
         assert!(!t.contains("__hash__ line"), "a trace of inner went on into __hash__:\n{t}");
     }
 }
+
+#[test]
+fn stats_name_the_bytecodes_compiled_traces_hand_to_the_interpreter() {
+    // An f-string in a compiled loop runs its FORMAT_VALUE as an interpreter step inside the
+    // trace; --stats counts those steps by opcode.
+    let src = "\
+def f(n):
+    out = 0
+    for i in range(n):
+        out += len(f'{i}')
+    return out
+
+print(f(20000))
+";
+    let on = run("stepped.py", src, &["--stats"], &[]);
+    assert_eq!(on.stdout, "88890\n");
+    let line = on.stderr.lines().find(|l| l.contains("traces ran through the interpreter, most first:"));
+    let line = line.unwrap_or_else(|| panic!("no stepped-bytecode line:\n{}", on.stderr));
+    assert!(line.contains("FORMAT_VALUE "), "{line}");
+}

@@ -80,24 +80,46 @@ fn load_attr_way(vm: &mut Vm, obj: Value, inst: &Instance, cache: &std::cell::Ce
                 Some(value)
             }
         }
-        Cache::DictAttr { shape, epoch, value, name, method }
-            if std::ptr::eq(inst.shape.get(), shape) && epoch == super::types::class_epoch() =>
-        {
-            match dict_entry(vm, instance_dict(inst)?, name)? {
-                Some(v) => Some(v),
-                None if value.is_null() => None,
-                None if method => Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: obj, func: value }))),
-                None => Some(value),
-            }
-        }
+        Cache::DictAttr { .. } => dict_attr_load(vm, obj, inst, cache.get()),
         _ => None,
+    }
+}
+
+/// The `DictAttr` way of a plain load (out of line: the cached paths are inlined into the run
+/// loop, and instances whose `__dict__` was read are rare).
+#[inline(never)]
+fn dict_attr_load(vm: &mut Vm, obj: Value, inst: &Instance, way: Cache) -> Option<Value> {
+    let Cache::DictAttr { shape, epoch, value, name, method } = way else { return None };
+    if !std::ptr::eq(inst.shape.get(), shape) || epoch != super::types::class_epoch() {
+        return None;
+    }
+    match dict_entry(vm, instance_dict(inst)?, name)? {
+        Some(v) => Some(v),
+        None if value.is_null() => None,
+        None if method => Some(Value::Obj(vm.alloc(ObjKind::BoundMethod { receiver: obj, func: value }))),
+        None => Some(value),
+    }
+}
+
+/// The `DictAttr` way of a method load (out of line, as [`dict_attr_load`]).
+#[inline(never)]
+fn dict_attr_method(vm: &Vm, obj: Value, way: Cache) -> Option<(Value, Value)> {
+    let Cache::DictAttr { shape, epoch, value, name, method } = way else { return None };
+    let ObjKind::Instance(inst) = &obj.obj()?.kind else { return None };
+    if !std::ptr::eq(inst.shape.get(), shape) || epoch != super::types::class_epoch() {
+        return None;
+    }
+    match dict_entry(vm, instance_dict(inst)?, name)? {
+        Some(v) => Some((v, Value::Null)),
+        None if value.is_null() => None,
+        None if method => Some((value, obj)),
+        None => Some((value, Value::Null)),
     }
 }
 
 /// Entry `name` of the instance dict `d`, found by string comparison without running any
 /// code; `None` when that cannot tell (a key that is not a str collides, or the dict is
 /// borrowed), so that the caller takes the slow path.
-#[inline]
 fn dict_entry(vm: &Vm, d: ObjRef, name: Sym) -> Option<Option<Value>> {
     let key = vm.sym_value(name);
     let hash = super::strings::hash_sym_value(key);
@@ -166,21 +188,7 @@ fn load_method_way(vm: &Vm, obj: Value, cache: &std::cell::Cell<Cache>) -> Optio
                 None
             }
         }
-        Cache::DictAttr { shape, epoch, value, name, method } => {
-            let Value::Obj(o) = obj else { return None };
-            let ObjKind::Instance(inst) = &o.kind else {
-                return None;
-            };
-            if !std::ptr::eq(inst.shape.get(), shape) || epoch != super::types::class_epoch() {
-                return None;
-            }
-            match dict_entry(vm, instance_dict(inst)?, name)? {
-                Some(v) => Some((v, Value::Null)),
-                None if value.is_null() => None,
-                None if method => Some((value, obj)),
-                None => Some((value, Value::Null)),
-            }
-        }
+        Cache::DictAttr { .. } => dict_attr_method(vm, obj, cache.get()),
         _ => None,
     }
 }
