@@ -21,13 +21,10 @@ use std::path::{Path, PathBuf};
 use extract::{Arch, HoleValue, Part, StencilSet};
 
 fn main() {
-    for input in [
-        "build.rs",
-        "stencils",
-        "src/jit/backend/stencil/extract.rs",
-        "src/jit/backend/stencil/toolchain.rs",
-        "src/jit/runtime/helpers.rs",
-    ] {
+    for input in ["build.rs", "stencils", "src/jit/backend/stencil/extract.rs", "src/jit/backend/stencil/toolchain.rs"]
+        .iter()
+        .chain(toolchain::HELPER_SOURCES)
+    {
         println!("cargo:rerun-if-changed={input}");
     }
     println!("cargo:rerun-if-env-changed=STITCH_STENCIL_CC");
@@ -37,8 +34,7 @@ fn main() {
     let host_arch = Arch::from_name(&target).unwrap_or_else(|| {
         panic!("stitch generates code for x86_64 and aarch64 only; the target architecture is {target}")
     });
-    let helpers_rs = std::fs::read_to_string("src/jit/runtime/helpers.rs").expect("read src/jit/runtime/helpers.rs");
-    let helpers = toolchain::helper_names(&helpers_rs);
+    let helpers = toolchain::helpers_in(Path::new("."));
     let override_cc = std::env::var("STITCH_STENCIL_CC").ok();
 
     for arch in [Arch::X86_64, Arch::Aarch64] {

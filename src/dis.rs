@@ -158,8 +158,9 @@ fn invert_repr(op: Opcode, arg: u32) -> String {
     text.to_string()
 }
 
-/// Flag arguments CPython explains: `FORMAT_VALUE` and `MAKE_FUNCTION`.
-fn count_repr(op: Opcode, arg: u32) -> String {
+/// Flag arguments CPython explains: `FORMAT_VALUE` and `MAKE_FUNCTION` (trace dumps say a
+/// uop's copy of them the same way).
+pub fn count_repr(op: Opcode, arg: u32) -> String {
     match op {
         Opcode::FORMAT_VALUE => {
             let conversion = ["", "str", "repr", "ascii"][(arg & 3) as usize];

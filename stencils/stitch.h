@@ -107,16 +107,16 @@ typedef struct Frame {
     uint64_t base;   /* first local */
     uint64_t sp;     /* value stack top, saved while another frame runs */
     uint64_t pc;     /* next instruction, saved while another frame runs */
-    uint64_t kind[3];
+    uint64_t kind[4];
     uint8_t entry;   /* Rust code called it: only the interpreter returns from it */
     uint8_t pad[7];
 } Frame;
 
-LAYOUT_SIZE(Frame, 104)
+LAYOUT_SIZE(Frame, 112)
 LAYOUT_OFFSET(Frame, base, 48)
 LAYOUT_OFFSET(Frame, sp, 56)
 LAYOUT_OFFSET(Frame, pc, 64)
-LAYOUT_OFFSET(Frame, entry, 96)
+LAYOUT_OFFSET(Frame, entry, 104)
 
 /* The VM's frame records, oldest first: records[len - 1] is the running frame. A push must
  * leave len <= limit (the recursion limit). */
@@ -141,11 +141,11 @@ typedef struct FrameTemplate {
     uint64_t caller_pc;  /* where the caller resumes (the instruction after the CALL) */
 } FrameTemplate;
 
-LAYOUT_SIZE(FrameTemplate, 136)
-LAYOUT_OFFSET(FrameTemplate, nargs, 104)
-LAYOUT_OFFSET(FrameTemplate, nlocals, 112)
-LAYOUT_OFFSET(FrameTemplate, reserve, 120)
-LAYOUT_OFFSET(FrameTemplate, caller_pc, 128)
+LAYOUT_SIZE(FrameTemplate, 144)
+LAYOUT_OFFSET(FrameTemplate, nargs, 112)
+LAYOUT_OFFSET(FrameTemplate, nlocals, 120)
+LAYOUT_OFFSET(FrameTemplate, reserve, 128)
+LAYOUT_OFFSET(FrameTemplate, caller_pc, 136)
 
 /* ---- The trace's state (jit::abi::JitState, #[repr(C)]) ---------------------------------- */
 
@@ -289,5 +289,17 @@ void stitch_list_append(Value *sp, uint64_t depth);
 int stitch_binary_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_int(Value *sp);
+Value *stitch_binary_op(JitState *st, Value *sp, uint64_t op, uint64_t pc);
+Value *stitch_compare_op(JitState *st, Value *sp, uint64_t op, uint64_t pc);
+Value *stitch_contains_op(JitState *st, Value *sp, uint64_t invert, uint64_t pc);
+Value *stitch_binary_subscr(JitState *st, Value *sp, uint64_t pc);
+Value *stitch_store_subscr(JitState *st, Value *sp, uint64_t pc);
+Value *stitch_get_iter(JitState *st, Value *sp, uint64_t pc);
+Value *stitch_format_value(JitState *st, Value *sp, uint64_t flags, uint64_t pc);
+Value *stitch_build_string(JitState *st, Value *sp, uint64_t n, uint64_t pc);
+Value *stitch_build_map(JitState *st, Value *sp, uint64_t n, uint64_t pc);
+Value *stitch_make_function(JitState *st, Value *sp, uint64_t flags, uint64_t pc);
+void stitch_make_cell(JitState *st, uint64_t index);
+void stitch_copy_free_vars(JitState *st, uint64_t n);
 
 #endif

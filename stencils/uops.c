@@ -975,3 +975,81 @@ STENCIL(_EXIT_TRACE) {
     st->exit_locals = locals;
     return (uintptr_t)exit;
 }
+
+/* ---- Generic operations through the runtime --------------------------------------------------
+ * For operands no specialization covers, each calls the interpreter's own function for its
+ * bytecode (instruction OPERAND0, for tracebacks); they may run Python code and raise. */
+
+#define THROUGH_RUNTIME(call) \
+    do { \
+        sp = (call); \
+        if (UNLIKELY(sp == NULL)) ERROR(); \
+        CONTINUE(); \
+    } while (0)
+
+/* a OPARG b (BINARY_OP's argument) of the two values on top. */
+STENCIL(_BINARY_OP) {
+    THROUGH_RUNTIME(stitch_binary_op(st, sp, OPARG, OPERAND0));
+}
+
+/* Comparison OPARG of the two values on top. */
+STENCIL(_COMPARE_OP) {
+    THROUGH_RUNTIME(stitch_compare_op(st, sp, OPARG, OPERAND0));
+}
+
+/* item in container (not in for OPARG 1). */
+STENCIL(_CONTAINS_OP) {
+    THROUGH_RUNTIME(stitch_contains_op(st, sp, OPARG, OPERAND0));
+}
+
+/* obj[key]. */
+STENCIL(_BINARY_SUBSCR) {
+    THROUGH_RUNTIME(stitch_binary_subscr(st, sp, OPERAND0));
+}
+
+/* Stack: value, obj, key; obj[key] = value. */
+STENCIL(_STORE_SUBSCR) {
+    THROUGH_RUNTIME(stitch_store_subscr(st, sp, OPERAND0));
+}
+
+/* iter(top). */
+STENCIL(_GET_ITER) {
+    THROUGH_RUNTIME(stitch_get_iter(st, sp, OPERAND0));
+}
+
+/* format(top) after conversion OPARG (FORMAT_VALUE's argument, no spec). */
+STENCIL(_FORMAT_SIMPLE) {
+    THROUGH_RUNTIME(stitch_format_value(st, sp, OPARG, OPERAND0));
+}
+
+/* format(value, spec) after conversion OPARG & 3; the spec is on top. */
+STENCIL(_FORMAT_WITH_SPEC) {
+    THROUGH_RUNTIME(stitch_format_value(st, sp, OPARG, OPERAND0));
+}
+
+/* The concatenation of the OPARG strs on top (an f-string). */
+STENCIL(_BUILD_STRING) {
+    THROUGH_RUNTIME(stitch_build_string(st, sp, OPARG, OPERAND0));
+}
+
+/* A dict of the OPARG values on top, keys and values alternating. */
+STENCIL(_BUILD_MAP) {
+    THROUGH_RUNTIME(stitch_build_map(st, sp, OPARG, OPERAND0));
+}
+
+/* A function of the code object on top and what flags OPERAND1 say lies below it. */
+STENCIL(_MAKE_FUNCTION) {
+    THROUGH_RUNTIME(stitch_make_function(st, sp, OPERAND1, OPERAND0));
+}
+
+/* A new cell in cell slot OPARG of the running frame. */
+STENCIL(_MAKE_CELL) {
+    stitch_make_cell(st, OPARG);
+    CONTINUE();
+}
+
+/* The running function's first OPARG closure cells into the frame. */
+STENCIL(_COPY_FREE_VARS) {
+    stitch_copy_free_vars(st, OPARG);
+    CONTINUE();
+}

@@ -62,8 +62,7 @@ fn missing(arch: Arch, family: &str) {
 fn built(arch: Arch, family: &'static str) -> Option<&'static StencilSet> {
     static SETS: OnceLock<HashMap<(&'static str, &'static str), Option<StencilSet>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        let helpers_rs = std::fs::read_to_string(root().join("src/jit/runtime/helpers.rs")).expect("read helpers.rs");
-        let helpers = toolchain::helper_names(&helpers_rs);
+        let helpers = toolchain::helpers_in(&root());
         let names: Vec<&str> = helpers.iter().map(String::as_str).collect();
         let dir = std::env::temp_dir().join(format!("stitch-stencil-tests-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");

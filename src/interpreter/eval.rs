@@ -992,13 +992,13 @@ impl Vm {
                         }
                         Opcode::YIELD_VALUE => {
                             let v = pop!();
-                            if let FrameKind::Generator { sink: Some(list), .. } = frame.kind {
-                                // Drained by Rust code: collect the value and keep running.
-                                if let Some(l) = list.as_list() {
-                                    l.borrow_mut().push(v);
+                            if let FrameKind::Generator { sink: Some(sink), .. } = frame.kind {
+                                // Drained by Rust code: the sink takes the value, the generator
+                                // keeps running.
+                                if self.sink_take(sink, v) {
+                                    push!(Value::None);
+                                    continue;
                                 }
-                                push!(Value::None);
-                                continue;
                             }
                             sync!();
                             let done = self.suspend_generator(&frame, sp, pc);

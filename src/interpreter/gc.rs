@@ -42,7 +42,7 @@ impl Vm {
                 super::FrameKind::Init(v) => m.mark_value(v),
                 super::FrameKind::Generator { gen, sink, .. } => {
                     m.mark(gen);
-                    if let Some(s) = sink {
+                    if let Some(super::Sink::List(s) | super::Sink::Sum(s)) = sink {
                         m.mark(s);
                     }
                 }

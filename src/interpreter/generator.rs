@@ -16,7 +16,7 @@ use crate::runtime::ops;
 use crate::runtime::types;
 use crate::runtime::value::{ObjRef, Value};
 
-use super::{Exit, Frame, FrameKind, PyErr, PyResult, Vm};
+use super::{Exit, Frame, FrameKind, PyErr, PyResult, Sink, Vm};
 
 type Kw<'a> = &'a [(crate::runtime::interner::Sym, Value)];
 
@@ -152,7 +152,7 @@ impl Vm {
         &mut self,
         gen: ObjRef,
         exhausted_target: Option<u32>,
-        sink: Option<ObjRef>,
+        sink: Option<Sink>,
         entry: bool,
         sent: Value,
     ) -> PyResult<bool> {
@@ -245,21 +245,68 @@ impl Vm {
         result
     }
 
-    /// Runs a generator to exhaustion, appending everything it yields to the list `sink`
-    /// (which the caller keeps rooted). One run of the frame instead of a resume and a
-    /// suspend per item.
-    pub fn generator_drain(&mut self, gen: ObjRef, sink: ObjRef) -> PyResult<()> {
+    /// Runs a generator, giving everything it yields to `sink` (whose objects the caller keeps
+    /// rooted): one run of the frame instead of a resume and a suspend per item. Returns None
+    /// once the generator is exhausted, or the first value the sink did not take, with the
+    /// generator suspended at that yield as `next()` would leave it.
+    pub fn generator_drain(&mut self, gen: ObjRef, sink: Sink) -> PyResult<Option<Value>> {
         self.enter_native()?;
         let pos = self.sp;
         let result = (|| {
             if self.push_generator_frame(gen, None, Some(sink), true, Value::None)? {
-                self.run()?;
+                if let Exit::Yield(v) = self.run()? {
+                    return Ok(Some(v));
+                }
             }
-            Ok(())
+            Ok(None)
         })();
         self.sp = pos;
         self.leave_native();
         result
+    }
+
+    /// Whether `sink` takes the value a draining generator yields (and consumes it): a list
+    /// always; a running total while it and the value are ints, floats or bools (the sum runs
+    /// no Python code and cannot raise); a truth test while the value's truth is plain and not
+    /// the one it waits for. A value it does not take is left untouched.
+    pub fn sink_take(&mut self, sink: Sink, v: Value) -> bool {
+        let plain_number = |v: Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+        match sink {
+            Sink::List(list) => match list.as_list() {
+                Some(items) => {
+                    items.borrow_mut().push(v);
+                    true
+                }
+                None => false,
+            },
+            Sink::Sum(cell) => {
+                let ObjKind::Cell(total) = &cell.kind else { return false };
+                let acc = total.get();
+                if !plain_number(acc) || !plain_number(v) {
+                    return false;
+                }
+                match ops::binary_op(self, crate::bytecode::BinaryOp::Add, false, acc, v) {
+                    Ok(r) => {
+                        total.set(r);
+                        true
+                    }
+                    Err(_) => false,
+                }
+            }
+            Sink::Until(stop) => {
+                let truth = match v {
+                    Value::Bool(b) => b,
+                    Value::Int(i) => i != 0,
+                    Value::Float(f) => f != 0.0,
+                    Value::None => false,
+                    _ => match crate::runtime::strings::as_str(v) {
+                        Some(s) => !s.is_empty(),
+                        None => return false,
+                    },
+                };
+                truth != stop
+            }
+        }
     }
 }
 

@@ -52,10 +52,24 @@ pub enum FrameKind {
     /// value replaces the two operands, and `NotImplemented` finishes the protocol.
     Binary(u32),
     /// A generator's frame. When resumed by `FOR_ITER` in the interpreter, exhaustion pops the
-    /// iterator in the caller and jumps to `exhausted_target`. With `sink` (a list), the
-    /// generator is being drained by Rust code (`list(gen)`, `tuple(genexpr)`): each yielded
-    /// value is appended to the list and the generator runs on without suspending.
-    Generator { gen: ObjRef, exhausted_target: Option<u32>, sink: Option<ObjRef> },
+    /// iterator in the caller and jumps to `exhausted_target`. With `sink`, the generator is
+    /// being drained by Rust code (`list(gen)`, `sum(genexpr)`, `any(...)`): each yielded value
+    /// the sink takes ([`Vm::sink_take`]) is consumed there and the generator runs on without
+    /// suspending; one it does not take suspends the generator as usual.
+    Generator { gen: ObjRef, exhausted_target: Option<u32>, sink: Option<Sink> },
+}
+
+/// What a built-in that drains a generator does with each value it yields, without the
+/// generator suspending ([`Vm::generator_drain`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Sink {
+    /// Append it to this list (`list(gen)`, `sorted(gen)`, `max(gen)`, ...).
+    List(ObjRef),
+    /// Add it to the total this cell holds (`sum(gen)`), while both are ints or floats.
+    Sum(ObjRef),
+    /// Go on while its truth is known without Python code and is not this one (`any(gen)`
+    /// stops at a true value, `all(gen)` at a false one).
+    Until(bool),
 }
 
 /// A frame record. Its slots are `stack[base .. base + nlocalsplus]` (locals, cells, free

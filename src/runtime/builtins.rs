@@ -335,7 +335,27 @@ fn sum(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     // generator and the addition may run Python code, either of which can collect garbage.
     vm.temp_roots.extend_from_slice(&[it, acc, Value::None]);
     let result = (|| {
-        while let Some(v) = pyiter::next(vm, it)? {
+        // A generator runs on, adding what it yields to the total, while the sum is plain
+        // numbers; from the first value that is not, the loop below takes over.
+        let mut first = None;
+        if let (Some(g), true) = (drainable(it), matches!(acc, Value::Int(_) | Value::Float(_))) {
+            let total = vm.alloc(ObjKind::Cell(std::cell::Cell::new(acc)));
+            vm.temp_roots.push(Value::Obj(total));
+            let stopped = vm.generator_drain(g, crate::interpreter::Sink::Sum(total));
+            vm.temp_roots.pop();
+            if let ObjKind::Cell(t) = &total.kind {
+                acc = t.get();
+            }
+            vm.temp_roots[mark + 1] = acc;
+            match stopped? {
+                None => return Ok(acc),
+                Some(v) => first = Some(v),
+            }
+        }
+        while let Some(v) = match first.take() {
+            Some(v) => Some(v),
+            None => pyiter::next(vm, it)?,
+        } {
             vm.temp_roots[mark + 2] = v;
             acc = match int::fast_binary(0, acc, v) {
                 Some(r) => r,
@@ -551,36 +571,47 @@ fn filter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     Ok(pyiter::make_iter(vm, IterState::Filter { func: args[0], it }))
 }
 
+/// The generator a built-in may drain ([`Vm::generator_drain`]): `it` itself, when it is one.
+fn drainable(it: Value) -> Option<crate::runtime::value::ObjRef> {
+    it.as_obj().filter(|o| matches!(o.kind, ObjKind::Generator(_)))
+}
+
 fn any(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     arity(vm, "any", args, 1, 1)?;
-    let it = pyiter::get_iter(vm, args[0])?;
+    truth_search(vm, args[0], true).map(Value::Bool)
+}
+
+fn all(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "all", args, 1, 1)?;
+    truth_search(vm, args[0], false).map(|found| Value::Bool(!found))
+}
+
+/// Whether `iterable` has an item whose truth is `wanted` (`any`; `all` asks for a false one),
+/// asking for no item past it. A generator runs on past the items whose truth is plain and not
+/// the one wanted, without suspending.
+fn truth_search(vm: &mut Vm, iterable: Value, wanted: bool) -> PyResult<bool> {
+    let it = pyiter::get_iter(vm, iterable)?;
     vm.temp_roots.push(it);
     let r = (|| {
-        while let Some(v) = pyiter::next(vm, it)? {
-            if ops::truthy(vm, v)? {
+        let mut first = match drainable(it) {
+            Some(g) => match vm.generator_drain(g, crate::interpreter::Sink::Until(wanted))? {
+                None => return Ok(false),
+                Some(v) => Some(v),
+            },
+            None => None,
+        };
+        while let Some(v) = match first.take() {
+            Some(v) => Some(v),
+            None => pyiter::next(vm, it)?,
+        } {
+            if ops::truthy(vm, v)? == wanted {
                 return Ok(true);
             }
         }
         Ok(false)
     })();
     vm.temp_roots.pop();
-    r.map(Value::Bool)
-}
-
-fn all(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "all", args, 1, 1)?;
-    let it = pyiter::get_iter(vm, args[0])?;
-    vm.temp_roots.push(it);
-    let r = (|| {
-        while let Some(v) = pyiter::next(vm, it)? {
-            if !ops::truthy(vm, v)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    })();
-    vm.temp_roots.pop();
-    r.map(Value::Bool)
+    r
 }
 
 /// Whether class `sub` is a subclass of `spec` (a class or a tuple of them) for `isinstance` and

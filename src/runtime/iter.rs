@@ -422,7 +422,7 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     let result = (|| {
         if let (Some(ObjKind::Generator(_)), Some(sink)) = (it.obj().map(|o| &o.kind), acc.as_obj()) {
             if let Some(g) = it.as_obj() {
-                return vm.generator_drain(g, sink);
+                return vm.generator_drain(g, crate::interpreter::Sink::List(sink)).map(|_| ());
             }
         }
         // A range says how long it is: the whole list is asked for at once, as CPython's

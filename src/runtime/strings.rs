@@ -193,14 +193,19 @@ pub fn format_value(vm: &mut Vm, v: Value, conversion: u32, spec: Value) -> PyRe
             let s = ops::str_of(vm, v)?;
             vm.new_string(s)
         }
-        2 | 3 => {
+        2 => {
             let s = ops::repr(vm, v)?;
             vm.new_string(s)
+        }
+        3 => {
+            let s = ops::repr(vm, v)?;
+            vm.new_string(ascii_escape(&s))
         }
         _ => v,
     };
     let spec = if spec.is_null() { "" } else { as_str(spec).unwrap_or("") };
-    if spec.is_empty() {
+    // (An instance's own `__format__` sees even an empty spec.)
+    if spec.is_empty() && !matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Instance(_))) {
         if as_str(v).is_some() {
             return Ok(v);
         }
@@ -219,7 +224,13 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
             if let Some(f) = i.class.as_class().and_then(|c| c.lookup(sym::FORMAT)) {
                 let sv = vm.new_str(spec);
                 let r = ops::call_method_value(vm, f, &[v, sv])?;
-                return Ok(as_str(r).unwrap_or("").to_string());
+                return match as_str(r) {
+                    Some(s) => Ok(s.to_string()),
+                    None => {
+                        let tn = ops::type_name(vm, r);
+                        Err(vm.new_error(vm.types.type_error, &format!("__format__ must return a str, not {tn}")))
+                    }
+                };
             }
             if spec.is_empty() {
                 return ops::str_of(vm, v);

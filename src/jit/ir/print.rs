@@ -82,6 +82,14 @@ pub fn arguments(op: &TraceOp, describe: &dyn Describe) -> String {
             })
         }
         Operand::Compare => parts.push(compare(value as u32).to_string()),
+        Operand::Operator => parts.push(match crate::bytecode::BinaryOp::from_arg(value as u32) {
+            Some((op, inplace)) => format!("{}{}", op.symbol(), if inplace { "=" } else { "" }),
+            None => format!("operator {value}"),
+        }),
+        Operand::Flags(opcode) => {
+            let said = crate::dis::count_repr(opcode, value as u32);
+            parts.push(if said.is_empty() { format!("{value}") } else { said })
+        }
         Operand::TypeTag => parts.push(type_name(value).to_string()),
         Operand::Instruction => parts.push(format!("@{}", 2 * value)),
         Operand::Address(_) => parts.push(describe.address(value).unwrap_or_else(|| format!("{value:#x}"))),

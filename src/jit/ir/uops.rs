@@ -107,6 +107,10 @@ pub enum Operand {
     Instruction,
     /// An address of something, said in words.
     Address(&'static str),
+    /// A `BINARY_OP` argument: the operator (`+`, `+=`).
+    Operator,
+    /// The flags argument of this bytecode, said as `stitch dis` says them (`repr, with format`).
+    Flags(crate::bytecode::Opcode),
     /// A plain number with this meaning.
     Number(&'static str),
 }
@@ -127,6 +131,8 @@ impl Operand {
             Operand::TypeTag => "the tag of a type",
             Operand::Payload => "value payload",
             Operand::Instruction => "instruction index",
+            Operand::Operator => "the operator (BINARY_OP's argument)",
+            Operand::Flags(_) => "the bytecode's flags",
         }
     }
 }
@@ -190,7 +196,11 @@ impl fmt::Display for Uop {
     }
 }
 
-use Operand::{Address as Addr, Compare, Count, Instruction, Local, None as N, Number as Num, Payload, Tag, TypeTag};
+use crate::bytecode::Opcode::{FORMAT_VALUE, MAKE_FUNCTION};
+use Operand::{
+    Address as Addr, Compare, Count, Flags, Instruction, Local, None as N, Number as Num, Operator, Payload, Tag,
+    TypeTag,
+};
 use StackEffect::{Fixed as F, *};
 
 uops! {
@@ -332,6 +342,22 @@ uops! {
     _BINARY_SUBSCR_LIST_SLICE: F(2, 1), Guard, Writes, N, N, N;
     _STORE_SUBSCR_LIST_SLICE: F(3, 0), Guard, Writes, N, N, N;
     _STORE_SUBSCR_LIST_INT: F(3, 0), Guard, Writes, N, N, N;
+
+    // Generic operations through the runtime, for operands no specialization covers (each runs
+    // the interpreter's function for its bytecode, which may run Python code and raise).
+    _BINARY_OP: F(2, 1), Error, Escapes, Operator, Instruction, N;
+    _COMPARE_OP: F(2, 1), Error, Escapes, Compare, Instruction, N;
+    _CONTAINS_OP: F(2, 1), Error, Escapes, Count("1 for `not in`"), Instruction, N;
+    _BINARY_SUBSCR: F(2, 1), Error, Escapes, N, Instruction, N;
+    _STORE_SUBSCR: F(3, 0), Error, Escapes, N, Instruction, N;
+    _GET_ITER: F(1, 1), Error, Escapes, N, Instruction, N;
+    _FORMAT_SIMPLE: F(1, 1), Error, Escapes, Flags(FORMAT_VALUE), Instruction, N;
+    _FORMAT_WITH_SPEC: F(2, 1), Error, Escapes, Flags(FORMAT_VALUE), Instruction, N;
+    _BUILD_STRING: Build, Error, Writes, Count("strs"), Instruction, N;
+    _BUILD_MAP: Build, Error, Escapes, Count("keys and values"), Instruction, N;
+    _MAKE_FUNCTION: Build, Error, Writes, Count("values consumed"), Instruction, Flags(MAKE_FUNCTION);
+    _MAKE_CELL: F(0, 0), Never, Writes, Count("cell index"), N, N;
+    _COPY_FREE_VARS: F(0, 0), Never, Writes, Count("free variables"), N, N;
 }
 
 #[cfg(test)]

@@ -669,7 +669,7 @@ impl Recorder {
         }
         let depth = frame.depth as isize;
         if depth > expected {
-            if self.recursing || self.trace.ops.last().is_some_and(|op| matches!(op.uop, _EXECUTE_BYTECODE | _CALL)) {
+            if self.recursing || self.trace.ops.last().is_some_and(|op| runs_python_through_runtime(op.uop)) {
                 // Inside a call the trace makes through the interpreter: not part of the trace.
                 return Ok(false);
             }
@@ -737,7 +737,16 @@ impl Recorder {
                 op => Err(Abort::Opcode(op)),
             };
         }
-        self.emit(TraceOp::new(_EXECUTE_BYTECODE).operands(frame.pc as u64, 0));
+        match generic_uop(instr.op, instr.arg, frame.pc) {
+            Some(op) => {
+                // In machine code, through the runtime: counted as the trace's own.
+                self.emit(op);
+                if !std::mem::take(&mut self.counted) {
+                    self.count(frame.code);
+                }
+            }
+            None => self.emit(TraceOp::new(_EXECUTE_BYTECODE).operands(frame.pc as u64, 0)),
+        }
         // The stack effect is known, not what was pushed; what lies below the values the
         // instruction consumes (the opcode table says how many) keeps its type.
         // Fast locals are untouched but for the cells made at a function's start.
@@ -903,6 +912,51 @@ impl Recorder {
     pub fn link_target(&self) -> Option<(&'static CodeObject, usize)> {
         self.link_to
     }
+}
+
+/// The generic uop that runs instruction `pc` (`op` with argument `arg`) through the runtime,
+/// for the bytecodes that have one: the instruction's own operation on its operands, without
+/// the interpreter's decoding and dispatch.
+fn generic_uop(op: Opcode, arg: u32, pc: usize) -> Option<TraceOp> {
+    use Opcode::*;
+    let uop = match op {
+        BINARY_OP => _BINARY_OP,
+        COMPARE_OP => _COMPARE_OP,
+        CONTAINS_OP => _CONTAINS_OP,
+        BINARY_SUBSCR => _BINARY_SUBSCR,
+        STORE_SUBSCR => _STORE_SUBSCR,
+        GET_ITER => _GET_ITER,
+        FORMAT_VALUE if arg & 4 == 0 => _FORMAT_SIMPLE,
+        FORMAT_VALUE => _FORMAT_WITH_SPEC,
+        BUILD_STRING => _BUILD_STRING,
+        BUILD_MAP => return Some(TraceOp::new(_BUILD_MAP).oparg(2 * arg).operands(pc as u64, 0)),
+        MAKE_FUNCTION => {
+            let consumed = op.inputs(arg);
+            return Some(TraceOp::new(_MAKE_FUNCTION).oparg(consumed).operands(pc as u64, arg as u64));
+        }
+        MAKE_CELL => return Some(TraceOp::new(_MAKE_CELL).oparg(arg)),
+        COPY_FREE_VARS => return Some(TraceOp::new(_COPY_FREE_VARS).oparg(arg)),
+        _ => return None,
+    };
+    Some(TraceOp::new(uop).oparg(arg).operands(pc as u64, 0))
+}
+
+/// Whether `uop` may run Python code in frames of its own (the recording steps over them).
+fn runs_python_through_runtime(uop: Uop) -> bool {
+    matches!(
+        uop,
+        _EXECUTE_BYTECODE
+            | _CALL
+            | _BINARY_OP
+            | _COMPARE_OP
+            | _CONTAINS_OP
+            | _BINARY_SUBSCR
+            | _STORE_SUBSCR
+            | _GET_ITER
+            | _FORMAT_SIMPLE
+            | _FORMAT_WITH_SPEC
+            | _BUILD_MAP
+    )
 }
 
 /// Whether `_EXECUTE_BYTECODE` may run an instruction inside a trace: not a jump, a return, a

@@ -150,13 +150,17 @@ fn a_call_is_followed_into_the_callee_frame() {
 }
 
 #[test]
-fn bytecodes_without_a_specialization_run_in_the_interpreter() {
-    // String concatenation has no uop: the trace runs the bytecode through the interpreter.
+fn bytecodes_without_a_specialization_run_through_the_runtime() {
+    // String concatenation and f-strings have no specialized uop: the generic uops call the
+    // runtime's operation for the bytecode. A set display has none: the trace runs the bytecode
+    // through the interpreter.
     let dump = recorded(
-        "def f(n):\n    s = ''\n    for i in range(n):\n        s = s + 'a'\n    return len(s)\nprint(f(10))\n",
+        "def f(n):\n    s = ''\n    for i in range(n):\n        s = s + 'a'\n        t = f'{i!r:>3}'\n        u = {i, 1}\n    return len(s)\nprint(f(10))\n",
         1,
     );
-    assert!(dump.contains("      ; line 4 @18 BINARY_OP (+)\n   6  _EXECUTE_BYTECODE            @18\n"), "{dump}");
+    assert!(dump.contains("      ; line 4 @18 BINARY_OP (+)\n   6  _BINARY_OP                   +, @18\n"), "{dump}");
+    assert!(dump.contains("_FORMAT_WITH_SPEC            repr, with format, @"), "{dump}");
+    assert!(dump.contains("BUILD_SET\n") && dump.contains("_EXECUTE_BYTECODE            @"), "{dump}");
     // (A string constant is an object, named by its address.)
     assert!(dump.contains("_LOAD_CONST_INLINE           object 0x<addr>"), "{dump}");
 }

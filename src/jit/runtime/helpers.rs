@@ -15,6 +15,10 @@
 // passes the trace's own pointers, which each `// SAFETY:` comment relies on.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
+mod generic;
+
+pub use generic::*;
+
 use std::os::raw::c_int;
 
 use crate::jit::runtime::abi::{FramePair, JitState, TraceContext};
@@ -865,20 +869,21 @@ pub extern "C" fn stitch_for_iter_tuple(sp: *mut Value) -> c_int {
     }
 }
 
-/// `YIELD_VALUE` in a generator that Rust code drains into a list (`list(gen)`, `set(genexpr)`,
-/// ...): appends the value and leaves None as `send`'s result, as the interpreter does, and
-/// returns 1; or returns 0 having done nothing when the generator is not being drained.
+/// `YIELD_VALUE` in a generator that Rust code drains (`list(gen)`, `sum(genexpr)`, `any(...)`):
+/// the sink takes the value and None is left as `send`'s result, as the interpreter does, and
+/// returns 1; or returns 0 having done nothing when the generator is not being drained or the
+/// sink does not take this value (the interpreter then suspends the generator).
 pub extern "C" fn stitch_yield_to_sink(st: *mut JitState, sp: *mut Value) -> c_int {
     // SAFETY: stencils pass their own `st`.
     let (_, vm) = unsafe { context(st) };
     let Some(frame) = vm.frames.last() else { return 0 };
-    let crate::interpreter::FrameKind::Generator { sink: Some(list), .. } = frame.kind else { return 0 };
-    let Some(items) = list.as_list() else { return 0 };
+    let crate::interpreter::FrameKind::Generator { sink: Some(sink), .. } = frame.kind else { return 0 };
     // SAFETY: the stencil calls this with the yielded value on top of the stack.
-    unsafe {
-        items.borrow_mut().push(peek(sp, 1));
-        sp.sub(1).write(Value::None);
+    if !vm.sink_take(sink, unsafe { peek(sp, 1) }) {
+        return 0;
     }
+    // SAFETY: as above; the value was consumed and the yield's result (None) replaces it.
+    unsafe { sp.sub(1).write(Value::None) };
     1
 }
 

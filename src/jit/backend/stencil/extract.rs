@@ -411,7 +411,7 @@ pub fn extract(bytes: &[u8], compiler: &str, helpers: &[&str]) -> Result<Stencil
                     } else {
                         return Err(fail(format!(
                             "undefined symbol `{symbol_name}`: not a hole of stencils/stitch.h and not a \
-                             runtime helper of src/jit/helpers.rs (a libc call? a missing helper?)"
+                             runtime helper of src/jit/runtime/helpers (a libc call? a missing helper?)"
                         )));
                     }
                 };

@@ -183,7 +183,21 @@ pub fn compile(compiler: &Compiler, arch: Arch, source: &Path, out: &Path) -> Re
     Ok(())
 }
 
-/// The names of the runtime helpers: every `pub extern "C" fn stitch_*` of `helpers.rs`.
+/// The Rust files that define runtime helpers (relative to the package root).
+pub const HELPER_SOURCES: &[&str] = &["src/jit/runtime/helpers.rs", "src/jit/runtime/helpers/generic.rs"];
+
+/// The names of the runtime helpers: every `pub extern "C" fn stitch_*` of the
+/// [`HELPER_SOURCES`] under `root`.
+pub fn helpers_in(root: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for file in HELPER_SOURCES {
+        let text = std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("read {file}: {e}"));
+        names.extend(helper_names(&text));
+    }
+    names
+}
+
+/// The names of the runtime helpers a Rust source defines: every `pub extern "C" fn stitch_*`.
 pub fn helper_names(helpers_rs: &str) -> Vec<String> {
     let mut names = Vec::new();
     for line in helpers_rs.lines() {
