@@ -15,6 +15,18 @@
  */
 #include "stitch.h"
 
+/* Reads a value as two 8-byte loads. Values are often written as two 8-byte stores (a helper or
+ * a uop that sets the tag and the payload apart); a single 16-byte load of the slot right after
+ * cannot be forwarded from those stores and stalls for a dozen cycles, where two 8-byte loads
+ * forward from either kind of store. The volatile accesses keep the compiler from merging them
+ * (the interpreter's `runtime::value::load_value` does the same). */
+INLINE Value load_value(const Value *p) {
+    Value v;
+    v.tag = ((const volatile uint64_t *)p)[0];
+    v.u.bits = ((const volatile uint64_t *)p)[1];
+    return v;
+}
+
 INLINE void set_int(Value *v, int64_t i) {
     v->tag = TAG_INT;
     v->u.i = i;
@@ -55,13 +67,13 @@ uintptr_t _TRACE_ENTRY(STENCIL_ARGS) {
 
 /* Push local OPARG. */
 STENCIL(_LOAD_FAST) {
-    *sp++ = locals[OPARG];
+    *sp++ = load_value(&locals[OPARG]);
     CONTINUE();
 }
 
 /* Push local OPARG, exiting if it is unbound (the interpreter raises UnboundLocalError). */
 STENCIL(_LOAD_FAST_CHECK) {
-    Value v = locals[OPARG];
+    Value v = load_value(&locals[OPARG]);
     GUARD(v.tag != TAG_NULL);
     *sp++ = v;
     CONTINUE();
@@ -69,14 +81,14 @@ STENCIL(_LOAD_FAST_CHECK) {
 
 /* Pop into local OPARG. */
 STENCIL(_STORE_FAST) {
-    locals[OPARG] = *--sp;
+    locals[OPARG] = load_value(--sp);
     CONTINUE();
 }
 
 /* Store the top into local OPARG and leave it on the stack (the optimizer's store-to-load
  * forwarding of `_STORE_FAST; _LOAD_FAST` of one local). */
 STENCIL(_STORE_FAST_KEEP) {
-    locals[OPARG] = sp[-1];
+    locals[OPARG] = load_value(&sp[-1]);
     CONTINUE();
 }
 
@@ -91,7 +103,7 @@ STENCIL(_LOAD_CONST_INLINE) {
 /* Push the value stored at address OPERAND0 (a module or builtins dict entry, valid while the
  * dict version guarded before it holds). */
 STENCIL(_LOAD_VALUE_AT) {
-    *sp++ = *(const Value *)(uintptr_t)OPERAND0;
+    *sp++ = load_value((const Value *)(uintptr_t)OPERAND0);
     CONTINUE();
 }
 
@@ -109,15 +121,15 @@ STENCIL(_PUSH_NULL) {
 
 /* Push a copy of the OPARG-th value from the top (1 = top). */
 STENCIL(_COPY) {
-    Value v = sp[-(int64_t)OPARG];
+    Value v = load_value(&sp[-(int64_t)OPARG]);
     *sp++ = v;
     CONTINUE();
 }
 
 /* Swap the top with the OPARG-th value from the top. */
 STENCIL(_SWAP) {
-    Value top = sp[-1];
-    sp[-1] = sp[-(int64_t)OPARG];
+    Value top = load_value(&sp[-1]);
+    sp[-1] = load_value(&sp[-(int64_t)OPARG]);
     sp[-(int64_t)OPARG] = top;
     CONTINUE();
 }
@@ -339,7 +351,7 @@ STENCIL(_COMPARE_OP_FLOAT) {
 /* `is` / `is not` (OPARG 1) between two values whose tags were guarded to be None, Bool or
  * objects: identity is equality of tag and payload. */
 STENCIL(_IS_OP) {
-    Value a = sp[-2], b = sp[-1];
+    Value a = load_value(&sp[-2]), b = load_value(&sp[-1]);
     int same = a.tag == b.tag &&
                (a.tag == TAG_NONE || (a.tag == TAG_BOOL ? a.u.b == b.u.b : a.u.bits == b.u.bits));
     set_bool(&sp[-2], same != (OPARG != 0));
@@ -361,14 +373,14 @@ STENCIL(_UNARY_NOT) {
 /* ---- Branches become guards on the direction the recording took --------------------------- */
 
 STENCIL(_GUARD_IS_TRUE_POP) {
-    Value v = sp[-1];
+    Value v = load_value(&sp[-1]);
     GUARD(v.tag == TAG_BOOL && v.u.b);
     sp--;
     CONTINUE();
 }
 
 STENCIL(_GUARD_IS_FALSE_POP) {
-    Value v = sp[-1];
+    Value v = load_value(&sp[-1]);
     GUARD(v.tag == TAG_BOOL && !v.u.b);
     sp--;
     CONTINUE();
@@ -377,13 +389,13 @@ STENCIL(_GUARD_IS_FALSE_POP) {
 /* `JUMP_IF_TRUE_OR_POP`/`JUMP_IF_FALSE_OR_POP` on a bool: the same guards, keeping the value
  * (the jump keeps it; the fall-through pops it with _POP_TOP). */
 STENCIL(_GUARD_IS_TRUE) {
-    Value v = sp[-1];
+    Value v = load_value(&sp[-1]);
     GUARD(v.tag == TAG_BOOL && v.u.b);
     CONTINUE();
 }
 
 STENCIL(_GUARD_IS_FALSE) {
-    Value v = sp[-1];
+    Value v = load_value(&sp[-1]);
     GUARD(v.tag == TAG_BOOL && !v.u.b);
     CONTINUE();
 }
@@ -424,7 +436,7 @@ STENCIL(_GUARD_WORD_EQ) {
 /* The callee of a call with OPARG arguments is the function object OPERAND0. (Whether a self
  * precedes the arguments the recorder knows: it saw what pushed that slot.) */
 STENCIL(_CHECK_FUNCTION) {
-    Value callee = sp[-(int64_t)OPARG - 2];
+    Value callee = load_value(&sp[-(int64_t)OPARG - 2]);
     GUARD(callee.tag == TAG_OBJ && (uint64_t)(uintptr_t)callee.u.obj == OPERAND0);
     CONTINUE();
 }
@@ -440,7 +452,7 @@ STENCIL(_CHECK_FUNCTION_CODE) {
 /* The top is an instance whose shape is OPERAND0 (a shape belongs to one class, so this also
  * fixes the class). */
 STENCIL(_GUARD_TYPE_VERSION) {
-    Value v = sp[-1];
+    Value v = load_value(&sp[-1]);
     GUARD(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
     GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
@@ -449,7 +461,7 @@ STENCIL(_GUARD_TYPE_VERSION) {
 
 /* The same for the value below the top (the left operand of an operator). */
 STENCIL(_GUARD_NOS_TYPE_VERSION) {
-    Value v = sp[-2];
+    Value v = load_value(&sp[-2]);
     GUARD(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
     GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
@@ -459,14 +471,14 @@ STENCIL(_GUARD_NOS_TYPE_VERSION) {
 /* The top is a heap object of kind OPERAND0 (an ObjKind variant number: a built-in list, dict,
  * str, ... whose kind fixes its class). */
 STENCIL(_GUARD_TOS_KIND) {
-    Value v = sp[-1];
+    Value v = load_value(&sp[-1]);
     GUARD(v.tag == TAG_OBJ && *(const uint8_t *)v.u.obj == OPERAND0);
     CONTINUE();
 }
 
 /* The top is object OPERAND0 itself (a module). */
 STENCIL(_GUARD_TOS_IS) {
-    Value v = sp[-1];
+    Value v = load_value(&sp[-1]);
     GUARD(v.tag == TAG_OBJ && (uint64_t)(uintptr_t)v.u.obj == OPERAND0);
     CONTINUE();
 }
@@ -480,7 +492,7 @@ STENCIL(_GUARD_FAST_TAG) {
 
 /* Local OPARG is an instance whose shape is OPERAND0 (a preamble check, as above). */
 STENCIL(_GUARD_FAST_TYPE_VERSION) {
-    Value v = locals[OPARG];
+    Value v = load_value(&locals[OPARG]);
     GUARD(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
     GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
@@ -492,7 +504,7 @@ STENCIL(_GUARD_FAST_TYPE_VERSION) {
 /* Replace the instance on top with its attribute in slot OPERAND0. */
 STENCIL(_LOAD_ATTR_INSTANCE_VALUE) {
     const Instance *o = (const Instance *)sp[-1].u.obj;
-    Value v = o->slots.ptr[OPERAND0];
+    Value v = load_value(&o->slots.ptr[OPERAND0]);
     GUARD(v.tag != TAG_NULL);
     sp[-1] = v;
     CONTINUE();
@@ -501,7 +513,7 @@ STENCIL(_LOAD_ATTR_INSTANCE_VALUE) {
 /* Stack: value, instance. Store value into slot OPERAND0 of the instance. */
 STENCIL(_STORE_ATTR_INSTANCE_VALUE) {
     const Instance *o = (const Instance *)sp[-1].u.obj;
-    o->slots.ptr[OPERAND0] = sp[-2];
+    o->slots.ptr[OPERAND0] = load_value(&sp[-2]);
     sp -= 2;
     CONTINUE();
 }
@@ -513,7 +525,7 @@ STENCIL(_STORE_ATTR_INSTANCE_APPEND) {
     Instance *o = (Instance *)sp[-1].u.obj;
     GUARD(o->slots.len == OPERAND0);
     if (LIKELY(o->slots.len < o->slots.cap)) {
-        o->slots.ptr[OPERAND0] = sp[-2];
+        o->slots.ptr[OPERAND0] = load_value(&sp[-2]);
         o->slots.len += 1;
     } else {
         stitch_slots_push((Obj *)o, &sp[-2]);
@@ -526,7 +538,7 @@ STENCIL(_STORE_ATTR_INSTANCE_APPEND) {
 /* A method found on the class (the shape guard proved the instance does not shadow it): replace
  * the instance with [function OPERAND0, instance], the 3.13 method-call layout. */
 STENCIL(_LOAD_ATTR_METHOD_WITH_VALUES) {
-    Value self = sp[-1];
+    Value self = load_value(&sp[-1]);
     sp[-1].tag = TAG_OBJ;
     sp[-1].u.bits = OPERAND0;
     *sp++ = self;
@@ -536,22 +548,22 @@ STENCIL(_LOAD_ATTR_METHOD_WITH_VALUES) {
 /* Push the value of the cell in local slot OPARG (a closure variable); an empty cell (or a slot
  * that is not a cell) exits, and the interpreter raises. */
 STENCIL(_LOAD_DEREF) {
-    Value cell = locals[OPARG];
+    Value cell = load_value(&locals[OPARG]);
     GUARD(cell.tag == TAG_OBJ);
     const CellObj *c = (const CellObj *)cell.u.obj;
     GUARD(c->kind == KIND_CELL && c->value.tag != TAG_NULL);
-    *sp++ = c->value;
+    *sp++ = load_value(&c->value);
     CONTINUE();
 }
 
 /* Store the top into the closure cell in local slot OPARG (exit before any effect if the slot
  * holds no cell). */
 STENCIL(_STORE_DEREF) {
-    Value cell = locals[OPARG];
+    Value cell = load_value(&locals[OPARG]);
     GUARD(cell.tag == TAG_OBJ);
     CellObj *c = (CellObj *)cell.u.obj;
     GUARD(c->kind == KIND_CELL);
-    c->value = *--sp;
+    c->value = load_value(--sp);
     CONTINUE();
 }
 
@@ -574,7 +586,7 @@ STENCIL(_PUSH_FRAME) {
     caller->sp = (uint64_t)(sp - st->stack) - OPARG - 2;
     Frame *callee = &frames->records[frames->len];
     *callee = t->frame;
-    callee->func = sp[-(int64_t)OPARG - 2];
+    callee->func = load_value(&sp[-(int64_t)OPARG - 2]);
     callee->base = first;
     callee->sp = first + t->nlocals;
     frames->len += 1;
@@ -599,7 +611,7 @@ STENCIL(_CREATE_INIT_FRAME) {
  * result slot of the caller, and continue in the caller. */
 STENCIL(_POP_FRAME) {
     FrameStack *frames = st->frames;
-    Value result = sp[-1];
+    Value result = load_value(&sp[-1]);
     frames->len -= 1;
     const Frame *caller = &frames->records[frames->len - 1];
     sp = st->stack + caller->sp;
@@ -647,7 +659,7 @@ STENCIL(_PUSH_FRAME_OPERATOR) {
  * is NotImplemented (OPERAND0) exits at the return instead: the interpreter's return finishes the
  * operator's protocol (the reflected method). */
 STENCIL(_POP_FRAME_BINARY) {
-    Value result = sp[-1];
+    Value result = load_value(&sp[-1]);
     GUARD(!(result.tag == TAG_OBJ && (uint64_t)(uintptr_t)result.u.obj == OPERAND0));
     FrameStack *frames = st->frames;
     frames->len -= 1;
