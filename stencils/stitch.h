@@ -289,6 +289,8 @@ void stitch_list_append(Value *sp, uint64_t depth);
 int stitch_binary_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_int(Value *sp);
+int stitch_binary_slice_list(JitState *st, Value *sp, uint64_t n);
+int stitch_store_slice_list(JitState *st, Value *sp, uint64_t n);
 Value *stitch_binary_op(JitState *st, Value *sp, uint64_t op, uint64_t pc);
 Value *stitch_compare_op(JitState *st, Value *sp, uint64_t op, uint64_t pc);
 Value *stitch_contains_op(JitState *st, Value *sp, uint64_t invert, uint64_t pc);

@@ -904,6 +904,23 @@ STENCIL(_LIST_APPEND) {
     CONTINUE();
 }
 
+/* list[a:b] or list[a:b:c] with OPARG bounds (int or None) on top of the list, no slice object
+ * made: replace list and bounds by the new list (else exit before any effect, at the
+ * BUILD_SLICE). */
+STENCIL(_BINARY_SLICE_LIST) {
+    GUARD(stitch_binary_slice_list(st, sp, OPARG));
+    sp -= OPARG;
+    CONTINUE();
+}
+
+/* Stack: items, list, OPARG bounds; list[a:b] = items for plain bounds, step None or 1, and a
+ * list or tuple of items (else exit before any effect, at the BUILD_SLICE). */
+STENCIL(_STORE_SLICE_LIST) {
+    GUARD(stitch_store_slice_list(st, sp, OPARG));
+    sp -= OPARG + 2;
+    CONTINUE();
+}
+
 /* list[slice] with int or None bounds: replace the two operands by the new list (else exit
  * before any effect). */
 STENCIL(_BINARY_SUBSCR_LIST_SLICE) {

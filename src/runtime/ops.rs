@@ -913,7 +913,11 @@ pub fn slice_indices(vm: &mut Vm, slice: ObjRef, len: usize) -> PyResult<SliceIn
     let ObjKind::Slice(a, b, c) = &slice.kind else {
         return Err(vm.new_error(vm.types.type_error, "expected a slice"));
     };
-    let (a, b, c) = (*a, *b, *c);
+    bounds_indices(vm, *a, *b, *c, len)
+}
+
+/// [`slice_indices`] of the slice `a:b:c`, without a slice object.
+pub fn bounds_indices(vm: &mut Vm, a: Value, b: Value, c: Value, len: usize) -> PyResult<SliceIndices> {
     let step = if c.is_none() { 1 } else { slice_int(vm, c)? };
     if step == 0 {
         return Err(vm.new_error(vm.types.value_error, "slice step cannot be zero"));
@@ -1056,18 +1060,8 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 
 /// `l[key]` on list storage (a list or a list subclass instance, without its overrides).
 pub fn list_getitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value) -> PyResult<Value> {
-    if let Some(s) = is_slice(key) {
-        let len = l.borrow().len();
-        let si = slice_indices(vm, s, len)?;
-        let v = {
-            let items = l.borrow();
-            if si.step == 1 {
-                items[si.start as usize..si.start as usize + si.len].to_vec()
-            } else {
-                si.indices().map(|i| items[i]).collect()
-            }
-        };
-        return Ok(vm.new_list(v));
+    if let Some(ObjKind::Slice(a, b, c)) = key.obj().map(|o| &o.kind) {
+        return list_slice(vm, l, *a, *b, *c);
     }
     let i = seq_index(vm, key, "list")?;
     let found = {
@@ -1132,39 +1126,24 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
     }
 }
 
+/// `l[a:b:c]`: a new list.
+pub fn list_slice(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, a: Value, b: Value, c: Value) -> PyResult<Value> {
+    let len = l.borrow().len();
+    let si = bounds_indices(vm, a, b, c, len)?;
+    let v = {
+        let items = l.borrow();
+        if si.step == 1 {
+            items[si.start as usize..si.start as usize + si.len].to_vec()
+        } else {
+            si.indices().map(|i| items[i]).collect()
+        }
+    };
+    Ok(vm.new_list(v))
+}
+
 pub fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
-    if let Some(s) = is_slice(key) {
-        let len = l.borrow().len();
-        let si = slice_indices(vm, s, len)?;
-        // `a[i:j] = other_list`: splice straight from the other list (no temporary copy).
-        if si.step == 1 {
-            if let Some(src) = v.obj().and_then(|o| o.as_list()).filter(|src| !std::ptr::eq(*src, l)) {
-                let (start, stop) = (si.start as usize, si.stop.max(si.start) as usize);
-                let src = src.borrow();
-                l.borrow_mut().splice(start..stop, src.iter().copied());
-                return Ok(());
-            }
-        }
-        let new_items = super::iter::collect(vm, v)?;
-        let mut list = l.borrow_mut();
-        if si.step == 1 {
-            let start = si.start as usize;
-            let stop = (si.stop.max(si.start)) as usize;
-            list.splice(start..stop, new_items);
-            return Ok(());
-        }
-        if new_items.len() != si.len {
-            drop(list);
-            return Err(vm.new_error(
-                vm.types.value_error,
-                &format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), si.len),
-            ));
-        }
-        let idx: Vec<usize> = si.indices().collect();
-        for (i, item) in idx.into_iter().zip(new_items) {
-            list[i] = item;
-        }
-        return Ok(());
+    if let Some(ObjKind::Slice(a, b, c)) = key.obj().map(|o| &o.kind) {
+        return list_assign_slice(vm, l, *a, *b, *c, v);
     }
     let i = seq_index(vm, key, "list")?;
     let mut list = l.borrow_mut();
@@ -1178,6 +1157,48 @@ pub fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value,
             Err(vm.new_error(vm.types.index_error, "list assignment index out of range"))
         }
     }
+}
+
+/// `l[a:b:c] = v`.
+pub fn list_assign_slice(
+    vm: &mut Vm,
+    l: &std::cell::RefCell<Vec<Value>>,
+    a: Value,
+    b: Value,
+    c: Value,
+    v: Value,
+) -> PyResult<()> {
+    let len = l.borrow().len();
+    let si = bounds_indices(vm, a, b, c, len)?;
+    // `a[i:j] = other_list`: splice straight from the other list (no temporary copy).
+    if si.step == 1 {
+        if let Some(src) = v.obj().and_then(|o| o.as_list()).filter(|src| !std::ptr::eq(*src, l)) {
+            let (start, stop) = (si.start as usize, si.stop.max(si.start) as usize);
+            let src = src.borrow();
+            l.borrow_mut().splice(start..stop, src.iter().copied());
+            return Ok(());
+        }
+    }
+    let new_items = super::iter::collect(vm, v)?;
+    let mut list = l.borrow_mut();
+    if si.step == 1 {
+        let start = si.start as usize;
+        let stop = (si.stop.max(si.start)) as usize;
+        list.splice(start..stop, new_items);
+        return Ok(());
+    }
+    if new_items.len() != si.len {
+        drop(list);
+        return Err(vm.new_error(
+            vm.types.value_error,
+            &format!("attempt to assign sequence of size {} to extended slice of size {}", new_items.len(), si.len),
+        ));
+    }
+    let idx: Vec<usize> = si.indices().collect();
+    for (i, item) in idx.into_iter().zip(new_items) {
+        list[i] = item;
+    }
+    Ok(())
 }
 
 /// `del obj[key]`.

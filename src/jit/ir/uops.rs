@@ -65,6 +65,10 @@ pub enum StackEffect {
     Build,
     /// `_UNPACK_SEQUENCE`: removes one sequence, pushes `oparg` items.
     Unpack,
+    /// Slicing without a slice object: reads the container below `oparg` bounds and, for a
+    /// store (`store`: the value below the container too), removes them all; a load pushes the
+    /// new sequence.
+    Slice { store: bool },
     /// Changes frames: `_PUSH_FRAME` moves the callable, self-or-null and `oparg` arguments
     /// into a new frame; `_POP_FRAME` returns the top to the caller's stack.
     Frame,
@@ -82,6 +86,8 @@ impl StackEffect {
             StackEffect::Call => (oparg + 2, 1),
             StackEffect::Build => (oparg, 1),
             StackEffect::Unpack => (1, oparg),
+            StackEffect::Slice { store: false } => (oparg + 1, 1),
+            StackEffect::Slice { store: true } => (oparg + 2, 0),
             StackEffect::Frame | StackEffect::Bytecode => return None,
         })
     }
@@ -340,6 +346,8 @@ uops! {
     _BUILD_TUPLE: Build, Never, Writes, Count("items"), N, N;
     _LIST_APPEND: F(1, 0), Never, Writes, Count("the list's depth below the item"), N, N;
     _BINARY_SUBSCR_LIST_SLICE: F(2, 1), Guard, Writes, N, N, N;
+    _BINARY_SLICE_LIST: Slice { store: false }, Guard, Writes, Count("bounds"), N, N;
+    _STORE_SLICE_LIST: Slice { store: true }, Guard, Writes, Count("bounds"), N, N;
     _STORE_SUBSCR_LIST_SLICE: F(3, 0), Guard, Writes, N, N, N;
     _STORE_SUBSCR_LIST_INT: F(3, 0), Guard, Writes, N, N, N;
 

@@ -138,6 +138,17 @@ impl Recorder {
                     }
                 }
             }
+            Opcode::BINARY_SUBSCR | Opcode::STORE_SUBSCR
+                if self.fused_slice.take() == Some((self.cur_ref().code_index, pc)) =>
+            {
+                // Done by the slice uop the BUILD_SLICE before became.
+                if instr.op == Opcode::BINARY_SUBSCR {
+                    self.pop(1);
+                    self.set_top(1, Ty::Other);
+                } else {
+                    self.pop(3);
+                }
+            }
             Opcode::BINARY_SUBSCR => {
                 let uop = match (peek(2), peek(1)) {
                     (Value::Obj(o), Value::Int(_)) if !matches!(o.kind, ObjKind::Dict(_)) => match &o.kind {

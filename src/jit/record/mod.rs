@@ -285,6 +285,9 @@ pub struct Recorder {
     current_pc: usize,
     /// The `UNPACK_SEQUENCE` (code index, pc) a fused `_FOR_ITER_ENUMERATE_LIST` already did.
     unpacked: Option<(u16, usize)>,
+    /// A subscript (code index, instruction) a slice uop did with the BUILD_SLICE before it
+    /// (see `slice_without_object`): recorded as done.
+    fused_slice: Option<(u16, usize)>,
     /// Whether an instruction was recorded yet (a side trace never links at its first).
     started: bool,
     /// The loop (code, header) whose trace this one ends by linking to, if another's.
@@ -365,6 +368,7 @@ impl Recorder {
             pending_code: code,
             current_pc: header,
             unpacked: None,
+            fused_slice: None,
             started: false,
             link_to: None,
             function: false,
@@ -813,7 +817,12 @@ impl Recorder {
     /// Records the instruction the interpreter is about to execute.
     pub fn record(&mut self, frame: &Frame) -> Recorded {
         match self.record_one(frame) {
-            Ok(None) if self.trace.ops.len() + self.preamble.len() > MAX_TRACE_LENGTH => {
+            // (Not between two bytecodes one uop does: the trace cannot end in the middle.)
+            Ok(None)
+                if self.trace.ops.len() + self.preamble.len() > MAX_TRACE_LENGTH
+                    && self.unpacked.is_none()
+                    && self.fused_slice.is_none() =>
+            {
                 self.overlong = true;
                 Recorded::Continue
             }

@@ -98,6 +98,9 @@ impl Recorder {
                 self.set_top(1, Ty::Bool);
             }
             Opcode::BUILD_SLICE => {
+                if self.slice_without_object(code, pc, arg, &peek) {
+                    return Ok(None);
+                }
                 self.emit(TraceOp::new(_BUILD_SLICE).oparg(arg));
                 self.pop(arg as usize);
                 self.push(Ty::Other);
@@ -143,6 +146,44 @@ impl Recorder {
             op => return Err(Abort::Opcode(op)),
         }
         Ok(None)
+    }
+
+    /// `BUILD_SLICE` right before the `BINARY_SUBSCR` or `STORE_SUBSCR` of a list that uses it,
+    /// with bounds that are ints or None: one uop slices with the bounds, and no slice object
+    /// is made (CPython 3.12's BINARY_SLICE and STORE_SLICE). Its guard exits at the
+    /// BUILD_SLICE, before any effect; the subscript that follows is then recorded as done.
+    fn slice_without_object(
+        &mut self,
+        code: &'static CodeObject,
+        pc: usize,
+        arg: u32,
+        peek: &dyn Fn(usize) -> Value,
+    ) -> bool {
+        let n = arg as usize;
+        let plain = |v: Value| matches!(v, Value::Int(_) | Value::None);
+        if !(1..=n).all(|k| plain(peek(k))) || matches!(peek(1), Value::Int(0)) && n == 3 {
+            return false;
+        }
+        let is_list = |v: Value| matches!(v.obj().map(|o| &o.kind), Some(ObjKind::List(_)));
+        let uop = match code.code.instrs.get(pc + 1).map(|i| i.op) {
+            Some(Opcode::BINARY_SUBSCR) if is_list(peek(n + 1)) => _BINARY_SLICE_LIST,
+            Some(Opcode::STORE_SUBSCR)
+                if is_list(peek(n + 1))
+                    && (n == 2 || matches!(peek(1), Value::None | Value::Int(1)))
+                    && matches!(peek(n + 2).obj().map(|o| &o.kind), Some(ObjKind::List(_) | ObjKind::Tuple(_))) =>
+            {
+                _STORE_SLICE_LIST
+            }
+            _ => return false,
+        };
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(uop).oparg(arg).exit(e));
+        // (What the recording knows follows the interpreter's stack, which holds the slice
+        // until the subscript.)
+        self.pop(n);
+        self.push(Ty::Other);
+        self.fused_slice = Some((self.cur_ref().code_index, pc + 1));
+        true
     }
 
     /// A unary operator on an instance whose class's method for it runs in a frame of its own.

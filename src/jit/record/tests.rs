@@ -164,3 +164,22 @@ fn bytecodes_without_a_specialization_run_through_the_runtime() {
     // (A string constant is an object, named by its address.)
     assert!(dump.contains("_LOAD_CONST_INLINE           object 0x<addr>"), "{dump}");
 }
+
+#[test]
+fn a_slice_of_a_list_makes_no_slice_object() {
+    // BUILD_SLICE followed by the list's subscript is one uop that slices with the bounds on the
+    // stack (its exit goes back to the BUILD_SLICE); the subscript adds nothing (the listing
+    // shows no heading for it).
+    let dump = recorded(
+        "def f(xs, n):\n    t = 0\n    for i in range(n):\n        t += len(xs[1:i])\n        xs[:2] = xs[1::-1]\n    return t\nprint(f(list(range(9)), 10))\n",
+        1,
+    );
+    for needle in [
+        "; line 4 @24 BUILD_SLICE\n  14  _BINARY_SLICE_LIST           2  -> exit 2 (@24)\n      ; line 4 @28 CALL\n",
+        "_BINARY_SLICE_LIST           3  -> exit",
+        "; line 5 @50 BUILD_SLICE\n  28  _STORE_SLICE_LIST            2  -> exit 5 (@50)\n      ; line 5 @54 JUMP_BACKWARD",
+    ] {
+        assert!(dump.contains(needle), "{needle:?} missing:\n{dump}");
+    }
+    assert!(!dump.contains("_BUILD_SLICE") && !dump.contains("_SUBSCR_LIST_SLICE"), "{dump}");
+}

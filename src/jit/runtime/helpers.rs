@@ -710,6 +710,67 @@ pub extern "C" fn stitch_store_subscr_list_slice(st: *mut JitState, sp: *mut Val
     vm.op_store_subscr(list, key, items).is_ok() as c_int
 }
 
+/// Whether `n` (2 or 3) slice bounds on top of the stack are plain (ints or None, a step that
+/// is not 0 and, for `unit_step`, None or 1): slicing with them runs no Python code. Returns
+/// them (the step None for two).
+///
+/// # Safety
+/// `sp` must be the trace's stack pointer with `n` values on top.
+unsafe fn plain_bounds(sp: *mut Value, n: u64, unit_step: bool) -> Option<(Value, Value, Value)> {
+    // SAFETY: per the function contract.
+    let (a, b, c) = unsafe {
+        if n == 3 {
+            (peek(sp, 3), peek(sp, 2), peek(sp, 1))
+        } else {
+            (peek(sp, 2), peek(sp, 1), Value::None)
+        }
+    };
+    let plain = |v: Value| matches!(v, Value::Int(_) | Value::None);
+    let step_ok = match c {
+        Value::None => true,
+        Value::Int(s) => s == 1 || (!unit_step && s != 0),
+        _ => false,
+    };
+    (plain(a) && plain(b) && step_ok).then_some((a, b, c))
+}
+
+/// `_BINARY_SLICE_LIST`: `list[a:b]` or `list[a:b:c]` (`n` bounds on top of the list), the new
+/// list replacing list and bounds, without a slice object (1); 0, before any effect, when the
+/// container is not a list or a bound not plain.
+pub extern "C" fn stitch_binary_slice_list(st: *mut JitState, sp: *mut Value, n: u64) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    // SAFETY: the stencil calls this with the list below `n` bounds on top of the stack.
+    let (list, bounds) = unsafe { (peek(sp, n as usize + 1), plain_bounds(sp, n, false)) };
+    let (Some(ObjKind::List(items)), Some((a, b, c))) = (list.obj().map(|o| &o.kind), bounds) else { return 0 };
+    // (Plain bounds: no error, no Python code; the operands stay on the stack while the new
+    // list is allocated.)
+    match crate::runtime::ops::list_slice(vm, items, a, b, c) {
+        Ok(v) => {
+            // SAFETY: the list's slot is on the stack; the result replaces it.
+            unsafe { sp.sub(n as usize + 1).write(v) };
+            1
+        }
+        Err(_) => 0,
+    }
+}
+
+/// `_STORE_SLICE_LIST`: `list[a:b] = items` (`n` bounds on top of the list, the items below it)
+/// for a list, plain bounds with step None or 1, and a list or tuple of items (1, all consumed);
+/// 0, before any effect, for anything else.
+pub extern "C" fn stitch_store_slice_list(st: *mut JitState, sp: *mut Value, n: u64) -> c_int {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    // SAFETY: the stencil calls this with items, list and `n` bounds on top of the stack.
+    let (items, list, bounds) =
+        unsafe { (peek(sp, n as usize + 2), peek(sp, n as usize + 1), plain_bounds(sp, n, true)) };
+    let items_plain = matches!(items.obj().map(|o| &o.kind), Some(ObjKind::List(_) | ObjKind::Tuple(_)));
+    let (Some(ObjKind::List(l)), Some((a, b, c)), true) = (list.obj().map(|o| &o.kind), bounds, items_plain) else {
+        return 0;
+    };
+    crate::runtime::ops::list_assign_slice(vm, l, a, b, c, items).is_ok() as c_int
+}
+
 /// `_COMPARE_OP_STR` with comparison `op`: 1 or 0 for two strs, 2 for anything else (the guard
 /// fails).
 pub extern "C" fn stitch_compare_str(sp: *mut Value, op: u64) -> c_int {
