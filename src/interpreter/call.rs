@@ -89,6 +89,36 @@ impl Vm {
         result
     }
 
+    /// [`Vm::call_in_place`] for the commonest callees of compiled traces, without the general
+    /// dispatch: a built-in function (no bound receiver) gets the arguments where they lie, and
+    /// a built-in class with a native constructor (no metaclass, not abstract) gets itself and
+    /// them (written over the empty self slot). None for any other callee (nothing was done).
+    /// No keyword arguments.
+    pub fn call_builtin_in_place(&mut self, pos: usize, argc: usize) -> Option<PyResult<Value>> {
+        let Value::Obj(callee) = self.slot(pos) else { return None };
+        let self_null = self.slot(pos + 1).is_null();
+        let (func, start, nargs) = match &callee.kind {
+            ObjKind::Native(n) if n.receiver.is_null() => {
+                if self_null {
+                    (n.func, pos + 2, argc)
+                } else {
+                    (n.func, pos + 1, argc + 1)
+                }
+            }
+            ObjKind::Class(class) if self_null && class.metaclass.get().is_none() && !class.is_abstract.get() => {
+                let new = class.native_new.get()?;
+                self.set_slot(pos + 1, Value::Obj(callee));
+                (new, pos + 1, argc + 1)
+            }
+            _ => return None,
+        };
+        self.sp = start + nargs;
+        let args = self.stack_slice(start, start + nargs);
+        let result = func(self, args, &[]);
+        self.sp = pos;
+        Some(result)
+    }
+
     /// Calls `callable` from Rust code.
     pub fn call(&mut self, callable: Value, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
         self.enter_native()?;

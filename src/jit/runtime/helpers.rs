@@ -278,7 +278,11 @@ pub extern "C" fn stitch_call(st: *mut JitState, sp: *mut Value, argc: u64, pc: 
     // SAFETY: `sp` is the trace's stack pointer, inside the top frame's slots.
     let (top, depth) = unsafe { sync_top(vm, sp, pc) };
     let pos = depth - argc as usize - 2;
-    match vm.call_in_place(pos, argc as usize) {
+    let result = match vm.call_builtin_in_place(pos, argc as usize) {
+        Some(result) => result,
+        None => vm.call_in_place(pos, argc as usize),
+    };
+    match result {
         Ok(v) => {
             vm.set_slot(pos, v);
             set_depth(vm, top, pos + 1);

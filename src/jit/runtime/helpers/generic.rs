@@ -37,8 +37,7 @@ unsafe fn through_runtime(
         Ok(depth) => {
             set_depth(vm, top, depth);
             // SAFETY: the new depth is inside the frame's slots (the operation pushed at most
-            // what its bytecode's stack effect allows). The stack pointer is taken anew: Python
-            // code the operation ran may have moved the VM stack.
+            // what its bytecode's stack effect allows), and the VM stack never moves.
             unsafe { vm.stack_ptr().add(depth) }
         }
         Err(e) => {
