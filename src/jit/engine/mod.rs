@@ -42,8 +42,15 @@ const MAX_ATTEMPTS: u32 = 4;
 /// recorded again.
 const RETRY_WAIT: u32 = 64;
 
-/// Side traces one root trace may grow (LuaJIT's `maxside`): past it, its exits stay exits.
-pub const MAX_SIDE_TRACES: usize = 100;
+/// Side traces one root trace may grow (LuaJIT's `maxside`): past it, its exits stay exits. (A
+/// loop through chained generators with data-dependent branches, as in benches/programs'
+/// pipeline, needs about 170.)
+pub const MAX_SIDE_TRACES: usize = 200;
+
+/// An exit grows a side trace once taken this fraction of the loop threshold (LuaJIT's
+/// `hotexit` is about a sixth of its `hotloop`): soon enough that a branchy loop's tree is grown
+/// before the program has spent its time leaving it.
+const HOT_EXIT_DIVISOR: u32 = 8;
 
 /// Bytes of machine code and data all traces together may use (LuaJIT's `maxmcode`): past it,
 /// nothing more is compiled.
@@ -396,7 +403,7 @@ impl Jit {
             return;
         }
         let t = self.trace(id);
-        let hot = if t.trace.exit(exit).continues { 1 } else { (vm.jit_threshold / 4).max(1) as u64 };
+        let hot = if t.trace.exit(exit).continues { 1 } else { (vm.jit_threshold / HOT_EXIT_DIVISOR).max(1) as u64 };
         // At the threshold or past it (it may pass while another recording runs).
         if t.compiled.exit_count(exit) < hot << attempts {
             return;
