@@ -211,35 +211,10 @@ pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> P
         return Ok((getattr(vm, obj, name)?, Value::Null));
     };
     match &o.kind {
-        ObjKind::Instance(inst) => {
-            if descriptors::user_hook(inst.class, sym::GETATTRIBUTE).is_some() {
-                return Ok((getattr(vm, obj, name)?, Value::Null));
-            }
-            if inst.shape.get().dict_mode {
-                fill_instance_cache(inst, name, cache);
-                return Ok((getattr(vm, obj, name)?, Value::Null));
-            }
-            if inst.shape.get().slot_of(name).is_none() {
-                let attr = inst.class.as_class().and_then(|c| c.lookup(name));
-                if let Some(f @ Value::Obj(fo)) = attr {
-                    if matches!(fo.kind, ObjKind::Function(_)) {
-                        remember(
-                            cache,
-                            Cache::ClassAttr {
-                                shape: inst.shape.get(),
-                                epoch: super::types::class_epoch(),
-                                value: f,
-                                method: true,
-                            },
-                        );
-                        return Ok((f, obj));
-                    }
-                }
-            } else {
-                fill_instance_cache(inst, name, cache);
-            }
-            Ok((getattr(vm, obj, name)?, Value::Null))
-        }
+        ObjKind::Instance(inst) => match fill_method_cache(inst, name, cache) {
+            Some(f) => Ok((f, obj)),
+            None => Ok((getattr(vm, obj, name)?, Value::Null)),
+        },
         ObjKind::Module(_) => {
             fill_module_cache(vm, o, name, cache);
             Ok((getattr(vm, obj, name)?, Value::Null))
@@ -260,6 +235,46 @@ pub fn load_method_slow(vm: &mut Vm, obj: Value, name: Sym, cache: &Caches) -> P
             }
             Ok((getattr(vm, obj, name)?, Value::Null))
         }
+    }
+}
+
+/// What a method load of `name` from `inst` puts in `cache`: a Python function found on the
+/// class (not shadowed by an instance attribute), returned to be called with the instance;
+/// else the instance cache's way, and None (the load is an ordinary attribute load).
+fn fill_method_cache(inst: &Instance, name: Sym, cache: &Caches) -> Option<Value> {
+    if descriptors::user_hook(inst.class, sym::GETATTRIBUTE).is_some() {
+        return None;
+    }
+    if !inst.shape.get().dict_mode && inst.shape.get().slot_of(name).is_none() {
+        let attr = inst.class.as_class().and_then(|c| c.lookup(name));
+        if let Some(f @ Value::Obj(fo)) = attr {
+            if matches!(fo.kind, ObjKind::Function(_)) {
+                let way = Cache::ClassAttr {
+                    shape: inst.shape.get(),
+                    epoch: super::types::class_epoch(),
+                    value: f,
+                    method: true,
+                };
+                remember(cache, way);
+                return Some(f);
+            }
+        }
+        return None;
+    }
+    fill_instance_cache(inst, name, cache);
+    None
+}
+
+/// Fills `cache` for a load (`method`: a method load) of `name` from the instance `obj` as the
+/// slow paths would, without loading anything: no Python code runs. The JIT's recorder asks
+/// before it specializes a `LOAD_ATTR` that has not run yet (at `--jit-threshold=1` a loop is
+/// recorded on its first iteration).
+pub fn prime_cache(obj: Value, name: Sym, cache: &Caches, method: bool) {
+    let Some(ObjKind::Instance(inst)) = obj.obj().map(|o| &o.kind) else { return };
+    if method {
+        fill_method_cache(inst, name, cache);
+    } else {
+        fill_instance_cache(inst, name, cache);
     }
 }
 

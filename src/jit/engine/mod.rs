@@ -271,8 +271,16 @@ impl Jit {
         // A recording that reached the back-edge of another loop with no trace yet (an inner
         // loop, or for a side trace the loop around its own): that loop is recorded now (its
         // back-edge runs next), and this recording is retried without penalty once it has a
-        // trace to link to, as LuaJIT does with inner loops.
+        // trace to link to, as LuaJIT does with inner loops. Not an inner loop whose own
+        // recordings keep ending with the loop (it runs an iteration or none each time): it waits
+        // out its backoff, and this recording counts as an attempt (else the two would take
+        // turns recording forever).
+        let early_exits = &self.early_exits;
         let primed = recorder.blocked_by().is_some_and(|(code, back_edge)| {
+            let key = (code as *const CodeObject as usize, Counter::BackEdge(back_edge));
+            if early_exits.get(&key).is_some_and(|&n| n > MAX_EARLY_EXITS) {
+                return false;
+            }
             let cache = &code.caches[back_edge][0];
             match cache.get() {
                 Cache::NoTrace | Cache::Trace(_) => false,

@@ -33,7 +33,11 @@ impl Recorder {
                 Value::Obj(o) if arg & 1 != 0 && !matches!(o.kind, ObjKind::Instance(_)) => {
                     self.load_builtin_method(o, frame.tos_class, pc)?
                 }
-                obj => self.load_attr(obj, arg, pc)?,
+                obj => {
+                    let name = code.names[(arg >> 1) as usize];
+                    crate::runtime::attr::prime_cache(obj, name, &code.caches[pc], arg & 1 != 0);
+                    self.load_attr(obj, arg, pc)?
+                }
             },
             Opcode::STORE_ATTR => {
                 if let Some((shape, slot)) = self.instance_slot(peek(1), pc, true) {
