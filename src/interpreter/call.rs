@@ -119,6 +119,91 @@ impl Vm {
         Some(result)
     }
 
+    /// A call of the class `obj` (whose `class` data this is) that creates a plain instance:
+    /// no native constructor, metaclass or Python `__new__` (the callers checked). Creates the
+    /// instance and runs `__init__`: a Python `__init__`'s frame is pushed (with `entry`, as an
+    /// entry frame; its return leaves the instance), a native one is called at once.
+    #[allow(clippy::too_many_arguments)]
+    pub fn instantiate(
+        &mut self,
+        obj: ObjRef,
+        class: &crate::runtime::object::Class,
+        result_pos: usize,
+        start: usize,
+        nargs: usize,
+        kwnames: Value,
+        entry: bool,
+    ) -> PyResult<CallOutcome> {
+        let layout = class.layout;
+        let instance = self.new_instance(obj, layout);
+        if layout == Layout::Exception {
+            let nkw = tuple_len(kwnames);
+            let args = self.stack_slice(start, start + nargs - nkw).to_vec();
+            let t = self.new_tuple(args);
+            if let Some(e) = instance.obj().and_then(|o| o.as_exception()) {
+                e.borrow_mut().args = t;
+            }
+        }
+        let init = class.lookup(sym::INIT);
+        match init.and_then(|i| i.as_obj()) {
+            Some(init_obj) if matches!(init_obj.kind, ObjKind::Function(_)) => {
+                let ObjKind::Function(f) = &init_obj.kind else { unreachable!() };
+                if start == result_pos + 2 {
+                    self.set_slot(result_pos + 1, instance);
+                    self.set_slot(result_pos, Value::Obj(init_obj));
+                    self.enter_function(
+                        init_obj,
+                        f,
+                        result_pos,
+                        start - 1,
+                        nargs + 1,
+                        kwnames,
+                        FrameKind::Init(instance),
+                        entry,
+                    )?;
+                } else {
+                    let mut args = vec![instance];
+                    args.extend_from_slice(self.stack_slice(start, start + nargs));
+                    self.sp = result_pos;
+                    self.push(Value::Obj(init_obj))?;
+                    self.push(Value::Null)?;
+                    for a in &args {
+                        self.push(*a)?;
+                    }
+                    self.enter_function(
+                        init_obj,
+                        f,
+                        result_pos,
+                        result_pos + 2,
+                        args.len(),
+                        kwnames,
+                        FrameKind::Init(instance),
+                        entry,
+                    )?;
+                }
+                Ok(CallOutcome::FramePushed)
+            }
+            Some(init_obj) => {
+                // A native __init__ (object, list, Exception): call it with the instance.
+                let nkw = tuple_len(kwnames);
+                let kw = self.kw_pairs(kwnames, start + nargs - nkw);
+                let mut args = vec![instance];
+                args.extend_from_slice(self.stack_slice(start, start + nargs - nkw));
+                self.sp = start + nargs;
+                self.temp_roots.push(instance);
+                let r = self.call(Value::Obj(init_obj), &args, &kw);
+                self.temp_roots.pop();
+                r?;
+                self.sp = result_pos;
+                Ok(CallOutcome::Value(instance))
+            }
+            None => {
+                self.sp = result_pos;
+                Ok(CallOutcome::Value(instance))
+            }
+        }
+    }
+
     /// Calls `callable` from Rust code.
     pub fn call(&mut self, callable: Value, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
         self.enter_native()?;
@@ -241,74 +326,7 @@ impl Vm {
                     self.sp = result_pos;
                     return Ok(CallOutcome::Value(v));
                 }
-                let layout = class.layout;
-                let instance = self.new_instance(obj, layout);
-                if layout == Layout::Exception {
-                    let nkw = tuple_len(kwnames);
-                    let args = self.stack_slice(start, start + nargs - nkw).to_vec();
-                    let t = self.new_tuple(args);
-                    if let Some(e) = instance.obj().and_then(|o| o.as_exception()) {
-                        e.borrow_mut().args = t;
-                    }
-                }
-                let init = class.lookup(sym::INIT);
-                match init.and_then(|i| i.as_obj()) {
-                    Some(init_obj) if matches!(init_obj.kind, ObjKind::Function(_)) => {
-                        let ObjKind::Function(f) = &init_obj.kind else { unreachable!() };
-                        if start == result_pos + 2 {
-                            self.set_slot(result_pos + 1, instance);
-                            self.set_slot(result_pos, Value::Obj(init_obj));
-                            self.enter_function(
-                                init_obj,
-                                f,
-                                result_pos,
-                                start - 1,
-                                nargs + 1,
-                                kwnames,
-                                FrameKind::Init(instance),
-                                entry,
-                            )?;
-                        } else {
-                            let mut args = vec![instance];
-                            args.extend_from_slice(self.stack_slice(start, start + nargs));
-                            self.sp = result_pos;
-                            self.push(Value::Obj(init_obj))?;
-                            self.push(Value::Null)?;
-                            for a in &args {
-                                self.push(*a)?;
-                            }
-                            self.enter_function(
-                                init_obj,
-                                f,
-                                result_pos,
-                                result_pos + 2,
-                                args.len(),
-                                kwnames,
-                                FrameKind::Init(instance),
-                                entry,
-                            )?;
-                        }
-                        Ok(CallOutcome::FramePushed)
-                    }
-                    Some(init_obj) => {
-                        // A native __init__ (object, list, Exception): call it with the instance.
-                        let nkw = tuple_len(kwnames);
-                        let kw = self.kw_pairs(kwnames, start + nargs - nkw);
-                        let mut args = vec![instance];
-                        args.extend_from_slice(self.stack_slice(start, start + nargs - nkw));
-                        self.sp = start + nargs;
-                        self.temp_roots.push(instance);
-                        let r = self.call(Value::Obj(init_obj), &args, &kw);
-                        self.temp_roots.pop();
-                        r?;
-                        self.sp = result_pos;
-                        Ok(CallOutcome::Value(instance))
-                    }
-                    None => {
-                        self.sp = result_pos;
-                        Ok(CallOutcome::Value(instance))
-                    }
-                }
+                self.instantiate(obj, class, result_pos, start, nargs, kwnames, entry)
             }
             ObjKind::StaticMethod(f) => {
                 let f = *f;

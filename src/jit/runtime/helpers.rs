@@ -353,7 +353,14 @@ pub extern "C" fn stitch_create_init_frame(st: *mut JitState, sp: *mut Value, ar
     let result_pos = depth - argc - 2;
     let callable = vm.slot(result_pos);
     let frames = vm.frames.len();
-    let entered = match vm.invoke(callable, result_pos, depth - argc, argc, Value::Null, false) {
+    // The recorder saw a plain class (no native constructor, metaclass or `__new__`), and the
+    // trace guarded the class and the class epoch: the instance is made at once.
+    let class = callable.as_obj().filter(|o| matches!(o.kind, ObjKind::Class(_)));
+    let outcome = match class.as_ref().map(|o| (*o, &o.kind)) {
+        Some((o, ObjKind::Class(c))) => vm.instantiate(o, c, result_pos, depth - argc, argc, Value::Null, false),
+        _ => vm.invoke(callable, result_pos, depth - argc, argc, Value::Null, false),
+    };
+    let entered = match outcome {
         Ok(crate::interpreter::call::CallOutcome::FramePushed) if vm.frames.len() == frames + 1 => Ok(()),
         Ok(_) => Err(vm.new_error(vm.types.runtime_error, "internal error: a JIT call pushed no frame")),
         Err(e) => Err(e),
