@@ -702,6 +702,15 @@ STENCIL(_RETURN_DISPATCH) {
     EXIT();
 }
 
+/* math function OPARG (sqrt, sin, cos, tan, atan, fabs: mathmod's kernels) of an int or float:
+ * the callee (object OPERAND0), the empty self slot and the argument are replaced by the float
+ * (else exit before any effect; the interpreter's CALL raises a domain error). */
+STENCIL(_CALL_MATH1) {
+    GUARD(stitch_call_math1(sp, OPARG, OPERAND0));
+    sp -= 2;
+    CONTINUE();
+}
+
 /* Call whatever is below the OPARG arguments (built-in functions, classes, ...) through the
  * runtime; OPERAND0 is the call's instruction, for tracebacks. */
 STENCIL(_CALL) {

@@ -17,6 +17,8 @@ use super::modules::{make_module, natives};
 use super::ops;
 use super::value::Value;
 
+use super::object::NativeFn;
+
 type Kw<'a> = &'a [(Sym, Value)];
 
 pub fn module(vm: &mut Vm) -> Value {
@@ -24,16 +26,16 @@ pub fn module(vm: &mut Vm) -> Value {
         vm,
         &[
             ("sqrt", math_sqrt),
-            ("sin", |vm, a, _| unary_math(vm, a, "sin", f64::sin, |_| true)),
-            ("cos", |vm, a, _| unary_math(vm, a, "cos", f64::cos, |_| true)),
-            ("tan", |vm, a, _| unary_math(vm, a, "tan", f64::tan, |_| true)),
+            ("sin", math_sin),
+            ("cos", math_cos),
+            ("tan", math_tan),
             ("asin", |vm, a, _| unary_math(vm, a, "asin", f64::asin, |x| (-1.0..=1.0).contains(&x))),
             ("acos", |vm, a, _| unary_math(vm, a, "acos", f64::acos, |x| (-1.0..=1.0).contains(&x))),
-            ("atan", |vm, a, _| unary_math(vm, a, "atan", f64::atan, |_| true)),
+            ("atan", math_atan),
             ("exp", math_exp),
             ("log10", |vm, a, _| unary_math(vm, a, "log10", f64::log10, |x| x > 0.0)),
             ("log2", |vm, a, _| unary_math(vm, a, "log2", f64::log2, |x| x > 0.0)),
-            ("fabs", |vm, a, _| unary_math(vm, a, "fabs", f64::abs, |_| true)),
+            ("fabs", math_fabs),
             ("degrees", |vm, a, _| unary_math(vm, a, "degrees", f64::to_degrees, |_| true)),
             ("radians", |vm, a, _| unary_math(vm, a, "radians", f64::to_radians, |_| true)),
             ("sinh", |vm, a, _| unary_math(vm, a, "sinh", f64::sinh, |_| true)),
@@ -136,6 +138,53 @@ fn float_pred(vm: &mut Vm, args: &[Value], f: fn(f64) -> bool) -> PyResult<Value
 
 fn math_sqrt(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     unary_math(vm, args, "sqrt", f64::sqrt, |x| x >= 0.0)
+}
+
+fn math_sin(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    unary_math(vm, args, "sin", f64::sin, |_| true)
+}
+
+fn math_cos(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    unary_math(vm, args, "cos", f64::cos, |_| true)
+}
+
+fn math_tan(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    unary_math(vm, args, "tan", f64::tan, |_| true)
+}
+
+fn math_atan(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    unary_math(vm, args, "atan", f64::atan, |_| true)
+}
+
+fn math_fabs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    unary_math(vm, args, "fabs", f64::abs, |_| true)
+}
+
+/// The math functions of one float a trace computes directly (`_CALL_MATH1`), by kernel
+/// number: each as its native computes it, with its domain.
+const KERNELS: [(NativeFn, fn(f64) -> f64, fn(f64) -> bool); 6] = [
+    (math_sqrt, f64::sqrt, |x| x >= 0.0),
+    (math_sin, f64::sin, |_| true),
+    (math_cos, f64::cos, |_| true),
+    (math_tan, f64::tan, |_| true),
+    (math_atan, f64::atan, |_| true),
+    (math_fabs, f64::abs, |_| true),
+];
+
+/// The kernel number of the native `func`, if it is one of [`KERNELS`].
+pub fn kernel_of(func: NativeFn) -> Option<u32> {
+    KERNELS.iter().position(|(f, _, _)| std::ptr::fn_addr_eq(*f, func)).map(|i| i as u32)
+}
+
+/// Kernel `which` of `x`, as `unary_math` computes it; None where the call raises (outside the
+/// domain, or a NaN made from a number).
+pub fn kernel(which: u32, x: f64) -> Option<f64> {
+    let (_, f, domain) = KERNELS.get(which as usize)?;
+    if !x.is_nan() && !domain(x) {
+        return None;
+    }
+    let r = f(x);
+    (!r.is_nan() || x.is_nan()).then_some(r)
 }
 
 fn math_exp(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {

@@ -245,6 +245,9 @@ impl Recorder {
             }
         }
         let Value::Obj(callee) = values[values.len() - n - 2] else { return self.call_generic(argc, pc) };
+        if let ObjKind::Native(native) = &callee.kind {
+            return self.call_native(callee, native, argc, values[values.len() - 1], pc);
+        }
         let ObjKind::Function(f) = &callee.kind else { return self.call_generic(argc, pc) };
         let has_self = match self.top(n + 1) {
             Ty::Null => false,
@@ -397,6 +400,32 @@ impl Recorder {
         self.push(Ty::Unknown);
         self.enter_frame(0, f.code, &params, if binary.is_some() { Pushed::Binary } else { Pushed::Call });
         Ok(())
+    }
+
+    /// A call of a built-in function: `math.sqrt(x)` and its kind on an int or float is one uop
+    /// that computes the float (`_CALL_MATH1`, guarded on the function and the argument's
+    /// type); anything else goes through the runtime.
+    fn call_native(
+        &mut self,
+        callee: ObjRef,
+        native: &crate::runtime::object::Native,
+        argc: u32,
+        last: Value,
+        pc: usize,
+    ) -> Result<(), Abort> {
+        let kernel = crate::runtime::mathmod::kernel_of(native.func);
+        match kernel {
+            Some(which) if argc == 1 && self.top(2) == Ty::Null && matches!(last, Value::Int(_) | Value::Float(_)) => {
+                let e = self.exit(pc);
+                self.emit(TraceOp::new(_CALL_MATH1).oparg(which).operands(callee.as_ptr() as u64, 0).exit(e));
+                self.keep_alive.push(callee);
+                self.name(callee.as_ptr() as u64, format!("function {}", native.name));
+                self.pop(3);
+                self.push(Ty::Float);
+                Ok(())
+            }
+            _ => self.call_generic(argc, pc),
+        }
     }
 
     /// Any other call (built-in functions and classes, methods of built-in types, Python

@@ -782,6 +782,32 @@ pub extern "C" fn stitch_store_slice_list(st: *mut JitState, sp: *mut Value, n: 
     crate::runtime::ops::list_assign_slice(vm, l, a, b, c, items).is_ok() as c_int
 }
 
+/// `_CALL_MATH1`: `f(x)` for the math function `callee` (kernel `which`, see
+/// `mathmod::kernel`) called with an int or float `x` and no self (the three call slots on
+/// top): the float replaces them (1); 0, before any effect, for another callee or argument, or
+/// where the call raises (the interpreter's CALL then raises it).
+pub extern "C" fn stitch_call_math1(sp: *mut Value, which: u64, callee: u64) -> c_int {
+    // SAFETY: the stencil calls this with the callee, the self-or-null slot and the argument on
+    // top of the stack.
+    let (f, null, arg) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
+    let x = match arg {
+        Value::Float(x) => x,
+        Value::Int(i) => i as f64,
+        _ => return 0,
+    };
+    if !matches!(f, Value::Obj(o) if o.as_ptr() as u64 == callee) || !null.is_null() {
+        return 0;
+    }
+    match crate::runtime::mathmod::kernel(which as u32, x) {
+        Some(r) => {
+            // SAFETY: the callee's slot is on the stack; the result replaces the call's slots.
+            unsafe { sp.sub(3).write(Value::Float(r)) };
+            1
+        }
+        None => 0,
+    }
+}
+
 /// `_COMPARE_OP_STR` with comparison `op`: 1 or 0 for two strs, 2 for anything else (the guard
 /// fails).
 pub extern "C" fn stitch_compare_str(sp: *mut Value, op: u64) -> c_int {
