@@ -289,6 +289,7 @@ void stitch_list_append(Value *sp, uint64_t depth);
 int stitch_binary_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_int(Value *sp);
+int stitch_call_len(Value *sp, uint64_t callee);
 int stitch_call_math1(Value *sp, uint64_t which, uint64_t callee);
 int stitch_binary_slice_list(JitState *st, Value *sp, uint64_t n);
 int stitch_store_slice_list(JitState *st, Value *sp, uint64_t n);

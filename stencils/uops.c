@@ -702,6 +702,14 @@ STENCIL(_RETURN_DISPATCH) {
     EXIT();
 }
 
+/* len() (object OPERAND0) of a built-in container or str: the callee, the empty self slot and
+ * the argument are replaced by the int (else exit before any effect). */
+STENCIL(_CALL_LEN) {
+    GUARD(stitch_call_len(sp, OPERAND0));
+    sp -= 2;
+    CONTINUE();
+}
+
 /* math function OPARG (sqrt, sin, cos, tan, atan, fabs: mathmod's kernels) of an int or float:
  * the callee (object OPERAND0), the empty self slot and the argument are replaced by the float
  * (else exit before any effect; the interpreter's CALL raises a domain error). */

@@ -227,6 +227,25 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 // ---------------------------------------------------------------------------------------------
 // Simple functions
 
+/// Whether `func` is the built-in `len` (a trace computes it directly, `_CALL_LEN`).
+pub fn is_len(func: super::object::NativeFn) -> bool {
+    std::ptr::fn_addr_eq(func, len as super::object::NativeFn)
+}
+
+/// `len(v)` of a built-in container or str, which runs no Python code and cannot fail; None
+/// for anything else.
+pub fn native_len(v: Value) -> Option<usize> {
+    Some(match &v.as_obj()?.kind {
+        ObjKind::Str(s) => strings::char_len(s),
+        ObjKind::List(l) => l.try_borrow().ok()?.len(),
+        ObjKind::Tuple(t) => t.len(),
+        ObjKind::Dict(d) => d.try_borrow().ok()?.len(),
+        ObjKind::Set(s) => s.try_borrow().ok()?.len(),
+        ObjKind::FrozenSet(s) => s.len(),
+        _ => return None,
+    })
+}
+
 fn len(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     no_kwargs(vm, "len", kw)?;
     arity(vm, "len", args, 1, 1)?;

@@ -316,6 +316,7 @@ uops! {
     _RETURN_DISPATCH: Frame, Always, Pure, N, Addr("the function's code object"),
         Addr("the function's continuation table");
     _CALL: Call, Error, Escapes, Count("argument count"), Instruction, N;
+    _CALL_LEN: F(3, 1), Guard, Pure, N, Addr("the function"), N;
     _CALL_MATH1: F(3, 1), Guard, Pure, Num("the math kernel (sqrt sin cos tan atan fabs)"), Addr("the function"), N;
     _EXECUTE_BYTECODE: Bytecode, Error, Escapes, N, Instruction, N;
 

@@ -402,9 +402,10 @@ impl Recorder {
         Ok(())
     }
 
-    /// A call of a built-in function: `math.sqrt(x)` and its kind on an int or float is one uop
-    /// that computes the float (`_CALL_MATH1`, guarded on the function and the argument's
-    /// type); anything else goes through the runtime.
+    /// A call of a built-in function: `len(x)` of a built-in container or str, and `math.sqrt(x)`
+    /// and its kind on an int or float, are one uop that computes the result (`_CALL_LEN`,
+    /// `_CALL_MATH1`, guarded on the function and the argument); anything else goes through the
+    /// runtime.
     fn call_native(
         &mut self,
         callee: ObjRef,
@@ -413,6 +414,19 @@ impl Recorder {
         last: Value,
         pc: usize,
     ) -> Result<(), Abort> {
+        let plain_call = argc == 1 && self.top(2) == Ty::Null;
+        if plain_call
+            && crate::runtime::builtins::is_len(native.func)
+            && crate::runtime::builtins::native_len(last).is_some()
+        {
+            let e = self.exit(pc);
+            self.emit(TraceOp::new(_CALL_LEN).operands(callee.as_ptr() as u64, 0).exit(e));
+            self.keep_alive.push(callee);
+            self.name(callee.as_ptr() as u64, format!("function {}", native.name));
+            self.pop(3);
+            self.push(Ty::Int);
+            return Ok(());
+        }
         let kernel = crate::runtime::mathmod::kernel_of(native.func);
         match kernel {
             Some(which) if argc == 1 && self.top(2) == Ty::Null && matches!(last, Value::Int(_) | Value::Float(_)) => {

@@ -177,7 +177,7 @@ fn a_slice_of_a_list_makes_no_slice_object() {
     for needle in [
         "; line 4 @24 BUILD_SLICE\n  14  _BINARY_SLICE_LIST           2  -> exit 2 (@24)\n      ; line 4 @28 CALL\n",
         "_BINARY_SLICE_LIST           3  -> exit",
-        "; line 5 @50 BUILD_SLICE\n  28  _STORE_SLICE_LIST            2  -> exit 5 (@50)\n      ; line 5 @54 JUMP_BACKWARD",
+        "; line 5 @50 BUILD_SLICE\n  27  _STORE_SLICE_LIST            2  -> exit 6 (@50)\n      ; line 5 @54 JUMP_BACKWARD",
     ] {
         assert!(dump.contains(needle), "{needle:?} missing:\n{dump}");
     }
@@ -185,13 +185,15 @@ fn a_slice_of_a_list_makes_no_slice_object() {
 }
 
 #[test]
-fn a_math_function_of_a_float_is_one_uop() {
-    // `sqrt(x)` of a float: guarded on the function object and the argument's type, computed
-    // in place of the three call slots; `float(i)` (a class) still goes through the runtime.
+fn a_math_function_of_a_float_and_len_are_one_uop() {
+    // `sqrt(x)` of a float and `len(s)` of a str: guarded on the function object and the
+    // argument, computed in place of the three call slots; `float(i)` (a class) still goes
+    // through the runtime.
     let dump = recorded(
-        "from math import sqrt\ndef f(n):\n    t = 0.0\n    for i in range(n):\n        t += sqrt(i * 0.5) + float(i)\n    return t\nprint(f(10))\n",
+        "from math import sqrt\ndef f(n):\n    t = 0.0\n    for i in range(n):\n        t += sqrt(i * 0.5) + float(i) + len('ab' * i)\n    return t\nprint(f(10))\n",
         1,
     );
     assert!(dump.contains("_CALL_MATH1                  0, function sqrt  -> exit"), "{dump}");
+    assert!(dump.contains("_CALL_LEN                    function len  -> exit"), "{dump}");
     assert!(dump.contains("_CALL                        1, @"), "{dump}");
 }

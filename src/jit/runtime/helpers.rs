@@ -808,6 +808,26 @@ pub extern "C" fn stitch_call_math1(sp: *mut Value, which: u64, callee: u64) -> 
     }
 }
 
+/// `_CALL_LEN`: `len(x)` for the built-in `len` (`callee`) of a built-in container or str and no
+/// self (the three call slots on top): the int replaces them (1); 0, before any effect, for
+/// anything else.
+pub extern "C" fn stitch_call_len(sp: *mut Value, callee: u64) -> c_int {
+    // SAFETY: the stencil calls this with the callee, the self-or-null slot and the argument on
+    // top of the stack.
+    let (f, null, arg) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
+    if !matches!(f, Value::Obj(o) if o.as_ptr() as u64 == callee) || !null.is_null() {
+        return 0;
+    }
+    match crate::runtime::builtins::native_len(arg) {
+        Some(n) => {
+            // SAFETY: the callee's slot is on the stack; the result replaces the call's slots.
+            unsafe { sp.sub(3).write(Value::Int(n as i64)) };
+            1
+        }
+        None => 0,
+    }
+}
+
 /// `_COMPARE_OP_STR` with comparison `op`: 1 or 0 for two strs, 2 for anything else (the guard
 /// fails).
 pub extern "C" fn stitch_compare_str(sp: *mut Value, op: u64) -> c_int {
