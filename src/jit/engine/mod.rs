@@ -296,6 +296,12 @@ impl Jit {
             }
             let attempts = &mut self.traces[id.index()].side_attempts[exit.index()];
             *attempts += 1;
+            if why == Abort::Why(crate::jit::record::LOOP_EXIT) || why == Abort::Why(crate::jit::record::INNER_LOOP) {
+                // The path from this exit leaves the loop (a `return` inside it, as in an
+                // escape-time loop) or meets another loop that has no trace yet: no reason to
+                // give this loop back (the attempts still back off).
+                return;
+            }
             if *attempts >= MAX_ATTEMPTS {
                 self.maybe_retire(id, exit);
             }
