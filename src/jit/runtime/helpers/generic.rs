@@ -48,54 +48,50 @@ unsafe fn through_runtime(
     }
 }
 
-/// `_BINARY_OP`: `a op b` (`op` is BINARY_OP's argument) of the two values on top, replaced by
-/// the result.
-pub extern "C" fn stitch_binary_op(st: *mut JitState, sp: *mut Value, op: u64, pc: u64) -> *mut Value {
-    // SAFETY: stencils pass their own state and stack pointer.
+/// The generic uops of two operands and one result: `op` of the two values on top, which the
+/// result replaces.
+///
+/// # Safety
+/// As [`through_runtime`].
+unsafe fn two_to_one(
+    st: *mut JitState,
+    sp: *mut Value,
+    pc: u64,
+    op: impl FnOnce(&mut Vm, Value, Value) -> PyResult<Value>,
+) -> *mut Value {
+    // SAFETY: per the function contract.
     unsafe {
         through_runtime(st, sp, pc, |vm, _, d| {
-            let r = vm.op_binary(op as u32, vm.slot(d - 2), vm.slot(d - 1))?;
+            let r = op(vm, vm.slot(d - 2), vm.slot(d - 1))?;
             vm.set_slot(d - 2, r);
             Ok(d - 1)
         })
     }
 }
 
-/// `_COMPARE_OP`: comparison `op` of the two values on top, replaced by the result.
+/// `_BINARY_OP`: `a op b` (`op` is BINARY_OP's argument) of the two values on top.
+pub extern "C" fn stitch_binary_op(st: *mut JitState, sp: *mut Value, op: u64, pc: u64) -> *mut Value {
+    // SAFETY: stencils pass their own state and stack pointer.
+    unsafe { two_to_one(st, sp, pc, |vm, a, b| vm.op_binary(op as u32, a, b)) }
+}
+
+/// `_COMPARE_OP`: comparison `op` of the two values on top.
 pub extern "C" fn stitch_compare_op(st: *mut JitState, sp: *mut Value, op: u64, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own state and stack pointer.
-    unsafe {
-        through_runtime(st, sp, pc, |vm, _, d| {
-            let r = vm.op_compare(op as u32, vm.slot(d - 2), vm.slot(d - 1))?;
-            vm.set_slot(d - 2, r);
-            Ok(d - 1)
-        })
-    }
+    unsafe { two_to_one(st, sp, pc, |vm, a, b| vm.op_compare(op as u32, a, b)) }
 }
 
 /// `_CONTAINS_OP`: `item in container` (`not in` for `invert` 1) of the item below the container
-/// on top, replaced by the bool.
+/// on top.
 pub extern "C" fn stitch_contains_op(st: *mut JitState, sp: *mut Value, invert: u64, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own state and stack pointer.
-    unsafe {
-        through_runtime(st, sp, pc, |vm, _, d| {
-            let r = vm.op_contains(invert as u32, vm.slot(d - 2), vm.slot(d - 1))?;
-            vm.set_slot(d - 2, r);
-            Ok(d - 1)
-        })
-    }
+    unsafe { two_to_one(st, sp, pc, |vm, item, container| vm.op_contains(invert as u32, item, container)) }
 }
 
-/// `_BINARY_SUBSCR`: `obj[key]` of the two values on top, replaced by the item.
+/// `_BINARY_SUBSCR`: `obj[key]` of the two values on top.
 pub extern "C" fn stitch_binary_subscr(st: *mut JitState, sp: *mut Value, pc: u64) -> *mut Value {
     // SAFETY: stencils pass their own state and stack pointer.
-    unsafe {
-        through_runtime(st, sp, pc, |vm, _, d| {
-            let r = vm.op_subscr(vm.slot(d - 2), vm.slot(d - 1))?;
-            vm.set_slot(d - 2, r);
-            Ok(d - 1)
-        })
-    }
+    unsafe { two_to_one(st, sp, pc, |vm, obj, key| vm.op_subscr(obj, key)) }
 }
 
 /// `_STORE_SUBSCR`: `obj[key] = value` of value, obj and key on top, all three consumed.
