@@ -882,31 +882,68 @@ pub fn store_attr_generic(vm: &mut Vm, obj: Value, name: Sym, v: Value, cache: &
                 let key = vm.sym_value(name);
                 return super::dictops::set(vm, d, key, v);
             }
-            let shape = inst.shape.get();
-            let epoch = super::types::class_epoch();
-            if let Some(slot) = shape.slot_of(name) {
-                inst.slots.set(slot, v);
-                remember(cache, Cache::Slot { shape, slot: slot as u32, next: shape, epoch });
-            } else {
-                if let Some(allowed) = slots_of(inst.class) {
-                    if !allowed.contains(&name) {
-                        let attr = vm.sym_str(name).to_string();
-                        let cn = ops::type_name(vm, obj);
-                        return Err(
-                            vm.new_error(vm.types.attribute_error, &format!("'{cn}' object has no attribute '{attr}'"))
-                        );
-                    }
+            let Some(way) = slot_store_way(inst, name) else {
+                let attr = vm.sym_str(name).to_string();
+                let cn = ops::type_name(vm, obj);
+                return Err(vm.new_error(vm.types.attribute_error, &format!("'{cn}' object has no attribute '{attr}'")));
+            };
+            if let Cache::Slot { slot, next, .. } = way {
+                if std::ptr::eq(inst.shape.get(), next) {
+                    inst.slots.set(slot as usize, v);
+                } else {
+                    inst.slots.push(v);
+                    // SAFETY: `next` came from `Shape::with` (a leaked, never-freed shape).
+                    inst.shape.set(unsafe { &*next });
                 }
-                let next = shape.with(name);
-                let slot = inst.slots.len();
-                inst.slots.push(v);
-                inst.shape.set(next);
-                remember(cache, Cache::Slot { shape, slot: slot as u32, next, epoch });
             }
+            remember(cache, way);
             return Ok(());
         }
     }
     setattr(vm, obj, name, v)
+}
+
+/// The inline-cache way of a store of `name` into `inst`'s own (slot) attributes: the slot it
+/// has, or the shape transition that appends it; None where the class's `__slots__` do not
+/// allow it.
+fn slot_store_way(inst: &Instance, name: Sym) -> Option<Cache> {
+    let shape = inst.shape.get();
+    let epoch = super::types::class_epoch();
+    if let Some(slot) = shape.slot_of(name) {
+        return Some(Cache::Slot { shape, slot: slot as u32, next: shape, epoch });
+    }
+    if slots_of(inst.class).is_some_and(|allowed| !allowed.contains(&name)) {
+        return None;
+    }
+    Some(Cache::Slot { shape, slot: inst.slots.len() as u32, next: shape.with(name), epoch })
+}
+
+/// Fills `cache` for a store of `name` into the instance `obj` as [`store_attr_generic`] would,
+/// without storing: only for a plain attribute (no `__setattr__`, no data descriptor or
+/// property on the class, not an exception's or a dict-backed instance's). The JIT's recorder
+/// asks before it specializes a `STORE_ATTR` that has not run yet.
+pub fn prime_store_cache(obj: Value, name: Sym, cache: &Caches) {
+    let Some(o) = obj.as_obj() else { return };
+    let ObjKind::Instance(inst) = &o.kind else { return };
+    if descriptors::user_hook(inst.class, sym::SETATTR).is_some()
+        || o.as_exception().is_some()
+        || name == sym::DICT
+        || inst.shape.get().dict_mode
+    {
+        return;
+    }
+    let class_attr = inst.class.as_class().and_then(|c| c.lookup(name));
+    let plain = match class_attr {
+        Some(a @ Value::Obj(p)) => {
+            descriptors::descriptor_kind(a) != Descriptor::Data && !matches!(p.kind, ObjKind::Property { .. })
+        }
+        _ => true,
+    };
+    if plain {
+        if let Some(way) = slot_store_way(inst, name) {
+            remember(cache, way);
+        }
+    }
 }
 
 /// `BaseException`'s data descriptors: `args`, `__cause__`, `__context__`,

@@ -40,6 +40,7 @@ impl Recorder {
                 }
             },
             Opcode::STORE_ATTR => {
+                crate::runtime::attr::prime_store_cache(peek(1), code.names[arg as usize], &code.caches[pc]);
                 if let Some((shape, slot)) = self.instance_slot(peek(1), pc, true) {
                     self.guard_shape(peek(1), shape, pc);
                     self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_VALUE).operands(slot, 0));

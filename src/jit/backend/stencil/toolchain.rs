@@ -122,6 +122,10 @@ pub fn flags(compiler: &Compiler, arch: Arch) -> Vec<(&'static str, &'static str
             ("-falign-jumps=1", "no padding inside a stencil"),
             ("-falign-labels=1", "no padding inside a stencil"),
             ("-falign-loops=1", "no padding inside a stencil"),
+            (
+                "-fno-tree-slp-vectorize",
+                "a value read as two words (`load_value`) is stored as two words, not rebuilt in a vector register",
+            ),
         ]);
     } else {
         flags.extend([
