@@ -414,32 +414,27 @@ impl Recorder {
         last: Value,
         pc: usize,
     ) -> Result<(), Abort> {
-        let plain_call = argc == 1 && self.top(2) == Ty::Null;
-        if plain_call
-            && crate::runtime::builtins::is_len(native.func)
-            && crate::runtime::builtins::native_len(last).is_some()
-        {
-            let e = self.exit(pc);
-            self.emit(TraceOp::new(_CALL_LEN).operands(callee.as_ptr() as u64, 0).exit(e));
-            self.keep_alive.push(callee);
-            self.name(callee.as_ptr() as u64, format!("function {}", native.name));
-            self.pop(3);
-            self.push(Ty::Int);
-            return Ok(());
+        if argc != 1 || self.top(2) != Ty::Null {
+            return self.call_generic(argc, pc);
         }
-        let kernel = crate::runtime::mathmod::kernel_of(native.func);
-        match kernel {
-            Some(which) if argc == 1 && self.top(2) == Ty::Null && matches!(last, Value::Int(_) | Value::Float(_)) => {
-                let e = self.exit(pc);
-                self.emit(TraceOp::new(_CALL_MATH1).oparg(which).operands(callee.as_ptr() as u64, 0).exit(e));
-                self.keep_alive.push(callee);
-                self.name(callee.as_ptr() as u64, format!("function {}", native.name));
-                self.pop(3);
-                self.push(Ty::Float);
-                Ok(())
-            }
-            _ => self.call_generic(argc, pc),
-        }
+        let (op, result) =
+            if crate::runtime::builtins::is_len(native.func) && crate::runtime::builtins::native_len(last).is_some() {
+                (TraceOp::new(_CALL_LEN), Ty::Int)
+            } else {
+                match crate::runtime::mathmod::kernel_of(native.func) {
+                    Some(which) if matches!(last, Value::Int(_) | Value::Float(_)) => {
+                        (TraceOp::new(_CALL_MATH1).oparg(which), Ty::Float)
+                    }
+                    _ => return self.call_generic(argc, pc),
+                }
+            };
+        let e = self.exit(pc);
+        self.emit(op.operands(callee.as_ptr() as u64, 0).exit(e));
+        self.keep_alive.push(callee);
+        self.name(callee.as_ptr() as u64, format!("function {}", native.name));
+        self.pop(3);
+        self.push(result);
+        Ok(())
     }
 
     /// Any other call (built-in functions and classes, methods of built-in types, Python

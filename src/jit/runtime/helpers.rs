@@ -60,36 +60,16 @@ pub extern "C" fn stitch_execute(st: *mut JitState, _locals: *mut Value, sp: *mu
 /// cost of a `Vm::step`.
 pub fn executed_simply(op: crate::bytecode::Opcode) -> bool {
     use crate::bytecode::Opcode;
-    matches!(
-        op,
-        Opcode::BINARY_OP
-            | Opcode::COMPARE_OP
-            | Opcode::CONTAINS_OP
-            | Opcode::BINARY_SUBSCR
-            | Opcode::STORE_SUBSCR
-            | Opcode::BUILD_TUPLE
-            | Opcode::BUILD_LIST
-            | Opcode::BUILD_SLICE
-            | Opcode::LIST_APPEND
-            | Opcode::LOAD_DEREF
-            | Opcode::LOAD_ATTR
-            | Opcode::STORE_ATTR
-            | Opcode::GET_ITER
-            | Opcode::LOAD_CLOSURE
-            | Opcode::STORE_DEREF
-            | Opcode::FORMAT_VALUE
-            | Opcode::BUILD_STRING
-            | Opcode::BUILD_MAP
-            | Opcode::MAKE_FUNCTION
-            | Opcode::MAKE_CELL
-            | Opcode::COPY_FREE_VARS
-    )
+    matches!(op, Opcode::LOAD_ATTR | Opcode::STORE_ATTR)
 }
 
-/// The bytecodes traces most often leave unspecialized, executed here directly rather than by a
-/// `Vm::step` (which enters the run loop for one instruction): each by the run loop's own
-/// function for it (`interpreter::opcodes`), with the frame synced as the run loop syncs it (pc
-/// past the instruction). Returns the new stack depth, or `None` for any other bytecode.
+/// Attribute loads and stores the recorder could not specialize (objects other than instances,
+/// modules and built-in methods' owners), executed here directly rather than by a `Vm::step`
+/// (which enters the run loop for one instruction): through the instruction's inline cache, as
+/// the run loop does, with the frame synced as the run loop syncs it (pc past the instruction).
+/// Every other bytecode a trace leaves to the runtime has a uop of its own (`_CALL`, the
+/// generic uops of `helpers/generic.rs`) or is stepped. Returns the new stack depth, or `None`
+/// for any other bytecode.
 fn execute_simple(
     vm: &mut crate::interpreter::Vm,
     top: usize,
@@ -99,166 +79,46 @@ fn execute_simple(
     use crate::bytecode::Opcode;
     let instr = vm.frames[top].code.code.instrs[pc];
     let arg = instr.arg;
-    let at = |vm: &crate::interpreter::Vm, n: usize| vm.slot(depth - n);
     if !executed_simply(instr.op) {
         return None;
     }
-    if instr.op == Opcode::LOAD_DEREF {
-        // A closure variable: the cell's value (an empty cell raises; the interpreter says how).
-        let frame = vm.frames[top];
-        let v = crate::interpreter::opcodes::cell_get(vm.slot(frame.base + frame.code.nlocals + arg as usize));
-        if v.is_null() {
-            return None;
-        }
-        if vm.count_instructions {
-            let code = vm.frames[top].code;
-            vm.count_instruction(code);
-        }
-        vm.set_slot(depth, v);
-        vm.frames[top].pc = pc + 1;
-        vm.frames[top].sp = depth + 1;
-        vm.sp = depth + 1;
-        return Some(Ok(depth + 1));
-    }
-    // As the run loop leaves the frame while a helper runs.
     vm.frames[top].pc = pc + 1;
     if vm.count_instructions {
         let code = vm.frames[top].code;
         vm.count_instruction(code);
     }
-    // The values in, the run loop's own function for the opcode, the result back.
-    let replace = |vm: &mut crate::interpreter::Vm, n: usize, r: Value| {
-        vm.set_slot(depth - n, r);
-        depth - n + 1
-    };
-    let result = match instr.op {
-        Opcode::BINARY_OP => {
-            let (a, b) = (at(vm, 2), at(vm, 1));
-            vm.op_binary(arg, a, b).map(|r| replace(vm, 2, r))
-        }
-        Opcode::COMPARE_OP => {
-            let (a, b) = (at(vm, 2), at(vm, 1));
-            vm.op_compare(arg, a, b).map(|r| replace(vm, 2, r))
-        }
-        Opcode::CONTAINS_OP => {
-            let (item, container) = (at(vm, 2), at(vm, 1));
-            vm.op_contains(arg, item, container).map(|r| replace(vm, 2, r))
-        }
-        Opcode::BINARY_SUBSCR => {
-            let (obj, key) = (at(vm, 2), at(vm, 1));
-            vm.op_subscr(obj, key).map(|r| replace(vm, 2, r))
-        }
-        Opcode::STORE_SUBSCR => {
-            let (v, obj, key) = (at(vm, 3), at(vm, 2), at(vm, 1));
-            vm.op_store_subscr(obj, key, v).map(|()| depth - 3)
-        }
-        Opcode::BUILD_TUPLE | Opcode::BUILD_LIST => {
-            let n = arg as usize;
-            let items = vm.stack_slice(depth - n, depth).to_vec();
-            let v = if instr.op == Opcode::BUILD_TUPLE { vm.new_tuple(items) } else { vm.new_list(items) };
-            Ok(replace(vm, n, v))
-        }
-        Opcode::BUILD_SLICE => {
-            let (a, b, c) =
-                if arg == 3 { (at(vm, 3), at(vm, 2), at(vm, 1)) } else { (at(vm, 2), at(vm, 1), Value::None) };
-            let s = vm.op_build_slice(a, b, c);
-            Ok(replace(vm, arg as usize, s))
-        }
-        Opcode::LIST_APPEND => {
-            crate::interpreter::Vm::op_list_append(at(vm, 1 + arg as usize), at(vm, 1));
-            Ok(depth - 1)
-        }
-        Opcode::LOAD_ATTR => {
-            // Through the instruction's inline cache, as the run loop does.
-            let code = vm.frames[top].code;
-            let (cache, name) = (&code.caches[pc], code.names[(arg >> 1) as usize]);
-            let obj = at(vm, 1);
-            if arg & 1 == 0 {
-                let v = match crate::runtime::attr::load_attr_cached(vm, obj, cache) {
-                    Some(v) => Ok(v),
-                    None => crate::runtime::attr::load_attr_slow(vm, obj, name, cache),
-                };
-                v.map(|v| replace(vm, 1, v))
-            } else {
-                let pair = match crate::runtime::attr::load_method_cached(vm, obj, cache) {
-                    Some(pair) => Ok(pair),
-                    None => crate::runtime::attr::load_method_slow(vm, obj, name, cache),
-                };
-                pair.map(|(f, s)| {
-                    vm.set_slot(depth - 1, f);
-                    vm.set_slot(depth, s);
-                    depth + 1
-                })
-            }
-        }
-        Opcode::STORE_ATTR => {
-            let code = vm.frames[top].code;
-            let (obj, v) = (at(vm, 1), at(vm, 2));
-            let cache = &code.caches[pc];
-            if crate::runtime::attr::store_attr_cached(obj, v, cache) {
-                Ok(depth - 2)
-            } else {
-                crate::runtime::attr::store_attr_slow(vm, obj, code.names[arg as usize], v, cache).map(|()| depth - 2)
-            }
-        }
-        Opcode::FORMAT_VALUE => {
-            let (v, spec, n) = if arg & 4 != 0 { (at(vm, 2), at(vm, 1), 2) } else { (at(vm, 1), Value::Null, 1) };
-            crate::runtime::strings::format_value(vm, v, arg & 3, spec).map(|s| replace(vm, n, s))
-        }
-        Opcode::BUILD_STRING => {
-            let s = vm.op_build_string(depth - arg as usize, arg as usize);
-            Ok(replace(vm, arg as usize, s))
-        }
-        Opcode::BUILD_MAP => {
-            let n = 2 * arg as usize;
-            vm.op_build_map(depth - n, arg as usize).map(|d| replace(vm, n, d))
-        }
-        Opcode::GET_ITER => {
-            let v = at(vm, 1);
-            crate::runtime::iter::get_iter(vm, v).map(|it| replace(vm, 1, it))
-        }
-        Opcode::MAKE_FUNCTION => {
-            let globals = vm.frames[top].globals;
-            vm.make_function(arg, depth, globals).map(|f| {
-                let at = vm.sp;
-                vm.set_slot(at, f);
-                at + 1
+    let code = vm.frames[top].code;
+    let cache = &code.caches[pc];
+    let obj = vm.slot(depth - 1);
+    let result = if instr.op == Opcode::LOAD_ATTR {
+        let name = code.names[(arg >> 1) as usize];
+        if arg & 1 == 0 {
+            let v = match crate::runtime::attr::load_attr_cached(vm, obj, cache) {
+                Some(v) => Ok(v),
+                None => crate::runtime::attr::load_attr_slow(vm, obj, name, cache),
+            };
+            v.map(|v| {
+                vm.set_slot(depth - 1, v);
+                depth
+            })
+        } else {
+            let pair = match crate::runtime::attr::load_method_cached(vm, obj, cache) {
+                Some(pair) => Ok(pair),
+                None => crate::runtime::attr::load_method_slow(vm, obj, name, cache),
+            };
+            pair.map(|(f, s)| {
+                vm.set_slot(depth - 1, f);
+                vm.set_slot(depth, s);
+                depth + 1
             })
         }
-        Opcode::MAKE_CELL => {
-            // As the run loop does: a new cell holding the argument it shadows, if any.
-            let frame = vm.frames[top];
-            let init = match frame.code.code.cell2arg.get(arg as usize) {
-                Some(Some(a)) => vm.slot(frame.base + *a as usize),
-                _ => Value::Null,
-            };
-            let cell = vm.alloc(ObjKind::Cell(std::cell::Cell::new(init)));
-            vm.set_slot(frame.base + frame.code.nlocals + arg as usize, Value::Obj(cell));
-            Ok(depth)
+    } else {
+        let v = vm.slot(depth - 2);
+        if crate::runtime::attr::store_attr_cached(obj, v, cache) {
+            Ok(depth - 2)
+        } else {
+            crate::runtime::attr::store_attr_slow(vm, obj, code.names[arg as usize], v, cache).map(|()| depth - 2)
         }
-        Opcode::COPY_FREE_VARS => {
-            let frame = vm.frames[top];
-            if let Some(ObjKind::Function(func)) = frame.func.obj().map(|o| &o.kind) {
-                let first = frame.base + frame.code.nlocals + frame.code.code.cellvars.len();
-                let cells: Vec<Value> = func.closure().iter().take(arg as usize).copied().collect();
-                for (i, c) in cells.into_iter().enumerate() {
-                    vm.set_slot(first + i, c);
-                }
-            }
-            Ok(depth)
-        }
-        Opcode::LOAD_CLOSURE | Opcode::STORE_DEREF => {
-            let frame = vm.frames[top];
-            let cell = vm.slot(frame.base + frame.code.nlocals + arg as usize);
-            if instr.op == Opcode::LOAD_CLOSURE {
-                vm.set_slot(depth, cell);
-                Ok(depth + 1)
-            } else {
-                crate::interpreter::opcodes::cell_set(cell, at(vm, 1));
-                Ok(depth - 1)
-            }
-        }
-        _ => return None,
     };
     if let Ok(depth) = result {
         vm.frames[top].sp = depth;
@@ -787,21 +647,36 @@ pub extern "C" fn stitch_store_slice_list(st: *mut JitState, sp: *mut Value, n: 
 /// top): the float replaces them (1); 0, before any effect, for another callee or argument, or
 /// where the call raises (the interpreter's CALL then raises it).
 pub extern "C" fn stitch_call_math1(sp: *mut Value, which: u64, callee: u64) -> c_int {
-    // SAFETY: the stencil calls this with the callee, the self-or-null slot and the argument on
-    // top of the stack.
-    let (f, null, arg) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
-    let x = match arg {
-        Value::Float(x) => x,
-        Value::Int(i) => i as f64,
-        _ => return 0,
-    };
-    if !matches!(f, Value::Obj(o) if o.as_ptr() as u64 == callee) || !null.is_null() {
+    // SAFETY: the stencil calls this with a call of one argument on top of the stack.
+    unsafe {
+        call_one(sp, callee, |arg| {
+            let x = match arg {
+                Value::Float(x) => x,
+                Value::Int(i) => i as f64,
+                _ => return None,
+            };
+            crate::runtime::mathmod::kernel(which as u32, x).map(Value::Float)
+        })
+    }
+}
+
+/// A built-in call of one argument a uop computes: when the callee (below the self-or-null slot
+/// and the argument on top of the stack) is the object at `callee`, the self slot is empty and
+/// `f` gives a result for the argument, the result replaces the three slots (1); else nothing
+/// changes (0).
+///
+/// # Safety
+/// `sp` must be the trace's stack pointer with a call's three slots on top.
+unsafe fn call_one(sp: *mut Value, callee: u64, f: impl FnOnce(Value) -> Option<Value>) -> c_int {
+    // SAFETY: per the function contract.
+    let (func, null, arg) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
+    if !matches!(func, Value::Obj(o) if o.as_ptr() as u64 == callee) || !null.is_null() {
         return 0;
     }
-    match crate::runtime::mathmod::kernel(which as u32, x) {
+    match f(arg) {
         Some(r) => {
             // SAFETY: the callee's slot is on the stack; the result replaces the call's slots.
-            unsafe { sp.sub(3).write(Value::Float(r)) };
+            unsafe { sp.sub(3).write(r) };
             1
         }
         None => 0,
@@ -812,20 +687,8 @@ pub extern "C" fn stitch_call_math1(sp: *mut Value, which: u64, callee: u64) -> 
 /// self (the three call slots on top): the int replaces them (1); 0, before any effect, for
 /// anything else.
 pub extern "C" fn stitch_call_len(sp: *mut Value, callee: u64) -> c_int {
-    // SAFETY: the stencil calls this with the callee, the self-or-null slot and the argument on
-    // top of the stack.
-    let (f, null, arg) = unsafe { (peek(sp, 3), peek(sp, 2), peek(sp, 1)) };
-    if !matches!(f, Value::Obj(o) if o.as_ptr() as u64 == callee) || !null.is_null() {
-        return 0;
-    }
-    match crate::runtime::builtins::native_len(arg) {
-        Some(n) => {
-            // SAFETY: the callee's slot is on the stack; the result replaces the call's slots.
-            unsafe { sp.sub(3).write(Value::Int(n as i64)) };
-            1
-        }
-        None => 0,
-    }
+    // SAFETY: the stencil calls this with a call of one argument on top of the stack.
+    unsafe { call_one(sp, callee, |arg| crate::runtime::builtins::native_len(arg).map(|n| Value::Int(n as i64))) }
 }
 
 /// `_COMPARE_OP_STR` with comparison `op`: 1 or 0 for two strs, 2 for anything else (the guard
