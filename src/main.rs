@@ -51,6 +51,11 @@ enum Command {
         /// as recorded, to compare).
         #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
         jit_opt: Switch,
+        /// Keep the top values of the stack in registers in machine code (top-of-stack
+        /// caching: each uop's stencil variant for how many are there; `off`: every uop reads
+        /// and writes the stack in memory, to compare).
+        #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
+        jit_cache: Switch,
         /// Print JIT statistics to stderr when the program ends: traces, aborts by reason,
         /// exits taken, compile time, code size.
         #[arg(long)]
@@ -103,7 +108,7 @@ fn emit(text: &str) -> i32 {
 fn main() {
     let cli = Cli::parse();
     let status = match cli.command {
-        Command::Run { jit, jit_threshold, jit_opt, stats, dump, file, args } => {
+        Command::Run { jit, jit_threshold, jit_opt, jit_cache, stats, dump, file, args } => {
             let config = stitch::cli::JitConfig {
                 enabled: jit == Switch::On,
                 threshold: jit_threshold,
@@ -113,6 +118,7 @@ fn main() {
                     dump_optimized: dump.contains(&Dump::Trace) || dump.contains(&Dump::Opt),
                     dump_asm: dump.contains(&Dump::Asm),
                     optimize: jit_opt == Switch::On,
+                    cache: jit_cache == Switch::On,
                     log: None,
                 },
             };

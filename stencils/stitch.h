@@ -172,15 +172,61 @@ LAYOUT_OFFSET(JitState, frames, 40)
  * With clang 19 or newer, stencils use `preserve_none` (no callee-saved registers: a stencil
  * never saves registers it does not itself need across a helper call) and `musttail` (a tail call
  * is guaranteed to be a jump). GCC 12 has neither; at -O2 it turns these tail calls into jumps
- * anyway, and build.rs verifies that no continuation is reached by a call. */
-#define STENCIL_ARGS Value *locals, Value *sp, JitState *st
+ * anyway, and build.rs verifies that no continuation is reached by a call.
+ *
+ * Top-of-stack caching: after the three pointers come NCACHE cached values, each as two words
+ * (tag, payload) in argument registers. At a given point of a trace the top `depth` values of
+ * the value stack (depth 0..NCACHE, known when the trace is compiled) live in c0..c(depth-1),
+ * c(depth-1) the top, and the rest of the stack in memory below `sp`. A uop with a cached
+ * variant has one stencil per entry depth (`_LOAD_FAST_c0` .. `_LOAD_FAST_c3`); every other
+ * stencil runs at depth 0, after a `_SPILL_cN` that stores the cached values to memory. How
+ * many values fit depends on the registers the calling convention passes arguments in:
+ * preserve_none has 12 (x86-64) or more (AArch64), the C convention 6 (x86-64) or 8 (AArch64). */
 #if defined(__clang__) && __clang_major__ >= 19
 #define STENCIL_CC __attribute__((preserve_none))
 #define TAIL __attribute__((musttail))
+#define NCACHE 3
 #else
 #define STENCIL_CC
 #define TAIL
+#if defined(__aarch64__)
+#define NCACHE 2
+#else
+#define NCACHE 1
 #endif
+#endif
+
+#if NCACHE == 3
+#define CACHE_PARAMS , uint64_t c0t, uint64_t c0p, uint64_t c1t, uint64_t c1p, uint64_t c2t, uint64_t c2p
+#define CACHE_ARGS(c) , (c)[0].tag, (c)[0].u.bits, (c)[1].tag, (c)[1].u.bits, (c)[2].tag, (c)[2].u.bits
+#define CACHE_DEAD , dead_word(0), dead_word(1), dead_word(2), dead_word(3), dead_word(4), dead_word(5)
+#define CACHE_INIT {{c0t, {.bits = c0p}}, {c1t, {.bits = c1p}}, {c2t, {.bits = c2p}}}
+#elif NCACHE == 2
+#define CACHE_PARAMS , uint64_t c0t, uint64_t c0p, uint64_t c1t, uint64_t c1p
+#define CACHE_ARGS(c) , (c)[0].tag, (c)[0].u.bits, (c)[1].tag, (c)[1].u.bits
+#define CACHE_DEAD , dead_word(0), dead_word(1), dead_word(2), dead_word(3)
+#define CACHE_INIT {{c0t, {.bits = c0p}}, {c1t, {.bits = c1p}}}
+#else
+#define CACHE_PARAMS , uint64_t c0t, uint64_t c0p
+#define CACHE_ARGS(c) , (c)[0].tag, (c)[0].u.bits
+#define CACHE_DEAD , dead_word(0), dead_word(1)
+#define CACHE_INIT {{c0t, {.bits = c0p}}}
+#endif
+
+/* What a stencil at depth 0 passes in the cache registers: nothing anyone reads. An empty asm
+ * with an output gives the compiler a value it knows nothing about and needs no instruction to
+ * make, so it leaves whatever the register holds (where passing the incoming words on would make
+ * it keep them alive across a helper call). Each has its own number, or the compiler would take
+ * them all for one value and copy it into every register; not volatile, which would keep gcc
+ * from moving exit paths out of line. */
+#define dead_word(n) \
+    ({ \
+        uint64_t w_; \
+        __asm__("" : "=r"(w_) : "i"(n)); \
+        w_; \
+    })
+
+#define STENCIL_ARGS Value *locals, Value *sp, JitState *st CACHE_PARAMS
 typedef STENCIL_CC uintptr_t stencil_fn(STENCIL_ARGS);
 
 /* One exit of a trace (jit::abi::ExitRecord, #[repr(C)]), kept in writable memory outside the
@@ -232,10 +278,10 @@ static inline __attribute__((always_inline)) uint64_t hole_value(uint64_t value)
 /* Defining and ending stencils. Every path of a stencil ends in exactly one of these tail
  * calls; the build verifies that each continuation is reached by a jump, never a call. */
 #define STENCIL(name) STENCIL_CC uintptr_t name(STENCIL_ARGS)
-#define CONTINUE() TAIL return _JIT_CONTINUE(locals, sp, st)
-#define EXIT() TAIL return _JIT_EXIT(locals, sp, st)
-#define ERROR() TAIL return _JIT_ERROR(locals, sp, st)
-#define JUMP_TARGET() TAIL return _JIT_TARGET(locals, sp, st)
+#define CONTINUE() TAIL return _JIT_CONTINUE(locals, sp, st CACHE_DEAD)
+#define EXIT() TAIL return _JIT_EXIT(locals, sp, st CACHE_DEAD)
+#define ERROR() TAIL return _JIT_ERROR(locals, sp, st CACHE_DEAD)
+#define JUMP_TARGET() TAIL return _JIT_TARGET(locals, sp, st CACHE_DEAD)
 
 /* Local functions must be inlined: a call to another function of uops.c would be a reference
  * to another stencil's section, which the build rejects. */

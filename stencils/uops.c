@@ -53,70 +53,173 @@ INLINE void set_bool(Value *v, int b) {
 /* Integers below 2**53 in magnitude convert to double exactly. */
 #define EXACT_DOUBLE_LIMIT (INT64_C(1) << 53)
 
+/* Writes a value as two 8-byte stores. Plain stores, so that the compiler drops one that writes
+ * back a word just loaded from the same place (a guard's operand that stays where it was). */
+INLINE void store_value(Value *p, Value v) {
+    p->tag = v.tag;
+    p->u.bits = v.u.bits;
+}
+
+/* Reads a value the body needs from memory below the cached ones: plain loads, so that a word
+ * the body does not use (a tag it knows) is not loaded at all. */
+INLINE Value load_input(const Value *p) {
+    Value v;
+    v.tag = p->tag;
+    v.u.bits = p->u.bits;
+    return v;
+}
+
+/* ---- Top-of-stack caching ------------------------------------------------------------------
+ * A uop written as `CACHED(name, inputs, outputs) { body }` gets one stencil per entry depth X
+ * (0..NCACHE; see stitch.h), named name_cX, and one that works on memory alone, named name. The body sees its inputs as in[0..inputs), in[inputs-1]
+ * the top, writes its outputs to out[0..outputs), out[outputs-1] the new top, and returns 1 to
+ * exit (before any effect, as every guard does) or 0 to go on; it never touches the stack. The
+ * variant takes each input from a cache register or from memory below sp, and afterwards keeps
+ * the top min(X - inputs (at least 0) + outputs, NCACHE) values in registers, storing any deeper
+ * ones to memory: that is its exit depth, which the backend computes the same way
+ * (jit::backend::stencil::cache). An exit first stores the cached values to memory, so exit
+ * stubs and the interpreter always find the whole stack in memory. */
+#define CHECK(ok) \
+    do { \
+        if (UNLIKELY(!(ok))) return 1; \
+    } while (0)
+
+/* A guard's outputs are its inputs. */
+#define PASS(n) \
+    for (int k_ = 0; k_ < (n); k_++) out[k_] = in[k_]
+
+#define VARIANT(name, NIN, NOUT, X) \
+    STENCIL(name##_c##X) { \
+        CACHED_STENCIL(name, NIN, NOUT, X, NCACHE) \
+    }
+
+/* The same uop on the stack in memory alone (depth 0 in, 0 out): what runs without caching
+ * (`--jit-cache=off`), and what `stitch stencils NAME` shows first. */
+#define MEMORY_VARIANT(name, NIN, NOUT) \
+    STENCIL(name) { \
+        CACHED_STENCIL(name, NIN, NOUT, 0, 0) \
+    }
+
+/* The body of a variant entered with X values in registers, keeping at most MAX. */
+#define CACHED_STENCIL(name, NIN, NOUT, X, MAX) \
+    Value c_[NCACHE] = CACHE_INIT; \
+    Value in_[(NIN) + 1], out_[(NOUT) + 1]; \
+    for (int k_ = 0; k_ < (NIN); k_++) { \
+        int d_ = (NIN) - k_; \
+        in_[k_] = d_ <= (X) ? c_[d_ <= (X) ? (X) - d_ : 0] : load_input(&sp[(X) - d_]); \
+    } \
+    if (UNLIKELY(name##_body(locals, st, in_, out_))) { \
+        for (int k_ = 0; k_ < (X); k_++) store_value(&sp[k_], c_[k_]); \
+        sp += (X); \
+        EXIT(); \
+    } \
+    sp -= (NIN) > (X) ? (NIN) - (X) : 0; \
+    enum { REM_ = (X) > (NIN) ? (X) - (NIN) : 0, TOTAL_ = REM_ + (NOUT), \
+           DEPTH_ = TOTAL_ < (MAX) ? TOTAL_ : (MAX), SPILL_ = TOTAL_ - DEPTH_ }; \
+    Value v_[TOTAL_ + 1]; \
+    for (int k_ = 0; k_ < REM_; k_++) v_[k_] = c_[k_]; \
+    for (int k_ = 0; k_ < (NOUT); k_++) v_[REM_ + k_] = out_[k_]; \
+    for (int k_ = 0; k_ < SPILL_; k_++) store_value(&sp[k_], v_[k_]); \
+    sp += SPILL_; \
+    for (int k_ = 0; k_ < DEPTH_; k_++) c_[k_] = v_[SPILL_ + k_]; \
+    if (DEPTH_ == 0) CONTINUE(); \
+    TAIL return _JIT_CONTINUE(locals, sp, st CACHE_ARGS(c_));
+
+#if NCACHE == 3
+#define VARIANTS(name, NIN, NOUT) \
+    VARIANT(name, NIN, NOUT, 0) VARIANT(name, NIN, NOUT, 1) VARIANT(name, NIN, NOUT, 2) VARIANT(name, NIN, NOUT, 3)
+#elif NCACHE == 2
+#define VARIANTS(name, NIN, NOUT) VARIANT(name, NIN, NOUT, 0) VARIANT(name, NIN, NOUT, 1) VARIANT(name, NIN, NOUT, 2)
+#else
+#define VARIANTS(name, NIN, NOUT) VARIANT(name, NIN, NOUT, 0) VARIANT(name, NIN, NOUT, 1)
+#endif
+
+#define CACHED(name, NIN, NOUT) \
+    INLINE int name##_body(Value *locals, JitState *st, const Value *in, Value *out); \
+    MEMORY_VARIANT(name, NIN, NOUT) \
+    VARIANTS(name, NIN, NOUT) \
+    INLINE int name##_body(Value *locals, JitState *st, const Value *in, Value *out)
+
+/* Stores the top X cached values to memory: before a uop that has no cached variant, before the
+ * loop's head and before a continuation (entered at depth 0). */
+#define SPILL(X) \
+    STENCIL(_SPILL_c##X) { \
+        Value c_[NCACHE] = CACHE_INIT; \
+        for (int k_ = 0; k_ < (X); k_++) store_value(&sp[k_], c_[k_]); \
+        sp += (X); \
+        CONTINUE(); \
+    }
+
+SPILL(1)
+#if NCACHE >= 2
+SPILL(2)
+#endif
+#if NCACHE >= 3
+SPILL(3)
+#endif
+
 /* ---- Entering ----------------------------------------------------------------------------- */
 
 /* The entry shim, called from Rust with the platform's C calling convention: it runs the trace
  * that follows and returns what the trace's exit returns. With gcc it is a tail call, dropped as
  * a trailing jump (the trace simply starts); with clang it is a real call from the C convention
  * into preserve_none code, which saves the callee-saved registers the stencils may clobber. */
-uintptr_t _TRACE_ENTRY(STENCIL_ARGS) {
-    return _JIT_CONTINUE(locals, sp, st);
+uintptr_t _TRACE_ENTRY(Value *locals, Value *sp, JitState *st) {
+    return _JIT_CONTINUE(locals, sp, st CACHE_DEAD);
 }
 
 /* ---- Stack and locals --------------------------------------------------------------------- */
 
 /* Push local OPARG. */
-STENCIL(_LOAD_FAST) {
-    *sp++ = load_value(&locals[OPARG]);
-    CONTINUE();
+CACHED(_LOAD_FAST, 0, 1) {
+    out[0] = load_value(&locals[OPARG]);
+    return 0;
 }
 
 /* Push local OPARG, exiting if it is unbound (the interpreter raises UnboundLocalError). */
-STENCIL(_LOAD_FAST_CHECK) {
+CACHED(_LOAD_FAST_CHECK, 0, 1) {
     Value v = load_value(&locals[OPARG]);
-    GUARD(v.tag != TAG_NULL);
-    *sp++ = v;
-    CONTINUE();
+    CHECK(v.tag != TAG_NULL);
+    out[0] = v;
+    return 0;
 }
 
 /* Pop into local OPARG. */
-STENCIL(_STORE_FAST) {
-    locals[OPARG] = load_value(--sp);
-    CONTINUE();
+CACHED(_STORE_FAST, 1, 0) {
+    store_value(&locals[OPARG], in[0]);
+    return 0;
 }
 
 /* Store the top into local OPARG and leave it on the stack (the optimizer's store-to-load
  * forwarding of `_STORE_FAST; _LOAD_FAST` of one local). */
-STENCIL(_STORE_FAST_KEEP) {
-    locals[OPARG] = load_value(&sp[-1]);
-    CONTINUE();
+CACHED(_STORE_FAST_KEEP, 1, 1) {
+    store_value(&locals[OPARG], in[0]);
+    out[0] = in[0];
+    return 0;
 }
 
 /* Push the constant whose tag is OPERAND0 and payload OPERAND1. */
-STENCIL(_LOAD_CONST_INLINE) {
-    sp->tag = OPERAND0;
-    sp->u.bits = OPERAND1;
-    sp++;
-    CONTINUE();
+CACHED(_LOAD_CONST_INLINE, 0, 1) {
+    out[0].tag = OPERAND0;
+    out[0].u.bits = OPERAND1;
+    return 0;
 }
 
 /* Push the value stored at address OPERAND0 (a module or builtins dict entry, valid while the
  * dict version guarded before it holds). */
-STENCIL(_LOAD_VALUE_AT) {
-    *sp++ = load_value((const Value *)(uintptr_t)OPERAND0);
-    CONTINUE();
+CACHED(_LOAD_VALUE_AT, 0, 1) {
+    out[0] = load_value((const Value *)(uintptr_t)OPERAND0);
+    return 0;
 }
 
-STENCIL(_POP_TOP) {
-    sp--;
-    CONTINUE();
+CACHED(_POP_TOP, 1, 0) {
+    return 0;
 }
 
-STENCIL(_PUSH_NULL) {
-    sp->tag = TAG_NULL;
-    sp->u.bits = 0;
-    sp++;
-    CONTINUE();
+CACHED(_PUSH_NULL, 0, 1) {
+    out[0].tag = TAG_NULL;
+    out[0].u.bits = 0;
+    return 0;
 }
 
 /* Push a copy of the OPARG-th value from the top (1 = top). */
@@ -136,189 +239,182 @@ STENCIL(_SWAP) {
 
 /* ---- Type guards -------------------------------------------------------------------------- */
 
-STENCIL(_GUARD_BOTH_INT) {
-    GUARD(sp[-1].tag == TAG_INT && sp[-2].tag == TAG_INT);
-    CONTINUE();
+CACHED(_GUARD_BOTH_INT, 2, 2) {
+    CHECK(in[1].tag == TAG_INT && in[0].tag == TAG_INT);
+    PASS(2);
+    return 0;
 }
 
-STENCIL(_GUARD_TOS_INT) {
-    GUARD(sp[-1].tag == TAG_INT);
-    CONTINUE();
+CACHED(_GUARD_TOS_INT, 1, 1) {
+    CHECK(in[0].tag == TAG_INT);
+    PASS(1);
+    return 0;
 }
 
-STENCIL(_GUARD_TOS_BOOL) {
-    GUARD(sp[-1].tag == TAG_BOOL);
-    CONTINUE();
+CACHED(_GUARD_TOS_BOOL, 1, 1) {
+    CHECK(in[0].tag == TAG_BOOL);
+    PASS(1);
+    return 0;
 }
 
-STENCIL(_GUARD_NOS_INT) {
-    GUARD(sp[-2].tag == TAG_INT);
-    CONTINUE();
+CACHED(_GUARD_NOS_INT, 2, 2) {
+    CHECK(in[0].tag == TAG_INT);
+    PASS(2);
+    return 0;
 }
 
-STENCIL(_GUARD_BOTH_FLOAT) {
-    GUARD(sp[-1].tag == TAG_FLOAT && sp[-2].tag == TAG_FLOAT);
-    CONTINUE();
+CACHED(_GUARD_BOTH_FLOAT, 2, 2) {
+    CHECK(in[1].tag == TAG_FLOAT && in[0].tag == TAG_FLOAT);
+    PASS(2);
+    return 0;
 }
 
-STENCIL(_GUARD_TOS_FLOAT) {
-    GUARD(sp[-1].tag == TAG_FLOAT);
-    CONTINUE();
+CACHED(_GUARD_TOS_FLOAT, 1, 1) {
+    CHECK(in[0].tag == TAG_FLOAT);
+    PASS(1);
+    return 0;
 }
 
-STENCIL(_GUARD_NOS_FLOAT) {
-    GUARD(sp[-2].tag == TAG_FLOAT);
-    CONTINUE();
+CACHED(_GUARD_NOS_FLOAT, 2, 2) {
+    CHECK(in[0].tag == TAG_FLOAT);
+    PASS(2);
+    return 0;
 }
 
 /* ---- Integer arithmetic (both operands known to be ints; results that do not fit in 64 bits
  * exit before any effect, and the interpreter computes the big integer) ---------------------- */
 
-STENCIL(_BINARY_OP_ADD_INT) {
+CACHED(_BINARY_OP_ADD_INT, 2, 1) {
     int64_t r;
-    GUARD(!__builtin_add_overflow(sp[-2].u.i, sp[-1].u.i, &r));
-    sp[-2].u.i = r;
-    sp--;
-    CONTINUE();
+    CHECK(!__builtin_add_overflow(in[0].u.i, in[1].u.i, &r));
+    set_int(&out[0], r);
+    return 0;
 }
 
-STENCIL(_BINARY_OP_SUBTRACT_INT) {
+CACHED(_BINARY_OP_SUBTRACT_INT, 2, 1) {
     int64_t r;
-    GUARD(!__builtin_sub_overflow(sp[-2].u.i, sp[-1].u.i, &r));
-    sp[-2].u.i = r;
-    sp--;
-    CONTINUE();
+    CHECK(!__builtin_sub_overflow(in[0].u.i, in[1].u.i, &r));
+    set_int(&out[0], r);
+    return 0;
 }
 
-STENCIL(_BINARY_OP_MULTIPLY_INT) {
+CACHED(_BINARY_OP_MULTIPLY_INT, 2, 1) {
     int64_t r;
-    GUARD(!__builtin_mul_overflow(sp[-2].u.i, sp[-1].u.i, &r));
-    sp[-2].u.i = r;
-    sp--;
-    CONTINUE();
+    CHECK(!__builtin_mul_overflow(in[0].u.i, in[1].u.i, &r));
+    set_int(&out[0], r);
+    return 0;
 }
 
 /* Python's // rounds toward negative infinity. Division by zero and MIN // -1 exit. */
-STENCIL(_BINARY_OP_FLOOR_DIVIDE_INT) {
-    int64_t a = sp[-2].u.i, b = sp[-1].u.i;
-    GUARD(b != 0 && !(a == INT64_MIN && b == -1));
+CACHED(_BINARY_OP_FLOOR_DIVIDE_INT, 2, 1) {
+    int64_t a = in[0].u.i, b = in[1].u.i;
+    CHECK(b != 0 && !(a == INT64_MIN && b == -1));
     int64_t q = a / b;
     if ((a % b != 0) && ((a < 0) != (b < 0))) q -= 1;
-    sp[-2].u.i = q;
-    sp--;
-    CONTINUE();
+    set_int(&out[0], q);
+    return 0;
 }
 
 /* Python's % takes the sign of the divisor. */
-STENCIL(_BINARY_OP_MODULO_INT) {
-    int64_t a = sp[-2].u.i, b = sp[-1].u.i;
-    GUARD(b != 0 && !(a == INT64_MIN && b == -1));
+CACHED(_BINARY_OP_MODULO_INT, 2, 1) {
+    int64_t a = in[0].u.i, b = in[1].u.i;
+    CHECK(b != 0 && !(a == INT64_MIN && b == -1));
     int64_t r = a % b;
     if (r != 0 && ((r < 0) != (b < 0))) r += b;
-    sp[-2].u.i = r;
-    sp--;
-    CONTINUE();
+    set_int(&out[0], r);
+    return 0;
 }
 
-STENCIL(_BINARY_OP_AND_INT) {
-    sp[-2].u.i &= sp[-1].u.i;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_AND_INT, 2, 1) {
+    set_int(&out[0], in[0].u.i & in[1].u.i);
+    return 0;
 }
 
-STENCIL(_BINARY_OP_OR_INT) {
-    sp[-2].u.i |= sp[-1].u.i;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_OR_INT, 2, 1) {
+    set_int(&out[0], in[0].u.i | in[1].u.i);
+    return 0;
 }
 
-STENCIL(_BINARY_OP_XOR_INT) {
-    sp[-2].u.i ^= sp[-1].u.i;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_XOR_INT, 2, 1) {
+    set_int(&out[0], in[0].u.i ^ in[1].u.i);
+    return 0;
 }
 
 /* a << n; exits for a negative count (ValueError) and when bits would be lost. */
-STENCIL(_BINARY_OP_LSHIFT_INT) {
-    int64_t a = sp[-2].u.i, n = sp[-1].u.i;
-    GUARD(n >= 0 && n < 63);
+CACHED(_BINARY_OP_LSHIFT_INT, 2, 1) {
+    int64_t a = in[0].u.i, n = in[1].u.i;
+    CHECK(n >= 0 && n < 63);
     int64_t r = (int64_t)((uint64_t)a << n);
-    GUARD((r >> n) == a);
-    sp[-2].u.i = r;
-    sp--;
-    CONTINUE();
+    CHECK((r >> n) == a);
+    set_int(&out[0], r);
+    return 0;
 }
 
 /* a >> n is arithmetic; counts of 64 and more give 0 or -1. Negative counts exit. */
-STENCIL(_BINARY_OP_RSHIFT_INT) {
-    int64_t a = sp[-2].u.i, n = sp[-1].u.i;
-    GUARD(n >= 0);
-    sp[-2].u.i = n > 63 ? (a < 0 ? -1 : 0) : a >> n;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_RSHIFT_INT, 2, 1) {
+    int64_t a = in[0].u.i, n = in[1].u.i;
+    CHECK(n >= 0);
+    set_int(&out[0], n > 63 ? (a < 0 ? -1 : 0) : a >> n);
+    return 0;
 }
 
-STENCIL(_UNARY_NEGATIVE_INT) {
-    int64_t a = sp[-1].u.i;
-    GUARD(a != INT64_MIN);
-    sp[-1].u.i = -a;
-    CONTINUE();
+CACHED(_UNARY_NEGATIVE_INT, 1, 1) {
+    int64_t a = in[0].u.i;
+    CHECK(a != INT64_MIN);
+    set_int(&out[0], -a);
+    return 0;
 }
 
 /* int / int gives a float; exact when both are below 2**53 (else the interpreter's correctly
  * rounded division runs). Division by zero exits. */
-STENCIL(_BINARY_OP_TRUE_DIVIDE_INT) {
-    int64_t a = sp[-2].u.i, b = sp[-1].u.i;
-    GUARD(b != 0 && a > -EXACT_DOUBLE_LIMIT && a < EXACT_DOUBLE_LIMIT && b > -EXACT_DOUBLE_LIMIT &&
+CACHED(_BINARY_OP_TRUE_DIVIDE_INT, 2, 1) {
+    int64_t a = in[0].u.i, b = in[1].u.i;
+    CHECK(b != 0 && a > -EXACT_DOUBLE_LIMIT && a < EXACT_DOUBLE_LIMIT && b > -EXACT_DOUBLE_LIMIT &&
           b < EXACT_DOUBLE_LIMIT);
-    set_float(&sp[-2], (double)a / (double)b);
-    sp--;
-    CONTINUE();
+    set_float(&out[0], (double)a / (double)b);
+    return 0;
 }
 
 /* ---- Float arithmetic --------------------------------------------------------------------- */
 
-STENCIL(_BINARY_OP_ADD_FLOAT) {
-    sp[-2].u.f = sp[-2].u.f + sp[-1].u.f;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_ADD_FLOAT, 2, 1) {
+    set_float(&out[0], in[0].u.f + in[1].u.f);
+    return 0;
 }
 
-STENCIL(_BINARY_OP_SUBTRACT_FLOAT) {
-    sp[-2].u.f = sp[-2].u.f - sp[-1].u.f;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_SUBTRACT_FLOAT, 2, 1) {
+    set_float(&out[0], in[0].u.f - in[1].u.f);
+    return 0;
 }
 
-STENCIL(_BINARY_OP_MULTIPLY_FLOAT) {
-    sp[-2].u.f = sp[-2].u.f * sp[-1].u.f;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_MULTIPLY_FLOAT, 2, 1) {
+    set_float(&out[0], in[0].u.f * in[1].u.f);
+    return 0;
 }
 
 /* Division by zero exits (the interpreter raises ZeroDivisionError). */
-STENCIL(_BINARY_OP_TRUE_DIVIDE_FLOAT) {
-    double b = sp[-1].u.f;
-    GUARD(b != 0.0);
-    sp[-2].u.f = sp[-2].u.f / b;
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_OP_TRUE_DIVIDE_FLOAT, 2, 1) {
+    double b = in[1].u.f;
+    CHECK(b != 0.0);
+    set_float(&out[0], in[0].u.f / b);
+    return 0;
 }
 
-STENCIL(_UNARY_NEGATIVE_FLOAT) {
-    sp[-1].u.f = -sp[-1].u.f;
-    CONTINUE();
+CACHED(_UNARY_NEGATIVE_FLOAT, 1, 1) {
+    set_float(&out[0], -in[0].u.f);
+    return 0;
 }
 
 /* Mixed arithmetic converts the int operand first, as Python does (float(i) rounds to nearest). */
-STENCIL(_INT_TO_FLOAT_TOS) {
-    set_float(&sp[-1], (double)sp[-1].u.i);
-    CONTINUE();
+CACHED(_INT_TO_FLOAT_TOS, 1, 1) {
+    set_float(&out[0], (double)in[0].u.i);
+    return 0;
 }
 
-STENCIL(_INT_TO_FLOAT_NOS) {
-    set_float(&sp[-2], (double)sp[-2].u.i);
-    CONTINUE();
+CACHED(_INT_TO_FLOAT_NOS, 2, 2) {
+    set_float(&out[0], (double)in[0].u.i);
+    out[1] = in[1];
+    return 0;
 }
 
 /* ---- Comparisons and truth ---------------------------------------------------------------- */
@@ -334,70 +430,63 @@ INLINE int compare_float(double a, double b, uint64_t op) {
 }
 
 /* Compare two ints with comparison OPARG, leaving a bool. */
-STENCIL(_COMPARE_OP_INT) {
-    int r = compare_int(sp[-2].u.i, sp[-1].u.i, OPARG);
-    set_bool(&sp[-2], r);
-    sp--;
-    CONTINUE();
+CACHED(_COMPARE_OP_INT, 2, 1) {
+    set_bool(&out[0], compare_int(in[0].u.i, in[1].u.i, OPARG));
+    return 0;
 }
 
-STENCIL(_COMPARE_OP_FLOAT) {
-    int r = compare_float(sp[-2].u.f, sp[-1].u.f, OPARG);
-    set_bool(&sp[-2], r);
-    sp--;
-    CONTINUE();
+CACHED(_COMPARE_OP_FLOAT, 2, 1) {
+    set_bool(&out[0], compare_float(in[0].u.f, in[1].u.f, OPARG));
+    return 0;
 }
 
 /* `is` / `is not` (OPARG 1) between two values whose tags were guarded to be None, Bool or
  * objects: identity is equality of tag and payload. */
-STENCIL(_IS_OP) {
-    Value a = load_value(&sp[-2]), b = load_value(&sp[-1]);
+CACHED(_IS_OP, 2, 1) {
+    Value a = in[0], b = in[1];
     int same = a.tag == b.tag &&
                (a.tag == TAG_NONE || (a.tag == TAG_BOOL ? a.u.b == b.u.b : a.u.bits == b.u.bits));
-    set_bool(&sp[-2], same != (OPARG != 0));
-    sp--;
-    CONTINUE();
+    set_bool(&out[0], same != (OPARG != 0));
+    return 0;
 }
 
-STENCIL(_TO_BOOL_INT) {
-    set_bool(&sp[-1], sp[-1].u.i != 0);
-    CONTINUE();
+CACHED(_TO_BOOL_INT, 1, 1) {
+    set_bool(&out[0], in[0].u.i != 0);
+    return 0;
 }
 
 /* The top must already be a bool (a guard or _TO_BOOL_* made it one). */
-STENCIL(_UNARY_NOT) {
-    set_bool(&sp[-1], !sp[-1].u.b);
-    CONTINUE();
+CACHED(_UNARY_NOT, 1, 1) {
+    set_bool(&out[0], !in[0].u.b);
+    return 0;
 }
 
 /* ---- Branches become guards on the direction the recording took --------------------------- */
 
-STENCIL(_GUARD_IS_TRUE_POP) {
-    Value v = load_value(&sp[-1]);
-    GUARD(v.tag == TAG_BOOL && v.u.b);
-    sp--;
-    CONTINUE();
+CACHED(_GUARD_IS_TRUE_POP, 1, 0) {
+    CHECK(in[0].tag == TAG_BOOL && in[0].u.b);
+    PASS(0);
+    return 0;
 }
 
-STENCIL(_GUARD_IS_FALSE_POP) {
-    Value v = load_value(&sp[-1]);
-    GUARD(v.tag == TAG_BOOL && !v.u.b);
-    sp--;
-    CONTINUE();
+CACHED(_GUARD_IS_FALSE_POP, 1, 0) {
+    CHECK(in[0].tag == TAG_BOOL && !in[0].u.b);
+    PASS(0);
+    return 0;
 }
 
 /* `JUMP_IF_TRUE_OR_POP`/`JUMP_IF_FALSE_OR_POP` on a bool: the same guards, keeping the value
  * (the jump keeps it; the fall-through pops it with _POP_TOP). */
-STENCIL(_GUARD_IS_TRUE) {
-    Value v = load_value(&sp[-1]);
-    GUARD(v.tag == TAG_BOOL && v.u.b);
-    CONTINUE();
+CACHED(_GUARD_IS_TRUE, 1, 1) {
+    CHECK(in[0].tag == TAG_BOOL && in[0].u.b);
+    PASS(1);
+    return 0;
 }
 
-STENCIL(_GUARD_IS_FALSE) {
-    Value v = load_value(&sp[-1]);
-    GUARD(v.tag == TAG_BOOL && !v.u.b);
-    CONTINUE();
+CACHED(_GUARD_IS_FALSE, 1, 1) {
+    CHECK(in[0].tag == TAG_BOOL && !in[0].u.b);
+    PASS(1);
+    return 0;
 }
 
 /* The value OPARG slots below the top is NULL (the self-or-null slot of a call: no self). */
@@ -412,25 +501,23 @@ STENCIL(_GUARD_SLOT_NOT_NULL) {
     CONTINUE();
 }
 
-STENCIL(_GUARD_IS_NONE_POP) {
-    GUARD(sp[-1].tag == TAG_NONE);
-    sp--;
-    CONTINUE();
+CACHED(_GUARD_IS_NONE_POP, 1, 0) {
+    CHECK(in[0].tag == TAG_NONE);
+    return 0;
 }
 
-STENCIL(_GUARD_IS_NOT_NONE_POP) {
-    GUARD(sp[-1].tag != TAG_NONE);
-    sp--;
-    CONTINUE();
+CACHED(_GUARD_IS_NOT_NONE_POP, 1, 0) {
+    CHECK(in[0].tag != TAG_NONE);
+    return 0;
 }
 
 /* ---- Assumptions: versions, identities, shapes -------------------------------------------- */
 
 /* The 64-bit word at address OPERAND0 still holds OPERAND1: a dict's version (globals,
  * builtins) or the class epoch. */
-STENCIL(_GUARD_WORD_EQ) {
-    GUARD(*(const volatile uint64_t *)(uintptr_t)OPERAND0 == OPERAND1);
-    CONTINUE();
+CACHED(_GUARD_WORD_EQ, 0, 0) {
+    CHECK(*(const volatile uint64_t *)(uintptr_t)OPERAND0 == OPERAND1);
+    return 0;
 }
 
 /* The callee of a call with OPARG arguments is the function object OPERAND0. (Whether a self
@@ -451,71 +538,74 @@ STENCIL(_CHECK_FUNCTION_CODE) {
 
 /* The top is an instance whose shape is OPERAND0 (a shape belongs to one class, so this also
  * fixes the class). */
-STENCIL(_GUARD_TYPE_VERSION) {
-    Value v = load_value(&sp[-1]);
-    GUARD(v.tag == TAG_OBJ);
+CACHED(_GUARD_TYPE_VERSION, 1, 1) {
+    Value v = in[0];
+    CHECK(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
-    GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
-    CONTINUE();
+    CHECK(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
+    PASS(1);
+    return 0;
 }
 
 /* The same for the value below the top (the left operand of an operator). */
-STENCIL(_GUARD_NOS_TYPE_VERSION) {
-    Value v = load_value(&sp[-2]);
-    GUARD(v.tag == TAG_OBJ);
+CACHED(_GUARD_NOS_TYPE_VERSION, 2, 2) {
+    Value v = in[0];
+    CHECK(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
-    GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
-    CONTINUE();
+    CHECK(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
+    PASS(2);
+    return 0;
 }
 
 /* The top is a heap object of kind OPERAND0 (an ObjKind variant number: a built-in list, dict,
  * str, ... whose kind fixes its class). */
-STENCIL(_GUARD_TOS_KIND) {
-    Value v = load_value(&sp[-1]);
-    GUARD(v.tag == TAG_OBJ && *(const uint8_t *)v.u.obj == OPERAND0);
-    CONTINUE();
+CACHED(_GUARD_TOS_KIND, 1, 1) {
+    Value v = in[0];
+    CHECK(v.tag == TAG_OBJ && *(const uint8_t *)v.u.obj == OPERAND0);
+    PASS(1);
+    return 0;
 }
 
 /* The top is object OPERAND0 itself (a module). */
-STENCIL(_GUARD_TOS_IS) {
-    Value v = load_value(&sp[-1]);
-    GUARD(v.tag == TAG_OBJ && (uint64_t)(uintptr_t)v.u.obj == OPERAND0);
-    CONTINUE();
+CACHED(_GUARD_TOS_IS, 1, 1) {
+    Value v = in[0];
+    CHECK(v.tag == TAG_OBJ && (uint64_t)(uintptr_t)v.u.obj == OPERAND0);
+    PASS(1);
+    return 0;
 }
 
 /* Local OPARG has tag OPERAND0: a check the optimizer moved from a loop's body to its preamble,
  * where nothing is on the stack that an exit at the loop header would not expect. */
-STENCIL(_GUARD_FAST_TAG) {
-    GUARD(locals[OPARG].tag == OPERAND0);
-    CONTINUE();
+CACHED(_GUARD_FAST_TAG, 0, 0) {
+    CHECK(locals[OPARG].tag == OPERAND0);
+    return 0;
 }
 
 /* Local OPARG is an instance whose shape is OPERAND0 (a preamble check, as above). */
-STENCIL(_GUARD_FAST_TYPE_VERSION) {
+CACHED(_GUARD_FAST_TYPE_VERSION, 0, 0) {
     Value v = load_value(&locals[OPARG]);
-    GUARD(v.tag == TAG_OBJ);
+    CHECK(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
-    GUARD(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
-    CONTINUE();
+    CHECK(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
+    return 0;
 }
 
 /* ---- Attributes (the shape was guarded, so slot OPERAND0 exists) -------------------------- */
 
 /* Replace the instance on top with its attribute in slot OPERAND0. */
-STENCIL(_LOAD_ATTR_INSTANCE_VALUE) {
-    const Instance *o = (const Instance *)sp[-1].u.obj;
+CACHED(_LOAD_ATTR_INSTANCE_VALUE, 1, 1) {
+    const Instance *o = (const Instance *)in[0].u.obj;
     Value v = load_value(&o->slots.ptr[OPERAND0]);
-    GUARD(v.tag != TAG_NULL);
-    sp[-1] = v;
-    CONTINUE();
+    CHECK(v.tag != TAG_NULL);
+    out[0] = v;
+    return 0;
 }
 
 /* Stack: value, instance. Store value into slot OPERAND0 of the instance. */
-STENCIL(_STORE_ATTR_INSTANCE_VALUE) {
-    const Instance *o = (const Instance *)sp[-1].u.obj;
-    o->slots.ptr[OPERAND0] = load_value(&sp[-2]);
-    sp -= 2;
-    CONTINUE();
+CACHED(_STORE_ATTR_INSTANCE_VALUE, 2, 0) {
+    const Instance *o = (const Instance *)in[1].u.obj;
+    store_value(&o->slots.ptr[OPERAND0], in[0]);
+    return 0;
 }
 
 /* Add attribute slot OPERAND0 to the instance below the value, as its shape OPERAND1 (the
@@ -537,34 +627,33 @@ STENCIL(_STORE_ATTR_INSTANCE_APPEND) {
 
 /* A method found on the class (the shape guard proved the instance does not shadow it): replace
  * the instance with [function OPERAND0, instance], the 3.13 method-call layout. */
-STENCIL(_LOAD_ATTR_METHOD_WITH_VALUES) {
-    Value self = load_value(&sp[-1]);
-    sp[-1].tag = TAG_OBJ;
-    sp[-1].u.bits = OPERAND0;
-    *sp++ = self;
-    CONTINUE();
+CACHED(_LOAD_ATTR_METHOD_WITH_VALUES, 1, 2) {
+    out[0].tag = TAG_OBJ;
+    out[0].u.bits = OPERAND0;
+    out[1] = in[0];
+    return 0;
 }
 
 /* Push the value of the cell in local slot OPARG (a closure variable); an empty cell (or a slot
  * that is not a cell) exits, and the interpreter raises. */
-STENCIL(_LOAD_DEREF) {
+CACHED(_LOAD_DEREF, 0, 1) {
     Value cell = load_value(&locals[OPARG]);
-    GUARD(cell.tag == TAG_OBJ);
+    CHECK(cell.tag == TAG_OBJ);
     const CellObj *c = (const CellObj *)cell.u.obj;
-    GUARD(c->kind == KIND_CELL && c->value.tag != TAG_NULL);
-    *sp++ = load_value(&c->value);
-    CONTINUE();
+    CHECK(c->kind == KIND_CELL && c->value.tag != TAG_NULL);
+    out[0] = load_value(&c->value);
+    return 0;
 }
 
 /* Store the top into the closure cell in local slot OPARG (exit before any effect if the slot
  * holds no cell). */
-STENCIL(_STORE_DEREF) {
+CACHED(_STORE_DEREF, 1, 0) {
     Value cell = load_value(&locals[OPARG]);
-    GUARD(cell.tag == TAG_OBJ);
+    CHECK(cell.tag == TAG_OBJ);
     CellObj *c = (CellObj *)cell.u.obj;
-    GUARD(c->kind == KIND_CELL);
-    c->value = load_value(--sp);
-    CONTINUE();
+    CHECK(c->kind == KIND_CELL);
+    store_value(&c->value, in[0]);
+    return 0;
 }
 
 /* ---- Calls and frames ----------------------------------------------------------------------- */
@@ -697,7 +786,7 @@ STENCIL(_RETURN_DISPATCH) {
     if ((uint64_t)(uintptr_t)caller->code == OPERAND0 && !caller->entry) {
         stencil_fn *const *table = (stencil_fn *const *)(uintptr_t)OPERAND1;
         stencil_fn *next = table[caller->pc];
-        if (next != NULL) TAIL return next(locals, sp, st);
+        if (next != NULL) TAIL return next(locals, sp, st CACHE_DEAD);
     }
     EXIT();
 }
@@ -992,15 +1081,15 @@ STENCIL(_JUMP_TO_TOP) {
 
 /* Leave if the byte at OPERAND0 (the collector's flag) asks for a safepoint: the end of a side
  * trace, before it jumps back to its loop, checks what _JUMP_TO_TOP checks. */
-STENCIL(_CHECK_SAFEPOINT) {
-    if (UNLIKELY(*(const volatile uint8_t *)(uintptr_t)OPERAND0 != 0)) EXIT();
-    CONTINUE();
+CACHED(_CHECK_SAFEPOINT, 0, 0) {
+    CHECK(*(const volatile uint8_t *)(uintptr_t)OPERAND0 == 0);
+    return 0;
 }
 
 /* Add OPERAND1 to the counter at OPERAND0 (`--stats`: bytecodes completed in machine code). */
-STENCIL(_ADD_TO_COUNTER) {
+CACHED(_ADD_TO_COUNTER, 0, 0) {
     *(uint64_t *)(uintptr_t)OPERAND0 += OPERAND1;
-    CONTINUE();
+    return 0;
 }
 
 /* Leave the trace unconditionally (the end of a side trace: its exit is linked back to the
@@ -1015,7 +1104,7 @@ STENCIL(_DEOPT) {
 STENCIL(_EXIT_TRACE) {
     ExitRecord *exit = (ExitRecord *)(uintptr_t)OPERAND0;
     stencil_fn *target = exit->target;
-    if (target != NULL) TAIL return target(locals, sp, st);
+    if (target != NULL) TAIL return target(locals, sp, st CACHE_DEAD);
     exit->count++;
     st->exit_sp = sp;
     st->exit_locals = locals;

@@ -144,7 +144,9 @@ fn dump_asm_shows_each_uops_patched_machine_code() {
         "registers at each stencil's entry",
         "_TRACE_ENTRY (called from Rust)",
         "_LOAD_FAST                   slot",
-        "_COMPARE_OP_INT              <\n",
+        // The variant top-of-stack caching chose, with operands in registers.
+        "_COMPARE_OP_INT              <  [_COMPARE_OP_INT_c",
+        "top-of-stack cache (tag:payload",
         "; ← oparg",
         "_JUMP_TO_TOP",
         "_EXIT_TRACE for exit 0 (@",
@@ -155,6 +157,11 @@ fn dump_asm_shows_each_uops_patched_machine_code() {
     }
     // Guards jump to their exit stub (clang) or to their cold part, which jumps there (gcc).
     assert!(r.stderr.contains("; ← exit") || r.stderr.contains("; ← &cold"), "{}", r.stderr);
+    // Without caching, every uop runs the stencil of its own name, on the stack in memory.
+    let off = run("loops.py", LOOPS, &["--dump=asm", "--jit-cache=off"], &[]);
+    assert_eq!(off.status, Some(0));
+    assert!(off.stderr.contains("_COMPARE_OP_INT              <\n"), "{}", off.stderr);
+    assert!(!off.stderr.contains("_c0]") && !off.stderr.contains("_SPILL_c"), "{}", off.stderr);
 }
 
 #[test]

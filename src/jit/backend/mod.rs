@@ -29,12 +29,14 @@ pub trait Backend {
 }
 
 /// Where one uop's code landed (for dumps and tests).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct OpPlacement {
     pub code: u64,
     pub code_len: usize,
     pub cold: u64,
     pub cold_len: usize,
+    /// The stencil (or template) placed there, by name: the variant chosen, for dumps.
+    pub stencil: String,
 }
 
 /// How a trace left, decoded from the record its exit stub returned.
@@ -60,7 +62,12 @@ pub struct CompiledTrace {
     /// Where the entry shim, each uop and each exit stub (the error exit's last) landed.
     pub entry_placement: OpPlacement,
     pub ops: Vec<OpPlacement>,
+    /// Code placed after a uop that is no uop of the trace: the spills of top-of-stack caching,
+    /// as (the uop it follows, where it went).
+    pub spills: Vec<(usize, OpPlacement)>,
     pub stubs: Vec<OpPlacement>,
+    /// How many uops started with stack values in registers (top-of-stack caching).
+    pub cached_entries: usize,
     /// Trampolines to far helpers and GOT slots, as (address, what they reach or hold).
     pub trampolines: Vec<(u64, u64)>,
     pub got: Vec<(u64, u64)>,

@@ -69,6 +69,9 @@ pub struct Options {
     pub dump_asm: bool,
     /// Run the optimizer between the recorder and the backend (`--jit-opt=on`, the default).
     pub optimize: bool,
+    /// Keep the top of the value stack in registers in machine code (`--jit-cache=on`, the
+    /// default; the stencil backend's top-of-stack caching).
+    pub cache: bool,
     /// Where dumps go: stderr, or (tests, tools) this buffer.
     pub log: Option<std::sync::Arc<std::sync::Mutex<String>>>,
 }
@@ -81,6 +84,7 @@ impl Default for Options {
             dump_optimized: false,
             dump_asm: false,
             optimize: true,
+            cache: true,
             log: None,
         }
     }
@@ -217,8 +221,8 @@ pub struct Jit {
 impl Jit {
     pub fn new(options: Options) -> Jit {
         Jit {
+            backend: Box::new(StencilBackend::host(options.cache)),
             options,
-            backend: Box::new(StencilBackend::host()),
             arena: CodeArena::new(),
             traces: Vec::new(),
             by_anchor: HashMap::new(),

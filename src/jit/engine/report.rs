@@ -209,6 +209,16 @@ impl Jit {
         let code: usize = self.traces.iter().map(|t| t.compiled.code_bytes).sum();
         let data: usize = self.traces.iter().map(|t| t.compiled.data_bytes).sum();
         let _ = writeln!(out, "machine code:        {code} bytes code, {data} bytes data");
+        if self.options.cache {
+            let cached: usize = self.traces.iter().map(|t| t.compiled.cached_entries).sum();
+            let spills: usize = self.traces.iter().map(|t| t.compiled.spills.len()).sum();
+            let _ = writeln!(
+                out,
+                "stack in registers:  {cached} of {uops} uops start with values in registers, {spills} spills"
+            );
+        } else {
+            let _ = writeln!(out, "stack in registers:  off (--jit-cache=off)");
+        }
         for (i, t) in self.traces.iter().enumerate() {
             let id = TraceId(i as u32);
             match t.parent {

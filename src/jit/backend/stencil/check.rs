@@ -3,11 +3,13 @@
 //! Most uops have a stencil of their own name in `stencils/uops.c`; a few share one (every "this
 //! word still holds that value" guard is `_GUARD_WORD_EQ`, both global loads `_LOAD_VALUE_AT`).
 //! [`check_against`] holds the IR's uop table and the stencils to each other: every uop has its
-//! stencil, every hole is one the table declares, every guard can exit, and every stencil
-//! implements some uop. Tests run it on the stencils of every target and compiler.
+//! stencil (and, when it is cached, a variant for every depth of top-of-stack caching), every
+//! hole is one the table declares, every guard can exit, and every stencil implements some uop.
+//! Tests run it on the stencils of every target and compiler.
 
+use super::cache;
 use super::extract::{HoleValue, StencilSet};
-use crate::jit::ir::uops::{Exits, Uop, ALL};
+use crate::jit::ir::uops::{Exits, StackEffect, Uop, ALL};
 
 /// The name of the stencil that implements `uop`.
 pub fn stencil_of(uop: Uop) -> &'static str {
@@ -23,6 +25,7 @@ pub fn stencil_of(uop: Uop) -> &'static str {
 /// found.
 pub fn check_against(set: &StencilSet) -> Vec<String> {
     let mut problems = Vec::new();
+    let max = cache::max_depth(set);
     for &uop in ALL {
         let info = uop.info();
         let name = stencil_of(uop);
@@ -30,27 +33,47 @@ pub fn check_against(set: &StencilSet) -> Vec<String> {
             problems.push(format!("{}: no stencil {name}", info.name));
             continue;
         };
-        for hole in stencil.holes.iter() {
-            let declared = match hole.value {
-                HoleValue::Oparg => info.oparg.is_some(),
-                HoleValue::Operand0 => info.operands[0].is_some(),
-                HoleValue::Operand1 => info.operands[1].is_some(),
-                HoleValue::Exit => matches!(info.exits, Exits::Guard | Exits::Always | Exits::Branch),
-                HoleValue::Error => matches!(info.exits, Exits::Error | Exits::Branch),
-                _ => true,
-            };
-            if !declared {
-                problems.push(format!("{}: stencil {name} has an undeclared {} hole", info.name, hole.value));
+        let mut stencils = vec![stencil];
+        if cache::is_cached(set, name) {
+            // Top-of-stack caching needs the uop's stack effect and a variant per depth.
+            if !matches!(info.stack, StackEffect::Fixed(..)) {
+                problems.push(format!("{}: cached variants but no fixed stack effect", info.name));
+            }
+            for depth in 0..=max {
+                match set.get(&cache::variant_name(name, depth)) {
+                    Some(v) => stencils.push(v),
+                    None => problems.push(format!("{}: no variant of {name} at depth {depth}", info.name)),
+                }
             }
         }
-        if matches!(info.exits, Exits::Guard | Exits::Branch)
-            && !stencil.holes.iter().any(|h| h.value == HoleValue::Exit)
-        {
-            problems.push(format!("{} is declared a guard but never exits", info.name));
+        for stencil in stencils {
+            for hole in stencil.holes.iter() {
+                let declared = match hole.value {
+                    HoleValue::Oparg => info.oparg.is_some(),
+                    HoleValue::Operand0 => info.operands[0].is_some(),
+                    HoleValue::Operand1 => info.operands[1].is_some(),
+                    HoleValue::Exit => matches!(info.exits, Exits::Guard | Exits::Always | Exits::Branch),
+                    HoleValue::Error => matches!(info.exits, Exits::Error | Exits::Branch),
+                    _ => true,
+                };
+                if !declared {
+                    problems
+                        .push(format!("{}: stencil {} has an undeclared {} hole", info.name, stencil.name, hole.value));
+                }
+            }
+            if matches!(info.exits, Exits::Guard | Exits::Branch)
+                && !stencil.holes.iter().any(|h| h.value == HoleValue::Exit)
+            {
+                problems.push(format!("{} is declared a guard but {} never exits", info.name, stencil.name));
+            }
         }
     }
     for stencil in set.stencils.iter() {
-        if !ALL.iter().any(|&u| stencil_of(u) == stencil.name) {
+        let implements = |name: &str| ALL.iter().any(|&u| stencil_of(u) == name);
+        let variant_of = stencil.name.rsplit_once("_c").filter(|(_, d)| d.parse::<usize>().is_ok());
+        let known =
+            implements(&stencil.name) || variant_of.is_some_and(|(base, _)| implements(base) || base == "_SPILL");
+        if !known {
             problems.push(format!("stencil {} implements no uop", stencil.name));
         }
     }

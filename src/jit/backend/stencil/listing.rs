@@ -141,23 +141,37 @@ pub fn render_trace_code(arch: Arch, ops: &[(String, u64, &[u8], &Stencil, Part)
     out
 }
 
-/// Which registers hold the three stencil arguments at every stencil's entry, by target and
-/// compiler: clang's `preserve_none` passes them in registers no C code saves; gcc uses the
-/// platform's C convention.
+/// Which registers hold the stencil arguments at every stencil's entry, by target and compiler:
+/// clang's `preserve_none` passes them in registers no C code saves; gcc uses the platform's C
+/// convention. After the three pointers come the top-of-stack cache's (tag, payload) pairs.
 fn register_legend(set: &StencilSet) -> String {
     let clang = set.compiler.starts_with("clang");
-    let (locals, sp, st) = match (set.arch, clang) {
-        (Arch::X86_64, true) => ("r12", "r13", "r14"),
-        (Arch::X86_64, false) => ("rdi", "rsi", "rdx"),
-        (Arch::Aarch64, true) => ("x20", "x21", "x22"),
-        (Arch::Aarch64, false) => ("x0", "x1", "x2"),
+    let order: &[&str] = match (set.arch, clang) {
+        (Arch::X86_64, true) => &["r12", "r13", "r14", "r15", "rdi", "rsi", "rdx", "rcx", "r8", "r9", "r11", "rax"],
+        (Arch::X86_64, false) => &["rdi", "rsi", "rdx", "rcx", "r8", "r9"],
+        (Arch::Aarch64, true) => &["x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28", "x0", "x1", "x2"],
+        (Arch::Aarch64, false) => &["x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"],
     };
-    format!(
-        "  registers at each stencil's entry ({} stencils by {}): {locals} = the frame's locals, \
-         {sp} = the value stack pointer, {st} = the JitState\n",
+    let mut legend = format!(
+        "  registers at each stencil's entry ({} stencils by {}): {} = the frame's locals, {} = the value stack \
+         pointer, {} = the JitState",
         set.arch.name(),
-        set.compiler
-    )
+        set.compiler,
+        order[0],
+        order[1],
+        order[2]
+    );
+    let depth = super::cache::max_depth(set);
+    if depth > 0 {
+        let pairs: Vec<String> =
+            (0..depth).map(|d| format!("c{d} = {}:{}", order[3 + 2 * d], order[4 + 2 * d])).collect();
+        legend += &format!(
+            "; top-of-stack cache (tag:payload, c{} the top at depth {depth}): {}",
+            depth - 1,
+            pairs.join(", ")
+        );
+    }
+    legend + "\n"
 }
 
 /// `--dump=asm`: a compiled trace from end to end: the entry shim, every uop's hot code under
@@ -182,8 +196,17 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
     let Some(stub) = set.get("_EXIT_TRACE") else { return String::new() };
     add("_TRACE_ENTRY (called from Rust)".to_string(), &compiled.entry_placement, entry);
     for (i, (op, placed)) in trace.ops.iter().zip(&compiled.ops).enumerate() {
-        let Some(stencil) = set.get(stencil_of(op.uop)) else { continue };
-        add(print::line(i, op, trace, &print::Plain).trim_start().to_string(), placed, stencil);
+        let Some(stencil) = set.get(&placed.stencil) else { continue };
+        let mut title = print::line(i, op, trace, &print::Plain).trim_start().to_string();
+        if placed.stencil != stencil_of(op.uop) {
+            // A cached variant: say which.
+            title = format!("{title}  [{}]", placed.stencil);
+        }
+        add(title, placed, stencil);
+        for (_, spill) in compiled.spills.iter().filter(|(after, _)| *after == i) {
+            let Some(stencil) = set.get(&spill.stencil) else { continue };
+            add(format!("{} (the cached values to memory)", spill.stencil), spill, stencil);
+        }
     }
     for (e, placed) in compiled.stubs.iter().enumerate() {
         let title = match e < trace.exits.len() {

@@ -27,6 +27,7 @@ use crate::jit::runtime::codemem::CodeArena;
 use extract::{Arch, HoleValue, Reloc, Stencil, StencilSet};
 use relocate::{Linker, Placement};
 
+pub mod cache;
 pub mod check;
 pub mod extract;
 pub mod listing;
@@ -89,11 +90,13 @@ fn align(n: usize, to: usize) -> usize {
 /// The copy-and-patch backend, with the stencils of the host.
 pub struct StencilBackend {
     pub set: &'static StencilSet,
+    /// Keep the top of the value stack in registers ([`cache`]).
+    pub caching: bool,
 }
 
 impl StencilBackend {
-    pub fn host() -> StencilBackend {
-        StencilBackend { set: tables::host() }
+    pub fn host(caching: bool) -> StencilBackend {
+        StencilBackend { set: tables::host(), caching }
     }
 }
 
@@ -104,7 +107,7 @@ impl Backend for StencilBackend {
 
     fn compile(&self, trace: &Trace, arena: &mut CodeArena) -> Result<CompiledTrace, String> {
         let helper = |name: &str| tables::helper_address(name).map(|a| a as u64);
-        compile(trace, self.set, arena, &helper)
+        compile(trace, self.set, self.caching, arena, &helper)
     }
 
     fn disassemble(&self, trace: &Trace, compiled: &CompiledTrace) -> String {
@@ -112,11 +115,13 @@ impl Backend for StencilBackend {
     }
 }
 
-/// Compiles `trace` with the stencils of `set` (which must be the host's) into `arena`.
-/// `helper` gives the address of each runtime helper a stencil names.
+/// Compiles `trace` with the stencils of `set` (which must be the host's) into `arena`, with
+/// top-of-stack caching when `caching`. `helper` gives the address of each runtime helper a
+/// stencil names.
 pub fn compile(
     trace: &Trace,
     set: &StencilSet,
+    caching: bool,
     arena: &mut CodeArena,
     helper: &dyn Fn(&str) -> Option<u64>,
 ) -> Result<CompiledTrace, String> {
@@ -137,9 +142,12 @@ pub fn compile(
         code
     };
     let entry_code = place(entry_stencil, &mut at);
+    let plan = cache::plan(trace, set, caching)?;
     let mut op_code = Vec::with_capacity(trace.ops.len());
-    for op in &trace.ops {
-        op_code.push(place(get(check::stencil_of(op.uop))?, &mut at));
+    let mut spill_code = Vec::with_capacity(trace.ops.len());
+    for (stencil, spill) in plan.ops.iter().zip(&plan.spill_after) {
+        op_code.push(place(stencil, &mut at));
+        spill_code.push(spill.map(|s| place(s, &mut at)));
     }
     let mut stub_code = Vec::with_capacity(n_records);
     for _ in 0..n_records {
@@ -158,18 +166,35 @@ pub fn compile(
         oparg: 0,
         operands: [0, 0],
     });
+    // Each uop, then the spill after it (if any), which continues to the next uop.
+    let mut spill_instances = Vec::new();
     for (i, op) in trace.ops.iter().enumerate() {
+        let next = op_code.get(i + 1).copied();
         instances.push(Instance {
-            stencil: get(check::stencil_of(op.uop))?,
+            stencil: plan.ops[i],
             code: op_code[i],
             cold: 0,
             data: 0,
-            continue_to: op_code.get(i + 1).copied(),
+            continue_to: spill_code[i].or(next),
             exit_stub: op.exit.map(|e| stub_code[e.index()]),
             oparg: op.oparg as u64,
             operands: op.operands,
         });
+        if let (Some(stencil), Some(code)) = (plan.spill_after[i], spill_code[i]) {
+            spill_instances.push((i, instances.len()));
+            instances.push(Instance {
+                stencil,
+                code,
+                cold: 0,
+                data: 0,
+                continue_to: next,
+                exit_stub: None,
+                oparg: 0,
+                operands: [0, 0],
+            });
+        }
     }
+    let first_stub = instances.len();
     for (j, &code) in stub_code.iter().enumerate() {
         instances.push(Instance {
             stencil: exit_stencil,
@@ -297,9 +322,12 @@ pub fn compile(
         code_len: instance.stencil.code.len(),
         cold: span.address + instance.cold as u64,
         cold_len: instance.stencil.cold.len(),
+        stencil: instance.stencil.name.to_string(),
     };
-    let ops = instances[1..=trace.ops.len()].iter().map(placement).collect();
-    let stubs = instances[trace.ops.len() + 1..].iter().map(placement).collect();
+    let spilled: BTreeSet<usize> = spill_instances.iter().map(|&(_, j)| j).collect();
+    let ops = (1..first_stub).filter(|j| !spilled.contains(j)).map(|j| placement(&instances[j])).collect();
+    let spills = spill_instances.iter().map(|&(i, j)| (i, placement(&instances[j]))).collect();
+    let stubs = instances[first_stub..].iter().map(placement).collect();
     let entry_placement = placement(&instances[0]);
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
     // signature (stencils/uops.c), followed by the code it enters; the span is executable.
@@ -312,7 +340,9 @@ pub fn compile(
         records,
         entry_placement,
         ops,
+        spills,
         stubs,
+        cached_entries: plan.cached_entries,
         trampolines,
         got,
         code_bytes,

@@ -63,14 +63,25 @@ fn run(compiled: &CompiledTrace, locals: &[Value]) -> (Left, Vec<Value>, usize) 
 }
 
 fn compile_host(trace: &Trace, arena: &mut CodeArena) -> CompiledTrace {
-    compile(trace, stencils::host(), arena, &no_helpers).unwrap_or_else(|e| panic!("{e}"))
+    compile(trace, stencils::host(), true, arena, &no_helpers).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn a_counting_loop_runs_to_its_exit() {
+    for caching in [true, false] {
+        counting_loop_runs_to_its_exit(caching);
+    }
+}
+
+fn counting_loop_runs_to_its_exit(caching: bool) {
     let flag = false;
     let mut arena = CodeArena::new();
-    let compiled = compile_host(&counting_loop(1, &flag), &mut arena);
+    let trace = counting_loop(1, &flag);
+    let compiled = compile(&trace, stencils::host(), caching, &mut arena, &no_helpers).unwrap();
+    // With caching, the loop's values stay in registers between uops (the store leaves none
+    // there before the back-edge, so nothing is spilled); without, every uop starts at depth 0.
+    assert_eq!(compiled.cached_entries > 0, caching);
+    assert!(compiled.spills.is_empty());
     let (left, slots, depth) = run(&compiled, &[Value::Int(0), Value::Int(1000)]);
     assert_eq!(left, Left::Exit(ExitId(0)));
     assert_is(&slots[0..1], &[Value::Int(1000)]);
@@ -154,12 +165,15 @@ fn traces_that_do_not_end_or_lack_exits_are_refused() {
     let mut arena = CodeArena::new();
     let mut t = Trace::default();
     t.ops = vec![TraceOp::new(_LOAD_FAST).oparg(0)];
-    assert!(compile(&t, stencils::host(), &mut arena, &no_helpers)
+    assert!(compile(&t, stencils::host(), true, &mut arena, &no_helpers)
         .err()
         .expect("refused")
         .contains("continues past the end"));
     t.ops = vec![TraceOp::new(_GUARD_BOTH_INT), TraceOp::new(_DEOPT)];
-    assert!(compile(&t, stencils::host(), &mut arena, &no_helpers).err().expect("refused").contains("has no exit"));
+    assert!(compile(&t, stencils::host(), true, &mut arena, &no_helpers)
+        .err()
+        .expect("refused")
+        .contains("has no exit"));
 }
 
 #[test]
@@ -168,7 +182,7 @@ fn helpers_must_be_known() {
     let mut t = Trace::default();
     let e = t.add_exit(ExitPoint::guard(0));
     t.ops = vec![TraceOp::new(_FOR_ITER_RANGE).exit(e), TraceOp::new(_DEOPT).exit(e)];
-    let err = compile(&t, stencils::host(), &mut arena, &no_helpers).err().expect("unknown helper");
+    let err = compile(&t, stencils::host(), true, &mut arena, &no_helpers).err().expect("unknown helper");
     assert!(err.contains("stitch_for_iter_range"), "{err}");
 }
 

@@ -123,6 +123,11 @@ pub fn flags(compiler: &Compiler, arch: Arch) -> Vec<(&'static str, &'static str
             ("-falign-labels=1", "no padding inside a stencil"),
             ("-falign-loops=1", "no padding inside a stencil"),
             (
+                "-fno-ipa-icf",
+                "no merging of identical stencils (a cached variant and the memory one can be the same code): \
+                 one would jump into the other's section",
+            ),
+            (
                 "-fno-tree-slp-vectorize",
                 "a value read as two words (`load_value`) is stored as two words, not rebuilt in a vector register",
             ),

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""What each JIT feature that can be switched off buys, per benchmark program.
+
+For each program, N rounds of alternating runs: the interpreter (`--jit=off`), the JIT with
+everything on, and the JIT with one feature off at a time (the optimizer `--jit-opt=off`,
+top-of-stack caching `--jit-cache=off`). Prints a Markdown table of median wall times with
+interpreter/JIT for everything on, and for each feature off/on (> 1: the feature made the JIT
+faster), then the geometric means. With `--callgrind`, it counts instructions instead (one run
+per mode under `valgrind --tool=callgrind`: steadier than wall time on a noisy machine, and much
+slower). Usage:
+
+    scripts/compare-passes.py [--rounds N] [--callgrind] [--stitch PATH] [program.py ...]
+"""
+import statistics
+
+from benchlib import geomean, instructions, name, parse_args, timed
+
+FEATURES = [
+    ("optimizer", "--jit-opt=off"),
+    ("stack in registers", "--jit-cache=off"),
+]
+
+
+def main():
+    args = parse_args(__doc__, lambda ap: ap.add_argument("--callgrind", action="store_true"))
+    unit = "G instructions" if args.callgrind else "s"
+    head = f"| program | interpreter ({unit}) | JIT ({unit}) | interpreter/JIT |"
+    head += "".join(f" {feature} off/on |" for feature, _ in FEATURES)
+    print(head)
+    print("|---" * (4 + len(FEATURES)) + "|")
+    ratios, gains = [], [[] for _ in FEATURES]
+    for prog in args.programs:
+        cmds = [[args.stitch, "run", "--jit=off", prog], [args.stitch, "run", prog]]
+        cmds += [[args.stitch, "run", flag, prog] for _, flag in FEATURES]
+        if args.callgrind:
+            results = [instructions(cmd) / 1e9 for cmd in cmds]
+        else:
+            times = [[] for _ in cmds]
+            for _ in range(args.rounds):
+                for t, cmd in zip(times, cmds):
+                    t.append(timed(cmd))
+            results = [statistics.median(t) for t in times]
+        interp, jit, offs = results[0], results[1], results[2:]
+        ratios.append(interp / jit)
+        row = f"| {name(prog)} | {interp:.3f} | {jit:.3f} | {interp / jit:.2f} |"
+        for g, off in zip(gains, offs):
+            g.append(off / jit)
+            row += f" {off / jit:.2f} |"
+        print(row, flush=True)
+    row = f"| geomean | | | {geomean(ratios):.2f} |"
+    row += "".join(f" {geomean(g):.2f} |" for g in gains)
+    print(row)
+
+
+if __name__ == "__main__":
+    main()
