@@ -60,15 +60,6 @@ INLINE void store_value(Value *p, Value v) {
     p->u.bits = v.u.bits;
 }
 
-/* Reads a value the body needs from memory below the cached ones: plain loads, so that a word
- * the body does not use (a tag it knows) is not loaded at all. */
-INLINE Value load_input(const Value *p) {
-    Value v;
-    v.tag = p->tag;
-    v.u.bits = p->u.bits;
-    return v;
-}
-
 /* ---- Top-of-stack caching ------------------------------------------------------------------
  * A uop written as `CACHED(name, inputs, outputs) { body }` gets one stencil per entry depth X
  * (0..NCACHE; see stitch.h), named name_cX, and one that works on memory alone, named name. The body sees its inputs as in[0..inputs), in[inputs-1]
@@ -106,7 +97,7 @@ INLINE Value load_input(const Value *p) {
     Value in_[(NIN) + 1], out_[(NOUT) + 1]; \
     for (int k_ = 0; k_ < (NIN); k_++) { \
         int d_ = (NIN) - k_; \
-        in_[k_] = d_ <= (X) ? c_[d_ <= (X) ? (X) - d_ : 0] : load_input(&sp[(X) - d_]); \
+        in_[k_] = d_ <= (X) ? c_[d_ <= (X) ? (X) - d_ : 0] : load_value(&sp[(X) - d_]); \
     } \
     if (UNLIKELY(name##_body(locals, st, in_, out_))) { \
         for (int k_ = 0; k_ < (X); k_++) store_value(&sp[k_], c_[k_]); \

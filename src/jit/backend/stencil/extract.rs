@@ -424,6 +424,7 @@ pub fn extract(bytes: &[u8], compiler: &str, helpers: &[&str]) -> Result<Stencil
             }
         }
 
+        invert_branch_over_jump(arch, &mut code, &mut holes);
         let ends_in_jump = drop_trailing_jump(arch, &mut code, &mut holes);
         // A stencil that jumps to its own hot code from its cold part (gcc does for some
         // partitioned paths) keeps working because those references are holes too.
@@ -466,6 +467,114 @@ fn check_jump_not_call(arch: Arch, reloc: Reloc, value: &HoleValue, code: &[u8],
     Ok(())
 }
 
+/// A stencil that ends `jcc continue; jmp X` (clang places a guard's exit last this way) takes
+/// a branch every time it continues. This rewrites the end to `j!cc X`, so that it falls through
+/// to the next stencil, as CPython's JIT build does: the conditional branch gets the opposite
+/// condition and the final jump's target, and the final jump goes. On AArch64 only `B.cond`,
+/// `CBZ` and `CBNZ` are inverted (their ±1 MiB reach covers any trace; `TBZ`'s ±32 KiB may not).
+fn invert_branch_over_jump(arch: Arch, code: &mut Vec<u8>, holes: &mut Vec<Hole>) {
+    let len = code.len();
+    let (jump_len, branch_len) = match arch {
+        // jmp rel32 (E9 +4), after jcc rel32 (0F 8x +4).
+        Arch::X86_64 => (5, 6),
+        Arch::Aarch64 => (4, 4),
+    };
+    if len < jump_len + branch_len {
+        return;
+    }
+    let (jump_at, branch_at) = match arch {
+        Arch::X86_64 => (len - 4, len - jump_len - 4),
+        Arch::Aarch64 => (len - 4, len - 8),
+    };
+    let find = |at: usize| holes.iter().position(|h| h.part == Part::Code && h.offset as usize == at);
+    let (Some(jump), Some(branch)) = (find(jump_at), find(branch_at)) else { return };
+    if holes[branch].value != HoleValue::Continue || holes[jump].value == HoleValue::Continue {
+        return;
+    }
+    if branches_to(arch, code, holes, jump_at + 4 - jump_len) {
+        // Some other path of the stencil ends at that jump too: it must stay.
+        return;
+    }
+    match arch {
+        Arch::X86_64 => {
+            let ok = code[len - 5] == 0xE9
+                && code[len - 11] == 0x0F
+                && (code[len - 10] & 0xF0) == 0x80
+                && holes[jump].addend == -4
+                && holes[branch].addend == -4;
+            if !ok {
+                return;
+            }
+            // The low bit of a condition code is its negation (JE 84 / JNE 85, JO 80 / JNO 81).
+            code[len - 10] ^= 1;
+        }
+        Arch::Aarch64 => {
+            let word = u32::from_le_bytes(code[len - 8..len - 4].try_into().unwrap());
+            let last = u32::from_le_bytes(code[len - 4..].try_into().unwrap());
+            let is_b = last & 0xFC00_0000 == 0x1400_0000 && holes[jump].reloc == Reloc::Aarch64_JUMP26;
+            if !is_b || holes[branch].reloc != Reloc::Aarch64_CONDBR19 || holes[branch].addend != 0 {
+                return;
+            }
+            let inverted = if word & 0xFF00_0010 == 0x5400_0000 {
+                // B.cond: the low bit of the condition negates it (EQ 0 / NE 1).
+                word ^ 1
+            } else if word & 0x7E00_0000 == 0x3400_0000 {
+                // CBZ / CBNZ differ in bit 24.
+                word ^ (1 << 24)
+            } else {
+                return;
+            };
+            code[len - 8..len - 4].copy_from_slice(&inverted.to_le_bytes());
+        }
+    }
+    let target = holes[jump].clone();
+    holes[branch].value = target.value;
+    holes[branch].addend = target.addend;
+    if arch == Arch::X86_64 {
+        holes[branch].reloc = target.reloc;
+    }
+    holes.remove(jump);
+    code.truncate(len - jump_len);
+}
+
+/// Whether any branch of `code` other than those with holes may land on offset `at`. On x86-64
+/// it tries every byte as the start of a direct jump (short or near, conditional or not,
+/// `jrcxz`/`loop`), so a false match only costs an optimization; AArch64 words decode exactly.
+fn branches_to(arch: Arch, code: &[u8], holes: &[Hole], at: usize) -> bool {
+    let hole_at = |offset: usize| holes.iter().any(|h| h.part == Part::Code && h.offset as usize == offset);
+    let lands = |next: usize, rel: i64| next as i64 + rel == at as i64;
+    match arch {
+        Arch::X86_64 => (0..code.len()).any(|p| {
+            let b = code[p];
+            let rel8 = || code.get(p + 1).map(|&r| r as i8 as i64);
+            let rel32 =
+                |from: usize| code.get(from..from + 4).map(|r| i32::from_le_bytes(r.try_into().unwrap()) as i64);
+            match b {
+                0x70..=0x7F | 0xEB | 0xE0..=0xE3 => rel8().is_some_and(|r| lands(p + 2, r)),
+                0xE9 => !hole_at(p + 1) && rel32(p + 1).is_some_and(|r| lands(p + 5, r)),
+                0x0F if code.get(p + 1).is_some_and(|c| c & 0xF0 == 0x80) => {
+                    !hole_at(p + 2) && rel32(p + 2).is_some_and(|r| lands(p + 6, r))
+                }
+                _ => false,
+            }
+        }),
+        Arch::Aarch64 => (0..code.len() / 4).map(|i| i * 4).filter(|&p| !hole_at(p)).any(|p| {
+            let w = u32::from_le_bytes(code[p..p + 4].try_into().unwrap());
+            let sext = |v: u32, bits: u32| ((v << (32 - bits)) as i32 >> (32 - bits)) as i64 * 4;
+            let rel = if w & 0x7C00_0000 == 0x1400_0000 {
+                sext(w & 0x03FF_FFFF, 26) // B, BL
+            } else if w & 0xFF00_0010 == 0x5400_0000 || w & 0x7E00_0000 == 0x3400_0000 {
+                sext((w >> 5) & 0x7FFFF, 19) // B.cond, CBZ, CBNZ
+            } else if w & 0x7E00_0000 == 0x3600_0000 {
+                sext((w >> 5) & 0x3FFF, 14) // TBZ, TBNZ
+            } else {
+                return false;
+            };
+            lands(p, rel)
+        }),
+    }
+}
+
 /// Drops a final jump to the continuation so the next stencil follows directly. Returns whether
 /// the code still ends in such a jump elsewhere (a jump not at the end).
 fn drop_trailing_jump(arch: Arch, code: &mut Vec<u8>, holes: &mut Vec<Hole>) -> bool {
@@ -489,4 +598,73 @@ fn drop_trailing_jump(arch: Arch, code: &mut Vec<u8>, holes: &mut Vec<Hole>) -> 
         code.truncate(code.len() - jump_len);
     }
     holes.iter().any(|h| h.part == Part::Code && h.value == HoleValue::Continue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hole(offset: u32, reloc: Reloc, value: HoleValue, addend: i64) -> Hole {
+        Hole { part: Part::Code, offset, reloc, value, addend }
+    }
+
+    #[test]
+    fn x86_64_branch_over_an_exit_jump_is_inverted() {
+        // cmp rax, rcx; je continue; jmp exit
+        let mut code = vec![0x48, 0x39, 0xC8, 0x0F, 0x84, 0, 0, 0, 0, 0xE9, 0, 0, 0, 0];
+        let mut holes = vec![
+            hole(5, Reloc::X86_64_PLT32, HoleValue::Continue, -4),
+            hole(10, Reloc::X86_64_PLT32, HoleValue::Exit, -4),
+        ];
+        invert_branch_over_jump(Arch::X86_64, &mut code, &mut holes);
+        // jne exit, and the stencil falls through to the next.
+        assert_eq!(code, vec![0x48, 0x39, 0xC8, 0x0F, 0x85, 0, 0, 0, 0]);
+        assert_eq!(holes, vec![hole(5, Reloc::X86_64_PLT32, HoleValue::Exit, -4)]);
+    }
+
+    #[test]
+    fn x86_64_exit_jump_another_path_reaches_stays() {
+        // jne L; cmp rax, rcx; je continue; L: jmp exit: the short jne lands on the final jump.
+        let mut code = vec![0x75, 0x09, 0x48, 0x39, 0xC8, 0x0F, 0x84, 0, 0, 0, 0, 0xE9, 0, 0, 0, 0];
+        let mut holes = vec![
+            hole(7, Reloc::X86_64_PLT32, HoleValue::Continue, -4),
+            hole(12, Reloc::X86_64_PLT32, HoleValue::Exit, -4),
+        ];
+        let before = (code.clone(), holes.clone());
+        invert_branch_over_jump(Arch::X86_64, &mut code, &mut holes);
+        assert_eq!((code, holes), before);
+    }
+
+    #[test]
+    fn aarch64_conditional_branches_over_an_exit_jump_are_inverted() {
+        // b.eq continue; b exit  →  b.ne exit
+        let beq = 0x5400_0000u32.to_le_bytes();
+        let b = 0x1400_0000u32.to_le_bytes();
+        let mut code = [beq, b].concat();
+        let mut holes = vec![
+            hole(0, Reloc::Aarch64_CONDBR19, HoleValue::Continue, 0),
+            hole(4, Reloc::Aarch64_JUMP26, HoleValue::Exit, 0),
+        ];
+        invert_branch_over_jump(Arch::Aarch64, &mut code, &mut holes);
+        assert_eq!(code, 0x5400_0001u32.to_le_bytes().to_vec());
+        assert_eq!(holes, vec![hole(0, Reloc::Aarch64_CONDBR19, HoleValue::Exit, 0)]);
+        // cbz x0, continue; b exit  →  cbnz x0, exit
+        let mut code = [0xB400_0000u32.to_le_bytes(), b].concat();
+        let mut holes = vec![
+            hole(0, Reloc::Aarch64_CONDBR19, HoleValue::Continue, 0),
+            hole(4, Reloc::Aarch64_JUMP26, HoleValue::Exit, 0),
+        ];
+        invert_branch_over_jump(Arch::Aarch64, &mut code, &mut holes);
+        assert_eq!(code, 0xB500_0000u32.to_le_bytes().to_vec());
+        // b.ne L (2 words ahead); b.eq continue; L: b exit: stays.
+        let bne_l = (0x5400_0001u32 | (2 << 5)).to_le_bytes();
+        let mut code = [bne_l, beq, b].concat();
+        let mut holes = vec![
+            hole(4, Reloc::Aarch64_CONDBR19, HoleValue::Continue, 0),
+            hole(8, Reloc::Aarch64_JUMP26, HoleValue::Exit, 0),
+        ];
+        let before = (code.clone(), holes.clone());
+        invert_branch_over_jump(Arch::Aarch64, &mut code, &mut holes);
+        assert_eq!((code, holes), before);
+    }
 }
