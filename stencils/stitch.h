@@ -196,6 +196,18 @@ LAYOUT_OFFSET(JitState, frames, 40)
 #endif
 #endif
 
+/* CACHE_LIVE(c, n): the first n cached values of array c, dead words for the rest. */
+#define CACHE_WORD(c, k, field, n, d) ((k) < (n) ? (c)[(k) < NCACHE ? (k) : 0].field : dead_word(d))
+#define CACHE_PAIR(c, k, n) , CACHE_WORD(c, k, tag, n, 2 * (k)), CACHE_WORD(c, k, u.bits, n, 2 * (k) + 1)
+
+#if NCACHE == 3
+#define CACHE_LIVE(c, n) CACHE_PAIR(c, 0, n) CACHE_PAIR(c, 1, n) CACHE_PAIR(c, 2, n)
+#elif NCACHE == 2
+#define CACHE_LIVE(c, n) CACHE_PAIR(c, 0, n) CACHE_PAIR(c, 1, n)
+#else
+#define CACHE_LIVE(c, n) CACHE_PAIR(c, 0, n)
+#endif
+
 #if NCACHE == 3
 #define CACHE_PARAMS , uint64_t c0t, uint64_t c0p, uint64_t c1t, uint64_t c1p, uint64_t c2t, uint64_t c2p
 #define CACHE_ARGS(c) , (c)[0].tag, (c)[0].u.bits, (c)[1].tag, (c)[1].u.bits, (c)[2].tag, (c)[2].u.bits
@@ -337,6 +349,7 @@ int stitch_store_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_int(Value *sp);
 int stitch_call_len(Value *sp, uint64_t callee);
 int stitch_call_math1(Value *sp, uint64_t which, uint64_t callee);
+int stitch_float_pow(double x, double y, double *out);
 int stitch_binary_slice_list(JitState *st, Value *sp, uint64_t n);
 int stitch_store_slice_list(JitState *st, Value *sp, uint64_t n);
 Value *stitch_binary_op(JitState *st, Value *sp, uint64_t op, uint64_t pc);

@@ -68,8 +68,11 @@ INLINE void store_value(Value *p, Value v) {
  * variant takes each input from a cache register or from memory below sp, and afterwards keeps
  * the top min(X - inputs (at least 0) + outputs, NCACHE) values in registers, storing any deeper
  * ones to memory: that is its exit depth, which the backend computes the same way
- * (jit::backend::stencil::cache). An exit first stores the cached values to memory, so exit
- * stubs and the interpreter always find the whole stack in memory. */
+ * (jit::backend::stencil::cache). An exit leaves with the registers as they were on entry: the
+ * backend aims the exit hole of a variant entered at depth X at an _EXIT_SPILL_cX that stores
+ * them and jumps to the exit stub, so exit stubs and the interpreter always find the whole stack in memory, and the
+ * stencil's exit path is one conditional branch (no spill code between it and the next
+ * stencil). */
 #define CHECK(ok) \
     do { \
         if (UNLIKELY(!(ok))) return 1; \
@@ -100,9 +103,7 @@ INLINE void store_value(Value *p, Value v) {
         in_[k_] = d_ <= (X) ? c_[d_ <= (X) ? (X) - d_ : 0] : load_value(&sp[(X) - d_]); \
     } \
     if (UNLIKELY(name##_body(locals, st, in_, out_))) { \
-        for (int k_ = 0; k_ < (X); k_++) store_value(&sp[k_], c_[k_]); \
-        sp += (X); \
-        EXIT(); \
+        TAIL return _JIT_EXIT(locals, sp, st CACHE_LIVE(c_, X)); \
     } \
     sp -= (NIN) > (X) ? (NIN) - (X) : 0; \
     enum { REM_ = (X) > (NIN) ? (X) - (NIN) : 0, TOTAL_ = REM_ + (NOUT), \
@@ -114,7 +115,7 @@ INLINE void store_value(Value *p, Value v) {
     sp += SPILL_; \
     for (int k_ = 0; k_ < DEPTH_; k_++) c_[k_] = v_[SPILL_ + k_]; \
     if (DEPTH_ == 0) CONTINUE(); \
-    TAIL return _JIT_CONTINUE(locals, sp, st CACHE_ARGS(c_));
+    TAIL return _JIT_CONTINUE(locals, sp, st CACHE_LIVE(c_, DEPTH_));
 
 #if NCACHE == 3
 #define VARIANTS(name, NIN, NOUT) \
@@ -141,12 +142,24 @@ INLINE void store_value(Value *p, Value v) {
         CONTINUE(); \
     }
 
+/* The same on the way from a variant entered at depth X to its exit stub, which this jumps to. */
+#define EXIT_SPILL(X) \
+    STENCIL(_EXIT_SPILL_c##X) { \
+        Value c_[NCACHE] = CACHE_INIT; \
+        for (int k_ = 0; k_ < (X); k_++) store_value(&sp[k_], c_[k_]); \
+        sp += (X); \
+        EXIT(); \
+    }
+
 SPILL(1)
+EXIT_SPILL(1)
 #if NCACHE >= 2
 SPILL(2)
+EXIT_SPILL(2)
 #endif
 #if NCACHE >= 3
 SPILL(3)
+EXIT_SPILL(3)
 #endif
 
 /* ---- Entering ----------------------------------------------------------------------------- */
@@ -380,6 +393,15 @@ CACHED(_BINARY_OP_SUBTRACT_FLOAT, 2, 1) {
 
 CACHED(_BINARY_OP_MULTIPLY_FLOAT, 2, 1) {
     set_float(&out[0], in[0].u.f * in[1].u.f);
+    return 0;
+}
+
+/* x ** y in the runtime (libm's pow, as the interpreter); where Python raises, exit before any
+ * effect. */
+CACHED(_BINARY_OP_POWER_FLOAT, 2, 1) {
+    double r;
+    CHECK(stitch_float_pow(in[0].u.f, in[1].u.f, &r));
+    set_float(&out[0], r);
     return 0;
 }
 

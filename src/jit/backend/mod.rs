@@ -66,6 +66,9 @@ pub struct CompiledTrace {
     /// as (the uop it follows, where it went).
     pub spills: Vec<(usize, OpPlacement)>,
     pub stubs: Vec<OpPlacement>,
+    /// The spills in front of exit stubs, for variants that leave with values in registers, as
+    /// (the exit they lead to, where they went).
+    pub exit_spills: Vec<(usize, OpPlacement)>,
     /// How many uops started with stack values in registers (top-of-stack caching).
     pub cached_entries: usize,
     /// Trampolines to far helpers and GOT slots, as (address, what they reach or hold).

@@ -259,6 +259,7 @@ uops! {
     _BINARY_OP_SUBTRACT_FLOAT: F(2, 1), Never, Pure, N, N, N;
     _BINARY_OP_MULTIPLY_FLOAT: F(2, 1), Never, Pure, N, N, N;
     _BINARY_OP_TRUE_DIVIDE_FLOAT: F(2, 1), Guard, Pure, N, N, N;
+    _BINARY_OP_POWER_FLOAT: F(2, 1), Guard, Pure, N, N, N;
     _UNARY_NEGATIVE_FLOAT: F(1, 1), Never, Pure, N, N, N;
     _INT_TO_FLOAT_TOS: F(1, 1), Never, Pure, N, N, N;
     _INT_TO_FLOAT_NOS: F(2, 2), Never, Pure, N, N, N;

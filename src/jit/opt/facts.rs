@@ -471,6 +471,7 @@ fn result_facts(uop: Uop, k: u32, pushes: u32) -> Facts {
         | _BINARY_OP_SUBTRACT_FLOAT
         | _BINARY_OP_MULTIPLY_FLOAT
         | _BINARY_OP_TRUE_DIVIDE_FLOAT
+        | _BINARY_OP_POWER_FLOAT
         | _BINARY_OP_TRUE_DIVIDE_INT
         | _UNARY_NEGATIVE_FLOAT
         | _INT_TO_FLOAT_TOS => Facts::tagged(tag::FLOAT),

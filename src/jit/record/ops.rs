@@ -267,6 +267,19 @@ impl Recorder {
                     BinaryOp::Subtract => _BINARY_OP_SUBTRACT_FLOAT,
                     BinaryOp::Multiply => _BINARY_OP_MULTIPLY_FLOAT,
                     BinaryOp::TrueDivide => _BINARY_OP_TRUE_DIVIDE_FLOAT,
+                    BinaryOp::Power => {
+                        let float = |v: Value| match v {
+                            Value::Float(f) => f,
+                            Value::Int(i) => i as f64,
+                            _ => unreachable!("matched above"),
+                        };
+                        let mut r = 0.0;
+                        // The uop would leave here (Python raises): no use recording it.
+                        if crate::jit::runtime::helpers::stitch_float_pow(float(a), float(b), &mut r) == 0 {
+                            return Err("no specialization");
+                        }
+                        _BINARY_OP_POWER_FLOAT
+                    }
                     _ => return Err("no specialization"),
                 };
                 // Every guard before any conversion: a guard that fails must find the operands

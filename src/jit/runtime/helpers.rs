@@ -660,6 +660,23 @@ pub extern "C" fn stitch_call_math1(sp: *mut Value, which: u64, callee: u64) -> 
     }
 }
 
+/// `_BINARY_OP_POWER_FLOAT`: `x ** y` of two floats into `out` (1), or 0 having done nothing
+/// where Python raises (`0.0` to a negative power, a negative base to a fractional power, a
+/// finite result too large): the interpreter's BINARY_OP then raises. The same `powf` as the
+/// interpreter's `float_pow`, so the same bits.
+pub extern "C" fn stitch_float_pow(x: f64, y: f64, out: *mut f64) -> c_int {
+    if (x == 0.0 && y < 0.0) || (x < 0.0 && y.fract() != 0.0 && y.is_finite()) {
+        return 0;
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return 0;
+    }
+    // SAFETY: the stencil passes the address of a local double.
+    unsafe { out.write(r) };
+    1
+}
+
 /// A built-in call of one argument a uop computes: when the callee (below the self-or-null slot
 /// and the argument on top of the stack) is the object at `callee`, the self slot is empty and
 /// `f` gives a result for the argument, the result replaces the three slots (1); else nothing

@@ -12,8 +12,11 @@
 //! variant (anything that calls a helper with the stack pointer), where a jump lands (the loop's
 //! head, a continuation) and before the end, the depth must be 0: a `_SPILL_cN` stencil after the
 //! previous uop stores the cached values. Each cached uop also has a stencil of its plain name
-//! that works on memory alone, which runs when caching is off (`--jit-cache=off`). Exits need nothing here: a variant's path to its exit
-//! stores its cached values itself, so the interpreter always finds the whole stack in memory.
+//! that works on memory alone, which runs when caching is off (`--jit-cache=off`). A variant
+//! leaves by its exit with its entry registers untouched; the backend aims that exit at an
+//! `_EXIT_SPILL_cN` that stores them and jumps to the exit stub (one per exit and depth), so the
+//! interpreter always finds the whole stack in memory and the stencil's exit path is a single
+//! branch.
 
 use std::collections::BTreeSet;
 
@@ -29,6 +32,11 @@ pub fn max_depth(set: &StencilSet) -> usize {
 /// The stencil that stores `depth` cached values to memory.
 pub fn spill_name(depth: usize) -> String {
     format!("_SPILL_c{depth}")
+}
+
+/// The stencil that stores `depth` cached values to memory and jumps to its exit stub.
+pub fn exit_spill_name(depth: usize) -> String {
+    format!("_EXIT_SPILL_c{depth}")
 }
 
 /// The name of the variant of stencil `base` entered with `depth` values in registers.
@@ -52,6 +60,9 @@ pub fn out_depth(depth: usize, pops: usize, pushes: usize, max: usize) -> usize 
 pub struct Plan<'a> {
     pub ops: Vec<&'a Stencil>,
     pub spill_after: Vec<Option<&'a Stencil>>,
+    /// The depth each uop starts at: a variant entered at depth `d > 0` leaves by its exit with
+    /// `d` values in registers, so its exit goes through an `_EXIT_SPILL_cd` to the exit stub.
+    pub depths: Vec<usize>,
     /// How many uops ran a variant entered with values in registers, and how many spills.
     pub cached_entries: usize,
     pub spills: usize,
@@ -66,7 +77,13 @@ pub fn plan<'a>(trace: &Trace, set: &'a StencilSet, caching: bool) -> Result<Pla
     let entries: BTreeSet<usize> =
         std::iter::once(trace.loop_start).chain(trace.continuations.iter().map(|c| c.0)).collect();
     let n = trace.ops.len();
-    let mut plan = Plan { ops: Vec::with_capacity(n), spill_after: vec![None; n], cached_entries: 0, spills: 0 };
+    let mut plan = Plan {
+        ops: Vec::with_capacity(n),
+        spill_after: vec![None; n],
+        depths: vec![0; n],
+        cached_entries: 0,
+        spills: 0,
+    };
     let mut depth = 0;
     for (i, op) in trace.ops.iter().enumerate() {
         let base = stencil_of(op.uop);
@@ -84,6 +101,7 @@ pub fn plan<'a>(trace: &Trace, set: &'a StencilSet, caching: bool) -> Result<Pla
         let (pops, pushes) =
             effect.ok_or_else(|| format!("{} has cached variants but no fixed stack effect", op.uop))?;
         plan.ops.push(get(&variant_name(base, depth))?);
+        plan.depths[i] = depth;
         plan.cached_entries += (depth > 0) as usize;
         depth = out_depth(depth, pops as usize, pushes as usize, max);
     }

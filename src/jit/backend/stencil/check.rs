@@ -71,8 +71,8 @@ pub fn check_against(set: &StencilSet) -> Vec<String> {
     for stencil in set.stencils.iter() {
         let implements = |name: &str| ALL.iter().any(|&u| stencil_of(u) == name);
         let variant_of = stencil.name.rsplit_once("_c").filter(|(_, d)| d.parse::<usize>().is_ok());
-        let known =
-            implements(&stencil.name) || variant_of.is_some_and(|(base, _)| implements(base) || base == "_SPILL");
+        let known = implements(&stencil.name)
+            || variant_of.is_some_and(|(base, _)| implements(base) || base == "_SPILL" || base == "_EXIT_SPILL");
         if !known {
             problems.push(format!("stencil {} implements no uop", stencil.name));
         }

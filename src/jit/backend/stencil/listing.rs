@@ -215,6 +215,15 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
         };
         add(title, placed, stub);
     }
+    for (e, placed) in &compiled.exit_spills {
+        let Some(stencil) = set.get(&placed.stencil) else { continue };
+        let title = format!(
+            "{} for {} (the registers of the variants that leave by it)",
+            placed.stencil,
+            print::exit_label(trace, crate::jit::ir::ExitId(*e as u32))
+        );
+        add(title, placed, stencil);
+    }
     hot.extend(cold);
     let mut out = register_legend(set);
     out += &render_trace_code(set.arch, &hot);

@@ -153,6 +153,23 @@ pub fn compile(
     for _ in 0..n_records {
         stub_code.push(place(exit_stencil, &mut at));
     }
+    // A variant entered with values in registers leaves through a spill of them that jumps to its
+    // exit stub: one per (exit, depth) the trace needs.
+    let mut exit_spills: Vec<((usize, usize), usize)> = Vec::new();
+    for (op, &depth) in trace.ops.iter().zip(&plan.depths) {
+        if let (Some(e), true) = (op.exit, depth > 0) {
+            if !exit_spills.iter().any(|&(key, _)| key == (e.index(), depth)) {
+                let code = place(get(&cache::exit_spill_name(depth))?, &mut at);
+                exit_spills.push(((e.index(), depth), code));
+            }
+        }
+    }
+    let exit_of = |e: crate::jit::ir::ExitId, depth: usize| -> usize {
+        match depth {
+            0 => stub_code[e.index()],
+            _ => exit_spills.iter().find(|&&(key, _)| key == (e.index(), depth)).expect("placed above").1,
+        }
+    };
     let head = op_code[0];
     let loop_head = op_code[trace.loop_start];
 
@@ -176,7 +193,7 @@ pub fn compile(
             cold: 0,
             data: 0,
             continue_to: spill_code[i].or(next),
-            exit_stub: op.exit.map(|e| stub_code[e.index()]),
+            exit_stub: op.exit.map(|e| exit_of(e, plan.depths[i])),
             oparg: op.oparg as u64,
             operands: op.operands,
         });
@@ -205,6 +222,19 @@ pub fn compile(
             exit_stub: None,
             oparg: 0,
             operands: [records[j].get() as u64, 0],
+        });
+    }
+    let first_exit_spill = instances.len();
+    for &((e, depth), code) in &exit_spills {
+        instances.push(Instance {
+            stencil: get(&cache::exit_spill_name(depth))?,
+            code,
+            cold: 0,
+            data: 0,
+            continue_to: None,
+            exit_stub: Some(stub_code[e]),
+            oparg: 0,
+            operands: [0, 0],
         });
     }
     let error_stub = stub_code[n_records - 1];
@@ -327,7 +357,12 @@ pub fn compile(
     let spilled: BTreeSet<usize> = spill_instances.iter().map(|&(_, j)| j).collect();
     let ops = (1..first_stub).filter(|j| !spilled.contains(j)).map(|j| placement(&instances[j])).collect();
     let spills = spill_instances.iter().map(|&(i, j)| (i, placement(&instances[j]))).collect();
-    let stubs = instances[first_stub..].iter().map(placement).collect();
+    let stubs = instances[first_stub..first_exit_spill].iter().map(placement).collect();
+    let exit_spills = exit_spills
+        .iter()
+        .enumerate()
+        .map(|(k, &((e, _), _))| (e, placement(&instances[first_exit_spill + k])))
+        .collect();
     let entry_placement = placement(&instances[0]);
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
     // signature (stencils/uops.c), followed by the code it enters; the span is executable.
@@ -342,6 +377,7 @@ pub fn compile(
         ops,
         spills,
         stubs,
+        exit_spills,
         cached_entries: plan.cached_entries,
         trampolines,
         got,
