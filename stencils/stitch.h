@@ -274,6 +274,14 @@ extern char _JIT_OPARG[1];
 extern char _JIT_OPERAND0[];
 extern char _JIT_OPERAND1[];
 
+/* `_JIT_LOCAL` is the byte offset of local OPARG (OPARG * 16), for uops whose argument is a
+ * local. Added to `locals` without going through a register, it becomes the displacement of the
+ * load or store itself on x86-64 (`mov rax, [r12 + disp32]`, R_X86_64_32S) where OPARG took a
+ * `mov` and a shift. Nothing compares it, so the compiler's knowledge that the address of an
+ * object is not null cannot fold anything away. */
+extern char _JIT_LOCAL[1];
+#define LOCAL ((Value *)((char *)locals + (uintptr_t)_JIT_LOCAL))
+
 /* The address of an object is never null in C, so a compiler may fold `OPARG == 0` to false
  * (clang 19 does, turning the comparison stencils' `op == CMP_LT` into dead code). Passing each
  * value through an empty asm makes it opaque: the compiler knows nothing about it but that it

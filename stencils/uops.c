@@ -176,13 +176,13 @@ uintptr_t _TRACE_ENTRY(Value *locals, Value *sp, JitState *st) {
 
 /* Push local OPARG. */
 CACHED(_LOAD_FAST, 0, 1) {
-    out[0] = load_value(&locals[OPARG]);
+    out[0] = load_value(LOCAL);
     return 0;
 }
 
 /* Push local OPARG, exiting if it is unbound (the interpreter raises UnboundLocalError). */
 CACHED(_LOAD_FAST_CHECK, 0, 1) {
-    Value v = load_value(&locals[OPARG]);
+    Value v = load_value(LOCAL);
     CHECK(v.tag != TAG_NULL);
     out[0] = v;
     return 0;
@@ -190,14 +190,14 @@ CACHED(_LOAD_FAST_CHECK, 0, 1) {
 
 /* Pop into local OPARG. */
 CACHED(_STORE_FAST, 1, 0) {
-    store_value(&locals[OPARG], in[0]);
+    store_value(LOCAL, in[0]);
     return 0;
 }
 
 /* Store the top into local OPARG and leave it on the stack (the optimizer's store-to-load
  * forwarding of `_STORE_FAST; _LOAD_FAST` of one local). */
 CACHED(_STORE_FAST_KEEP, 1, 1) {
-    store_value(&locals[OPARG], in[0]);
+    store_value(LOCAL, in[0]);
     out[0] = in[0];
     return 0;
 }
@@ -590,13 +590,13 @@ CACHED(_GUARD_TOS_IS, 1, 1) {
 /* Local OPARG has tag OPERAND0: a check the optimizer moved from a loop's body to its preamble,
  * where nothing is on the stack that an exit at the loop header would not expect. */
 CACHED(_GUARD_FAST_TAG, 0, 0) {
-    CHECK(locals[OPARG].tag == OPERAND0);
+    CHECK(LOCAL->tag == OPERAND0);
     return 0;
 }
 
 /* Local OPARG is an instance whose shape is OPERAND0 (a preamble check, as above). */
 CACHED(_GUARD_FAST_TYPE_VERSION, 0, 0) {
-    Value v = load_value(&locals[OPARG]);
+    Value v = load_value(LOCAL);
     CHECK(v.tag == TAG_OBJ);
     const Instance *o = (const Instance *)v.u.obj;
     CHECK(o->kind == KIND_INSTANCE && (uint64_t)(uintptr_t)o->shape == OPERAND0);
@@ -650,7 +650,7 @@ CACHED(_LOAD_ATTR_METHOD_WITH_VALUES, 1, 2) {
 /* Push the value of the cell in local slot OPARG (a closure variable); an empty cell (or a slot
  * that is not a cell) exits, and the interpreter raises. */
 CACHED(_LOAD_DEREF, 0, 1) {
-    Value cell = load_value(&locals[OPARG]);
+    Value cell = load_value(LOCAL);
     CHECK(cell.tag == TAG_OBJ);
     const CellObj *c = (const CellObj *)cell.u.obj;
     CHECK(c->kind == KIND_CELL && c->value.tag != TAG_NULL);
@@ -661,7 +661,7 @@ CACHED(_LOAD_DEREF, 0, 1) {
 /* Store the top into the closure cell in local slot OPARG (exit before any effect if the slot
  * holds no cell). */
 CACHED(_STORE_DEREF, 1, 0) {
-    Value cell = load_value(&locals[OPARG]);
+    Value cell = load_value(LOCAL);
     CHECK(cell.tag == TAG_OBJ);
     CellObj *c = (CellObj *)cell.u.obj;
     CHECK(c->kind == KIND_CELL);

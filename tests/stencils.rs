@@ -273,6 +273,8 @@ impl World {
             HoleValue::Target => self.at.code - 0x4000,
             // Opargs are 32-bit by contract (R_X86_64_32 holds them); operands are 64-bit.
             HoleValue::Oparg => 0x8765_4321,
+            // A local's byte offset: a 32-bit displacement (R_X86_64_32S), so below 2**31.
+            HoleValue::LocalOffset => 0x0765_4320,
             HoleValue::Operand0 => 0x1234_5678_9abc_def0,
             HoleValue::Operand1 => 0xfedc_ba98_7654_3210,
             HoleValue::Helper(name) => {

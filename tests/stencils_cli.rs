@@ -30,20 +30,23 @@ fn lists_at_least_forty_host_stencils_with_sizes_and_holes() {
     let load_fast = rows.iter().find(|r| r.starts_with("_LOAD_FAST ")).expect("_LOAD_FAST listed");
     let columns: Vec<&str> = load_fast.split_whitespace().collect();
     assert!(columns[1].parse::<usize>().unwrap() > 0, "code size: {load_fast}");
-    assert_eq!(columns.last(), Some(&"oparg"), "{load_fast}");
+    assert_eq!(&columns[4..], &["local", "offset"], "{load_fast}");
     // Without --disasm there is no disassembly.
     assert!(!listing.contains("  code:"), "{listing}");
 }
 
 #[test]
-fn disasm_marks_the_oparg_hole_of_load_fast() {
+fn disasm_marks_the_local_offset_holes_of_load_fast() {
     let listing = stdout(&stencils(&["--disasm", "_LOAD_FAST"]));
     assert_eq!(rows(&listing).len(), 1, "{listing}");
-    let marked: Vec<&str> = listing.lines().filter(|l| l.contains("; ← oparg")).collect();
+    let marked: Vec<&str> = listing.lines().filter(|l| l.contains("; ← local offset")).collect();
     assert!(!marked.is_empty(), "{listing}");
     if cfg!(target_arch = "x86_64") {
-        // gcc and clang both load the local index as a 32-bit immediate.
-        assert!(marked.iter().all(|l| l.ends_with("(R_X86_64_32)")), "{listing}");
+        // gcc and clang both make the local's offset the displacement of its two loads: the
+        // tag's, and the payload's 8 bytes further.
+        assert_eq!(marked.len(), 2, "{listing}");
+        assert!(marked.iter().all(|l| l.ends_with("(R_X86_64_32S)")), "{listing}");
+        assert!(marked[1].contains("local offset + 8"), "{listing}");
     }
 }
 

@@ -50,6 +50,7 @@ pub fn check_against(set: &StencilSet) -> Vec<String> {
             for hole in stencil.holes.iter() {
                 let declared = match hole.value {
                     HoleValue::Oparg => info.oparg.is_some(),
+                    HoleValue::LocalOffset => info.oparg == crate::jit::ir::uops::Operand::Local,
                     HoleValue::Operand0 => info.operands[0].is_some(),
                     HoleValue::Operand1 => info.operands[1].is_some(),
                     HoleValue::Exit => matches!(info.exits, Exits::Guard | Exits::Always | Exits::Branch),

@@ -213,6 +213,9 @@ pub enum HoleValue {
     Target,
     /// The uop's argument (`_JIT_OPARG`).
     Oparg,
+    /// The byte offset of local `oparg` from the frame's first local, `oparg * 16`
+    /// (`_JIT_LOCAL`): on x86-64 a displacement of the load or store itself.
+    LocalOffset,
     /// The uop's 64-bit operands (`_JIT_OPERAND0`, `_JIT_OPERAND1`).
     Operand0,
     Operand1,
@@ -229,6 +232,7 @@ impl fmt::Display for HoleValue {
             HoleValue::Error => f.write_str("error"),
             HoleValue::Target => f.write_str("target"),
             HoleValue::Oparg => f.write_str("oparg"),
+            HoleValue::LocalOffset => f.write_str("local offset"),
             HoleValue::Operand0 => f.write_str("operand0"),
             HoleValue::Operand1 => f.write_str("operand1"),
             HoleValue::Helper(name) => f.write_str(name),
@@ -289,6 +293,7 @@ fn vocabulary(name: &str) -> Option<HoleValue> {
         "_JIT_ERROR" => HoleValue::Error,
         "_JIT_TARGET" => HoleValue::Target,
         "_JIT_OPARG" => HoleValue::Oparg,
+        "_JIT_LOCAL" => HoleValue::LocalOffset,
         "_JIT_OPERAND0" => HoleValue::Operand0,
         "_JIT_OPERAND1" => HoleValue::Operand1,
         _ => return None,

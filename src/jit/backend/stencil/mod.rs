@@ -319,6 +319,9 @@ pub fn compile(
                         HoleValue::Error => base + error_stub as u64,
                         HoleValue::Target => base + loop_head as u64,
                         HoleValue::Oparg => instance.oparg,
+                        HoleValue::LocalOffset => {
+                            instance.oparg * std::mem::size_of::<crate::runtime::value::Value>() as u64
+                        }
                         HoleValue::Operand0 => instance.operands[0],
                         HoleValue::Operand1 => instance.operands[1],
                         HoleValue::Helper(name) => helper(name).expect("helpers were checked"),
