@@ -228,6 +228,11 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 // Simple functions
 
 /// Whether `func` is the built-in `len` (a trace computes it directly, `_CALL_LEN`).
+pub fn is_isinstance(func: super::object::NativeFn) -> bool {
+    std::ptr::fn_addr_eq(func, isinstance as super::object::NativeFn)
+}
+
+/// Whether `func` is the built-in `len`.
 pub fn is_len(func: super::object::NativeFn) -> bool {
     std::ptr::fn_addr_eq(func, len as super::object::NativeFn)
 }

@@ -246,6 +246,12 @@ impl Recorder {
         }
         let Value::Obj(callee) = values[values.len() - n - 2] else { return self.call_generic(argc, pc) };
         if let ObjKind::Native(native) = &callee.kind {
+            if argc == 2 && self.top(3) == Ty::Null && crate::runtime::builtins::is_isinstance(native.func) {
+                let (x, class) = (values[values.len() - 2], values[values.len() - 1]);
+                if self.isinstance_by_subclass(callee, x, class, pc) {
+                    return Ok(());
+                }
+            }
             return self.call_native(callee, native, argc, values[values.len() - 1], pc);
         }
         let ObjKind::Function(f) = &callee.kind else { return self.call_generic(argc, pc) };
@@ -435,6 +441,44 @@ impl Recorder {
         self.pop(3);
         self.push(result);
         Ok(())
+    }
+
+    /// `isinstance(x, C)` where `x` is an instance whose class is `C` or a subclass of it and `C`
+    /// is a plain class (no metaclass, so no `__instancecheck__`): True for as long as the
+    /// callee, `C`, `x`'s shape (which fixes its class) and every class stay what they are, so the
+    /// call becomes guards and a constant (richards asserts the type of every task it handles).
+    /// A false answer could still come out of a `__subclasshook__`, so it goes the generic way.
+    fn isinstance_by_subclass(&mut self, callee: ObjRef, x: Value, class: Value, pc: usize) -> bool {
+        let Some(ObjKind::Instance(instance)) = x.obj().map(|o| &o.kind) else { return false };
+        let Some(c) = class.as_obj().filter(|c| matches!(c.kind, ObjKind::Class(_))) else { return false };
+        if crate::runtime::metaclass::metaclass_of(c).is_some()
+            || crate::runtime::metaclass::metaclass_of(instance.class).is_some()
+            || !crate::runtime::types::is_subclass(instance.class, c)
+        {
+            return false;
+        }
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_CHECK_FUNCTION).oparg(2).operands(callee.as_ptr() as u64, 0).exit(e));
+        self.name(callee.as_ptr() as u64, "function isinstance".to_string());
+        self.emit(TraceOp::new(_GUARD_TOS_IS).operands(c.as_ptr() as u64, 0).exit(e));
+        let name = c.as_class().map(|k| k.name.clone()).unwrap_or_default();
+        self.name(c.as_ptr() as u64, format!("class {name}"));
+        let shape = instance.shape.get();
+        let address = shape as *const crate::runtime::shape::Shape as u64;
+        let of = instance.class.as_class().map(|k| k.name.clone()).unwrap_or_default();
+        self.name(address, format!("shape {} of {of}", shape.id));
+        self.emit(TraceOp::new(_GUARD_NOS_TYPE_VERSION).operands(address, 0).exit(e));
+        let epoch = crate::runtime::types::class_epoch();
+        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
+        self.keep_alive.push(callee);
+        self.keep_alive.push(c);
+        for _ in 0..4 {
+            self.emit(TraceOp::new(_POP_TOP));
+        }
+        self.emit(TraceOp::new(_LOAD_CONST_INLINE).operands(crate::runtime::value::tag::BOOL, 1));
+        self.pop(4);
+        self.push(Ty::Bool);
+        true
     }
 
     /// Any other call (built-in functions and classes, methods of built-in types, Python
