@@ -62,17 +62,18 @@ INLINE void store_value(Value *p, Value v) {
 
 /* ---- Top-of-stack caching ------------------------------------------------------------------
  * A uop written as `CACHED(name, inputs, outputs) { body }` gets one stencil per entry depth X
- * (0..NCACHE; see stitch.h), named name_cX, and one that works on memory alone, named name. The body sees its inputs as in[0..inputs), in[inputs-1]
- * the top, writes its outputs to out[0..outputs), out[outputs-1] the new top, and returns 1 to
- * exit (before any effect, as every guard does) or 0 to go on; it never touches the stack. The
- * variant takes each input from a cache register or from memory below sp, and afterwards keeps
- * the top min(X - inputs (at least 0) + outputs, NCACHE) values in registers, storing any deeper
- * ones to memory: that is its exit depth, which the backend computes the same way
+ * (0..NCACHE; see stitch.h), named name_cX, and one that works on memory alone, named name.
+ * The body sees its inputs as in[0..inputs), in[inputs-1] the top, writes its outputs to
+ * out[0..outputs), out[outputs-1] the new top, and returns 1 to exit (before any effect, as
+ * every guard does) or 0 to go on; it never touches the stack. The variant takes each input from
+ * a cache register or from memory below sp, and afterwards keeps the top
+ * min(X - inputs (at least 0) + outputs, NCACHE) values in registers, storing any deeper ones to
+ * memory: that is its exit depth, which the backend computes the same way
  * (jit::backend::stencil::cache). An exit leaves with the registers as they were on entry: the
  * backend aims the exit hole of a variant entered at depth X at an _EXIT_SPILL_cX that stores
- * them and jumps to the exit stub, so exit stubs and the interpreter always find the whole stack in memory, and the
- * stencil's exit path is one conditional branch (no spill code between it and the next
- * stencil). */
+ * them and jumps to the exit stub, so exit stubs and the interpreter always find the whole stack
+ * in memory, and the stencil's exit path is one conditional branch (no spill code between it and
+ * the next stencil). */
 #define CHECK(ok) \
     do { \
         if (UNLIKELY(!(ok))) return 1; \
