@@ -58,7 +58,12 @@ fn hot_loops_are_compiled_and_entered() {
         assert_eq!(r.stdout, "9999900000\n3250.0\n");
         assert!(stat(&r.stderr, "traces compiled:") >= 2, "{}", r.stderr);
         assert!(r.stderr.contains("trace 0: f line 4"), "{}", r.stderr);
+        // Top-of-stack caching: the loop's values start uops in registers.
+        assert!(stat(&r.stderr, "stack in registers:") > 0, "{}", r.stderr);
     }
+    let off = run("loops.py", LOOPS, &["--stats", "--jit-cache=off"], &[]);
+    assert_eq!(off.stdout, "9999900000\n3250.0\n");
+    assert!(off.stderr.contains("stack in registers:  off (--jit-cache=off)"), "{}", off.stderr);
 }
 
 #[test]

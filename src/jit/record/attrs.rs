@@ -42,12 +42,12 @@ impl Recorder {
             Opcode::STORE_ATTR => {
                 crate::runtime::attr::prime_store_cache(peek(1), code.names[arg as usize], &code.caches[pc]);
                 if let Some((shape, slot)) = self.instance_slot(peek(1), pc, true) {
-                    self.guard_shape(peek(1), shape, pc);
+                    self.guard_shape(peek(1), shape, 1, pc);
                     self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_VALUE).operands(slot, 0));
                 } else {
                     // A new attribute: the shape's transition, as the interpreter's cache has it.
                     let (shape, slot, next) = self.instance_transition(peek(1), pc).ok_or(Abort::Generic)?;
-                    self.guard_shape(peek(1), shape, pc);
+                    self.guard_shape(peek(1), shape, 1, pc);
                     let e = self.exit(pc);
                     self.emit(TraceOp::new(_STORE_ATTR_INSTANCE_APPEND).operands(slot, next).exit(e));
                 }
@@ -104,8 +104,9 @@ impl Recorder {
         self.emit(TraceOp::new(uop).operands(address, expected).exit(e));
     }
 
-    /// Guards that the top is an instance of `shape` and that no class changed since recording.
-    fn guard_shape(&mut self, obj: Value, shape: u64, pc: usize) {
+    /// Guards that the value `depth` from the top (1: the top, 2: the one below) is an instance
+    /// of `shape` (which fixes its class) and that no class changed since recording.
+    pub(super) fn guard_shape(&mut self, obj: Value, shape: u64, depth: usize, pc: usize) {
         if let Some(ObjKind::Instance(inst)) = obj.obj().map(|o| &o.kind) {
             let class = match &inst.class.kind {
                 ObjKind::Class(c) => c.name.clone(),
@@ -113,8 +114,10 @@ impl Recorder {
             };
             self.name(shape, format!("shape {} of {class}", inst.shape.get().id));
         }
+        let guard = if depth == 2 { _GUARD_NOS_TYPE_VERSION } else { _GUARD_TYPE_VERSION };
+        debug_assert!(depth == 1 || depth == 2, "shape guards read the top or the one below");
         let e = self.exit(pc);
-        self.emit(TraceOp::new(_GUARD_TYPE_VERSION).operands(shape, 0).exit(e));
+        self.emit(TraceOp::new(guard).operands(shape, 0).exit(e));
         let epoch = crate::runtime::types::class_epoch();
         self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
     }
@@ -222,7 +225,7 @@ impl Recorder {
     fn load_attr(&mut self, obj: Value, arg: u32, pc: usize) -> Result<(), Abort> {
         let method = arg & 1 != 0;
         if let Some((shape, slot)) = self.instance_slot(obj, pc, false) {
-            self.guard_shape(obj, shape, pc);
+            self.guard_shape(obj, shape, 1, pc);
             let e = self.exit(pc);
             self.emit(TraceOp::new(_LOAD_ATTR_INSTANCE_VALUE).operands(slot, 0).exit(e));
             self.set_top(1, Ty::Unknown);
@@ -248,7 +251,7 @@ impl Recorder {
             _ => None,
         });
         let function = function.ok_or(Abort::Generic)?;
-        self.guard_shape(obj, shape as u64, pc);
+        self.guard_shape(obj, shape as u64, 1, pc);
         self.emit(TraceOp::new(_LOAD_ATTR_METHOD_WITH_VALUES).operands(function, 0));
         self.set_top(1, Ty::Other);
         self.push(Ty::Other);

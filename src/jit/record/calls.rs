@@ -378,15 +378,9 @@ impl Recorder {
         if !self.can_follow(f, operands as usize) {
             return Err(Abort::Generic);
         }
-        let shape = instance.shape.get();
-        let address = shape as *const crate::runtime::shape::Shape as u64;
-        let class = instance.class.as_class().map(|c| c.name.clone()).unwrap_or_default();
-        self.name(address, format!("shape {} of {class}", shape.id));
+        let shape = instance.shape.get() as *const crate::runtime::shape::Shape as u64;
+        self.guard_shape(first, shape, operands as usize, pc);
         let e = self.exit(pc);
-        let guard = if operands == 2 { _GUARD_NOS_TYPE_VERSION } else { _GUARD_TYPE_VERSION };
-        self.emit(TraceOp::new(guard).operands(address, 0).exit(e));
-        let epoch = crate::runtime::types::class_epoch();
-        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
         self.keep_alive.push(method);
         self.name(method.as_ptr() as u64, format!("function {}", f.code.code.name));
         let mut template = self.frame_template(method, f, operands as usize, pc);
@@ -463,13 +457,8 @@ impl Recorder {
         self.emit(TraceOp::new(_GUARD_TOS_IS).operands(c.as_ptr() as u64, 0).exit(e));
         let name = c.as_class().map(|k| k.name.clone()).unwrap_or_default();
         self.name(c.as_ptr() as u64, format!("class {name}"));
-        let shape = instance.shape.get();
-        let address = shape as *const crate::runtime::shape::Shape as u64;
-        let of = instance.class.as_class().map(|k| k.name.clone()).unwrap_or_default();
-        self.name(address, format!("shape {} of {of}", shape.id));
-        self.emit(TraceOp::new(_GUARD_NOS_TYPE_VERSION).operands(address, 0).exit(e));
-        let epoch = crate::runtime::types::class_epoch();
-        self.guard_word(_GUARD_CLASS_EPOCH, crate::runtime::types::class_epoch_address(), epoch, pc);
+        // x is below C.
+        self.guard_shape(x, instance.shape.get() as *const crate::runtime::shape::Shape as u64, 2, pc);
         self.keep_alive.push(callee);
         self.keep_alive.push(c);
         for _ in 0..4 {
