@@ -85,6 +85,75 @@ LAYOUT_OFFSET(Instance, klass, 8)
 LAYOUT_OFFSET(Instance, shape, 16)
 LAYOUT_OFFSET(Instance, slots, 24)
 
+/* ObjKind::List: the kind byte, then runtime::listcell::ListCell (#[repr(C)]): the buffer, the
+ * length (0 while Rust code borrows the list exclusively), the capacity and the borrow flag (0:
+ * not borrowed, so machine code may write an item). */
+#define KIND_LIST 2
+
+typedef struct ListObj {
+    uint8_t kind;
+    Value *items;
+    uint64_t len;
+    uint64_t cap;
+    int64_t borrow;
+} ListObj;
+
+LAYOUT_OFFSET(ListObj, items, 8)
+LAYOUT_OFFSET(ListObj, len, 16)
+LAYOUT_OFFSET(ListObj, borrow, 32)
+
+/* ObjKind::Tuple: the kind byte, then the items' Box<[Value]>: pointer, then length (an order
+ * runtime::object checks at compile time). */
+#define KIND_TUPLE 3
+
+typedef struct TupleObj {
+    uint8_t kind;
+    const Value *items;
+    uint64_t len;
+} TupleObj;
+
+LAYOUT_OFFSET(TupleObj, items, 8)
+LAYOUT_OFFSET(TupleObj, len, 16)
+
+/* ObjKind::Iterator: the kind byte, then runtime::pincell::PinCell<IterState>: the borrow flag (0:
+ * no Rust code is using the iterator, so machine code may advance it), then the IterState
+ * (#[repr(C, u64)]): its variant number, then the variant's fields. */
+#define KIND_ITERATOR 19
+#define ITER_SEQ 0
+#define ITER_RANGE 1
+#define ITER_ENUMERATE 6
+
+typedef struct IterObj {
+    uint8_t kind;
+    int64_t borrow;
+    uint64_t state;
+    union {
+        struct {
+            const Obj *seq;
+            uint64_t index;
+        } seq;
+        struct {
+            int64_t next;
+            int64_t stop;
+            int64_t step;
+        } range;
+        struct {
+            Value it;
+            Value count;
+        } enumerate;
+    } u;
+} IterObj;
+
+LAYOUT_OFFSET(IterObj, borrow, 8)
+LAYOUT_OFFSET(IterObj, state, 16)
+LAYOUT_OFFSET(IterObj, u.seq.seq, 24)
+LAYOUT_OFFSET(IterObj, u.seq.index, 32)
+LAYOUT_OFFSET(IterObj, u.range.next, 24)
+LAYOUT_OFFSET(IterObj, u.range.stop, 32)
+LAYOUT_OFFSET(IterObj, u.range.step, 40)
+LAYOUT_OFFSET(IterObj, u.enumerate.it, 24)
+LAYOUT_OFFSET(IterObj, u.enumerate.count, 40)
+
 /* ObjKind::Cell: the kind byte, then the cell's value (a closure variable; Null when unbound). */
 #define KIND_CELL 17
 
@@ -328,10 +397,6 @@ Value *stitch_create_init_frame(JitState *st, Value *sp, uint64_t argc, uint64_t
 FramePair stitch_pop_frame(JitState *st, Value *sp);
 int stitch_guard_caller(JitState *st, uint64_t code, uint64_t pc);
 int stitch_guard_consumer(JitState *st, uint64_t code, uint64_t pc);
-int stitch_for_iter_range(Value *sp);
-int stitch_for_iter_list(Value *sp);
-int stitch_for_iter_tuple(Value *sp);
-int stitch_for_iter_enumerate_list(Value *sp);
 int stitch_for_iter_exhausted(Value *sp);
 int stitch_check_function_code(Value *sp, uint64_t argc, uint64_t code);
 int stitch_pure_truth(Value *sp);
@@ -342,9 +407,6 @@ void stitch_slots_push(Obj *obj, const Value *v);
 int stitch_for_iter_next(JitState *st, Value *sp, uint64_t pc);
 int stitch_get_iter_sequence(JitState *st, Value *sp);
 int stitch_yield_to_sink(JitState *st, Value *sp);
-int stitch_unpack_sequence(Value *sp, uint64_t n);
-int stitch_binary_subscr_list_int(Value *sp);
-int stitch_binary_subscr_tuple_int(Value *sp);
 int stitch_binary_subscr_dict(Value *sp);
 int stitch_store_subscr_dict(Value *sp);
 int stitch_compare_str(Value *sp, uint64_t op);
@@ -354,7 +416,6 @@ Value *stitch_build_sequence(JitState *st, Value *sp, uint64_t n, uint64_t tuple
 void stitch_list_append(Value *sp, uint64_t depth);
 int stitch_binary_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_slice(JitState *st, Value *sp);
-int stitch_store_subscr_list_int(Value *sp);
 int stitch_call_len(Value *sp, uint64_t callee);
 int stitch_call_math1(Value *sp, uint64_t which, uint64_t callee);
 int stitch_float_pow(double x, double y, double *out);

@@ -840,32 +840,96 @@ STENCIL(_EXECUTE_BYTECODE) {
 
 /* ---- Iteration and indexing (the helpers exit-check and act in one step) ------------------ */
 
-/* The top is a range iterator with a next value: push it. Exhausted or not a range iterator:
- * exit before any effect, and the interpreter's FOR_ITER ends the loop. */
-STENCIL(_FOR_ITER_RANGE) {
-    GUARD(stitch_for_iter_range(sp));
-    sp++;
-    CONTINUE();
+/* The items of the tuple or list `v` (else NULL): a list's as they are now (none while Rust code
+ * borrows it exclusively). */
+INLINE const Value *sequence_items(Value v, uint64_t *len) {
+    if (v.tag != TAG_OBJ) return NULL;
+    const Obj *o = v.u.obj;
+    uint8_t kind = *(const uint8_t *)o;
+    if (kind == KIND_TUPLE) {
+        *len = ((const TupleObj *)o)->len;
+        return ((const TupleObj *)o)->items;
+    }
+    if (kind == KIND_LIST) {
+        *len = ((const ListObj *)o)->len;
+        return ((const ListObj *)o)->items;
+    }
+    return NULL;
 }
 
-STENCIL(_FOR_ITER_LIST) {
-    GUARD(stitch_for_iter_list(sp));
-    sp++;
-    CONTINUE();
+/* Python's index normalization: a negative index counts from the end; the result is below `len`
+ * when the index is in range (a negative one is huge as unsigned). */
+INLINE uint64_t normalize_index(int64_t i, uint64_t len) {
+    return (uint64_t)(i < 0 ? i + (int64_t)len : i);
 }
 
-STENCIL(_FOR_ITER_TUPLE) {
-    GUARD(stitch_for_iter_tuple(sp));
-    sp++;
-    CONTINUE();
+/* The iterator `v` if it is a built-in one in state `state` that no Rust code is using (else
+ * NULL): machine code may advance it in place. */
+INLINE IterObj *free_iterator(Value v, uint64_t state) {
+    if (v.tag != TAG_OBJ) return NULL;
+    IterObj *it = (IterObj *)v.u.obj;
+    if (it->kind != KIND_ITERATOR || it->borrow != 0 || it->state != state) return NULL;
+    return it;
+}
+
+/* The next item of the sequence iterator `it` over a list (KIND_LIST) or a tuple (KIND_TUPLE),
+ * which it steps past; 0 when it is over another kind or exhausted (and left as it was). */
+INLINE int next_item(IterObj *it, uint8_t kind, Value *item) {
+    const Obj *seq = it->u.seq.seq;
+    if (*(const uint8_t *)seq != kind) return 0;
+    uint64_t i = it->u.seq.index, len;
+    const Value *items = sequence_items((Value){.tag = TAG_OBJ, .u.obj = (Obj *)seq}, &len);
+    if (i >= len) return 0;
+    *item = load_value(&items[i]);
+    it->u.seq.index = i + 1;
+    return 1;
+}
+
+/* The top is a range iterator with a next value: push it, the iterator advanced in place.
+ * Exhausted or not a range iterator: exit before any effect, and the interpreter's FOR_ITER
+ * ends the loop. */
+CACHED(_FOR_ITER_RANGE, 1, 2) {
+    IterObj *it = free_iterator(in[0], ITER_RANGE);
+    CHECK(it != NULL);
+    int64_t next = it->u.range.next, step = it->u.range.step;
+    CHECK(step > 0 ? next < it->u.range.stop : next > it->u.range.stop);
+    int64_t after;
+    /* Past the last value `next` may leave 64 bits (range(0, 2**63 - 1, 7)): saturate, the
+     * iterator is exhausted either way. */
+    if (__builtin_add_overflow(next, step, &after)) after = step > 0 ? INT64_MAX : INT64_MIN;
+    it->u.range.next = after;
+    out[0] = in[0];
+    set_int(&out[1], next);
+    return 0;
+}
+
+CACHED(_FOR_ITER_LIST, 1, 2) {
+    IterObj *it = free_iterator(in[0], ITER_SEQ);
+    CHECK(it != NULL && next_item(it, KIND_LIST, &out[1]));
+    out[0] = in[0];
+    return 0;
+}
+
+CACHED(_FOR_ITER_TUPLE, 1, 2) {
+    IterObj *it = free_iterator(in[0], ITER_SEQ);
+    CHECK(it != NULL && next_item(it, KIND_TUPLE, &out[1]));
+    out[0] = in[0];
+    return 0;
 }
 
 /* enumerate() over a list iterator, fused with the UNPACK_SEQUENCE 2 after it: push the item,
- * then the count. */
-STENCIL(_FOR_ITER_ENUMERATE_LIST) {
-    GUARD(stitch_for_iter_enumerate_list(sp));
-    sp += 2;
-    CONTINUE();
+ * then the count (else exit before any effect: another iterator, exhausted, a count at the
+ * end of 64 bits). */
+CACHED(_FOR_ITER_ENUMERATE_LIST, 1, 3) {
+    IterObj *e = free_iterator(in[0], ITER_ENUMERATE);
+    CHECK(e != NULL && e->u.enumerate.count.tag == TAG_INT && e->u.enumerate.count.u.i != INT64_MAX);
+    IterObj *it = free_iterator(e->u.enumerate.it, ITER_SEQ);
+    CHECK(it != NULL && next_item(it, KIND_LIST, &out[1]));
+    int64_t n = e->u.enumerate.count.u.i;
+    e->u.enumerate.count.u.i = n + 1;
+    out[0] = in[0];
+    set_int(&out[2], n);
+    return 0;
 }
 
 /* A generator drained by Rust code yields the top: collect it, leave None (else exit: the
@@ -963,26 +1027,37 @@ STENCIL(_YIELD_VALUE) {
     CONTINUE();
 }
 
-/* A tuple or list of exactly OPARG items: replace it by its items, the first on top. */
+/* A tuple or list of exactly OPARG items: replace it by its items, the first on top. Anything
+ * else exits before any effect. */
 STENCIL(_UNPACK_SEQUENCE) {
-    GUARD(stitch_unpack_sequence(sp, OPARG));
+    uint64_t len;
+    const Value *items = sequence_items(load_value(&sp[-1]), &len);
+    GUARD(items != NULL && len == OPARG);
+    for (uint64_t k = 0; k < OPARG; k++) store_value(&sp[(int64_t)k - 1], items[OPARG - 1 - k]);
     sp += (int64_t)OPARG - 1;
     CONTINUE();
 }
 
-/* list[int], in range: replace the two operands by the item. */
-STENCIL(_BINARY_SUBSCR_LIST_INT) {
-    GUARD(stitch_binary_subscr_list_int(sp));
-    sp--;
-    CONTINUE();
+/* list[int], in range: replace the two operands by the item, read in place (else exit). */
+CACHED(_BINARY_SUBSCR_LIST_INT, 2, 1) {
+    CHECK(in[0].tag == TAG_OBJ && in[1].tag == TAG_INT);
+    const ListObj *l = (const ListObj *)in[0].u.obj;
+    CHECK(l->kind == KIND_LIST);
+    uint64_t i = normalize_index(in[1].u.i, l->len);
+    CHECK(i < l->len);
+    out[0] = load_value(&l->items[i]);
+    return 0;
 }
 
-STENCIL(_BINARY_SUBSCR_TUPLE_INT) {
-    GUARD(stitch_binary_subscr_tuple_int(sp));
-    sp--;
-    CONTINUE();
+CACHED(_BINARY_SUBSCR_TUPLE_INT, 2, 1) {
+    CHECK(in[0].tag == TAG_OBJ && in[1].tag == TAG_INT);
+    const TupleObj *t = (const TupleObj *)in[0].u.obj;
+    CHECK(t->kind == KIND_TUPLE);
+    uint64_t i = normalize_index(in[1].u.i, t->len);
+    CHECK(i < t->len);
+    out[0] = load_value(&t->items[i]);
+    return 0;
 }
-
 
 /* dict[key] for a str or int key present in the dict: replace the two operands by the value.
  * Another key, a missing one (KeyError) or not a dict: exit before any effect. */
@@ -1077,11 +1152,16 @@ STENCIL(_COMPARE_OP_STR) {
     CONTINUE();
 }
 
-/* Stack: value, list, index. */
-STENCIL(_STORE_SUBSCR_LIST_INT) {
-    GUARD(stitch_store_subscr_list_int(sp));
-    sp -= 3;
-    CONTINUE();
+/* Stack: value, list, index. list[int] = value in place, when the index is in range and no Rust
+ * code holds a borrow of the list (else exit before any effect). */
+CACHED(_STORE_SUBSCR_LIST_INT, 3, 0) {
+    CHECK(in[1].tag == TAG_OBJ && in[2].tag == TAG_INT);
+    ListObj *l = (ListObj *)in[1].u.obj;
+    CHECK(l->kind == KIND_LIST && l->borrow == 0);
+    uint64_t i = normalize_index(in[2].u.i, l->len);
+    CHECK(i < l->len);
+    store_value(&l->items[i], in[0]);
+    return 0;
 }
 
 /* ---- Leaving and looping ------------------------------------------------------------------ */

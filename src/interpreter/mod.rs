@@ -327,7 +327,7 @@ impl Vm {
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
-        Value::Obj(self.heap.alloc(ObjKind::List(std::cell::RefCell::new(items))))
+        Value::Obj(self.heap.alloc(ObjKind::List(crate::runtime::listcell::ListCell::new(items))))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {

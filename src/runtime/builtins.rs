@@ -806,7 +806,7 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         if !is_callable(*callable) {
             return Err(vm.new_error(vm.types.type_error, "iter(v, w): v must be callable"));
         }
-        return Ok(Value::Obj(vm.alloc(ObjKind::Iterator(std::cell::RefCell::new(
+        return Ok(Value::Obj(vm.alloc(ObjKind::Iterator(super::pincell::PinCell::new(
             super::object::IterState::Callable { func: *callable, sentinel: *sentinel },
         )))));
     }

@@ -140,7 +140,7 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> 
     }
 }
 
-fn storage(vm: &mut Vm, v: Value) -> PyResult<&'static std::cell::RefCell<Vec<Value>>> {
+fn storage(vm: &mut Vm, v: Value) -> PyResult<&'static crate::runtime::listcell::ListCell> {
     match v.obj().and_then(|o| o.as_list()) {
         Some(l) => Ok(l),
         None => Err(vm.new_error(vm.types.type_error, "descriptor requires a 'list' object")),

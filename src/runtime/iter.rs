@@ -5,8 +5,6 @@
 //! or str never leaves the loop. Generators are resumed; user iterators go through
 //! `__iter__`/`__next__` with `StopIteration` ending the iteration.
 
-use std::cell::RefCell;
-
 use crate::interpreter::{PyResult, Vm};
 
 use super::interner::sym;
@@ -15,11 +13,20 @@ use super::ops;
 use super::value::{ObjRef, Value};
 
 pub fn new_iter(vm: &mut Vm, state: IterState) -> Value {
-    Value::Obj(vm.alloc(ObjKind::Iterator(RefCell::new(state))))
+    Value::Obj(vm.alloc(ObjKind::Iterator(crate::runtime::pincell::PinCell::new(state))))
 }
 
 /// `iter(v)`.
 pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    get_iter_or(vm, v, not_iterable)
+}
+
+/// `iter(v)`, with the error `v` gets when it is not iterable.
+fn get_iter_or(
+    vm: &mut Vm,
+    v: Value,
+    not_iterable: fn(&mut Vm, Value) -> crate::interpreter::PyErr,
+) -> PyResult<Value> {
     let Value::Obj(o) = v else {
         return Err(not_iterable(vm, v));
     };
@@ -84,6 +91,12 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn not_iterable(vm: &mut Vm, v: Value) -> crate::interpreter::PyErr {
     let tn = ops::type_name(vm, v);
     vm.new_error(vm.types.type_error, &format!("'{tn}' object is not iterable"))
+}
+
+/// What unpacking a value that is not iterable raises (CPython words it apart from `iter`'s).
+fn cannot_unpack(vm: &mut Vm, v: Value) -> crate::interpreter::PyErr {
+    let tn = ops::type_name(vm, v);
+    vm.new_error(vm.types.type_error, &format!("cannot unpack non-iterable {tn} object"))
 }
 
 /// Advances a built-in iterator without running Python code. `Some(None)` means exhausted;
@@ -406,6 +419,15 @@ fn next_slow(vm: &mut Vm, o: ObjRef) -> PyResult<Option<Value>> {
 
 /// All items of an iterable, in order.
 pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    collect_or(vm, v, not_iterable)
+}
+
+/// All items of an iterable, with the error `v` gets when it is not iterable.
+fn collect_or(
+    vm: &mut Vm,
+    v: Value,
+    not_iterable: fn(&mut Vm, Value) -> crate::interpreter::PyErr,
+) -> PyResult<Vec<Value>> {
     if let Value::Obj(o) = v {
         match &o.kind {
             ObjKind::List(l) => return Ok(l.borrow().clone()),
@@ -413,7 +435,7 @@ pub fn collect(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
             _ => {}
         }
     }
-    let it = get_iter(vm, v)?;
+    let it = get_iter_or(vm, v, not_iterable)?;
     // The partial result lives in a list object on the temp roots, so a collection triggered
     // by the iterator's Python code keeps the items alive.
     let acc = vm.new_list(Vec::new());
@@ -480,7 +502,7 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
             return check_count(vm, items, n);
         }
     }
-    let items = collect(vm, v)?;
+    let items = collect_or(vm, v, cannot_unpack)?;
     check_count(vm, items, n)
 }
 
@@ -496,7 +518,7 @@ fn check_count(vm: &mut Vm, items: Vec<Value>, n: usize) -> PyResult<Vec<Value>>
 
 /// `a, *b, c = v`: returns `before` items, a list, then `after` items.
 pub fn unpack_ex(vm: &mut Vm, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
-    let items = collect(vm, v)?;
+    let items = collect_or(vm, v, cannot_unpack)?;
     if items.len() < before + after {
         return Err(vm.new_error(
             vm.types.value_error,

@@ -8,7 +8,7 @@
 //! `RefCell` borrow across a comparison; the item being compared is kept on `temp_roots`, in
 //! case the comparison removes it from the list and then collects garbage.
 
-use std::cell::RefCell;
+use super::listcell::ListCell;
 
 use crate::bytecode::CompareOp;
 use crate::interpreter::{PyResult, Vm};
@@ -45,7 +45,7 @@ pub fn init(vm: &mut Vm) {
 }
 
 /// The storage of the receiving list (or list-subclass instance).
-fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static RefCell<Vec<Value>>> {
+fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static ListCell> {
     match args.first().and_then(|v| v.obj()).and_then(|o| o.as_list()) {
         Some(l) => Ok(l),
         None => Err(descriptor_error(vm, args, "list", name)),
@@ -131,7 +131,7 @@ fn pop(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 }
 
 /// Index of the first item equal to `value` in `start..stop`, re-reading the list each step.
-fn find(vm: &mut Vm, l: &RefCell<Vec<Value>>, value: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find(vm: &mut Vm, l: &ListCell, value: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
     let mut i = start;
     while i < stop {
         let Some(item) = l.borrow().get(i).copied() else {

@@ -21,6 +21,8 @@ use num_bigint::BigInt;
 
 use super::dict::Dict;
 use super::interner::{Sym, SymMap};
+use super::listcell::ListCell;
+use super::pincell::PinCell;
 use super::set::Set;
 use super::shape::ShapeRef;
 pub use super::slots::SlotVec;
@@ -54,6 +56,41 @@ pub fn kind_byte(o: &Obj) -> u8 {
 /// The first byte of a cell object (a closure variable); mirrored by `stencils/stitch.h`.
 pub const KIND_CELL: u8 = 17;
 
+/// The first byte of a list object; mirrored by `stencils/stitch.h` (machine code indexes
+/// lists in place through the [`ListCell`] after it).
+pub const KIND_LIST: u8 = 2;
+
+/// The first byte of a tuple object; mirrored by `stencils/stitch.h`.
+pub const KIND_TUPLE: u8 = 3;
+
+/// The first byte of a built-in iterator object; mirrored by `stencils/stitch.h` (machine code
+/// advances list, tuple, range and enumerate iterators in place through the [`PinCell`] after
+/// it).
+pub const KIND_ITERATOR: u8 = 19;
+
+/// Variant numbers of [`IterState`] that machine code tests; mirrored by `stencils/stitch.h`.
+pub const ITER_SEQ: u64 = 0;
+pub const ITER_RANGE: u64 = 1;
+pub const ITER_ENUMERATE: u64 = 6;
+
+/// A `&[Value]` (or `Box<[Value]>`) as machine code reads a tuple's items: the pointer, then the
+/// length. Rust does not specify the order of a slice pointer's two words, so the assertion
+/// below checks it when stitch is compiled: a compiler that ordered them otherwise fails the
+/// build instead of the stencils misreading tuples.
+#[repr(C)]
+pub struct RawSlice {
+    pub ptr: *const Value,
+    pub len: usize,
+}
+
+const _: () = {
+    let items: &[Value] = &[Value::None, Value::None, Value::None];
+    // SAFETY: a slice reference is two words, as is `RawSlice`; the assertion only reads the
+    // word `RawSlice` calls the length.
+    let raw: RawSlice = unsafe { std::mem::transmute(items) };
+    assert!(raw.len == 3, "a slice pointer is not (pointer, length)");
+};
+
 /// The layout of every kind of heap object.
 ///
 /// `#[repr(u8)]` defines the layout: a union of `#[repr(C)]` structs that each start with the
@@ -64,7 +101,7 @@ pub const KIND_CELL: u8 = 17;
 pub enum ObjKind {
     Str(Str),
     BigInt(BigInt),
-    List(RefCell<Vec<Value>>),
+    List(ListCell),
     Tuple(Box<[Value]>),
     Dict(RefCell<Dict>),
     Set(RefCell<Set>),
@@ -84,7 +121,7 @@ pub enum ObjKind {
     Module(Module),
     Cell(Cell<Value>),
     Code(&'static CodeObject),
-    Iterator(RefCell<IterState>),
+    Iterator(PinCell<IterState>),
     DictView(ObjRef, DictViewKind),
     Property {
         fget: Value,
@@ -243,7 +280,7 @@ pub struct Instance {
 /// Built-in storage an instance carries when its class derives from a built-in layout.
 pub enum InstanceExt {
     None,
-    List(Box<RefCell<Vec<Value>>>),
+    List(Box<ListCell>),
     Dict(Box<RefCell<Dict>>),
     /// A tuple subclass's items, fixed when `tuple.__new__` made the instance.
     Tuple(Box<[Value]>),
@@ -304,16 +341,20 @@ pub enum DictViewKind {
 }
 
 /// The state of a built-in iterator.
+///
+/// `#[repr(C, u64)]` defines the layout machine code reads: the variant number as a `u64` at
+/// offset 0, then the variant's fields as a `#[repr(C)]` struct at 8 (see [`ITER_SEQ`]).
+#[repr(C, u64)]
 pub enum IterState {
     Seq {
         seq: ObjRef,
         index: usize,
-    },
+    } = ITER_SEQ,
     Range {
         next: i64,
         stop: i64,
         step: i64,
-    },
+    } = ITER_RANGE,
     Str {
         s: ObjRef,
         byte: usize,
@@ -337,7 +378,7 @@ pub enum IterState {
     Enumerate {
         it: Value,
         count: Value,
-    },
+    } = ITER_ENUMERATE,
     Zip {
         its: Vec<Value>,
     },
@@ -446,7 +487,7 @@ impl Obj {
 
     /// List storage of a list or of an instance of a list subclass.
     #[inline]
-    pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
+    pub fn as_list(&self) -> Option<&ListCell> {
         match &self.kind {
             ObjKind::List(l) => Some(l),
             ObjKind::Instance(Instance { ext: InstanceExt::List(l), .. }) => Some(&**l),

@@ -1059,7 +1059,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 }
 
 /// `l[key]` on list storage (a list or a list subclass instance, without its overrides).
-pub fn list_getitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value) -> PyResult<Value> {
+pub fn list_getitem(vm: &mut Vm, l: &crate::runtime::listcell::ListCell, key: Value) -> PyResult<Value> {
     if let Some(ObjKind::Slice(a, b, c)) = key.obj().map(|o| &o.kind) {
         return list_slice(vm, l, *a, *b, *c);
     }
@@ -1127,7 +1127,13 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
 }
 
 /// `l[a:b:c]`: a new list.
-pub fn list_slice(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, a: Value, b: Value, c: Value) -> PyResult<Value> {
+pub fn list_slice(
+    vm: &mut Vm,
+    l: &crate::runtime::listcell::ListCell,
+    a: Value,
+    b: Value,
+    c: Value,
+) -> PyResult<Value> {
     let len = l.borrow().len();
     let si = bounds_indices(vm, a, b, c, len)?;
     let v = {
@@ -1141,7 +1147,7 @@ pub fn list_slice(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, a: Value, b: 
     Ok(vm.new_list(v))
 }
 
-pub fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value, v: Value) -> PyResult<()> {
+pub fn list_setitem(vm: &mut Vm, l: &crate::runtime::listcell::ListCell, key: Value, v: Value) -> PyResult<()> {
     if let Some(ObjKind::Slice(a, b, c)) = key.obj().map(|o| &o.kind) {
         return list_assign_slice(vm, l, *a, *b, *c, v);
     }
@@ -1162,7 +1168,7 @@ pub fn list_setitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value,
 /// `l[a:b:c] = v`.
 pub fn list_assign_slice(
     vm: &mut Vm,
-    l: &std::cell::RefCell<Vec<Value>>,
+    l: &crate::runtime::listcell::ListCell,
     a: Value,
     b: Value,
     c: Value,
@@ -1239,7 +1245,7 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
 }
 
 /// `del l[key]` on list storage (an index or a slice).
-pub fn list_delitem(vm: &mut Vm, l: &std::cell::RefCell<Vec<Value>>, key: Value) -> PyResult<()> {
+pub fn list_delitem(vm: &mut Vm, l: &crate::runtime::listcell::ListCell, key: Value) -> PyResult<()> {
     if let Some(s) = is_slice(key) {
         let len = l.borrow().len();
         let si = slice_indices(vm, s, len)?;

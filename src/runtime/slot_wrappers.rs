@@ -548,7 +548,7 @@ fn list_concat(vm: &mut Vm, s: Value, o: Value) -> PyResult<Value> {
     rooted(vm, &[s, o], |vm| ops::binary_op(vm, BinaryOp::Add, false, s, o))
 }
 
-fn storage(vm: &mut Vm, v: Value) -> PyResult<&'static std::cell::RefCell<Vec<Value>>> {
+fn storage(vm: &mut Vm, v: Value) -> PyResult<&'static crate::runtime::listcell::ListCell> {
     v.obj().and_then(|o| o.as_list()).ok_or_else(|| wrong_self(vm, v))
 }
 

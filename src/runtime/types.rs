@@ -375,7 +375,7 @@ impl Vm {
     pub fn new_instance(&mut self, class: ObjRef, layout: Layout) -> Value {
         let root = class.as_class().map(|c| c.root_shape).unwrap_or_else(Shape::new_root);
         let ext = match layout {
-            Layout::List => InstanceExt::List(Box::new(RefCell::new(Vec::new()))),
+            Layout::List => InstanceExt::List(Box::default()),
             Layout::Dict => InstanceExt::Dict(Box::default()),
             Layout::Tuple => InstanceExt::Tuple(Box::new([])),
             Layout::Random => InstanceExt::Random(Box::default()),

@@ -94,7 +94,10 @@ pub const HEADER: &str = include_str!("../../../stencils/stitch.h");
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::object::{Instance, Obj, SlotVec, KIND_INSTANCE};
+    use crate::runtime::listcell::ListCell;
+    use crate::runtime::object::IterState;
+    use crate::runtime::object::{Instance, Obj, RawSlice, SlotVec, KIND_INSTANCE};
+    use crate::runtime::pincell::PinCell;
     use std::mem::{offset_of, size_of};
 
     /// Rust's figure for one `LAYOUT_*` line of stitch.h.
@@ -111,6 +114,14 @@ mod tests {
             ("LAYOUT_OFFSET", ["Instance", "shape", _]) => instance_field_offset(|i| &i.shape as *const _ as usize),
             ("LAYOUT_OFFSET", ["Instance", "slots", _]) => instance_field_offset(|i| &i.slots as *const _ as usize),
             ("LAYOUT_OFFSET", ["CellObj", "value", _]) => cell_value_offset(),
+            ("LAYOUT_OFFSET", ["ListObj", "items", _]) => list_cell_offset() + ListCell::PTR_OFFSET,
+            ("LAYOUT_OFFSET", ["ListObj", "len", _]) => list_cell_offset() + ListCell::LEN_OFFSET,
+            ("LAYOUT_OFFSET", ["ListObj", "borrow", _]) => list_cell_offset() + ListCell::BORROW_OFFSET,
+            ("LAYOUT_OFFSET", ["TupleObj", "items", _]) => tuple_items_offset() + offset_of!(RawSlice, ptr),
+            ("LAYOUT_OFFSET", ["TupleObj", "len", _]) => tuple_items_offset() + offset_of!(RawSlice, len),
+            ("LAYOUT_OFFSET", ["IterObj", "borrow", _]) => iter_offset(IterState::Exhausted, |_| None, true),
+            ("LAYOUT_OFFSET", ["IterObj", "state", _]) => iter_offset(IterState::Exhausted, |s| Some(addr(s)), false),
+            ("LAYOUT_OFFSET", ["IterObj", field, _]) => iter_field_offset(field),
             ("LAYOUT_SIZE", ["JitState", _]) => size_of::<JitState>(),
             ("LAYOUT_OFFSET", ["JitState", "vm", _]) => offset_of!(JitState, vm),
             ("LAYOUT_OFFSET", ["JitState", "exit_sp", _]) => offset_of!(JitState, exit_sp),
@@ -166,6 +177,80 @@ mod tests {
         c as *const _ as usize - (&*obj as *const Obj as usize)
     }
 
+    /// Offset of a list's `ListCell` from the start of its Obj, measured on a real list.
+    fn list_cell_offset() -> usize {
+        let mut heap = crate::runtime::heap::Heap::new();
+        let obj = heap.alloc(ObjKind::List(ListCell::new(vec![Value::None])));
+        let ObjKind::List(l) = &obj.kind else { panic!("not a list") };
+        l as *const _ as usize - (&*obj as *const Obj as usize)
+    }
+
+    /// Offset of a tuple's `Box<[Value]>` from the start of its Obj, measured on a real tuple;
+    /// the box's words are a [`RawSlice`] (pointer, length), checked here too.
+    fn tuple_items_offset() -> usize {
+        let mut heap = crate::runtime::heap::Heap::new();
+        let obj = heap.alloc(ObjKind::Tuple(vec![Value::None, Value::Int(5)].into_boxed_slice()));
+        let ObjKind::Tuple(items) = &obj.kind else { panic!("not a tuple") };
+        let at = items as *const Box<[Value]> as usize;
+        // SAFETY: `at` is the box, two words (a slice pointer), read as machine code reads them.
+        let raw = unsafe { (at as *const RawSlice).read() };
+        assert_eq!((raw.ptr, raw.len), (items.as_ptr(), 2));
+        at - (&*obj as *const Obj as usize)
+    }
+
+    fn addr<T>(r: &T) -> usize {
+        r as *const T as usize
+    }
+
+    /// Offset from the start of an iterator object in `state` of the borrow flag (`flag`) or of
+    /// what `field` points at in the state, measured on a real iterator.
+    fn iter_offset(state: IterState, field: impl Fn(&IterState) -> Option<usize>, flag: bool) -> usize {
+        let mut heap = crate::runtime::heap::Heap::new();
+        let obj = heap.alloc(ObjKind::Iterator(PinCell::new(state)));
+        let ObjKind::Iterator(cell) = &obj.kind else { panic!("not an iterator") };
+        let at = if flag { addr(cell) + PinCell::<IterState>::BORROW_OFFSET } else { field(&cell.borrow()).unwrap() };
+        at - addr::<Obj>(&obj)
+    }
+
+    /// Offset of `u.VARIANT.FIELD` of stitch.h's `IterObj`.
+    fn iter_field_offset(field: &str) -> usize {
+        let mut heap = crate::runtime::heap::Heap::new();
+        let list = Value::Obj(heap.alloc(ObjKind::List(ListCell::default())));
+        let seq = list.as_obj().unwrap();
+        let (state, pick): (IterState, fn(&IterState) -> Option<usize>) = match field {
+            "u.seq.seq" => (IterState::Seq { seq, index: 0 }, |s| match s {
+                IterState::Seq { seq, .. } => Some(addr(seq)),
+                _ => None,
+            }),
+            "u.seq.index" => (IterState::Seq { seq, index: 0 }, |s| match s {
+                IterState::Seq { index, .. } => Some(addr(index)),
+                _ => None,
+            }),
+            "u.range.next" => (IterState::Range { next: 0, stop: 1, step: 1 }, |s| match s {
+                IterState::Range { next, .. } => Some(addr(next)),
+                _ => None,
+            }),
+            "u.range.stop" => (IterState::Range { next: 0, stop: 1, step: 1 }, |s| match s {
+                IterState::Range { stop, .. } => Some(addr(stop)),
+                _ => None,
+            }),
+            "u.range.step" => (IterState::Range { next: 0, stop: 1, step: 1 }, |s| match s {
+                IterState::Range { step, .. } => Some(addr(step)),
+                _ => None,
+            }),
+            "u.enumerate.it" => (IterState::Enumerate { it: list, count: Value::Int(0) }, |s| match s {
+                IterState::Enumerate { it, .. } => Some(addr(it)),
+                _ => None,
+            }),
+            "u.enumerate.count" => (IterState::Enumerate { it: list, count: Value::Int(0) }, |s| match s {
+                IterState::Enumerate { count, .. } => Some(addr(count)),
+                _ => None,
+            }),
+            _ => panic!("no Rust counterpart for IterObj.{field}"),
+        };
+        iter_offset(state, pick, false)
+    }
+
     use crate::runtime::object::ObjKind;
 
     #[test]
@@ -197,6 +282,30 @@ mod tests {
         };
         assert_eq!(tag("KIND_INSTANCE"), KIND_INSTANCE as u64);
         assert_eq!(tag("KIND_CELL"), crate::runtime::object::KIND_CELL as u64);
+        assert_eq!(tag("KIND_LIST"), crate::runtime::object::KIND_LIST as u64);
+        assert_eq!(tag("KIND_TUPLE"), crate::runtime::object::KIND_TUPLE as u64);
+        assert_eq!(tag("KIND_ITERATOR"), crate::runtime::object::KIND_ITERATOR as u64);
+        use crate::runtime::object::{ITER_ENUMERATE, ITER_RANGE, ITER_SEQ};
+        assert_eq!((tag("ITER_SEQ"), tag("ITER_RANGE"), tag("ITER_ENUMERATE")), (ITER_SEQ, ITER_RANGE, ITER_ENUMERATE));
+        // The variant number is the state's first word, as machine code reads it.
+        let number = |state: IterState| {
+            let cell = PinCell::new(state);
+            // SAFETY: the value of a PinCell is at VALUE_OFFSET; a #[repr(C, u64)] enum starts
+            // with its variant number.
+            unsafe {
+                *((&cell as *const PinCell<IterState> as *const u8).add(PinCell::<IterState>::VALUE_OFFSET)
+                    as *const u64)
+            }
+        };
+        assert_eq!(number(IterState::Range { next: 0, stop: 0, step: 1 }), ITER_RANGE);
+        assert_eq!(number(IterState::Enumerate { it: Value::None, count: Value::Int(0) }), ITER_ENUMERATE);
+        let mut heap = crate::runtime::heap::Heap::new();
+        let list = heap.alloc(ObjKind::List(ListCell::default()));
+        let tuple = heap.alloc(ObjKind::Tuple(Box::new([])));
+        assert_eq!(crate::runtime::object::kind_byte(&list), crate::runtime::object::KIND_LIST);
+        assert_eq!(crate::runtime::object::kind_byte(&tuple), crate::runtime::object::KIND_TUPLE);
+        let iterator = heap.alloc(ObjKind::Iterator(PinCell::new(IterState::Exhausted)));
+        assert_eq!(crate::runtime::object::kind_byte(&iterator), crate::runtime::object::KIND_ITERATOR);
         let tag_of = |v: Value| {
             // SAFETY: reading the tag word of a Value is always allowed.
             unsafe { (&v as *const Value as *const u64).read() }

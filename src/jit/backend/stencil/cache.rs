@@ -171,12 +171,12 @@ mod tests {
         let set = tables::host();
         use Uop::*;
         // The loop body starts at uop 2: the preamble's pushed value is spilled before it.
-        let t = trace(&[(_LOAD_FAST, 0), (_LOAD_FAST, 1), (_BINARY_SUBSCR_LIST_INT, 0), (_JUMP_TO_TOP, 0)], 1);
+        let t = trace(&[(_LOAD_FAST, 0), (_LOAD_FAST, 1), (_BINARY_SUBSCR_DICT, 0), (_JUMP_TO_TOP, 0)], 1);
         let p = plan(&t, set, true).unwrap();
         assert_eq!(p.spill_after[0].map(|s| s.name.as_ref()), Some("_SPILL_c1"));
         assert_eq!(p.ops[1].name, "_LOAD_FAST_c0");
         // The subscript calls a helper with the stack pointer: its operands go to memory first.
         assert_eq!(p.spill_after[1].map(|s| s.name.as_ref()), Some("_SPILL_c1"));
-        assert_eq!(p.ops[2].name, "_BINARY_SUBSCR_LIST_INT");
+        assert_eq!(p.ops[2].name, "_BINARY_SUBSCR_DICT");
     }
 }

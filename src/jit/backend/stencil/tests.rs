@@ -181,9 +181,9 @@ fn helpers_must_be_known() {
     let mut arena = CodeArena::new();
     let mut t = Trace::default();
     let e = t.add_exit(ExitPoint::guard(0));
-    t.ops = vec![TraceOp::new(_FOR_ITER_RANGE).exit(e), TraceOp::new(_DEOPT).exit(e)];
+    t.ops = vec![TraceOp::new(_GET_ITER_SEQUENCE).exit(e), TraceOp::new(_DEOPT).exit(e)];
     let err = compile(&t, stencils::host(), true, &mut arena, &no_helpers).err().expect("unknown helper");
-    assert!(err.contains("stitch_for_iter_range"), "{err}");
+    assert!(err.contains("stitch_get_iter_sequence"), "{err}");
 }
 
 /// Runs `ops` (ending in `_DEOPT`) on locals and returns them afterwards.
