@@ -404,6 +404,7 @@ int stitch_guard_generator(Value *sp, uint64_t code, uint64_t pc);
 FramePair stitch_push_generator_frame(JitState *st, Value *sp, uint64_t pc, uint64_t target);
 FramePair stitch_yield_value(JitState *st, Value *sp, uint64_t pc);
 void stitch_slots_push(Obj *obj, const Value *v);
+void stitch_list_push(Obj *obj, uint64_t tag, uint64_t payload);
 int stitch_for_iter_next(JitState *st, Value *sp, uint64_t pc);
 int stitch_get_iter_sequence(JitState *st, Value *sp);
 int stitch_yield_to_sink(JitState *st, Value *sp);

@@ -813,6 +813,25 @@ STENCIL(_CALL_LEN) {
     CONTINUE();
 }
 
+/* list.append (the function OPERAND0) of one argument on an exact list no Rust code borrows: the
+ * callee, the list and the item are replaced by None. The item goes in place while the buffer
+ * has room; a full one grows through the runtime. Anything else exits before any effect. */
+CACHED(_CALL_LIST_APPEND, 3, 1) {
+    CHECK(in[0].tag == TAG_OBJ && (uint64_t)(uintptr_t)in[0].u.obj == OPERAND0 && in[1].tag == TAG_OBJ);
+    ListObj *l = (ListObj *)in[1].u.obj;
+    CHECK(l->kind == KIND_LIST && l->borrow == 0);
+    uint64_t len = l->len;
+    if (LIKELY(len < l->cap)) {
+        store_value(&l->items[len], in[2]);
+        l->len = len + 1;
+    } else {
+        stitch_list_push(in[1].u.obj, in[2].tag, in[2].u.bits);
+    }
+    out[0].tag = TAG_NONE;
+    out[0].u.bits = 0;
+    return 0;
+}
+
 /* math function OPARG (sqrt, sin, cos, tan, atan, fabs: mathmod's kernels) of an int or float:
  * the callee (object OPERAND0), the empty self slot and the argument are replaced by the float
  * (else exit before any effect; the interpreter's CALL raises a domain error). */
@@ -840,21 +859,23 @@ STENCIL(_EXECUTE_BYTECODE) {
 
 /* ---- Iteration and indexing (the helpers exit-check and act in one step) ------------------ */
 
-/* The items of the tuple or list `v` (else NULL): a list's as they are now (none while Rust code
- * borrows it exclusively). */
-INLINE const Value *sequence_items(Value v, uint64_t *len) {
-    if (v.tag != TAG_OBJ) return NULL;
+/* Whether `v` is a tuple or a list, and then its items and their count: a list's as they are
+ * now (none while Rust code borrows it exclusively). */
+INLINE int sequence_items(Value v, const Value **items, uint64_t *len) {
+    if (v.tag != TAG_OBJ) return 0;
     const Obj *o = v.u.obj;
     uint8_t kind = *(const uint8_t *)o;
     if (kind == KIND_TUPLE) {
+        *items = ((const TupleObj *)o)->items;
         *len = ((const TupleObj *)o)->len;
-        return ((const TupleObj *)o)->items;
+        return 1;
     }
     if (kind == KIND_LIST) {
+        *items = ((const ListObj *)o)->items;
         *len = ((const ListObj *)o)->len;
-        return ((const ListObj *)o)->items;
+        return 1;
     }
-    return NULL;
+    return 0;
 }
 
 /* Python's index normalization: a negative index counts from the end; the result is below `len`
@@ -878,8 +899,8 @@ INLINE int next_item(IterObj *it, uint8_t kind, Value *item) {
     const Obj *seq = it->u.seq.seq;
     if (*(const uint8_t *)seq != kind) return 0;
     uint64_t i = it->u.seq.index, len;
-    const Value *items = sequence_items((Value){.tag = TAG_OBJ, .u.obj = (Obj *)seq}, &len);
-    if (i >= len) return 0;
+    const Value *items;
+    if (!sequence_items((Value){.tag = TAG_OBJ, .u.obj = (Obj *)seq}, &items, &len) || i >= len) return 0;
     *item = load_value(&items[i]);
     it->u.seq.index = i + 1;
     return 1;
@@ -1031,11 +1052,31 @@ STENCIL(_YIELD_VALUE) {
  * else exits before any effect. */
 STENCIL(_UNPACK_SEQUENCE) {
     uint64_t len;
-    const Value *items = sequence_items(load_value(&sp[-1]), &len);
-    GUARD(items != NULL && len == OPARG);
+    const Value *items;
+    GUARD(sequence_items(load_value(&sp[-1]), &items, &len) && len == OPARG);
     for (uint64_t k = 0; k < OPARG; k++) store_value(&sp[(int64_t)k - 1], items[OPARG - 1 - k]);
     sp += (int64_t)OPARG - 1;
     CONTINUE();
+}
+
+/* The same for two and three items, the common counts, in registers. */
+CACHED(_UNPACK_SEQUENCE_TWO, 1, 2) {
+    uint64_t len;
+    const Value *items;
+    CHECK(sequence_items(in[0], &items, &len) && len == 2);
+    out[0] = load_value(&items[1]);
+    out[1] = load_value(&items[0]);
+    return 0;
+}
+
+CACHED(_UNPACK_SEQUENCE_THREE, 1, 3) {
+    uint64_t len;
+    const Value *items;
+    CHECK(sequence_items(in[0], &items, &len) && len == 3);
+    out[0] = load_value(&items[2]);
+    out[1] = load_value(&items[1]);
+    out[2] = load_value(&items[0]);
+    return 0;
 }
 
 /* list[int], in range: replace the two operands by the item, read in place (else exit). */

@@ -60,6 +60,11 @@ fn item_eq(vm: &mut Vm, item: Value, value: Value) -> PyResult<bool> {
     r
 }
 
+/// Whether `func` is `list.append` (the JIT appends to a list in place).
+pub fn is_append(func: super::object::NativeFn) -> bool {
+    std::ptr::fn_addr_eq(func, append as super::object::NativeFn)
+}
+
 fn append(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     check_args(vm, "list", "append", args, kw, Arity::One)?;
     let l = this(vm, args, "append")?;

@@ -1,6 +1,7 @@
-# List and tuple indexing, item stores and unpacking inside hot loops: negative indexes, indexes
-# out of range, lists that grow (and move their items) while a loop indexes them, list
-# subclasses, sequences of the wrong length and a list sorted with a key that looks at it.
+# List and tuple indexing, item stores, appends and unpacking inside hot loops: negative indexes,
+# indexes out of range, lists that grow (and move their items) while a loop indexes them, list
+# subclasses, sequences of the wrong length and a list sorted with a key that looks at it or
+# appends to it.
 
 
 class MyList(list):
@@ -124,7 +125,35 @@ def sorted_by_self():
     return xs, seen
 
 
+def appends(n):
+    xs = []
+    alias = xs
+    sub = MyList()
+    for i in range(n):
+        xs.append(i * i)
+        sub.append(-i)
+        if i % 97 == 0:
+            xs.append(xs)
+    return len(alias), alias[-1] if n else None, sum(sub), repr(xs[:3])[:40]
+
+
+def key_appends():
+    xs = [3, 1, 2]
+
+    def key(v):
+        for i in range(300):
+            xs.append(i)
+        return v
+
+    try:
+        xs.sort(key=key)
+    except ValueError as e:
+        return "ValueError: " + str(e), len(xs)
+    return xs
+
+
 for n in (1, 5, 300, 1000):
+    print(appends(n))
     print(sums([3, 1, 4, 1, 5, 9, 2, 6], n), tuple_sums((2, 7, 1), n))
     print(grow_and_read(n), store(n))
     print(out_of_range(n), store_out_of_range(n))
@@ -132,7 +161,7 @@ for n in (1, 5, 300, 1000):
     print(unpack_mixed([(1, 2, 3), [4, 5, 6], (1, 2), [1, 2, 3, 4], 7, "abc"] * (n // 100 + 1))[:8])
     print(swap_in_place(list(range(10)), n))
     print(subclass_index(n), nested(n))
-print(sorted_by_self())
+print(sorted_by_self(), key_appends())
 try:
     print([1, 2][2])
 except IndexError as e:

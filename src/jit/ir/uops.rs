@@ -318,6 +318,7 @@ uops! {
         Addr("the function's continuation table");
     _CALL: Call, Error, Escapes, Count("argument count"), Instruction, N;
     _CALL_LEN: F(3, 1), Guard, Pure, N, Addr("the function"), N;
+    _CALL_LIST_APPEND: F(3, 1), Guard, Writes, N, Addr("the function"), N;
     _CALL_MATH1: F(3, 1), Guard, Pure, Num("the math kernel (sqrt sin cos tan atan fabs)"), Addr("the function"), N;
     _EXECUTE_BYTECODE: Bytecode, Error, Escapes, N, Instruction, N;
 
@@ -338,6 +339,8 @@ uops! {
     _GET_ITER_SEQUENCE: F(1, 1), Guard, Writes, N, N, N;
     _YIELD_VALUE_SINK: F(1, 1), Guard, Writes, N, N, N;
     _UNPACK_SEQUENCE: Unpack, Guard, Pure, Count("item count"), N, N;
+    _UNPACK_SEQUENCE_TWO: F(1, 2), Guard, Pure, N, N, N;
+    _UNPACK_SEQUENCE_THREE: F(1, 3), Guard, Pure, N, N, N;
     _BINARY_SUBSCR_LIST_INT: F(2, 1), Guard, Pure, N, N, N;
     _BINARY_SUBSCR_TUPLE_INT: F(2, 1), Guard, Pure, N, N, N;
     _BINARY_SUBSCR_DICT: F(2, 1), Guard, Pure, N, N, N;

@@ -482,8 +482,10 @@ fn result_facts(uop: Uop, k: u32, pushes: u32) -> Facts {
         _FOR_ITER_ENUMERATE_LIST if top => Facts::tagged(tag::INT),
         _FOR_ITER_LIST | _FOR_ITER_TUPLE | _FOR_ITER_ENUMERATE_LIST if top || k == 1 => Facts::not_null(),
         _GET_ITER_SEQUENCE => Facts::tagged(tag::OBJ),
-        _YIELD_VALUE_SINK => Facts::constant(tag::NONE, 0),
-        _LOAD_DEREF | _LOAD_ATTR_INSTANCE_VALUE | _UNPACK_SEQUENCE => Facts::not_null(),
+        _YIELD_VALUE_SINK | _CALL_LIST_APPEND => Facts::constant(tag::NONE, 0),
+        _LOAD_DEREF | _LOAD_ATTR_INSTANCE_VALUE | _UNPACK_SEQUENCE | _UNPACK_SEQUENCE_TWO | _UNPACK_SEQUENCE_THREE => {
+            Facts::not_null()
+        }
         _ => Facts::default(),
     }
 }

@@ -252,6 +252,12 @@ impl Recorder {
                     return Ok(());
                 }
             }
+            if argc == 1 && crate::runtime::list_methods::is_append(native.func) {
+                let list = values[values.len() - 2];
+                if list.obj().is_some_and(|o| matches!(o.kind, ObjKind::List(_))) {
+                    return self.call_list_append(callee, pc);
+                }
+            }
             return self.call_native(callee, native, argc, values[values.len() - 1], pc);
         }
         let ObjKind::Function(f) = &callee.kind else { return self.call_generic(argc, pc) };
@@ -434,6 +440,18 @@ impl Recorder {
         self.name(callee.as_ptr() as u64, format!("function {}", native.name));
         self.pop(3);
         self.push(result);
+        Ok(())
+    }
+
+    /// `xs.append(x)` on a list (`list.append` loaded as a method, the list in the self slot): one
+    /// uop that appends in place, guarded on the function and the list's kind.
+    fn call_list_append(&mut self, callee: ObjRef, pc: usize) -> Result<(), Abort> {
+        let e = self.exit(pc);
+        self.emit(TraceOp::new(_CALL_LIST_APPEND).operands(callee.as_ptr() as u64, 0).exit(e));
+        self.keep_alive.push(callee);
+        self.name(callee.as_ptr() as u64, "function list.append".to_string());
+        self.pop(3);
+        self.push(Ty::Other);
         Ok(())
     }
 

@@ -131,7 +131,14 @@ impl Recorder {
                         return Err(Abort::Generic);
                     }
                     let e = self.exit(pc);
-                    self.emit(TraceOp::new(_UNPACK_SEQUENCE).oparg(arg).exit(e));
+                    // (Two and three items, the common counts, have uops of their own that keep
+                    // the items in registers.)
+                    let op = match n {
+                        2 => TraceOp::new(_UNPACK_SEQUENCE_TWO),
+                        3 => TraceOp::new(_UNPACK_SEQUENCE_THREE),
+                        _ => TraceOp::new(_UNPACK_SEQUENCE).oparg(arg),
+                    };
+                    self.emit(op.exit(e));
                     self.pop(1);
                     for _ in 0..n {
                         self.push(Ty::Unknown);

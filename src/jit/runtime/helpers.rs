@@ -321,6 +321,21 @@ pub extern "C" fn stitch_slots_push(obj: *const crate::runtime::object::Obj, v: 
     }
 }
 
+/// `_CALL_LIST_APPEND` when the list's buffer is full: appends the value (tag, payload), growing
+/// the buffer. The stencil checked that `obj` is a list no Rust code borrows. (The value comes
+/// in two words, not by address: a stencil that passed the address of its own copy could not
+/// end in a jump to the next one.)
+pub extern "C" fn stitch_list_push(obj: *const crate::runtime::object::Obj, tag: u64, payload: u64) {
+    let words = [tag, payload];
+    // SAFETY: the stencil passes the list, a live heap object (on the stack or in a register
+    // the trace keeps), and the two words of a value it holds, which read together are that
+    // value (`Value` is `#[repr(C, u64)]`: the tag, then the payload).
+    let (obj, v) = unsafe { (&*obj, crate::runtime::value::load_value(words.as_ptr().cast())) };
+    if let ObjKind::List(items) = &obj.kind {
+        items.borrow_mut().push(v);
+    }
+}
+
 /// `_GUARD_GENERATOR`: 1 if the value on top is a generator of code object `code` that a resume
 /// would continue at instruction `pc` (created or suspended there, not running or finished).
 pub extern "C" fn stitch_guard_generator(sp: *mut Value, code: u64, pc: u64) -> c_int {
