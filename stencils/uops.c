@@ -857,7 +857,7 @@ STENCIL(_EXECUTE_BYTECODE) {
     CONTINUE();
 }
 
-/* ---- Iteration and indexing (the helpers exit-check and act in one step) ------------------ */
+/* ---- Iteration and indexing (in place; each exits before any effect when it cannot act) -- */
 
 /* Whether `v` is a tuple or a list, and then its items and their count: a list's as they are
  * now (none while Rust code borrows it exclusively). */
