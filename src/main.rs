@@ -21,6 +21,34 @@ enum Switch {
     Off,
 }
 
+/// `--jit-opt`: the optimizer on, off, or on without some passes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum JitOpt {
+    On,
+    Off,
+    Without(Vec<&'static str>),
+}
+
+fn parse_jit_opt(s: &str) -> Result<JitOpt, String> {
+    let passes = || stitch::jit::opt::PASSES.iter().map(|p| p.0);
+    match s {
+        "on" => return Ok(JitOpt::On),
+        "off" => return Ok(JitOpt::Off),
+        _ => {}
+    }
+    let mut without = Vec::new();
+    for part in s.split(',') {
+        let name = part.strip_prefix('-').ok_or_else(|| {
+            format!("expected on, off, or passes to leave out as -PASS (e.g. -virtuals), not {part:?}")
+        })?;
+        let Some(pass) = passes().find(|p| *p == name) else {
+            return Err(format!("no pass {name:?}; the passes are {}", passes().collect::<Vec<_>>().join(", ")));
+        };
+        without.push(pass);
+    }
+    Ok(JitOpt::Without(without))
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Dump {
     /// Each trace as recorded and as optimized (`rec` and `opt`).
@@ -48,9 +76,10 @@ enum Command {
               value_parser = clap::value_parser!(u32).range(1..))]
         jit_threshold: u32,
         /// Run the trace optimizer between the recorder and the backend (`off`: compile traces
-        /// as recorded, to compare).
-        #[arg(long, value_enum, default_value = "on", value_name = "on|off")]
-        jit_opt: Switch,
+        /// as recorded, to compare; `-PASS[,-PASS...]`: every pass but those, e.g.
+        /// `--jit-opt=-virtuals`; passes: fold, guards, virtuals, forward, dce).
+        #[arg(long, default_value = "on", value_name = "on|off|-PASS,...", value_parser = parse_jit_opt)]
+        jit_opt: JitOpt,
         /// Keep the top values of the stack in registers in machine code (top-of-stack
         /// caching: each uop's stencil variant for how many are there; `off`: every uop reads
         /// and writes the stack in memory, to compare).
@@ -117,7 +146,11 @@ fn main() {
                     dump_recorded: dump.contains(&Dump::Trace) || dump.contains(&Dump::Rec),
                     dump_optimized: dump.contains(&Dump::Trace) || dump.contains(&Dump::Opt),
                     dump_asm: dump.contains(&Dump::Asm),
-                    optimize: jit_opt == Switch::On,
+                    optimize: jit_opt != JitOpt::Off,
+                    passes_off: match jit_opt {
+                        JitOpt::Without(passes) => passes,
+                        _ => Vec::new(),
+                    },
                     cache: jit_cache == Switch::On,
                     log: None,
                 },

@@ -414,6 +414,7 @@ int stitch_compare_str(Value *sp, uint64_t op);
 int stitch_contains_native(Value *sp, uint64_t invert);
 Value *stitch_build_slice(JitState *st, Value *sp, uint64_t n);
 Value *stitch_build_sequence(JitState *st, Value *sp, uint64_t n, uint64_t tuple);
+Value *stitch_materialize_tuple(JitState *st, Value *sp, uint64_t n, uint64_t above);
 void stitch_list_append(Value *sp, uint64_t depth);
 int stitch_binary_subscr_list_slice(JitState *st, Value *sp);
 int stitch_store_subscr_list_slice(JitState *st, Value *sp);

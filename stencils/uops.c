@@ -723,6 +723,20 @@ STENCIL(_POP_FRAME) {
     CONTINUE();
 }
 
+/* Return the OPARG values on top from a frame this trace pushed to the caller's stack, in order,
+ * where the callable was: the items of a tuple the optimizer kept virtual (`return a, b` unpacked
+ * by the caller). The caller's slots lie below the callee's, so copying upwards is safe. */
+STENCIL(_POP_FRAME_N) {
+    FrameStack *frames = st->frames;
+    Value *from = sp - OPARG;
+    frames->len -= 1;
+    const Frame *caller = &frames->records[frames->len - 1];
+    sp = st->stack + caller->sp;
+    for (uint64_t i = 0; i < OPARG; i++) *sp++ = load_value(&from[i]);
+    locals = st->stack + caller->base;
+    CONTINUE();
+}
+
 /* Return from any other frame (an `__init__`, or one the trace did not push) through the runtime,
  * which checks the frame's kind. (It fails only if the frame is not one a trace may return from,
  * which the recorder rules out.) */
@@ -1130,6 +1144,14 @@ STENCIL(_BUILD_LIST) {
 /* A tuple of the OPARG values on top, replacing them. */
 STENCIL(_BUILD_TUPLE) {
     sp = stitch_build_sequence(st, sp, OPARG, 1);
+    CONTINUE();
+}
+
+/* A tuple the optimizer kept virtual, allocated where it is needed (at an exit, or where it
+ * escapes): its OPARG items lie under the top OPERAND0 values; the tuple takes the first item's
+ * slot and the values above move down. */
+STENCIL(_MATERIALIZE_TUPLE) {
+    sp = stitch_materialize_tuple(st, sp, OPARG, OPERAND0);
     CONTINUE();
 }
 

@@ -1264,3 +1264,33 @@ print(f(20000))
     assert!(line.contains("BUILD_SET "), "{line}");
     assert!(!line.contains("FORMAT_VALUE"), "{line}");
 }
+
+const RETURNS_A_PAIR: &str = "\
+def divide(a, b):
+    return a // b, a % b
+
+def f(n):
+    total = 0
+    for i in range(1, n):
+        q, r = divide(n, i)
+        total += q - r
+    return total
+
+print(f(3000))
+";
+
+#[test]
+fn a_tuple_returned_and_unpacked_is_never_built_unless_the_pass_is_off() {
+    let on = run("pair.py", RETURNS_A_PAIR, &["--dump=opt", "--stats"], &[]);
+    assert_eq!(on.stdout, "-1570335\n", "{}", on.stderr);
+    assert!(on.stderr.contains("_POP_FRAME_N                 2"), "{}", on.stderr);
+    assert!(!on.stderr.contains("_BUILD_TUPLE"), "{}", on.stderr);
+    assert!(on.stderr.contains("  virtuals   removed "), "{}", on.stderr);
+    let off = run("pair.py", RETURNS_A_PAIR, &["--dump=opt", "--stats", "--jit-opt=-virtuals"], &[]);
+    assert_eq!(off.stdout, on.stdout);
+    assert!(off.stderr.contains("_BUILD_TUPLE") && !off.stderr.contains("_POP_FRAME_N"), "{}", off.stderr);
+    assert!(off.stderr.contains("  virtuals   off (--jit-opt=-virtuals)"), "{}", off.stderr);
+    let bad = run("pair.py", RETURNS_A_PAIR, &["--jit-opt=-nonesuch"], &[]);
+    assert_eq!(bad.status, Some(2));
+    assert!(bad.stderr.contains("the passes are fold, guards, virtuals, forward, dce"), "{}", bad.stderr);
+}

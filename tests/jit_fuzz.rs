@@ -150,6 +150,21 @@ fn statement(rng: &mut Rng, out: &mut String, indent: &str, n: u64, depth: u32) 
             // Uncaught, rarely: the traceback must match.
             let _ = writeln!(out, "{indent}if i == {c} and n < 40:\n{indent}    acc += inv(0)");
         }
+        18 => {
+            // Tuples returned and taken apart (the optimizer never builds them), through two
+            // frames, in a nested target with a guard while one is pending, and kept whole.
+            let (a, b, c) = (var(rng), var(rng), var(rng));
+            let _ = match rng.below(3) {
+                0 => writeln!(out, "{indent}{a}, {b} = dm({c}, {})", var(rng)),
+                1 => writeln!(out, "{indent}({a}, {b}), {c} = pr({}), {} * 3 % 1009", var(rng), var(rng)),
+                _ => writeln!(
+                    out,
+                    "{indent}tt = dm({c}, i)
+{indent}{a}, {b} = tt
+{indent}acc += len(tt)"
+                ),
+            };
+        }
         22 => {
             // A generator with a yield inside its loop, iterated.
             let _ = writeln!(out, "{indent}for g in gen3({} % 5):\n{indent}    acc += g", var(rng));
@@ -257,6 +272,8 @@ fn program(seed: u64) -> String {
          add3 = mk(3)\n\n\
          def rec(n):\n    if n <= 0:\n        return 0\n    return 1 + rec(n - 1)\n\n\
          def inv(x):\n    return 100 // x\n\n\
+         def dm(a, b):\n    return a // 7 % 1009, (a % 7 + b) % 1009\n\n\
+         def pr(a):\n    return dm(a, 1)\n\n\
          def kwf(a, b=2):\n    return a - b\n\n\
          def swap_hs():\n    global h1, h2\n    h1, h2 = h2, h1\n\n\
          def gen3(k):\n    for t in range(3):\n        yield t * k\n\n\

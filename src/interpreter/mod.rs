@@ -106,6 +106,10 @@ pub enum Exit {
 
 /// Number of value slots in the VM stack (16 bytes each; untouched pages cost nothing).
 const STACK_SLOTS: usize = 4 << 20;
+/// Slots at the end of the VM stack that no frame reserves: machine code may hold up to this many
+/// values more than the interpreter would at the same point (the items of a tuple the optimizer
+/// kept virtual stand where the tuple would be one value), even in the last frame that fits.
+pub const STACK_SLACK: usize = 64;
 /// Hard ceiling for `sys.setrecursionlimit`.
 pub const MAX_RECURSION_LIMIT: usize = 100_000;
 
@@ -228,7 +232,7 @@ const MAX_NATIVE_DEPTH: usize = 3000;
 
 impl Drop for Vm {
     fn drop(&mut self) {
-        let layout = std::alloc::Layout::array::<Value>(self.stack_slots).expect("stack layout");
+        let layout = std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("stack layout");
         // SAFETY: `stack` was allocated in `alloc_stack` with this same layout and is freed
         // once, here.
         unsafe { std::alloc::dealloc(self.stack as *mut u8, layout) };
@@ -267,7 +271,7 @@ impl Vm {
             heap,
             interner,
             stack,
-            stack_slots: STACK_SLOTS,
+            stack_slots: STACK_SLOTS - STACK_SLACK,
             sp: 0,
             frames: frames::FrameStack::new(1000),
             types,

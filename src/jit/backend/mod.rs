@@ -69,6 +69,9 @@ pub struct CompiledTrace {
     /// The spills in front of exit stubs, for variants that leave with values in registers, as
     /// (the exit they lead to, where they went).
     pub exit_spills: Vec<(usize, OpPlacement)>,
+    /// The restore uops in front of exit stubs, for exits that allocate what the optimizer kept
+    /// virtual, as (the exit they lead to, where they went), in the order they run.
+    pub restores: Vec<(usize, OpPlacement)>,
     /// How many uops started with stack values in registers (top-of-stack caching).
     pub cached_entries: usize,
     /// Trampolines to far helpers and GOT slots, as (address, what they reach or hold).

@@ -62,8 +62,11 @@ impl Jit {
         let entry =
             side_of.and_then(|(parent, exit)| self.trace(parent).exit_states.get(exit.index()).cloned().flatten());
         let cx = opt::Context::new(recorder.codes(), entry.as_ref());
-        let (mut trace, reports) =
-            if self.options.optimize { opt::optimize(&recorded, &cx) } else { (recorded.clone(), Vec::new()) };
+        let (mut trace, reports) = if self.options.optimize {
+            opt::optimize_without(&recorded, &cx, &self.options.passes_off)
+        } else {
+            (recorded.clone(), Vec::new())
+        };
         // Kept for side traces, at the exits they may grow from.
         let mut exit_states = cx.exit_states.take();
         exit_states.resize(trace.exits.len(), None);

@@ -69,6 +69,8 @@ pub struct Options {
     pub dump_asm: bool,
     /// Run the optimizer between the recorder and the backend (`--jit-opt=on`, the default).
     pub optimize: bool,
+    /// Passes the optimizer skips (`--jit-opt=-virtuals`), to measure what each one does.
+    pub passes_off: Vec<&'static str>,
     /// Keep the top of the value stack in registers in machine code (`--jit-cache=on`, the
     /// default; the stencil backend's top-of-stack caching).
     pub cache: bool,
@@ -84,6 +86,7 @@ impl Default for Options {
             dump_optimized: false,
             dump_asm: false,
             optimize: true,
+            passes_off: Vec::new(),
             cache: true,
             log: None,
         }

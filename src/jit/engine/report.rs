@@ -200,6 +200,9 @@ impl Jit {
                 let added = if *added > 0 { format!(", added {added}") } else { String::new() };
                 let _ = writeln!(out, "  {pass:<10} removed {removed}{added}");
             }
+            for pass in &self.options.passes_off {
+                let _ = writeln!(out, "  {pass:<10} off (--jit-opt=-{pass})");
+            }
         } else {
             let _ = writeln!(out, "optimizer:           off (--jit-opt=off)");
         }

@@ -115,6 +115,10 @@ pub struct ExitPoint {
     /// Where a recording too long for one trace stopped: its continuation grows here at the
     /// first exit.
     pub continues: bool,
+    /// What the exit does before it leaves, when the trace's state there is not yet the
+    /// interpreter's (an index into [`Trace::restores`]): the optimizer kept objects virtual
+    /// past this exit, and these uops allocate them.
+    pub restore: Option<u32>,
 }
 
 /// How a function trace's exit after a return finds where to resume.
@@ -133,12 +137,21 @@ pub enum Resume {
 impl ExitPoint {
     /// A guard's exit at instruction `pc`, where a side trace may start.
     pub fn guard(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: true, ends_loop: false, resume: Resume::At, continues: false }
+        ExitPoint {
+            pc,
+            code: 0,
+            level: 0,
+            side: true,
+            ends_loop: false,
+            resume: Resume::At,
+            continues: false,
+            restore: None,
+        }
     }
 
     /// An exit no side trace grows from.
     pub fn plain(pc: u32) -> ExitPoint {
-        ExitPoint { pc, code: 0, level: 0, side: false, ends_loop: false, resume: Resume::At, continues: false }
+        ExitPoint { side: false, ..ExitPoint::guard(pc) }
     }
 
     /// The same exit, resuming as `resume` says.
@@ -185,6 +198,9 @@ pub struct Trace {
     /// site's resume instruction). Each is an entry point in the caller's frame, with the
     /// callee's result pushed, reached from a return (`_RETURN_DISPATCH`).
     pub continuations: Vec<(usize, u32)>,
+    /// The uops exits run before they leave (see [`ExitPoint::restore`]): each list works on
+    /// the stack as the exit finds it, in memory, and leaves it as the interpreter expects.
+    pub restores: Vec<Vec<TraceOp>>,
 }
 
 impl Trace {
@@ -197,6 +213,14 @@ impl Trace {
     /// The exit `id` names.
     pub fn exit(&self, id: ExitId) -> &ExitPoint {
         &self.exits[id.index()]
+    }
+
+    /// The uops exit `id` runs before it leaves (none for most exits).
+    pub fn restore_ops(&self, id: ExitId) -> &[TraceOp] {
+        match self.exit(id).restore {
+            Some(r) => &self.restores[r as usize],
+            None => &[],
+        }
     }
 
     /// (uops, checks) in the loop body (from `loop_start` to the end, without `--stats`
@@ -232,6 +256,15 @@ impl Trace {
                     return Err(format!("uop {i} ({}) names {e} of {}", op.uop, self.exits.len()))
                 }
                 _ => {}
+            }
+        }
+        for (i, exit) in self.exits.iter().enumerate() {
+            let Some(r) = exit.restore else { continue };
+            let Some(ops) = self.restores.get(r as usize) else {
+                return Err(format!("exit {i} restores with list {r} of {}", self.restores.len()));
+            };
+            if let Some(op) = ops.iter().find(|op| op.uop.info().exits != Exits::Never || op.exit.is_some()) {
+                return Err(format!("exit {i} restores with {}, which can exit", op.uop));
             }
         }
         Ok(())

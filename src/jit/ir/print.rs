@@ -141,6 +141,22 @@ pub fn line(i: usize, op: &TraceOp, trace: &Trace, describe: &dyn Describe) -> S
     }
     if let Some(e) = op.exit {
         line += &format!("  -> {}", exit_label(trace, e));
+        // What the exit allocates first, of what the trace kept virtual.
+        let restores: Vec<String> = trace
+            .restore_ops(e)
+            .iter()
+            .map(|r| {
+                let args = arguments(r, describe);
+                if args.is_empty() {
+                    r.uop.name().to_string()
+                } else {
+                    format!("{} {args}", r.uop.name())
+                }
+            })
+            .collect();
+        if !restores.is_empty() {
+            line += &format!(" after {}", restores.join("; "));
+        }
     }
     line.trim_end().to_string()
 }

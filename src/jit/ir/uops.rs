@@ -74,6 +74,9 @@ pub enum StackEffect {
     Frame,
     /// Whatever the bytecode it runs does (`_EXECUTE_BYTECODE`; the opcode table knows).
     Bytecode,
+    /// `_MATERIALIZE_TUPLE`: removes `oparg` values lying under the top `operand0` values and
+    /// puts the tuple of them in their place (the values above move down).
+    Materialize,
 }
 
 impl StackEffect {
@@ -88,7 +91,7 @@ impl StackEffect {
             StackEffect::Unpack => (1, oparg),
             StackEffect::Slice { store: false } => (oparg + 1, 1),
             StackEffect::Slice { store: true } => (oparg + 2, 0),
-            StackEffect::Frame | StackEffect::Bytecode => return None,
+            StackEffect::Frame | StackEffect::Bytecode | StackEffect::Materialize => return None,
         })
     }
 }
@@ -309,6 +312,7 @@ uops! {
     _CREATE_INIT_FRAME: Frame, Error, Writes, Count("argument count"),
         Instruction, Num("the callee's local slot count");
     _POP_FRAME: Frame, Never, Writes, N, N, N;
+    _POP_FRAME_N: Frame, Never, Writes, Count("values returned"), N, N;
     _POP_FRAME_CHECKED: Frame, Error, Writes, N, N, N;
     _PUSH_FRAME_OPERATOR: Frame, Guard, Writes, Count("operands"), Addr("the operator's frame template"), N;
     _POP_FRAME_BINARY: Frame, Guard, Writes, N, Addr("NotImplemented"), N;
@@ -350,6 +354,7 @@ uops! {
     _BUILD_SLICE: Build, Never, Writes, Count("bounds"), N, N;
     _BUILD_LIST: Build, Never, Writes, Count("items"), N, N;
     _BUILD_TUPLE: Build, Never, Writes, Count("items"), N, N;
+    _MATERIALIZE_TUPLE: Materialize, Never, Writes, Count("items"), Count("values above them"), N;
     _LIST_APPEND: F(1, 0), Never, Writes, Count("the list's depth below the item"), N, N;
     _BINARY_SUBSCR_LIST_SLICE: F(2, 1), Guard, Writes, N, N, N;
     _BINARY_SLICE_LIST: Slice { store: false }, Guard, Writes, Count("bounds"), N, N;

@@ -186,6 +186,14 @@ impl Machine {
         }
     }
 
+    /// Pops the top `n` values, returned deepest first (as they were pushed). (Not
+    /// `(0..n).map(pop).rev()`: that reverses the range, not the order of the pops.)
+    pub fn pop_n(&mut self, n: usize) -> Vec<Sym> {
+        let mut values: Vec<Sym> = (0..n).map(|_| self.pop()).collect();
+        values.reverse();
+        values
+    }
+
     /// Makes the known stack at least `n` deep (fresh values below what is known).
     fn reach(&mut self, n: usize) {
         let have = self.frame().stack.len();
@@ -342,7 +350,7 @@ impl Machine {
                 self.learn_shape(s, op.operands[0]);
             }
             _PUSH_FRAME_OPERATOR => {
-                let operands: Vec<Sym> = (0..n).map(|_| self.pop()).rev().collect();
+                let operands = self.pop_n(n);
                 let mut frame = Frame::default();
                 for (k, s) in operands.into_iter().enumerate() {
                     frame.locals.insert(k as u32, s);
@@ -361,7 +369,7 @@ impl Machine {
                 self.push(top);
             }
             _PUSH_FRAME | _CREATE_INIT_FRAME => {
-                let args: Vec<Sym> = (0..n).map(|_| self.pop()).rev().collect();
+                let args = self.pop_n(n);
                 let self_or_null = self.pop();
                 self.pop();
                 let mut frame = Frame::default();

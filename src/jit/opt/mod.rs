@@ -7,7 +7,7 @@
 //! the interpreter in exactly the state it would have had:
 //!
 //! ```text
-//! recorded ──fold──▶ ──guards──▶ ──forward──▶ ──dce──▶ optimized
+//! recorded ──fold──▶ ──guards──▶ ──virtuals──▶ ──forward──▶ ──dce──▶ optimized
 //! ```
 //!
 //! * [`fold`]: constant folding of arithmetic, comparisons and branches on constants;
@@ -15,6 +15,8 @@
 //!   every guard implied by earlier guards or by the uops that made the value, and moves the
 //!   checks a loop needs on every iteration into its preamble when they hold across the
 //!   back-edge (LuaJIT's and PyPy's loop-invariant guards, without peeling);
+//! * [`virtuals`]: allocation removal: a tuple built only to be taken apart (`return a, b`
+//!   unpacked by the caller) is never allocated; exits that need it allocate it first;
 //! * [`forward`]: a local stored and read back at once keeps its value on the stack;
 //! * [`dce`]: values pushed and popped with no use in between, and the uops that made them.
 //!
@@ -27,6 +29,7 @@ pub mod fold;
 pub mod forward;
 pub mod guards;
 mod rewrite;
+pub mod virtuals;
 
 #[cfg(test)]
 mod tests;
@@ -92,14 +95,24 @@ impl fmt::Display for PassReport {
 type Pass = fn(&Trace, &Context) -> Rewrite;
 
 /// The pipeline, in order.
-pub const PASSES: &[(&str, Pass)] =
-    &[("fold", fold::run), ("guards", guards::run), ("forward", forward::run), ("dce", dce::run)];
+pub const PASSES: &[(&str, Pass)] = &[
+    ("fold", fold::run),
+    ("guards", guards::run),
+    ("virtuals", virtuals::run),
+    ("forward", forward::run),
+    ("dce", dce::run),
+];
 
 /// Runs every pass over `trace`.
 pub fn optimize(trace: &Trace, cx: &Context) -> (Trace, Vec<PassReport>) {
+    optimize_without(trace, cx, &[])
+}
+
+/// Runs every pass over `trace` but those named in `off` (`--jit-opt=-virtuals`).
+pub fn optimize_without(trace: &Trace, cx: &Context, off: &[&str]) -> (Trace, Vec<PassReport>) {
     let mut trace = trace.clone();
     let mut reports = Vec::new();
-    for &(name, pass) in PASSES {
+    for &(name, pass) in PASSES.iter().filter(|(name, _)| !off.contains(name)) {
         let rewrite = pass(&trace, cx);
         let (removed, added) = rewrite.counts();
         trace = rewrite.apply(&trace);

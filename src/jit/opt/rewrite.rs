@@ -18,11 +18,13 @@ pub struct Rewrite {
     preamble: Vec<TraceOp>,
     /// Exits added (appended to the trace's).
     exits: Vec<crate::jit::ir::ExitPoint>,
+    /// Restore lists added (appended to the trace's).
+    restores: Vec<Vec<TraceOp>>,
 }
 
 impl Rewrite {
     pub fn new(trace: &Trace) -> Rewrite {
-        Rewrite { edits: vec![None; trace.ops.len()], preamble: Vec::new(), exits: Vec::new() }
+        Rewrite { edits: vec![None; trace.ops.len()], preamble: Vec::new(), exits: Vec::new(), restores: Vec::new() }
     }
 
     /// Drops uop `i`.
@@ -51,6 +53,13 @@ impl Rewrite {
         crate::jit::ir::ExitId((trace.exits.len() + self.exits.len() - 1) as u32)
     }
 
+    /// Adds a list of restore uops for an exit ([`crate::jit::ir::ExitPoint::restore`]) and
+    /// returns its index; `trace` is the trace being rewritten.
+    pub fn add_restore(&mut self, trace: &Trace, ops: Vec<TraceOp>) -> u32 {
+        self.restores.push(ops);
+        (trace.restores.len() + self.restores.len() - 1) as u32
+    }
+
     /// (uops removed, uops added): a replacement by `k` uops counts as one removed and `k`
     /// added, less what they have in common.
     pub fn counts(&self) -> (usize, usize) {
@@ -69,6 +78,7 @@ impl Rewrite {
     pub fn apply(&self, trace: &Trace) -> Trace {
         let mut out = Trace { ops: Vec::with_capacity(trace.ops.len()), ..trace.clone() };
         out.exits.extend(self.exits.iter().copied());
+        out.restores.extend(self.restores.iter().cloned());
         // new_index[i]: where original uop i's replacement starts (for entry points).
         let mut new_index = vec![0; trace.ops.len() + 1];
         for (i, op) in trace.ops.iter().enumerate() {

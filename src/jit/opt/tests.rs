@@ -385,7 +385,7 @@ fn the_pipeline_keeps_exits_and_reports_each_pass() {
     assert_eq!(out.exits.len(), t.exits.len() + 1);
     assert_eq!(out.exits[t.exits.len()], ExitPoint::guard(t.header));
     let names: Vec<&str> = reports.iter().map(|r| r.pass).collect();
-    assert_eq!(names, ["fold", "guards", "forward", "dce"]);
+    assert_eq!(names, ["fold", "guards", "virtuals", "forward", "dce"]);
     assert_eq!(reports[1].to_string(), "guards: removed 14 uops");
     // Every uop of the result that exits names one of the trace's exits, unchanged.
     for op in &out.ops {
@@ -438,4 +438,145 @@ fn a_side_trace_starts_with_what_its_parent_knew_at_the_exit() {
     // Without the parent's facts, both guards stay.
     let out = listing(&guards::run(&side, &cx).apply(&side), &Plain);
     assert!(out.contains("_GUARD_TOS_INT"), "{out}");
+}
+
+#[test]
+fn arguments_reach_the_callee_in_order() {
+    // `f(i, x)` with `i` known to be an int and `x` not: in the callee, local 0 is `i` and the
+    // guard on local 1 (`x`) stays. (The machine once took the arguments in reverse.)
+    let call = |k: u32| op(_PUSH_FRAME).oparg(k);
+    let t = straight(&[
+        load(0),
+        op(_GUARD_TOS_INT),
+        store(0),
+        op(_PUSH_NULL),
+        op(_PUSH_NULL),
+        load(0),
+        load(1),
+        call(2),
+        load(0),
+        op(_GUARD_TOS_INT),
+        load(1),
+        op(_GUARD_TOS_INT),
+        op(_BINARY_OP_ADD_INT),
+        op(_POP_FRAME),
+    ]);
+    let (out, _) = pass(guards::run, &t);
+    let guards: Vec<&str> = out.lines().filter(|l| l.contains("_GUARD_TOS_INT")).collect();
+    assert_eq!(guards.len(), 2, "the first argument's guard goes, the second's stays:\n{out}");
+    assert!(out.lines().skip_while(|l| !l.contains("_PUSH_FRAME")).any(|l| l.contains("_GUARD_TOS_INT")), "{out}");
+}
+
+#[test]
+fn a_tuple_taken_apart_is_never_built() {
+    let t = straight(&[load(0), load(1), op(_BUILD_TUPLE).oparg(2), op(_UNPACK_SEQUENCE_TWO), store(2), store(3)]);
+    let (out, counts) = pass(virtuals::run, &t);
+    assert_listing(
+        &out,
+        r"
+   0  _LOAD_FAST                   slot 0
+   1  _LOAD_FAST                   slot 1
+   2  _STORE_FAST                  slot 3
+   3  _STORE_FAST                  slot 2
+   4  _DEOPT                        -> exit 1 (@12)",
+    );
+    assert_eq!(counts, (3, 1));
+}
+
+#[test]
+fn a_guard_while_a_tuple_is_virtual_allocates_it_on_the_way_out() {
+    // `(a, b), c = (x, y), z * 2`: the multiplication can overflow while the tuple is pending.
+    let t = straight(&[
+        load(0),
+        load(1),
+        op(_BUILD_TUPLE).oparg(2),
+        load(2),
+        int(2),
+        op(_BINARY_OP_MULTIPLY_INT),
+        op(_SWAP).oparg(2),
+        op(_UNPACK_SEQUENCE_TWO),
+        store(3),
+        store(4),
+        store(5),
+    ]);
+    let (out, _) = pass(virtuals::run, &t);
+    assert_listing(
+        &out,
+        r"
+   0  _LOAD_FAST                   slot 0
+   1  _LOAD_FAST                   slot 1
+   2  _LOAD_FAST                   slot 2
+   3  _LOAD_CONST_INLINE           int 2
+   4  _BINARY_OP_MULTIPLY_INT       -> exit 3 (@10) after _MATERIALIZE_TUPLE 2, 2
+   5  _SWAP                        3
+   6  _SWAP                        2
+   7  _STORE_FAST                  slot 4
+   8  _STORE_FAST                  slot 3
+   9  _STORE_FAST                  slot 5
+  10  _DEOPT                        -> exit 2 (@22)",
+    );
+}
+
+#[test]
+fn a_tuple_that_escapes_is_built_where_it_was() {
+    let t = straight(&[load(0), load(1), op(_BUILD_TUPLE).oparg(2), load(2), op(_GUARD_TOS_INT), store(3), store(4)]);
+    let (out, counts) = pass(virtuals::run, &t);
+    assert_eq!(counts, (0, 0), "{out}");
+    // Taken apart on one path only, it still escapes on the other: the loop's end.
+    let t = looping(&[], &[load(0), load(1), op(_BUILD_TUPLE).oparg(2), store(2)]);
+    assert_eq!(pass(virtuals::run, &t).1, (0, 0));
+}
+
+#[test]
+fn a_returned_tuple_crosses_the_frame_and_dies_with_pops() {
+    let t = straight(&[
+        load(0),
+        load(1),
+        op(_BUILD_TUPLE).oparg(2),
+        op(_POP_FRAME),
+        op(_UNPACK_SEQUENCE_TWO),
+        store(0),
+        op(_POP_TOP),
+        load(1),
+        load(2),
+        load(3),
+        op(_BUILD_TUPLE).oparg(3),
+        op(_POP_TOP),
+    ]);
+    let (out, _) = pass(virtuals::run, &t);
+    assert_listing(
+        &out,
+        r"
+   0  _LOAD_FAST                   slot 0
+   1  _LOAD_FAST                   slot 1
+   2  _POP_FRAME_N                 2
+   3  _SWAP                        2
+   4  _STORE_FAST                  slot 0
+   5  _POP_TOP
+   6  _LOAD_FAST                   slot 1
+   7  _LOAD_FAST                   slot 2
+   8  _LOAD_FAST                   slot 3
+   9  _POP_TOP
+  10  _POP_TOP
+  11  _POP_TOP
+  12  _DEOPT                        -> exit 1 (@24)",
+    );
+}
+
+#[test]
+fn swaps_rearrange_any_permutation() {
+    let at = op(_POP_TOP);
+    for n in 1..=7usize {
+        // Every rotation and the reversal of n slots.
+        let mut targets: Vec<Vec<usize>> = (0..n).map(|r| (0..n).map(|j| (j + r) % n).collect()).collect();
+        targets.push((0..n).rev().collect());
+        for target in targets {
+            let mut slots: Vec<usize> = (0..n).collect();
+            for s in virtuals::swaps(n, &target, &at) {
+                let (top, other) = (n - 1, n - s.oparg as usize);
+                slots.swap(top, other);
+            }
+            assert_eq!(slots, target, "n = {n}");
+        }
+    }
 }

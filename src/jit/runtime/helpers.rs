@@ -528,6 +528,27 @@ pub extern "C" fn stitch_build_sequence(st: *mut JitState, sp: *mut Value, n: u6
     }
 }
 
+/// `_MATERIALIZE_TUPLE`: the tuple of the `n` values lying under the top `above` values takes
+/// the first one's slot, and the values above move down; returns the new stack pointer.
+pub extern "C" fn stitch_materialize_tuple(st: *mut JitState, sp: *mut Value, n: u64, above: u64) -> *mut Value {
+    // SAFETY: stencils pass their own `st`.
+    let (_, vm) = unsafe { context(st) };
+    let (n, above) = (n as usize, above as usize);
+    // SAFETY: the stencil calls this with `n + above` values on top of the stack, which stay
+    // there (rooted) while the tuple is allocated.
+    let items: Vec<Value> = (0..n).map(|i| unsafe { peek(sp, above + n - i) }).collect();
+    let tuple = vm.new_tuple(items);
+    // SAFETY: the items occupy the `n` slots under the top `above`; the first takes the tuple,
+    // the `above` values move down to just after it (a forward copy within the same slots), and
+    // the new top is above them.
+    unsafe {
+        let base = sp.sub(above + n);
+        base.write(tuple);
+        std::ptr::copy(sp.sub(above), base.add(1), above);
+        base.add(1 + above)
+    }
+}
+
 /// `_LIST_APPEND`: appends the top value to the list `depth` values below it (a
 /// comprehension's own list); the stencil pops the value.
 pub extern "C" fn stitch_list_append(sp: *mut Value, depth: u64) {

@@ -224,6 +224,13 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
         );
         add(title, placed, stencil);
     }
+    for (e, placed) in &compiled.restores {
+        let Some(stencil) = set.get(&placed.stencil) else { continue };
+        let exit = crate::jit::ir::ExitId(*e as u32);
+        let title =
+            format!("{} for {} (restores what the trace kept virtual)", placed.stencil, print::exit_label(trace, exit));
+        add(title, placed, stencil);
+    }
     hot.extend(cold);
     let mut out = register_legend(set);
     out += &render_trace_code(set.arch, &hot);

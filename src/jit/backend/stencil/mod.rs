@@ -24,6 +24,7 @@ use super::{Backend, CompiledTrace, OpPlacement};
 use crate::jit::ir::Trace;
 use crate::jit::runtime::abi::{ExitRecord, TraceEntry};
 use crate::jit::runtime::codemem::CodeArena;
+use check::stencil_of;
 use extract::{Arch, HoleValue, Reloc, Stencil, StencilSet};
 use relocate::{Linker, Placement};
 
@@ -149,9 +150,25 @@ pub fn compile(
         op_code.push(place(stencil, &mut at));
         spill_code.push(spill.map(|s| place(s, &mut at)));
     }
+    // An exit that restores the interpreter's state (objects the optimizer kept virtual) runs
+    // its restore uops, each the plain stencil working on memory, right in front of its stub:
+    // each falls through to the next, the last to the stub.
     let mut stub_code = Vec::with_capacity(n_records);
-    for _ in 0..n_records {
-        stub_code.push(place(exit_stencil, &mut at));
+    let mut restore_code: Vec<(usize, Vec<(&Stencil, usize)>)> = Vec::new();
+    let mut exit_target = Vec::with_capacity(n_records);
+    for e in 0..n_records {
+        let restores = trace.exits.get(e).and_then(|exit| exit.restore).map(|r| &trace.restores[r as usize][..]);
+        let mut placed = Vec::new();
+        for op in restores.unwrap_or(&[]) {
+            let stencil = get(stencil_of(op.uop))?;
+            placed.push((stencil, place(stencil, &mut at)));
+        }
+        let stub = place(exit_stencil, &mut at);
+        stub_code.push(stub);
+        exit_target.push(placed.first().map_or(stub, |&(_, code)| code));
+        if !placed.is_empty() {
+            restore_code.push((e, placed));
+        }
     }
     // A variant entered with values in registers leaves through a spill of them that jumps to its
     // exit stub: one per (exit, depth) the trace needs.
@@ -166,7 +183,7 @@ pub fn compile(
     }
     let exit_of = |e: crate::jit::ir::ExitId, depth: usize| -> usize {
         match depth {
-            0 => stub_code[e.index()],
+            0 => exit_target[e.index()],
             _ => exit_spills.iter().find(|&&(key, _)| key == (e.index(), depth)).expect("placed above").1,
         }
     };
@@ -232,12 +249,37 @@ pub fn compile(
             cold: 0,
             data: 0,
             continue_to: None,
-            exit_stub: Some(stub_code[e]),
+            exit_stub: Some(exit_target[e]),
             oparg: 0,
             operands: [0, 0],
         });
     }
+    let first_restore = instances.len();
+    for (e, placed) in &restore_code {
+        let ops = &trace.restores[trace.exits[*e].restore.expect("an exit that restores") as usize];
+        for (k, (op, &(stencil, code))) in ops.iter().zip(placed).enumerate() {
+            let next = placed.get(k + 1).map_or(stub_code[*e], |&(_, c)| c);
+            instances.push(Instance {
+                stencil,
+                code,
+                cold: 0,
+                data: 0,
+                continue_to: Some(next),
+                exit_stub: None,
+                oparg: op.oparg as u64,
+                operands: op.operands,
+            });
+        }
+    }
     let error_stub = stub_code[n_records - 1];
+    // A stencil whose jump to the next was dropped falls through: what it continues to must
+    // follow it.
+    for instance in &instances {
+        let next = instance.code + instance.stencil.code.len();
+        if !instance.stencil.ends_in_jump && instance.continue_to.is_some_and(|to| to != next) {
+            return Err(format!("{} would fall through to code it does not continue to", instance.stencil.name));
+        }
+    }
 
     // Cold parts, then trampolines and data.
     for instance in instances.iter_mut() {
@@ -366,6 +408,8 @@ pub fn compile(
         .enumerate()
         .map(|(k, &((e, _), _))| (e, placement(&instances[first_exit_spill + k])))
         .collect();
+    let restore_exits = restore_code.iter().flat_map(|(e, placed)| placed.iter().map(move |_| *e));
+    let restores = restore_exits.zip(&instances[first_restore..]).map(|(e, i)| (e, placement(i))).collect();
     let entry_placement = placement(&instances[0]);
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
     // signature (stencils/uops.c), followed by the code it enters; the span is executable.
@@ -381,6 +425,7 @@ pub fn compile(
         spills,
         stubs,
         exit_spills,
+        restores,
         cached_entries: plan.cached_entries,
         trampolines,
         got,
