@@ -59,21 +59,32 @@ impl Entry {
 
 pub fn run(trace: &Trace, cx: &Context) -> Rewrite {
     // First walk: every tuple may stay virtual; see which end taken apart.
+    // (Most traces build no tuple, or build one only to hand it on: nothing to walk.)
     let all: BTreeSet<usize> =
         trace.ops.iter().enumerate().filter(|(_, op)| op.uop == _BUILD_TUPLE).map(|(i, _)| i).collect();
-    if all.is_empty() {
+    let takes_apart = trace
+        .ops
+        .iter()
+        .any(|op| matches!(op.uop, _UNPACK_SEQUENCE | _UNPACK_SEQUENCE_TWO | _UNPACK_SEQUENCE_THREE | _POP_TOP));
+    if all.is_empty() || !takes_apart {
         return Rewrite::new(trace);
     }
-    let first = Walk::run(trace, &all);
+    let first = Walk::run(trace, &all, false);
     let keep: BTreeSet<usize> = first.consumed.difference(&first.escaped).copied().collect();
     if keep.is_empty() {
         return Rewrite::new(trace);
     }
-    let walk = Walk::run(trace, &keep);
+    let walk = Walk::run(trace, &keep, true);
     let mut rewrite = Rewrite::new(trace);
-    for (i, group) in walk.groups.iter().enumerate() {
-        if !(group.len() == 1 && group[0] == trace.ops[i]) {
-            rewrite.replace(i, group.clone());
+    let mut k = 0;
+    for (i, original) in trace.ops.iter().enumerate() {
+        let start = k;
+        while k < walk.out.len() && walk.out[k].0 == i {
+            k += 1;
+        }
+        let group = &walk.out[start..k];
+        if !(group.len() == 1 && group[0].1 == *original) {
+            rewrite.replace(i, group.iter().map(|e| e.1).collect());
         }
     }
     let mut states = cx.exit_states.borrow_mut();
@@ -96,8 +107,10 @@ struct Walk<'a> {
     allowed: &'a BTreeSet<usize>,
     /// The stack's top entries (the top last); below them, real values the walk does not track.
     stack: Vec<Entry>,
-    /// Per original uop: what it becomes.
-    groups: Vec<Vec<TraceOp>>,
+    /// What the uops become, each with the original uop it stands for (in order), when the
+    /// walk writes its output at all (the first only looks).
+    out: Vec<(usize, TraceOp)>,
+    writes: bool,
     /// Tuples taken apart, and tuples made real.
     consumed: BTreeSet<usize>,
     escaped: BTreeSet<usize>,
@@ -107,12 +120,13 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn run(trace: &'a Trace, allowed: &'a BTreeSet<usize>) -> Walk<'a> {
+    fn run(trace: &'a Trace, allowed: &'a BTreeSet<usize>, writes: bool) -> Walk<'a> {
         let mut walk = Walk {
             trace,
             allowed,
             stack: Vec::new(),
-            groups: vec![Vec::new(); trace.ops.len()],
+            out: Vec::with_capacity(if writes { trace.ops.len() + 8 } else { 0 }),
+            writes,
             consumed: BTreeSet::new(),
             escaped: BTreeSet::new(),
             exits: Vec::new(),
@@ -125,7 +139,7 @@ impl<'a> Walk<'a> {
                 // Jumps land here with every value real: make them so on the way in.
                 let at = trace.ops[i - 1];
                 let ops = walk.materialize_all(&at);
-                walk.groups[i - 1].extend(ops);
+                walk.emit(i - 1, ops);
                 walk.stack.clear();
             }
             i += walk.step(i, &entries);
@@ -166,7 +180,7 @@ impl<'a> Walk<'a> {
                         // the first on top for the first store: store from the top down instead.
                         let mut ops: Vec<TraceOp> = self.trace.ops[i + 1..=i + n].to_vec();
                         ops.reverse();
-                        self.groups[i] = ops;
+                        self.emit(i, ops);
                         for _ in 0..n {
                             self.stack.pop();
                         }
@@ -174,7 +188,7 @@ impl<'a> Walk<'a> {
                     }
                     // The items in reverse order: the first on top.
                     let target: Vec<usize> = (0..n).rev().collect();
-                    self.groups[i] = swaps(n, &target, &op);
+                    self.emit(i, swaps(n, &target, &op));
                     return 1;
                 }
             }
@@ -192,25 +206,25 @@ impl<'a> Walk<'a> {
                 let mut order = ranges.clone();
                 order.swap(0, k - 1);
                 let target: Vec<usize> = order.into_iter().flatten().collect();
-                self.groups[i] = swaps(start, &target, &op);
+                self.emit(i, swaps(start, &target, &op));
                 self.stack.swap(len - k, len - 1);
                 return 1;
             }
             (_POP_TOP, Some(Entry::Virtual { items, origin })) => {
                 self.stack.pop();
                 self.consumed.insert(origin);
-                self.groups[i] = vec![op; items as usize];
+                self.emit(i, vec![op; items as usize]);
                 return 1;
             }
             (_POP_FRAME, Some(virtual_tuple @ Entry::Virtual { items, .. })) => {
                 // The callee's other values go with its frame; the caller's are real.
                 self.stack = vec![virtual_tuple];
-                self.groups[i] = vec![TraceOp { uop: _POP_FRAME_N, oparg: items, ..op }];
+                self.emit(i, [TraceOp { uop: _POP_FRAME_N, oparg: items, ..op }]);
                 return 1;
             }
             (_POP_FRAME, _) => {
                 self.stack = vec![Entry::Real];
-                self.groups[i] = vec![op];
+                self.emit(i, [op]);
                 return 1;
             }
             _ => {}
@@ -221,12 +235,11 @@ impl<'a> Walk<'a> {
             || info.effect == Effect::Escapes
             || matches!(info.exits, Exits::Error | Exits::Branch | Exits::Always)
             || op.uop == _JUMP_TO_TOP;
-        let mut group = Vec::new();
         if opaque {
-            group.extend(self.materialize_all(&op));
+            let ops = self.materialize_all(&op);
+            self.emit(i, ops);
             self.stack.clear();
-            group.push(op);
-            self.groups[i] = group;
+            self.emit(i, [op]);
             return 1;
         }
         let (pops, pushes) = counts.expect("not opaque");
@@ -240,12 +253,19 @@ impl<'a> Walk<'a> {
         if let (Some(e), true) = (op.exit, self.stack.iter().any(|e| matches!(e, Entry::Virtual { .. }))) {
             op.exit = Some(self.restoring_exit(e, &op));
         }
-        self.groups[i].push(op);
+        self.emit(i, [op]);
         for _ in 0..pops {
             self.stack.pop();
         }
         self.stack.extend(std::iter::repeat_n(Entry::Real, pushes as usize));
         1
+    }
+
+    /// Writes `ops` as what uop `i` becomes (after what it wrote already).
+    fn emit(&mut self, i: usize, ops: impl IntoIterator<Item = TraceOp>) {
+        if self.writes {
+            self.out.extend(ops.into_iter().map(|op| (i, op)));
+        }
     }
 
     /// Whether `_SWAP k` exchanges entries of which one at least is virtual, within
@@ -283,7 +303,7 @@ impl<'a> Walk<'a> {
         for index in (len.saturating_sub(n)..len).rev() {
             if let Entry::Virtual { items, origin } = self.stack[index] {
                 let above: usize = self.stack[index + 1..].iter().map(|e| e.slots()).sum();
-                self.groups[i].push(allocate(items, above, at));
+                self.emit(i, [allocate(items, above, at)]);
                 self.stack[index] = Entry::Real;
                 self.escaped.insert(origin);
             }
