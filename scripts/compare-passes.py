@@ -3,9 +3,10 @@
 
 For each program, N rounds of alternating runs: the interpreter (`--jit=off`), the JIT with
 everything on, and the JIT with one feature off at a time (the optimizer `--jit-opt=off`,
-allocation removal `--jit-opt=-virtuals`, top-of-stack caching `--jit-cache=off`). Prints a
-Markdown table of median wall times with interpreter/JIT for everything on, and for each
-feature off/on (> 1: the feature made the JIT faster), then the geometric means. With `--callgrind`, it counts instructions instead (one run
+allocation removal `--jit-opt=-virtuals`, compare-and-branch fusion `--jit-opt=-fuse`,
+top-of-stack caching `--jit-cache=off`). Prints a Markdown table of median wall times with
+interpreter/JIT for everything on, and for each feature off/on (> 1: the feature made the JIT
+faster), then the geometric means. With `--callgrind`, it counts instructions instead (one run
 per mode under `valgrind --tool=callgrind`: steadier than wall time on a noisy machine, and much
 slower). When `pypy3` is installed (and without --callgrind), each round also runs the program
 under PyPy, and two more columns give PyPy's median time and stitch JIT time / PyPy time (> 1:
@@ -21,6 +22,7 @@ from benchlib import geomean, instructions, name, parse_args, timed
 FEATURES = [
     ("optimizer", "--jit-opt=off"),
     ("virtuals", "--jit-opt=-virtuals"),
+    ("fuse", "--jit-opt=-fuse"),
     ("stack in registers", "--jit-cache=off"),
 ]
 

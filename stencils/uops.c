@@ -489,6 +489,38 @@ CACHED(_GUARD_IS_FALSE_POP, 1, 0) {
     return 0;
 }
 
+/* A comparison and the branch on it, fused (the optimizer's `fuse` pass): exits unless `a OP b`
+ * holds (`_NOT_`: unless it fails), before any effect, with both operands still on the stack; the
+ * exit's restore uops compute the bool the branch would have seen. One stencil per operator and
+ * outcome, so the test is one compare and one branch. (Ints need no `_NOT_` forms: the fuse pass
+ * negates the operator. Floats do: `not a < b` is not `a >= b` when either is NaN.) */
+#define GUARD_COMPARE(name, field, TEST) \
+    CACHED(name, 2, 0) { \
+        double a_f = in[0].u.f, b_f = in[1].u.f; \
+        int64_t a_i = in[0].u.i, b_i = in[1].u.i; \
+        (void)a_f, (void)b_f, (void)a_i, (void)b_i; \
+        CHECK(TEST); \
+        return 0; \
+    }
+GUARD_COMPARE(_GUARD_COMPARE_INT_LT, i, a_i < b_i)
+GUARD_COMPARE(_GUARD_COMPARE_INT_LE, i, a_i <= b_i)
+GUARD_COMPARE(_GUARD_COMPARE_INT_EQ, i, a_i == b_i)
+GUARD_COMPARE(_GUARD_COMPARE_INT_NE, i, a_i != b_i)
+GUARD_COMPARE(_GUARD_COMPARE_INT_GT, i, a_i > b_i)
+GUARD_COMPARE(_GUARD_COMPARE_INT_GE, i, a_i >= b_i)
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_LT, f, a_f < b_f)
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_LE, f, a_f <= b_f)
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_EQ, f, a_f == b_f)
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_NE, f, a_f != b_f)
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_GT, f, a_f > b_f)
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_GE, f, a_f >= b_f)
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_NOT_LT, f, !(a_f < b_f))
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_NOT_LE, f, !(a_f <= b_f))
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_NOT_EQ, f, !(a_f == b_f))
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_NOT_NE, f, !(a_f != b_f))
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_NOT_GT, f, !(a_f > b_f))
+GUARD_COMPARE(_GUARD_COMPARE_FLOAT_NOT_GE, f, !(a_f >= b_f))
+
 /* `JUMP_IF_TRUE_OR_POP`/`JUMP_IF_FALSE_OR_POP` on a bool: the same guards, keeping the value
  * (the jump keeps it; the fall-through pops it with _POP_TOP). */
 CACHED(_GUARD_IS_TRUE, 1, 1) {

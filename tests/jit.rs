@@ -150,7 +150,9 @@ fn dump_asm_shows_each_uops_patched_machine_code() {
         "_TRACE_ENTRY (called from Rust)",
         "_LOAD_FAST                   slot",
         // The variant top-of-stack caching chose, with operands in registers.
-        "_COMPARE_OP_INT              <  [_COMPARE_OP_INT_c",
+        "  [_GUARD_COMPARE_INT_LT_c",
+        // The comparison the fused guard's exit restores, in front of the exit's stub.
+        "_COMPARE_OP_INT for exit ",
         "top-of-stack cache (tag:payload",
         "; ← oparg",
         "_JUMP_TO_TOP",
@@ -165,7 +167,7 @@ fn dump_asm_shows_each_uops_patched_machine_code() {
     // Without caching, every uop runs the stencil of its own name, on the stack in memory.
     let off = run("loops.py", LOOPS, &["--dump=asm", "--jit-cache=off"], &[]);
     assert_eq!(off.status, Some(0));
-    assert!(off.stderr.contains("_COMPARE_OP_INT              <\n"), "{}", off.stderr);
+    assert!(off.stderr.contains("_GUARD_COMPARE_INT_LT         -> exit"), "{}", off.stderr);
     assert!(!off.stderr.contains("_c0]") && !off.stderr.contains("_SPILL_c"), "{}", off.stderr);
 }
 
@@ -1292,5 +1294,5 @@ fn a_tuple_returned_and_unpacked_is_never_built_unless_the_pass_is_off() {
     assert!(off.stderr.contains("  virtuals   off (--jit-opt=-virtuals)"), "{}", off.stderr);
     let bad = run("pair.py", RETURNS_A_PAIR, &["--jit-opt=-nonesuch"], &[]);
     assert_eq!(bad.status, Some(2));
-    assert!(bad.stderr.contains("the passes are fold, guards, virtuals, forward, dce"), "{}", bad.stderr);
+    assert!(bad.stderr.contains("the passes are fold, guards, virtuals, forward, dce, fuse"), "{}", bad.stderr);
 }

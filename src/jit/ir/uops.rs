@@ -277,6 +277,26 @@ uops! {
     // Branches, as guards on the recorded direction.
     _GUARD_IS_TRUE_POP: F(1, 0), Guard, Pure, N, N, N;
     _GUARD_IS_FALSE_POP: F(1, 0), Guard, Pure, N, N, N;
+    // A comparison and the branch on its result in one (the optimizer's `fuse`): exits unless
+    // the comparison holds (`_NOT_`: unless it fails), before any effect.
+    _GUARD_COMPARE_INT_LT: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_INT_LE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_INT_EQ: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_INT_NE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_INT_GT: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_INT_GE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_LT: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_LE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_EQ: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_NE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_GT: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_GE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_NOT_LT: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_NOT_LE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_NOT_EQ: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_NOT_NE: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_NOT_GT: F(2, 0), Guard, Pure, N, N, N;
+    _GUARD_COMPARE_FLOAT_NOT_GE: F(2, 0), Guard, Pure, N, N, N;
     _GUARD_IS_TRUE: F(1, 1), Guard, Pure, N, N, N;
     _GUARD_IS_FALSE: F(1, 1), Guard, Pure, N, N, N;
     _GUARD_SLOT_NULL: Reads(0), Guard, Pure, Count("depth below the top"), N, N;
@@ -386,10 +406,12 @@ mod tests {
     #[test]
     fn every_guard_reads_what_it_leaves() {
         // A guard exits before any effect, so it must leave the stack as it found it, except for
-        // the branch guards that pop what they test and the uops that act only once checked.
+        // the branch guards that pop what they test (the fused comparisons too) and the uops that
+        // act only once checked.
         for &uop in ALL {
             let info = uop.info();
-            if info.exits == Exits::Guard && info.name.starts_with("_GUARD_") && !info.name.ends_with("_POP") {
+            let pops = info.name.ends_with("_POP") || info.name.starts_with("_GUARD_COMPARE_");
+            if info.exits == Exits::Guard && info.name.starts_with("_GUARD_") && !pops {
                 let (pops, pushes) = info.stack.counts(3).expect("guards have fixed effects");
                 assert_eq!(pops, pushes, "{uop}");
             }

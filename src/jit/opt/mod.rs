@@ -7,7 +7,7 @@
 //! the interpreter in exactly the state it would have had:
 //!
 //! ```text
-//! recorded ──fold──▶ ──guards──▶ ──virtuals──▶ ──forward──▶ ──dce──▶ optimized
+//! recorded ──fold──▶ ──guards──▶ ──virtuals──▶ ──forward──▶ ──dce──▶ ──fuse──▶ optimized
 //! ```
 //!
 //! * [`fold`]: constant folding of arithmetic, comparisons and branches on constants;
@@ -18,7 +18,8 @@
 //! * [`virtuals`]: allocation removal: a tuple built only to be taken apart (`return a, b`
 //!   unpacked by the caller) is never allocated; exits that need it allocate it first;
 //! * [`forward`]: a local stored and read back at once keeps its value on the stack;
-//! * [`dce`]: values pushed and popped with no use in between, and the uops that made them.
+//! * [`dce`]: values pushed and popped with no use in between, and the uops that made them;
+//! * [`fuse`]: a comparison and the branch on it become one guard per operator.
 //!
 //! Each pass reports what it removed and added ([`PassReport`]); `--dump=opt` and `--stats` show
 //! it, and `--jit-opt=off` skips the pipeline so the two can be compared.
@@ -27,6 +28,7 @@ pub mod dce;
 pub mod facts;
 pub mod fold;
 pub mod forward;
+pub mod fuse;
 pub mod guards;
 mod rewrite;
 pub mod virtuals;
@@ -101,6 +103,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("virtuals", virtuals::run),
     ("forward", forward::run),
     ("dce", dce::run),
+    ("fuse", fuse::run),
 ];
 
 /// Runs every pass over `trace`.

@@ -380,12 +380,20 @@ fn the_pipeline_keeps_exits_and_reports_each_pass() {
     let (out, reports) = optimize(&t, &cx());
     assert_eq!(out.validate(), Ok(()));
     // Exits are never renumbered: the recorded ones keep their ids and meaning; the guards pass
-    // adds one, at the loop header, for the checks it moved to the preamble.
+    // adds one, at the loop header, for the checks it moved to the preamble, and fuse a copy of
+    // the loop condition's branch exit that restores the comparison's bool first.
     assert_eq!(out.exits[..t.exits.len()], t.exits[..]);
-    assert_eq!(out.exits.len(), t.exits.len() + 1);
+    assert_eq!(out.exits.len(), t.exits.len() + 2);
     assert_eq!(out.exits[t.exits.len()], ExitPoint::guard(t.header));
+    let fused = out.exits[t.exits.len() + 1];
+    assert_eq!(out.restore_ops(ExitId(t.exits.len() as u32 + 1))[0].uop, _COMPARE_OP_INT);
+    assert_eq!(
+        ExitPoint { restore: None, ..fused },
+        t.exits
+            [t.ops.iter().position(|o| o.uop == _GUARD_IS_TRUE_POP).map(|i| t.ops[i].exit.unwrap().index()).unwrap()]
+    );
     let names: Vec<&str> = reports.iter().map(|r| r.pass).collect();
-    assert_eq!(names, ["fold", "guards", "virtuals", "forward", "dce"]);
+    assert_eq!(names, ["fold", "guards", "virtuals", "forward", "dce", "fuse"]);
     assert_eq!(reports[1].to_string(), "guards: removed 14 uops");
     // Every uop of the result that exits names one of the trace's exits, unchanged.
     for op in &out.ops {
@@ -579,4 +587,40 @@ fn swaps_rearrange_any_permutation() {
             assert_eq!(slots, target, "n = {n}");
         }
     }
+}
+
+#[test]
+fn a_comparison_and_its_branch_are_one_guard() {
+    let t = straight(&[
+        load(0),
+        load(1),
+        op(_COMPARE_OP_INT).oparg(0),
+        op(_GUARD_IS_FALSE_POP),
+        load(2),
+        float(0.5),
+        op(_COMPARE_OP_FLOAT).oparg(4),
+        op(_GUARD_IS_FALSE_POP),
+        load(2),
+        float(0.5),
+        op(_COMPARE_OP_FLOAT).oparg(4),
+        op(_GUARD_IS_TRUE_POP),
+    ]);
+    let (out, counts) = pass(fuse::run, &t);
+    // Between ints "not <" is ">="; between floats it is not (NaN), so it keeps its own form.
+    // Each fused guard leaves through a copy of the branch's exit that computes the bool first.
+    assert_listing(
+        &out,
+        r"
+   0  _LOAD_FAST                   slot 0
+   1  _LOAD_FAST                   slot 1
+   2  _GUARD_COMPARE_INT_GE         -> exit 4 (@6) after _COMPARE_OP_INT <
+   3  _LOAD_FAST                   slot 2
+   4  _LOAD_CONST_INLINE           float 0.5
+   5  _GUARD_COMPARE_FLOAT_NOT_GT   -> exit 5 (@14) after _COMPARE_OP_FLOAT >
+   6  _LOAD_FAST                   slot 2
+   7  _LOAD_CONST_INLINE           float 0.5
+   8  _GUARD_COMPARE_FLOAT_GT       -> exit 6 (@22) after _COMPARE_OP_FLOAT >
+   9  _DEOPT                        -> exit 3 (@24)",
+    );
+    assert_eq!(counts, (3, 0));
 }

@@ -430,6 +430,7 @@ pub fn extract(bytes: &[u8], compiler: &str, helpers: &[&str]) -> Result<Stencil
         }
 
         invert_branch_over_jump(arch, &mut code, &mut holes);
+        branch_straight_to_exit(arch, &mut code, &mut holes);
         let ends_in_jump = drop_trailing_jump(arch, &mut code, &mut holes);
         // A stencil that jumps to its own hot code from its cold part (gcc does for some
         // partitioned paths) keeps working because those references are holes too.
@@ -540,6 +541,50 @@ fn invert_branch_over_jump(arch: Arch, code: &mut Vec<u8>, holes: &mut Vec<Hole>
     }
     holes.remove(jump);
     code.truncate(len - jump_len);
+}
+
+/// clang's other shape of a guard's end on x86-64: `jcc.8 L; jmp continue; L: jmp X`, a taken
+/// branch and a jump every time it continues. This rewrites it to `jcc X` (near), which falls
+/// through to the next stencil: the short branch becomes a near one with the final jump's target,
+/// and both jumps go. Only when nothing else lands on either jump.
+fn branch_straight_to_exit(arch: Arch, code: &mut Vec<u8>, holes: &mut Vec<Hole>) {
+    let len = code.len();
+    if arch != Arch::X86_64 || len < 12 {
+        return;
+    }
+    let (branch_at, continue_at, exit_at) = (len - 12, len - 10, len - 5);
+    let shape = (0x70..=0x7F).contains(&code[branch_at])
+        && code[branch_at + 1] == 5
+        && code[continue_at] == 0xE9
+        && code[exit_at] == 0xE9;
+    if !shape {
+        return;
+    }
+    let find = |at: usize| holes.iter().position(|h| h.part == Part::Code && h.offset as usize == at);
+    let (Some(cont), Some(exit)) = (find(continue_at + 1), find(exit_at + 1)) else { return };
+    if holes[cont].value != HoleValue::Continue
+        || holes[exit].value == HoleValue::Continue
+        || holes[cont].addend != -4
+        || holes[exit].addend != -4
+    {
+        return;
+    }
+    // Nothing but the short branch may land on the two jumps (the probe ignores its bytes).
+    let mut probe = code.clone();
+    probe[branch_at] = 0x90;
+    probe[branch_at + 1] = 0x90;
+    if branches_to(arch, &probe, holes, continue_at) || branches_to(arch, &probe, holes, exit_at) {
+        return;
+    }
+    let condition = code[branch_at] & 0x0F;
+    code.truncate(branch_at);
+    code.extend_from_slice(&[0x0F, 0x80 | condition, 0, 0, 0, 0]);
+    let mut target = holes[exit].clone();
+    target.offset = (branch_at + 2) as u32;
+    let (first, second) = if cont > exit { (cont, exit) } else { (exit, cont) };
+    holes.remove(first);
+    holes.remove(second);
+    holes.push(target);
 }
 
 /// Whether any branch of `code` other than those with holes may land on offset `at`. On x86-64

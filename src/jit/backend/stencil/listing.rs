@@ -228,7 +228,7 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
         let Some(stencil) = set.get(&placed.stencil) else { continue };
         let exit = crate::jit::ir::ExitId(*e as u32);
         let title =
-            format!("{} for {} (restores what the trace kept virtual)", placed.stencil, print::exit_label(trace, exit));
+            format!("{} for {} (restores the interpreter's state)", placed.stencil, print::exit_label(trace, exit));
         add(title, placed, stencil);
     }
     hot.extend(cold);
