@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::rewrite::peephole;
 use super::{Context, Rewrite};
 use crate::jit::ir::uops::Uop::{self, *};
-use crate::jit::ir::{ExitId, ExitPoint, Trace, TraceOp};
+use crate::jit::ir::{ExitId, Trace, TraceOp};
 
 pub fn run(trace: &Trace, cx: &Context) -> Rewrite {
     let mut added: Vec<(ExitId, TraceOp)> = Vec::new();
@@ -39,18 +39,14 @@ pub fn run(trace: &Trace, cx: &Context) -> Rewrite {
         });
         out.push(i, TraceOp { uop: fused, oparg: 0, operands: [0, 0], exit: Some(exit), ..*op });
     });
-    let mut states = cx.exit_states.borrow_mut();
-    states.resize(trace.exits.len(), None);
-    for (from, compare) in added {
-        // The comparison's bool first, then whatever the branch's exit restored already (which
-        // counted the bool among the values above).
+    // The comparison's bool first, then whatever the branch's exit restored already (which
+    // counted the bool among the values above).
+    let exits = added.into_iter().map(|(from, compare)| {
         let mut ops = vec![TraceOp { exit: None, ..compare }];
         ops.extend_from_slice(trace.restore_ops(from));
-        let r = rewrite.add_restore(trace, ops);
-        rewrite.add_exit(trace, ExitPoint { restore: Some(r), ..*trace.exit(from) });
-        let state = states.get(from.index()).cloned().flatten();
-        states.push(state);
-    }
+        (from, ops)
+    });
+    rewrite.add_restoring_exits(trace, cx, exits.collect());
     rewrite
 }
 

@@ -7,7 +7,7 @@
 //! entry point to the first uop that now stands at or after its old place. Uops added to the
 //! preamble go just before the loop body.
 
-use crate::jit::ir::{Trace, TraceOp};
+use crate::jit::ir::{ExitId, ExitPoint, Trace, TraceOp};
 
 /// The edits of one pass over one trace.
 #[derive(Clone, Debug, Default)]
@@ -58,6 +58,20 @@ impl Rewrite {
     pub fn add_restore(&mut self, trace: &Trace, ops: Vec<TraceOp>) -> u32 {
         self.restores.push(ops);
         (trace.restores.len() + self.restores.len() - 1) as u32
+    }
+
+    /// Adds, for each (exit, uops), a copy of the exit that runs the uops before it leaves
+    /// (their ids follow the trace's and any added before, in order), and gives each the state
+    /// the optimizer knew at the exit it copies: once restored, the state is that exit's.
+    pub fn add_restoring_exits(&mut self, trace: &Trace, cx: &super::Context, exits: Vec<(ExitId, Vec<TraceOp>)>) {
+        let mut states = cx.exit_states.borrow_mut();
+        states.resize(trace.exits.len() + self.exits.len(), None);
+        for (from, ops) in exits {
+            let r = self.add_restore(trace, ops);
+            self.add_exit(trace, ExitPoint { restore: Some(r), ..*trace.exit(from) });
+            let state = states.get(from.index()).cloned().flatten();
+            states.push(state);
+        }
     }
 
     /// (uops removed, uops added): a replacement by `k` uops counts as one removed and `k`

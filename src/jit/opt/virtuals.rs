@@ -25,7 +25,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::rewrite::entry_points;
+use super::rewrite::{entry_points, Output};
 use super::{Context, Rewrite};
 use crate::jit::ir::uops::{Effect, Exits, StackEffect, Uop::*};
 use crate::jit::ir::{ExitId, Trace, TraceOp};
@@ -75,28 +75,8 @@ pub fn run(trace: &Trace, cx: &Context) -> Rewrite {
         return Rewrite::new(trace);
     }
     let walk = Walk::run(trace, &keep, true);
-    let mut rewrite = Rewrite::new(trace);
-    let mut k = 0;
-    for (i, original) in trace.ops.iter().enumerate() {
-        let start = k;
-        while k < walk.out.len() && walk.out[k].0 == i {
-            k += 1;
-        }
-        let group = &walk.out[start..k];
-        if !(group.len() == 1 && group[0].1 == *original) {
-            rewrite.replace(i, group.iter().map(|e| e.1).collect());
-        }
-    }
-    let mut states = cx.exit_states.borrow_mut();
-    states.resize(trace.exits.len(), None);
-    for (from, restore) in walk.exits {
-        let r = rewrite.add_restore(trace, restore);
-        let exit = crate::jit::ir::ExitPoint { restore: Some(r), ..*trace.exit(from) };
-        rewrite.add_exit(trace, exit);
-        // Once restored, the state is the one the original exit leaves with.
-        let state = states.get(from.index()).cloned().flatten();
-        states.push(state);
-    }
+    let mut rewrite = walk.out.into_rewrite(trace);
+    rewrite.add_restoring_exits(trace, cx, walk.exits);
     rewrite
 }
 
@@ -107,9 +87,9 @@ struct Walk<'a> {
     allowed: &'a BTreeSet<usize>,
     /// The stack's top entries (the top last); below them, real values the walk does not track.
     stack: Vec<Entry>,
-    /// What the uops become, each with the original uop it stands for (in order), when the
-    /// walk writes its output at all (the first only looks).
-    out: Vec<(usize, TraceOp)>,
+    /// What the uops become, each with the original uop it stands for, when the walk writes
+    /// its output at all (the first only looks).
+    out: Output,
     writes: bool,
     /// Tuples taken apart, and tuples made real.
     consumed: BTreeSet<usize>,
@@ -125,7 +105,7 @@ impl<'a> Walk<'a> {
             trace,
             allowed,
             stack: Vec::new(),
-            out: Vec::with_capacity(if writes { trace.ops.len() + 8 } else { 0 }),
+            out: Output::new(),
             writes,
             consumed: BTreeSet::new(),
             escaped: BTreeSet::new(),
@@ -264,7 +244,9 @@ impl<'a> Walk<'a> {
     /// Writes `ops` as what uop `i` becomes (after what it wrote already).
     fn emit(&mut self, i: usize, ops: impl IntoIterator<Item = TraceOp>) {
         if self.writes {
-            self.out.extend(ops.into_iter().map(|op| (i, op)));
+            for op in ops {
+                self.out.push(i, op);
+            }
         }
     }
 
