@@ -4,10 +4,10 @@
 //! `_COMPARE_OP_INT <` makes a bool (a test of the operator, since the operator is a hole, and a
 //! tagged value on the stack) and `_GUARD_IS_TRUE_POP` tests it again. Here the pair becomes one
 //! uop per operator and outcome, `_GUARD_COMPARE_INT_LT`: compare, branch to the exit unless the
-//! result is the one recorded (for ints the other outcome is the negated operator). The fused guard leaves before the comparison's effect, with both operands
-//! on the stack, where the interpreter expects the bool at the branch: so its exit (a copy of the
-//! branch's) first runs the comparison as a restore uop, and side traces from it start where
-//! they did. Float comparisons keep both outcomes apart (`not a < b` is not `a >= b` when either
+//! result is the one recorded (for ints the other outcome is the negated operator). The fused
+//! guard leaves before the comparison's effect, with both operands on the stack, where the
+//! interpreter expects the bool at the branch: so its exit (a copy of the branch's) first runs
+//! the comparison as a restore uop, and side traces from it start where they did. Float comparisons keep both outcomes apart (`not a < b` is not `a >= b` when either
 //! is NaN): `_GUARD_COMPARE_FLOAT_NOT_LT` exits when `a < b` holds.
 
 use std::collections::HashMap;

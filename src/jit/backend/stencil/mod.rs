@@ -154,12 +154,12 @@ pub fn compile(
     // its restore uops, each the plain stencil working on memory, right in front of its stub:
     // each falls through to the next, the last to the stub.
     let mut stub_code = Vec::with_capacity(n_records);
-    let mut restore_code: Vec<(usize, Vec<(&Stencil, usize)>)> = Vec::new();
+    let mut restore_code: Vec<(usize, &[crate::jit::ir::TraceOp], Vec<(&Stencil, usize)>)> = Vec::new();
     let mut exit_target = Vec::with_capacity(n_records);
     for e in 0..n_records {
-        let restores = trace.exits.get(e).and_then(|exit| exit.restore).map(|r| &trace.restores[r as usize][..]);
+        let ops = trace.exits.get(e).map_or(&[][..], |_| trace.restore_ops(crate::jit::ir::ExitId(e as u32)));
         let mut placed = Vec::new();
-        for op in restores.unwrap_or(&[]) {
+        for op in ops {
             let stencil = get(stencil_of(op.uop))?;
             placed.push((stencil, place(stencil, &mut at)));
         }
@@ -167,7 +167,7 @@ pub fn compile(
         stub_code.push(stub);
         exit_target.push(placed.first().map_or(stub, |&(_, code)| code));
         if !placed.is_empty() {
-            restore_code.push((e, placed));
+            restore_code.push((e, ops, placed));
         }
     }
     // A variant entered with values in registers leaves through a spill of them that jumps to its
@@ -255,8 +255,7 @@ pub fn compile(
         });
     }
     let first_restore = instances.len();
-    for (e, placed) in &restore_code {
-        let ops = &trace.restores[trace.exits[*e].restore.expect("an exit that restores") as usize];
+    for (e, ops, placed) in &restore_code {
         for (k, (op, &(stencil, code))) in ops.iter().zip(placed).enumerate() {
             let next = placed.get(k + 1).map_or(stub_code[*e], |&(_, c)| c);
             instances.push(Instance {
@@ -408,7 +407,7 @@ pub fn compile(
         .enumerate()
         .map(|(k, &((e, _), _))| (e, placement(&instances[first_exit_spill + k])))
         .collect();
-    let restore_exits = restore_code.iter().flat_map(|(e, placed)| placed.iter().map(move |_| *e));
+    let restore_exits = restore_code.iter().flat_map(|(e, _, placed)| placed.iter().map(move |_| *e));
     let restores = restore_exits.zip(&instances[first_restore..]).map(|(e, i)| (e, placement(i))).collect();
     let entry_placement = placement(&instances[0]);
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
