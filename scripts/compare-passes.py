@@ -23,6 +23,7 @@ FEATURES = [
     ("optimizer", "--jit-opt=off"),
     ("virtuals", "--jit-opt=-virtuals"),
     ("fuse", "--jit-opt=-fuse"),
+    ("unbox", "--jit-opt=-unbox"),
     ("stack in registers", "--jit-cache=off"),
 ]
 

@@ -77,7 +77,7 @@ enum Command {
         jit_threshold: u32,
         /// Run the trace optimizer between the recorder and the backend (`off`: compile traces
         /// as recorded, to compare; `-PASS[,-PASS...]`: every pass but those, e.g.
-        /// `--jit-opt=-virtuals`; passes: fold, guards, virtuals, forward, dce, fuse).
+        /// `--jit-opt=-virtuals`; passes: fold, guards, virtuals, forward, dce, fuse, unbox).
         #[arg(long, default_value = "on", value_name = "on|off|-PASS,...", value_parser = parse_jit_opt)]
         jit_opt: JitOpt,
         /// Keep the top values of the stack in registers in machine code (top-of-stack

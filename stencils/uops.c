@@ -203,6 +203,26 @@ CACHED(_STORE_FAST_KEEP, 1, 1) {
     return 0;
 }
 
+/* Unboxed locals (jit::opt::unbox): where the optimizer proved which tag a local holds, a load
+ * takes the tag from OPERAND0 and only the payload from memory, and a store of a value with the
+ * tag the local already holds writes only the payload: the tag word stays as it was, correct. */
+CACHED(_LOAD_FAST_UNBOXED, 0, 1) {
+    out[0].tag = OPERAND0;
+    out[0].u.bits = LOCAL->u.bits;
+    return 0;
+}
+
+CACHED(_STORE_FAST_UNBOXED, 1, 0) {
+    LOCAL->u.bits = in[0].u.bits;
+    return 0;
+}
+
+CACHED(_STORE_FAST_KEEP_UNBOXED, 1, 1) {
+    LOCAL->u.bits = in[0].u.bits;
+    out[0] = in[0];
+    return 0;
+}
+
 /* Push the constant whose tag is OPERAND0 and payload OPERAND1. */
 CACHED(_LOAD_CONST_INLINE, 0, 1) {
     out[0].tag = OPERAND0;
@@ -240,6 +260,44 @@ STENCIL(_SWAP) {
     sp[-1] = load_value(&sp[-(int64_t)OPARG]);
     sp[-(int64_t)OPARG] = top;
     CONTINUE();
+}
+
+/* The common depths of both, as uops of their own (CPython's _COPY_1.._COPY_3, _SWAP_2 and
+ * _SWAP_3), so that they have cached variants: with the values in registers a copy or a swap
+ * is register moves, where the general stencils above go through memory with a computed
+ * offset. `a[i] += x` copies two values and swaps three. */
+CACHED(_COPY_1, 1, 2) {
+    out[0] = in[0];
+    out[1] = in[0];
+    return 0;
+}
+
+CACHED(_COPY_2, 2, 3) {
+    out[0] = in[0];
+    out[1] = in[1];
+    out[2] = in[0];
+    return 0;
+}
+
+CACHED(_COPY_3, 3, 4) {
+    out[0] = in[0];
+    out[1] = in[1];
+    out[2] = in[2];
+    out[3] = in[0];
+    return 0;
+}
+
+CACHED(_SWAP_2, 2, 2) {
+    out[0] = in[1];
+    out[1] = in[0];
+    return 0;
+}
+
+CACHED(_SWAP_3, 3, 3) {
+    out[0] = in[2];
+    out[1] = in[1];
+    out[2] = in[0];
+    return 0;
 }
 
 /* ---- Type guards -------------------------------------------------------------------------- */

@@ -106,8 +106,9 @@ impl Jit {
                 Some(p) => {
                     p.1 += r.removed;
                     p.2 += r.added;
+                    p.3 += r.rewritten;
                 }
-                None => self.stats.passes.push((r.pass, r.removed, r.added)),
+                None => self.stats.passes.push((r.pass, r.removed, r.added, r.rewritten)),
             }
         }
         // A trace that ends at another loop continues in that loop's trace (from its entry).

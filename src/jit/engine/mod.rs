@@ -169,7 +169,7 @@ struct Stats {
     retired: u64,
     /// Uops the optimizer's passes removed and added, by pass (in pipeline order), over all
     /// traces.
-    passes: Vec<(&'static str, usize, usize)>,
+    passes: Vec<(&'static str, usize, usize, usize)>,
     /// Uops recorded over all traces (before the optimizer).
     recorded_uops: usize,
     /// Trace trees that reached [`MAX_SIDE_TRACES`], and recordings refused because machine

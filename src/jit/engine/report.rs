@@ -98,7 +98,7 @@ impl Jit {
                 optimized.ops.len(),
                 compiled.code_bytes
             );
-            for r in reports.iter().filter(|r| r.removed + r.added > 0) {
+            for r in reports.iter().filter(|r| r.removed + r.added + r.rewritten > 0) {
                 let _ = writeln!(out, "      ; {r}");
             }
             out += &print::listing(optimized, &program);
@@ -196,9 +196,10 @@ impl Jit {
                 "optimizer:           {} uops recorded, {uops} after the passes",
                 self.stats.recorded_uops
             );
-            for (pass, removed, added) in &self.stats.passes {
+            for (pass, removed, added, rewritten) in &self.stats.passes {
                 let added = if *added > 0 { format!(", added {added}") } else { String::new() };
-                let _ = writeln!(out, "  {pass:<10} removed {removed}{added}");
+                let rewritten = if *rewritten > 0 { format!(", rewrote {rewritten}") } else { String::new() };
+                let _ = writeln!(out, "  {pass:<10} removed {removed}{added}{rewritten}");
             }
             for pass in &self.options.passes_off {
                 let _ = writeln!(out, "  {pass:<10} off (--jit-opt=-{pass})");

@@ -226,6 +226,9 @@ uops! {
     _LOAD_FAST_CHECK: F(0, 1), Guard, Pure, Local, N, N;
     _STORE_FAST: F(1, 0), Never, Pure, Local, N, N;
     _STORE_FAST_KEEP: F(1, 1), Never, Pure, Local, N, N;
+    _LOAD_FAST_UNBOXED: F(0, 1), Never, Pure, Local, TypeTag, N;
+    _STORE_FAST_UNBOXED: F(1, 0), Never, Pure, Local, N, N;
+    _STORE_FAST_KEEP_UNBOXED: F(1, 1), Never, Pure, Local, N, N;
     _LOAD_CONST_INLINE: F(0, 1), Never, Pure, N, Tag, Payload;
     _POP_TOP: F(1, 0), Never, Pure, N, N, N;
     _PUSH_NULL: F(0, 1), Never, Pure, N, N, N;

@@ -274,11 +274,16 @@ impl Machine {
                 }
                 self.push(s);
             }
-            _STORE_FAST => {
+            _LOAD_FAST_UNBOXED => {
+                let s = self.local(op.oparg);
+                self.learn_tag(s, op.operands[0]);
+                self.push(s);
+            }
+            _STORE_FAST | _STORE_FAST_UNBOXED => {
                 let s = self.pop();
                 self.frame().locals.insert(op.oparg, s);
             }
-            _STORE_FAST_KEEP => {
+            _STORE_FAST_KEEP | _STORE_FAST_KEEP_UNBOXED => {
                 let s = self.peek(1);
                 self.frame().locals.insert(op.oparg, s);
             }

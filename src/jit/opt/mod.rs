@@ -7,7 +7,7 @@
 //! the interpreter in exactly the state it would have had:
 //!
 //! ```text
-//! recorded ──fold──▶ ──guards──▶ ──virtuals──▶ ──forward──▶ ──dce──▶ ──fuse──▶ optimized
+//! recorded ──fold──▶ ──guards──▶ ──virtuals──▶ ──forward──▶ ──dce──▶ ──fuse──▶ ──unbox──▶ optimized
 //! ```
 //!
 //! * [`fold`]: constant folding of arithmetic, comparisons and branches on constants;
@@ -19,7 +19,8 @@
 //!   unpacked by the caller) is never allocated; exits that need it allocate it first;
 //! * [`forward`]: a local stored and read back at once keeps its value on the stack;
 //! * [`dce`]: values pushed and popped with no use in between, and the uops that made them;
-//! * [`fuse`]: a comparison and the branch on it become one guard per operator.
+//! * [`fuse`]: a comparison and the branch on it become one guard per operator;
+//! * [`unbox`]: a local whose tag the loop keeps is loaded and stored as its payload alone.
 //!
 //! Each pass reports what it removed and added ([`PassReport`]); `--dump=opt` and `--stats` show
 //! it, and `--jit-opt=off` skips the pipeline so the two can be compared.
@@ -31,6 +32,7 @@ pub mod forward;
 pub mod fuse;
 pub mod guards;
 mod rewrite;
+pub mod unbox;
 pub mod virtuals;
 
 #[cfg(test)]
@@ -81,15 +83,24 @@ pub struct PassReport {
     pub pass: &'static str,
     pub removed: usize,
     pub added: usize,
+    /// Uops replaced one for one by another (`_LOAD_FAST` by `_LOAD_FAST_UNBOXED`).
+    pub rewritten: usize,
 }
 
 impl fmt::Display for PassReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: removed {} uop{}", self.pass, self.removed, if self.removed == 1 { "" } else { "s" })?;
-        if self.added > 0 {
-            write!(f, ", added {}", self.added)?;
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let mut parts = Vec::new();
+        if self.removed > 0 || self.added + self.rewritten == 0 {
+            parts.push(format!("removed {} uop{}", self.removed, plural(self.removed)));
         }
-        Ok(())
+        if self.added > 0 {
+            parts.push(format!("added {}", self.added));
+        }
+        if self.rewritten > 0 {
+            parts.push(format!("rewrote {}", self.rewritten));
+        }
+        write!(f, "{}: {}", self.pass, parts.join(", "))
     }
 }
 
@@ -104,6 +115,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("forward", forward::run),
     ("dce", dce::run),
     ("fuse", fuse::run),
+    ("unbox", unbox::run),
 ];
 
 /// Runs every pass over `trace`.
@@ -117,10 +129,10 @@ pub fn optimize_without(trace: &Trace, cx: &Context, off: &[&str]) -> (Trace, Ve
     let mut reports = Vec::new();
     for &(name, pass) in PASSES.iter().filter(|(name, _)| !off.contains(name)) {
         let rewrite = pass(&trace, cx);
-        let (removed, added) = rewrite.counts();
+        let (removed, added, rewritten) = rewrite.counts(&trace);
         trace = rewrite.apply(&trace);
         debug_assert_eq!(trace.validate(), Ok(()), "after {name}");
-        reports.push(PassReport { pass: name, removed, added });
+        reports.push(PassReport { pass: name, removed, added, rewritten });
     }
     (trace, reports)
 }

@@ -74,18 +74,22 @@ impl Rewrite {
         }
     }
 
-    /// (uops removed, uops added): a replacement by `k` uops counts as one removed and `k`
-    /// added, less what they have in common.
-    pub fn counts(&self) -> (usize, usize) {
+    /// (uops removed, uops added, uops rewritten): a replacement by `k` uops counts as one
+    /// removed and `k` added, less what they have in common; a replacement by one other uop
+    /// (a load that became an unboxed load) counts as rewritten.
+    pub fn counts(&self, trace: &Trace) -> (usize, usize, usize) {
         let mut removed = 0;
         let mut added = self.preamble.len();
-        for ops in self.edits.iter().flatten() {
-            match ops.len() {
-                0 => removed += 1,
-                n => added += n - 1,
+        let mut rewritten = 0;
+        for (op, ops) in trace.ops.iter().zip(&self.edits) {
+            match ops.as_deref() {
+                None => {}
+                Some([]) => removed += 1,
+                Some([one]) => rewritten += (one.uop != op.uop) as usize,
+                Some(ops) => added += ops.len() - 1,
             }
         }
-        (removed, added)
+        (removed, added, rewritten)
     }
 
     /// The rewritten trace.

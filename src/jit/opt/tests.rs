@@ -62,7 +62,8 @@ fn cx() -> Context<'static> {
 /// Runs one pass; returns its listing and its (removed, added).
 fn pass(run: Pass, t: &Trace) -> (String, (usize, usize)) {
     let rewrite = run(t, &cx());
-    let counts = rewrite.counts();
+    let (removed, added, _) = rewrite.counts(t);
+    let counts = (removed, added);
     let out = rewrite.apply(t);
     assert_eq!(out.validate(), Ok(()));
     (listing(&out, &Plain), counts)
@@ -393,8 +394,9 @@ fn the_pipeline_keeps_exits_and_reports_each_pass() {
             [t.ops.iter().position(|o| o.uop == _GUARD_IS_TRUE_POP).map(|i| t.ops[i].exit.unwrap().index()).unwrap()]
     );
     let names: Vec<&str> = reports.iter().map(|r| r.pass).collect();
-    assert_eq!(names, ["fold", "guards", "virtuals", "forward", "dce", "fuse"]);
-    assert_eq!(reports[1].to_string(), "guards: removed 14 uops");
+    assert_eq!(names, ["fold", "guards", "virtuals", "forward", "dce", "fuse", "unbox"]);
+    assert_eq!(reports[1].to_string(), "guards: removed 14 uops, rewrote 5");
+    assert!(reports[6].to_string().starts_with("unbox: rewrote "), "{}", reports[6]);
     // Every uop of the result that exits names one of the trace's exits, unchanged.
     for op in &out.ops {
         if let Some(ExitId(e)) = op.exit {
@@ -623,4 +625,77 @@ fn a_comparison_and_its_branch_are_one_guard() {
    9  _DEOPT                        -> exit 3 (@24)",
     );
     assert_eq!(counts, (3, 0));
+}
+
+#[test]
+fn locals_whose_tag_the_loop_keeps_are_loaded_and_stored_unboxed() {
+    // i (slot 0) and x (slot 1) are checked in the preamble and keep their tags: every access
+    // in the body is unboxed. y (slot 2) is checked int, but the body stores a float into it,
+    // so at the head nothing is known of it: its first load stays whole, the store that changes
+    // its tag stays whole, and the load after it (a float now, known) is unboxed.
+    let guard = |k, t| op(_GUARD_FAST_TAG).oparg(k).operands(t, 0);
+    let t = looping(
+        &[guard(0, tag::INT), guard(1, tag::FLOAT), guard(2, tag::INT)],
+        &[
+            load(0),
+            int(1),
+            op(_BINARY_OP_ADD_INT),
+            store(0),
+            load(1),
+            float(0.5),
+            op(_BINARY_OP_MULTIPLY_FLOAT),
+            op(_STORE_FAST_KEEP).oparg(1),
+            store(2),
+            load(2),
+            op(_POP_TOP),
+            load(2),
+            store(3),
+        ],
+    );
+    let (out, counts) = pass(unbox::run, &t);
+    assert_listing(
+        &out,
+        r"
+   0  _GUARD_FAST_TAG              slot 0, int  -> exit 0 (@0)
+   1  _GUARD_FAST_TAG              slot 1, float  -> exit 1 (@2)
+   2  _GUARD_FAST_TAG              slot 2, int  -> exit 2 (@4)
+      -- loop --
+   3  _LOAD_FAST_UNBOXED           slot 0, int
+   4  _LOAD_CONST_INLINE           int 1
+   5  _BINARY_OP_ADD_INT            -> exit 3 (@10)
+   6  _STORE_FAST_UNBOXED          slot 0
+   7  _LOAD_FAST_UNBOXED           slot 1, float
+   8  _LOAD_CONST_INLINE           float 0.5
+   9  _BINARY_OP_MULTIPLY_FLOAT
+  10  _STORE_FAST_KEEP_UNBOXED     slot 1
+  11  _STORE_FAST                  slot 2
+  12  _LOAD_FAST_UNBOXED           slot 2, float
+  13  _POP_TOP
+  14  _LOAD_FAST_UNBOXED           slot 2, float
+  15  _STORE_FAST                  slot 3
+  16  _JUMP_TO_TOP                 0x0  -> exit 4 (@32)",
+    );
+    assert_eq!(counts, (0, 0));
+}
+
+#[test]
+fn a_local_is_unboxed_only_where_its_tag_is_proved() {
+    // No preamble: the loop starts knowing nothing, and a guard in the body proves the tag
+    // from there on. A bytecode the interpreter runs may rebind locals: nothing is known after.
+    let t = looping(
+        &[],
+        &[
+            load(0),
+            op(_GUARD_TOS_INT),
+            op(_POP_TOP),
+            load(0),
+            op(_EXECUTE_BYTECODE).operands(0, 0),
+            load(0),
+            op(_JUMP_TO_TOP),
+        ],
+    );
+    let (out, _) = pass(unbox::run, &t);
+    assert!(out.contains("   0  _LOAD_FAST                   slot 0\n"), "{out}");
+    assert!(out.contains("   3  _LOAD_FAST_UNBOXED           slot 0, int\n"), "{out}");
+    assert!(out.contains("   5  _LOAD_FAST                   slot 0\n"), "{out}");
 }

@@ -20,7 +20,7 @@
 
 use std::collections::BTreeSet;
 
-use super::check::stencil_of;
+use super::check::stencil_for;
 use super::extract::{Stencil, StencilSet};
 use crate::jit::ir::Trace;
 
@@ -80,7 +80,7 @@ pub fn plan<'a>(trace: &Trace, set: &'a StencilSet, caching: bool) -> Result<Pla
         Plan { ops: Vec::with_capacity(n), spill_after: vec![None; n], depths: vec![0; n], cached_entries: 0 };
     let mut depth = 0;
     for (i, op) in trace.ops.iter().enumerate() {
-        let base = stencil_of(op.uop);
+        let base = stencil_for(op);
         let cached = is_cached(set, base);
         let effect = op.uop.info().stack.counts(op.oparg);
         if (max == 0 || !cached || entries.contains(&i)) && depth > 0 {

@@ -5,11 +5,13 @@
 //! [`check_against`] holds the IR's uop table and the stencils to each other: every uop has its
 //! stencil (and, when it is cached, a variant for every depth of top-of-stack caching), every
 //! hole is one the table declares, every guard can exit, and every stencil implements some uop.
+//! A uop may also have stencils for single values of its argument ([`by_oparg`]).
 //! Tests run it on the stencils of every target and compiler.
 
 use super::cache;
 use super::extract::{HoleValue, StencilSet};
 use crate::jit::ir::uops::{Exits, StackEffect, Uop, ALL};
+use crate::jit::ir::TraceOp;
 
 /// The name of the stencil that implements `uop`.
 pub fn stencil_of(uop: Uop) -> &'static str {
@@ -18,6 +20,24 @@ pub fn stencil_of(uop: Uop) -> &'static str {
         _GUARD_GLOBALS_VERSION | _GUARD_BUILTINS_VERSION | _GUARD_CLASS_EPOCH => "_GUARD_WORD_EQ",
         _LOAD_GLOBAL_MODULE | _LOAD_GLOBAL_BUILTINS => "_LOAD_VALUE_AT",
         other => other.name(),
+    }
+}
+
+/// The stencils a uop has for one value of its argument, besides its general one: (oparg,
+/// stencil). `_COPY 2` runs `_COPY_2`, which has cached variants where `_COPY` has none.
+pub fn by_oparg(uop: Uop) -> &'static [(u32, &'static str)] {
+    match uop {
+        Uop::_COPY => &[(1, "_COPY_1"), (2, "_COPY_2"), (3, "_COPY_3")],
+        Uop::_SWAP => &[(2, "_SWAP_2"), (3, "_SWAP_3")],
+        _ => &[],
+    }
+}
+
+/// The stencil that runs `op`: the one for its argument if its uop has one, else its uop's.
+pub fn stencil_for(op: &TraceOp) -> &'static str {
+    match by_oparg(op.uop).iter().find(|&&(oparg, _)| oparg == op.oparg) {
+        Some(&(_, name)) => name,
+        None => stencil_of(op.uop),
     }
 }
 
@@ -34,6 +54,23 @@ pub fn check_against(set: &StencilSet) -> Vec<String> {
             continue;
         };
         let mut stencils = vec![stencil];
+        for &(oparg, special) in by_oparg(uop) {
+            if info.stack.counts(oparg).is_none() {
+                problems.push(format!("{}: {special} for argument {oparg} but no stack effect for it", info.name));
+            }
+            match set.get(special) {
+                Some(s) => stencils.push(s),
+                None => problems.push(format!("{}: no stencil {special} for argument {oparg}", info.name)),
+            }
+            if !cache::is_cached(set, special) {
+                problems.push(format!("{}: {special} has no cached variants", info.name));
+            }
+            for depth in 0..=max {
+                if set.get(&cache::variant_name(special, depth)).is_none() {
+                    problems.push(format!("{}: no variant of {special} at depth {depth}", info.name));
+                }
+            }
+        }
         if cache::is_cached(set, name) {
             // Top-of-stack caching needs the uop's stack effect and a variant per depth.
             if !matches!(info.stack, StackEffect::Fixed(..)) {
@@ -70,7 +107,8 @@ pub fn check_against(set: &StencilSet) -> Vec<String> {
         }
     }
     for stencil in set.stencils.iter() {
-        let implements = |name: &str| ALL.iter().any(|&u| stencil_of(u) == name);
+        let implements =
+            |name: &str| ALL.iter().any(|&u| stencil_of(u) == name || by_oparg(u).iter().any(|&(_, s)| s == name));
         let variant_of = stencil.name.rsplit_once("_c").filter(|(_, d)| d.parse::<usize>().is_ok());
         let known = implements(&stencil.name)
             || variant_of.is_some_and(|(base, _)| implements(base) || base == "_SPILL" || base == "_EXIT_SPILL");

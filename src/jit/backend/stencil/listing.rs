@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use super::check::stencil_of;
+use super::check::stencil_for;
 use super::extract::{Arch, Hole, HoleValue, Part, Stencil, StencilSet};
 use super::tables;
 use crate::jit::backend::{CompiledTrace, OpPlacement};
@@ -198,7 +198,7 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
     for (i, (op, placed)) in trace.ops.iter().zip(&compiled.ops).enumerate() {
         let Some(stencil) = set.get(&placed.stencil) else { continue };
         let mut title = print::line(i, op, trace, &print::Plain).trim_start().to_string();
-        if placed.stencil != stencil_of(op.uop) {
+        if placed.stencil != stencil_for(op) {
             // A cached variant: say which.
             title = format!("{title}  [{}]", placed.stencil);
         }

@@ -24,7 +24,7 @@ use super::{Backend, CompiledTrace, OpPlacement};
 use crate::jit::ir::Trace;
 use crate::jit::runtime::abi::{ExitRecord, TraceEntry};
 use crate::jit::runtime::codemem::CodeArena;
-use check::stencil_of;
+use check::stencil_for;
 use extract::{Arch, HoleValue, Reloc, Stencil, StencilSet};
 use relocate::{Linker, Placement};
 
@@ -160,7 +160,7 @@ pub fn compile(
         let ops = trace.exits.get(e).map_or(&[][..], |_| trace.restore_ops(crate::jit::ir::ExitId(e as u32)));
         let mut placed = Vec::new();
         for op in ops {
-            let stencil = get(stencil_of(op.uop))?;
+            let stencil = get(stencil_for(op))?;
             placed.push((stencil, place(stencil, &mut at)));
         }
         let stub = place(exit_stencil, &mut at);
