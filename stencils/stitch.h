@@ -307,7 +307,43 @@ LAYOUT_OFFSET(JitState, frames, 40)
         w_; \
     })
 
-#define STENCIL_ARGS Value *locals, Value *sp, JitState *st CACHE_PARAMS
+/* Unboxed locals in registers: after the cache words come NREG words, each the payload of one
+ * local of a loop's frame that the optimizer unboxed (its tag proved for the whole loop, so the
+ * payload is the value). The backend (jit::backend::stencil::regs) gives a loop's most used
+ * unboxed locals a register each: loads and stores of them become `_LOAD_REG_k` and
+ * `_STORE_REG_k`, and memory gets their payloads only where something else may read it
+ * (`_WRITEBACK_REG_k` before a plain stencil, and on the way out of every exit). Every cached
+ * stencil passes them on untouched; plain stencils pass dead words (the backend writes back what
+ * they could need and reloads after them). preserve_none has room for two on x86-64 (r9, r11)
+ * and four on AArch64; gcc's convention has none left. */
+#if defined(__clang__) && __clang_major__ >= 19
+#if defined(__aarch64__)
+#define NREG 4
+#else
+#define NREG 2
+#endif
+#else
+#define NREG 0
+#endif
+
+#if NREG == 4
+#define REG_PARAMS , uint64_t r0, uint64_t r1, uint64_t r2, uint64_t r3
+#define REG_INIT {r0, r1, r2, r3}
+#define REG_LIVE(r) , (r)[0], (r)[1], (r)[2], (r)[3]
+#define REG_DEAD , dead_word(10), dead_word(11), dead_word(12), dead_word(13)
+#elif NREG == 2
+#define REG_PARAMS , uint64_t r0, uint64_t r1
+#define REG_INIT {r0, r1}
+#define REG_LIVE(r) , (r)[0], (r)[1]
+#define REG_DEAD , dead_word(10), dead_word(11)
+#else
+#define REG_PARAMS
+#define REG_INIT {0}
+#define REG_LIVE(r)
+#define REG_DEAD
+#endif
+
+#define STENCIL_ARGS Value *locals, Value *sp, JitState *st CACHE_PARAMS REG_PARAMS
 typedef STENCIL_CC uintptr_t stencil_fn(STENCIL_ARGS);
 
 /* One exit of a trace (jit::abi::ExitRecord, #[repr(C)]), kept in writable memory outside the
@@ -367,10 +403,16 @@ static inline __attribute__((always_inline)) uint64_t hole_value(uint64_t value)
 /* Defining and ending stencils. Every path of a stencil ends in exactly one of these tail
  * calls; the build verifies that each continuation is reached by a jump, never a call. */
 #define STENCIL(name) STENCIL_CC uintptr_t name(STENCIL_ARGS)
-#define CONTINUE() TAIL return _JIT_CONTINUE(locals, sp, st CACHE_DEAD)
-#define EXIT() TAIL return _JIT_EXIT(locals, sp, st CACHE_DEAD)
-#define ERROR() TAIL return _JIT_ERROR(locals, sp, st CACHE_DEAD)
-#define JUMP_TARGET() TAIL return _JIT_TARGET(locals, sp, st CACHE_DEAD)
+#define CONTINUE() TAIL return _JIT_CONTINUE(locals, sp, st CACHE_DEAD REG_DEAD)
+#define EXIT() TAIL return _JIT_EXIT(locals, sp, st CACHE_DEAD REG_DEAD)
+#define ERROR() TAIL return _JIT_ERROR(locals, sp, st CACHE_DEAD REG_DEAD)
+#define JUMP_TARGET() TAIL return _JIT_TARGET(locals, sp, st CACHE_DEAD REG_DEAD)
+
+/* The same, passing the registers of unboxed locals on (stencils that keep them). */
+#define REGS_IN uint64_t r_[NREG + 1] = REG_INIT
+#define CONTINUE_KEEP() TAIL return _JIT_CONTINUE(locals, sp, st CACHE_DEAD REG_LIVE(r_))
+#define EXIT_KEEP() TAIL return _JIT_EXIT(locals, sp, st CACHE_DEAD REG_LIVE(r_))
+#define JUMP_TARGET_KEEP() TAIL return _JIT_TARGET(locals, sp, st CACHE_DEAD REG_LIVE(r_))
 
 /* Local functions must be inlined: a call to another function of uops.c would be a reference
  * to another stencil's section, which the build rejects. */

@@ -98,13 +98,14 @@ INLINE void store_value(Value *p, Value v) {
 /* The body of a variant entered with X values in registers, keeping at most MAX. */
 #define CACHED_STENCIL(name, NIN, NOUT, X, MAX) \
     Value c_[NCACHE] = CACHE_INIT; \
+    REGS_IN; \
     Value in_[(NIN) + 1], out_[(NOUT) + 1]; \
     for (int k_ = 0; k_ < (NIN); k_++) { \
         int d_ = (NIN) - k_; \
         in_[k_] = d_ <= (X) ? c_[d_ <= (X) ? (X) - d_ : 0] : load_value(&sp[(X) - d_]); \
     } \
-    if (UNLIKELY(name##_body(locals, st, in_, out_))) { \
-        TAIL return _JIT_EXIT(locals, sp, st CACHE_LIVE(c_, X)); \
+    if (UNLIKELY(name##_body(locals, st, in_, out_, r_))) { \
+        TAIL return _JIT_EXIT(locals, sp, st CACHE_LIVE(c_, X) REG_LIVE(r_)); \
     } \
     sp -= (NIN) > (X) ? (NIN) - (X) : 0; \
     enum { REM_ = (X) > (NIN) ? (X) - (NIN) : 0, TOTAL_ = REM_ + (NOUT), \
@@ -115,8 +116,8 @@ INLINE void store_value(Value *p, Value v) {
     for (int k_ = 0; k_ < SPILL_; k_++) store_value(&sp[k_], v_[k_]); \
     sp += SPILL_; \
     for (int k_ = 0; k_ < DEPTH_; k_++) c_[k_] = v_[SPILL_ + k_]; \
-    if (DEPTH_ == 0) CONTINUE(); \
-    TAIL return _JIT_CONTINUE(locals, sp, st CACHE_LIVE(c_, DEPTH_));
+    if (DEPTH_ == 0) CONTINUE_KEEP(); \
+    TAIL return _JIT_CONTINUE(locals, sp, st CACHE_LIVE(c_, DEPTH_) REG_LIVE(r_));
 
 #if NCACHE == 3
 #define VARIANTS(name, NIN, NOUT) \
@@ -128,28 +129,30 @@ INLINE void store_value(Value *p, Value v) {
 #endif
 
 #define CACHED(name, NIN, NOUT) \
-    INLINE int name##_body(Value *locals, JitState *st, const Value *in, Value *out); \
+    INLINE int name##_body(Value *locals, JitState *st, const Value *in, Value *out, uint64_t *reg); \
     MEMORY_VARIANT(name, NIN, NOUT) \
     VARIANTS(name, NIN, NOUT) \
-    INLINE int name##_body(Value *locals, JitState *st, const Value *in, Value *out)
+    INLINE int name##_body(Value *locals, JitState *st, const Value *in, Value *out, uint64_t *reg)
 
 /* Stores the top X cached values to memory: before a uop that has no cached variant, before the
  * loop's head and before a continuation (entered at depth 0). */
 #define SPILL(X) \
     STENCIL(_SPILL_c##X) { \
         Value c_[NCACHE] = CACHE_INIT; \
+        REGS_IN; \
         for (int k_ = 0; k_ < (X); k_++) store_value(&sp[k_], c_[k_]); \
         sp += (X); \
-        CONTINUE(); \
+        CONTINUE_KEEP(); \
     }
 
 /* The same on the way from a variant entered at depth X to its exit stub, which this jumps to. */
 #define EXIT_SPILL(X) \
     STENCIL(_EXIT_SPILL_c##X) { \
         Value c_[NCACHE] = CACHE_INIT; \
+        REGS_IN; \
         for (int k_ = 0; k_ < (X); k_++) store_value(&sp[k_], c_[k_]); \
         sp += (X); \
-        EXIT(); \
+        EXIT_KEEP(); \
     }
 
 SPILL(1)
@@ -170,7 +173,7 @@ EXIT_SPILL(3)
  * a trailing jump (the trace simply starts); with clang it is a real call from the C convention
  * into preserve_none code, which saves the callee-saved registers the stencils may clobber. */
 uintptr_t _TRACE_ENTRY(Value *locals, Value *sp, JitState *st) {
-    return _JIT_CONTINUE(locals, sp, st CACHE_DEAD);
+    return _JIT_CONTINUE(locals, sp, st CACHE_DEAD REG_DEAD);
 }
 
 /* ---- Stack and locals --------------------------------------------------------------------- */
@@ -222,6 +225,46 @@ CACHED(_STORE_FAST_KEEP_UNBOXED, 1, 1) {
     out[0] = in[0];
     return 0;
 }
+
+/* Unboxed locals in registers (see stitch.h; jit::backend::stencil::regs): register K holds the
+ * payload of a local of the loop's frame. A load pushes it with the tag OPERAND0, a store takes
+ * the top's payload; reload and write-back move it between the register and local OPARG. */
+#define REG_STENCILS(K) \
+    CACHED(_LOAD_REG_##K, 0, 1) { \
+        out[0].tag = OPERAND0; \
+        out[0].u.bits = reg[K]; \
+        return 0; \
+    } \
+    CACHED(_STORE_REG_##K, 1, 0) { \
+        reg[K] = in[0].u.bits; \
+        return 0; \
+    } \
+    CACHED(_STORE_KEEP_REG_##K, 1, 1) { \
+        reg[K] = in[0].u.bits; \
+        out[0] = in[0]; \
+        return 0; \
+    } \
+    CACHED(_RELOAD_REG_##K, 0, 0) { \
+        reg[K] = LOCAL->u.bits; \
+        return 0; \
+    } \
+    CACHED(_WRITEBACK_REG_##K, 0, 0) { \
+        LOCAL->u.bits = reg[K]; \
+        return 0; \
+    }
+
+#if NREG >= 1
+REG_STENCILS(0)
+#endif
+#if NREG >= 2
+REG_STENCILS(1)
+#endif
+#if NREG >= 3
+REG_STENCILS(2)
+#endif
+#if NREG >= 4
+REG_STENCILS(3)
+#endif
 
 /* Push the constant whose tag is OPERAND0 and payload OPERAND1. */
 CACHED(_LOAD_CONST_INLINE, 0, 1) {
@@ -904,7 +947,7 @@ STENCIL(_RETURN_DISPATCH) {
     if ((uint64_t)(uintptr_t)caller->code == OPERAND0 && !caller->entry) {
         stencil_fn *const *table = (stencil_fn *const *)(uintptr_t)OPERAND1;
         stencil_fn *next = table[caller->pc];
-        if (next != NULL) TAIL return next(locals, sp, st CACHE_DEAD);
+        if (next != NULL) TAIL return next(locals, sp, st CACHE_DEAD REG_DEAD);
     }
     EXIT();
 }
@@ -1322,8 +1365,9 @@ CACHED(_STORE_SUBSCR_LIST_INT, 3, 0) {
 /* Back to the top of the loop, unless the byte at OPERAND0 (the collector's "a collection is
  * due" flag, a Rust bool) asks the interpreter to reach a safepoint first. */
 STENCIL(_JUMP_TO_TOP) {
-    if (UNLIKELY(*(const volatile uint8_t *)(uintptr_t)OPERAND0 != 0)) EXIT();
-    JUMP_TARGET();
+    REGS_IN;
+    if (UNLIKELY(*(const volatile uint8_t *)(uintptr_t)OPERAND0 != 0)) EXIT_KEEP();
+    JUMP_TARGET_KEEP();
 }
 
 /* Leave if the byte at OPERAND0 (the collector's flag) asks for a safepoint: the end of a side
@@ -1351,7 +1395,7 @@ STENCIL(_DEOPT) {
 STENCIL(_EXIT_TRACE) {
     ExitRecord *exit = (ExitRecord *)(uintptr_t)OPERAND0;
     stencil_fn *target = exit->target;
-    if (target != NULL) TAIL return target(locals, sp, st CACHE_DEAD);
+    if (target != NULL) TAIL return target(locals, sp, st CACHE_DEAD REG_DEAD);
     exit->count++;
     st->exit_sp = sp;
     st->exit_locals = locals;

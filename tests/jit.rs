@@ -1296,3 +1296,46 @@ fn a_tuple_returned_and_unpacked_is_never_built_unless_the_pass_is_off() {
     assert_eq!(bad.status, Some(2));
     assert!(bad.stderr.contains("the passes are fold, guards, virtuals, forward, dce, fuse"), "{}", bad.stderr);
 }
+
+const GROWS: &str = "\
+def grow(n):
+    x = 1
+    s = 0.5
+    k = 0
+    while k < n:
+        x = x * 3 + 1
+        s = s * 0.5 + 1.0
+        k += 1
+    return x, s, k
+
+
+print(grow(30))
+print(grow(80))
+";
+
+#[test]
+fn unboxed_locals_stay_in_registers_and_every_exit_writes_them_back() {
+    // x outgrows 64 bits in the second call: the multiply's exit is taken with the loop's
+    // locals in registers, and the interpreter must find them in memory.
+    let off = run("grow.py", GROWS, &["--jit=off"], &[]);
+    let on = run("grow.py", GROWS, &["--dump=asm", "--stats", "--jit-threshold=1"], &[]);
+    assert_eq!(on.status, Some(0), "{}", on.stderr);
+    assert_eq!(on.stdout, off.stdout);
+    assert!(on.stderr.contains("_LOAD_FAST_UNBOXED"), "{}", on.stderr);
+    assert!(on.stderr.contains("locals in registers: "), "{}", on.stderr);
+    // Where the stencils have room for them (clang's preserve_none; gcc's convention has none).
+    if on.stderr.contains("unboxed locals of a loop: ") {
+        for needle in [
+            "locals in registers through the loop (payloads): ",
+            "(slot 3 into ",
+            "[_LOAD_REG_0_c",
+            "[_STORE_REG_",
+            "back to memory)",
+        ] {
+            assert!(on.stderr.contains(needle), "{needle:?} missing:\n{}", on.stderr);
+        }
+    }
+    let plain = run("grow.py", GROWS, &["--dump=asm", "--jit-opt=-unbox", "--jit-threshold=1"], &[]);
+    assert_eq!(plain.stdout, off.stdout);
+    assert!(!plain.stderr.contains("_LOAD_REG_") && !plain.stderr.contains("_UNBOXED"), "{}", plain.stderr);
+}

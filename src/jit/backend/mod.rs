@@ -48,6 +48,16 @@ pub enum Left {
     Error,
 }
 
+/// A move of a local between its register and memory, placed in front of uop `at` (or, in front
+/// of an exit stub, of exit `at`); `at_head`: one of the reloads before the loop's head.
+#[derive(Clone, Debug)]
+pub struct RegMove {
+    pub at: usize,
+    pub slot: u32,
+    pub at_head: bool,
+    pub placed: OpPlacement,
+}
+
 /// A trace in executable memory, with its exit records.
 pub struct CompiledTrace {
     pub span: CodeSpan,
@@ -72,6 +82,13 @@ pub struct CompiledTrace {
     /// The restore uops in front of exit stubs, for exits that allocate what the optimizer kept
     /// virtual, as (the exit they lead to, where they went), in the order they run.
     pub restores: Vec<(usize, OpPlacement)>,
+    /// The local of the loop's frame each register holds (stencil backend: `regs`), if any.
+    pub reg_slots: Vec<u32>,
+    /// The moves of those locals between registers and memory in the hot code.
+    pub reg_moves: Vec<RegMove>,
+    /// The write-backs in front of exit stubs, for exits taken while locals are in registers
+    /// (`at` is the exit).
+    pub exit_writebacks: Vec<RegMove>,
     /// How many uops started with stack values in registers (top-of-stack caching).
     pub cached_entries: usize,
     /// Trampolines to far helpers and GOT slots, as (address, what they reach or hold).

@@ -223,6 +223,14 @@ impl Jit {
         } else {
             let _ = writeln!(out, "stack in registers:  off (--jit-cache=off)");
         }
+        let held: usize = self.traces.iter().map(|t| t.compiled.reg_slots.len()).sum();
+        let loops = self.traces.iter().filter(|t| !t.compiled.reg_slots.is_empty()).count();
+        let moves: usize = self.traces.iter().map(|t| t.compiled.reg_moves.iter().filter(|m| !m.at_head).count()).sum();
+        let _ = writeln!(
+            out,
+            "locals in registers: {held} in {loops} loop{}, {moves} moves to or from memory inside loops",
+            if loops == 1 { "" } else { "s" }
+        );
         for (i, t) in self.traces.iter().enumerate() {
             let id = TraceId(i as u32);
             match t.parent {

@@ -68,8 +68,14 @@ pub struct Plan<'a> {
 }
 
 /// Chooses the stencils for `trace`: the cached variants when `caching` (and the set has them),
-/// else every uop's depth-0 stencil.
-pub fn plan<'a>(trace: &Trace, set: &'a StencilSet, caching: bool) -> Result<Plan<'a>, String> {
+/// else every uop's depth-0 stencil. `bases[i]`, where given, is the stencil uop `i` runs instead
+/// of its own (a local kept in a register: [`super::regs`]).
+pub fn plan<'a>(
+    trace: &Trace,
+    set: &'a StencilSet,
+    caching: bool,
+    bases: &[Option<String>],
+) -> Result<Plan<'a>, String> {
     let max = if caching { max_depth(set) } else { 0 };
     let get = |name: &str| set.get(name).ok_or_else(|| format!("no stencil {name} for {}", set.arch.name()));
     // Where jumps land, entered with nothing in registers.
@@ -80,7 +86,7 @@ pub fn plan<'a>(trace: &Trace, set: &'a StencilSet, caching: bool) -> Result<Pla
         Plan { ops: Vec::with_capacity(n), spill_after: vec![None; n], depths: vec![0; n], cached_entries: 0 };
     let mut depth = 0;
     for (i, op) in trace.ops.iter().enumerate() {
-        let base = stencil_for(op);
+        let base = bases.get(i).and_then(|b| b.as_deref()).unwrap_or_else(|| stencil_for(op));
         let cached = is_cached(set, base);
         let effect = op.uop.info().stack.counts(op.oparg);
         if (max == 0 || !cached || entries.contains(&i)) && depth > 0 {
@@ -148,7 +154,7 @@ mod tests {
             ],
             0,
         );
-        let p = plan(&t, set, true).unwrap();
+        let p = plan(&t, set, true, &[]).unwrap();
         let names: Vec<&str> = p.ops.iter().map(|s| s.name.as_ref()).collect();
         assert_eq!(names[0], "_LOAD_FAST_c0");
         assert_eq!(names[1], "_LOAD_FAST_c1");
@@ -161,7 +167,7 @@ mod tests {
         assert_eq!(p.spill_after[4].map(|s| s.name.as_ref()), Some("_SPILL_c1"));
         assert_eq!(p.spill_after.iter().flatten().count(), 1);
         // Without caching: the stencils that work on memory alone, and no spills.
-        let p = plan(&t, set, false).unwrap();
+        let p = plan(&t, set, false, &[]).unwrap();
         assert_eq!(p.ops[2].name, "_BINARY_OP_MULTIPLY_FLOAT");
         assert!(p.spill_after.iter().all(Option::is_none));
     }
@@ -172,7 +178,7 @@ mod tests {
         use Uop::*;
         // The loop body starts at uop 2: the preamble's pushed value is spilled before it.
         let t = trace(&[(_LOAD_FAST, 0), (_LOAD_FAST, 1), (_BINARY_SUBSCR_DICT, 0), (_JUMP_TO_TOP, 0)], 1);
-        let p = plan(&t, set, true).unwrap();
+        let p = plan(&t, set, true, &[]).unwrap();
         assert_eq!(p.spill_after[0].map(|s| s.name.as_ref()), Some("_SPILL_c1"));
         assert_eq!(p.ops[1].name, "_LOAD_FAST_c0");
         // The subscript calls a helper with the stack pointer: its operands go to memory first.

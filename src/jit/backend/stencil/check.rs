@@ -106,12 +106,25 @@ pub fn check_against(set: &StencilSet) -> Vec<String> {
             }
         }
     }
+    // The stencils of locals kept in registers: all five for each register, with every variant.
+    for k in 0..super::regs::max_regs(set) {
+        for name in super::regs::stencils_of(k) {
+            for depth in 0..=max {
+                if set.get(&name).is_none() || set.get(&cache::variant_name(&name, depth)).is_none() {
+                    problems.push(format!("register {k}: no {name} or no variant of it at depth {depth}"));
+                }
+            }
+        }
+    }
     for stencil in set.stencils.iter() {
         let implements =
             |name: &str| ALL.iter().any(|&u| stencil_of(u) == name || by_oparg(u).iter().any(|&(_, s)| s == name));
         let variant_of = stencil.name.rsplit_once("_c").filter(|(_, d)| d.parse::<usize>().is_ok());
         let known = implements(&stencil.name)
-            || variant_of.is_some_and(|(base, _)| implements(base) || base == "_SPILL" || base == "_EXIT_SPILL");
+            || super::regs::is_reg_stencil(&stencil.name)
+            || variant_of.is_some_and(|(base, _)| {
+                implements(base) || base == "_SPILL" || base == "_EXIT_SPILL" || super::regs::is_reg_stencil(base)
+            });
         if !known {
             problems.push(format!("stencil {} implements no uop", stencil.name));
         }

@@ -141,17 +141,31 @@ pub fn render_trace_code(arch: Arch, ops: &[(String, u64, &[u8], &Stencil, Part)
     out
 }
 
-/// Which registers hold the stencil arguments at every stencil's entry, by target and compiler:
-/// clang's `preserve_none` passes them in registers no C code saves; gcc uses the platform's C
-/// convention. After the three pointers come the top-of-stack cache's (tag, payload) pairs.
-fn register_legend(set: &StencilSet) -> String {
+/// The registers the stencils' arguments arrive in, in order, by target and compiler: clang's
+/// `preserve_none` passes them in registers no C code saves; gcc uses the platform's C convention.
+fn argument_registers(set: &StencilSet) -> &'static [&'static str] {
     let clang = set.compiler.starts_with("clang");
-    let order: &[&str] = match (set.arch, clang) {
+    match (set.arch, clang) {
         (Arch::X86_64, true) => &["r12", "r13", "r14", "r15", "rdi", "rsi", "rdx", "rcx", "r8", "r9", "r11", "rax"],
         (Arch::X86_64, false) => &["rdi", "rsi", "rdx", "rcx", "r8", "r9"],
-        (Arch::Aarch64, true) => &["x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28", "x0", "x1", "x2"],
+        (Arch::Aarch64, true) => {
+            &["x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28", "x0", "x1", "x2", "x3"]
+        }
         (Arch::Aarch64, false) => &["x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7"],
-    };
+    }
+}
+
+/// The register that holds unboxed local register `k` ([`super::regs`]): the argument after the
+/// top-of-stack cache's.
+fn local_register(set: &StencilSet, k: usize) -> &'static str {
+    let order = argument_registers(set);
+    order.get(3 + 2 * super::cache::max_depth(set) + k).copied().unwrap_or("?")
+}
+
+/// Which registers hold the stencil arguments at every stencil's entry. After the three pointers
+/// come the top-of-stack cache's (tag, payload) pairs, then the unboxed locals' payloads.
+fn register_legend(set: &StencilSet) -> String {
+    let order = argument_registers(set);
     let mut legend = format!(
         "  registers at each stencil's entry ({} stencils by {}): {} = the frame's locals, {} = the value stack \
          pointer, {} = the JitState",
@@ -171,7 +185,29 @@ fn register_legend(set: &StencilSet) -> String {
             pairs.join(", ")
         );
     }
+    let regs = super::regs::max_regs(set);
+    if regs > 0 {
+        let names: Vec<&str> = (0..regs).map(|k| local_register(set, k)).collect();
+        legend += &format!("; unboxed locals of a loop: {}", names.join(", "));
+    }
     legend + "\n"
+}
+
+/// A local of the loop's frame, as listings name it (`slot 3`).
+fn local_name(slot: u32) -> String {
+    format!("slot {slot}")
+}
+
+/// The title of a register move in the hot code.
+fn reg_move_title(set: &StencilSet, compiled: &CompiledTrace, m: &crate::jit::backend::RegMove) -> String {
+    let k = compiled.reg_slots.iter().position(|&s| s == m.slot).unwrap_or(0);
+    let reg = local_register(set, k);
+    let local = local_name(m.slot);
+    match (m.placed.stencil.contains("WRITEBACK"), m.at_head) {
+        (true, _) => format!("{} ({reg} to {local}, before a stencil that may read it)", m.placed.stencil),
+        (false, true) => format!("{} ({local} into {reg}, once before the loop)", m.placed.stencil),
+        (false, false) => format!("{} ({local} into {reg} again)", m.placed.stencil),
+    }
 }
 
 /// `--dump=asm`: a compiled trace from end to end: the entry shim, every uop's hot code under
@@ -202,6 +238,10 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
             // A cached variant: say which.
             title = format!("{title}  [{}]", placed.stencil);
         }
+        for m in compiled.reg_moves.iter().filter(|m| m.at == i) {
+            let Some(stencil) = set.get(&m.placed.stencil) else { continue };
+            add(reg_move_title(set, compiled, m), &m.placed, stencil);
+        }
         add(title, placed, stencil);
         for (_, spill) in compiled.spills.iter().filter(|(after, _)| *after == i) {
             let Some(stencil) = set.get(&spill.stencil) else { continue };
@@ -231,8 +271,27 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
             format!("{} for {} (restores the interpreter's state)", placed.stencil, print::exit_label(trace, exit));
         add(title, placed, stencil);
     }
+    for m in &compiled.exit_writebacks {
+        let Some(stencil) = set.get(&m.placed.stencil) else { continue };
+        let title = format!(
+            "{} for {} (local {} back to memory)",
+            m.placed.stencil,
+            print::exit_label(trace, crate::jit::ir::ExitId(m.at as u32)),
+            local_name(m.slot)
+        );
+        add(title, &m.placed, stencil);
+    }
     hot.extend(cold);
     let mut out = register_legend(set);
+    if !compiled.reg_slots.is_empty() {
+        let held: Vec<String> = compiled
+            .reg_slots
+            .iter()
+            .enumerate()
+            .map(|(k, &slot)| format!("{} = {}", local_register(set, k), local_name(slot)))
+            .collect();
+        let _ = writeln!(out, "  locals in registers through the loop (payloads): {}", held.join(", "));
+    }
     out += &render_trace_code(set.arch, &hot);
     // What a far call lands on: the helper it reaches, by name.
     let helper = |address: u64| -> String {

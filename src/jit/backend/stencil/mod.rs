@@ -20,7 +20,7 @@
 use std::cell::UnsafeCell;
 use std::collections::BTreeSet;
 
-use super::{Backend, CompiledTrace, OpPlacement};
+use super::{Backend, CompiledTrace, OpPlacement, RegMove};
 use crate::jit::ir::Trace;
 use crate::jit::runtime::abi::{ExitRecord, TraceEntry};
 use crate::jit::runtime::codemem::CodeArena;
@@ -33,6 +33,7 @@ pub mod check;
 pub mod extract;
 pub mod listing;
 pub mod patch;
+pub mod regs;
 pub mod relocate;
 pub mod tables;
 pub mod toolchain;
@@ -82,6 +83,18 @@ struct Instance<'a> {
     exit_stub: Option<usize>,
     oparg: u64,
     operands: [u64; 2],
+}
+
+/// What a piece of a trace's hot code is.
+#[derive(Clone, Copy)]
+enum Piece {
+    /// Uop `i`.
+    Op(usize),
+    /// The spill after uop `i` (top-of-stack caching).
+    Spill(usize),
+    /// A register move in front of uop `i` ([`regs`]); `true`: one of the reloads before the
+    /// loop's head.
+    Move(usize, regs::Move, bool),
 }
 
 fn align(n: usize, to: usize) -> usize {
@@ -143,20 +156,64 @@ pub fn compile(
         code
     };
     let entry_code = place(entry_stencil, &mut at);
-    let plan = cache::plan(trace, set, caching)?;
-    let mut op_code = Vec::with_capacity(trace.ops.len());
-    let mut spill_code = Vec::with_capacity(trace.ops.len());
-    for (stencil, spill) in plan.ops.iter().zip(&plan.spill_after) {
-        op_code.push(place(stencil, &mut at));
-        spill_code.push(spill.map(|s| place(s, &mut at)));
+    let regs = regs::plan(trace, set, regs::max_regs(set));
+    let plan = cache::plan(trace, set, caching, &regs.bases)?;
+    let max_depth = if caching { cache::max_depth(set) } else { 0 };
+    // A register move runs the variant of the depth where it stands (nothing in registers in
+    // front of an exit stub).
+    let move_stencil = |m: &regs::Move, depth: usize| match max_depth {
+        0 => get(&m.stencil()),
+        _ => get(&cache::variant_name(&m.stencil(), depth)),
+    };
+    // The hot code in the order it runs: each uop, preceded by the register moves in front of it
+    // (at the loop's head, the reloads that run once come before the jump target) and followed
+    // by its spill, if any.
+    let mut pieces: Vec<(Piece, &Stencil)> = Vec::with_capacity(trace.ops.len() * 2);
+    for (i, &stencil) in plan.ops.iter().enumerate() {
+        if i == trace.loop_start {
+            for m in &regs.at_head {
+                pieces.push((Piece::Move(i, *m, true), move_stencil(m, 0)?));
+            }
+        }
+        for m in &regs.before[i] {
+            pieces.push((Piece::Move(i, *m, false), move_stencil(m, plan.depths[i])?));
+        }
+        pieces.push((Piece::Op(i), stencil));
+        if let Some(spill) = plan.spill_after[i] {
+            pieces.push((Piece::Spill(i), spill));
+        }
     }
-    // An exit that restores the interpreter's state (objects the optimizer kept virtual) runs
-    // its restore uops, each the plain stencil working on memory, right in front of its stub:
-    // each falls through to the next, the last to the stub.
+    let piece_code: Vec<usize> = pieces.iter().map(|(_, stencil)| place(stencil, &mut at)).collect();
+    let mut op_code = vec![0; trace.ops.len()];
+    for (&(piece, _), &code) in pieces.iter().zip(&piece_code) {
+        if let Piece::Op(i) = piece {
+            op_code[i] = code;
+        }
+    }
+    // An exit taken while locals are in registers writes them back first; then, for an exit
+    // that restores the interpreter's state (objects the optimizer kept virtual), its restore
+    // uops, each the plain stencil working on memory; then the stub. Each falls through to the
+    // next, and the uops that leave by the exit enter where their state needs.
+    let writebacks = regs.writeback_all();
+    let live_exits: BTreeSet<usize> = trace
+        .ops
+        .iter()
+        .zip(&regs.live)
+        .filter_map(|(op, &live)| op.exit.filter(|_| live).map(|e| e.index()))
+        .collect();
     let mut stub_code = Vec::with_capacity(n_records);
     let mut restore_code: Vec<(usize, &[crate::jit::ir::TraceOp], Vec<(&Stencil, usize)>)> = Vec::new();
+    let mut writeback_code: Vec<(usize, Vec<(regs::Move, &Stencil, usize)>)> = Vec::new();
     let mut exit_target = Vec::with_capacity(n_records);
+    let mut live_exit_target = Vec::with_capacity(n_records);
     for e in 0..n_records {
+        let mut moves = Vec::new();
+        if live_exits.contains(&e) {
+            for m in &writebacks {
+                let stencil = move_stencil(m, 0)?;
+                moves.push((*m, stencil, place(stencil, &mut at)));
+            }
+        }
         let ops = trace.exits.get(e).map_or(&[][..], |_| trace.restore_ops(crate::jit::ir::ExitId(e as u32)));
         let mut placed = Vec::new();
         for op in ops {
@@ -165,30 +222,45 @@ pub fn compile(
         }
         let stub = place(exit_stencil, &mut at);
         stub_code.push(stub);
-        exit_target.push(placed.first().map_or(stub, |&(_, code)| code));
+        let target = placed.first().map_or(stub, |&(_, code)| code);
+        exit_target.push(target);
+        live_exit_target.push(moves.first().map_or(target, |&(_, _, code)| code));
         if !placed.is_empty() {
             restore_code.push((e, ops, placed));
         }
+        if !moves.is_empty() {
+            writeback_code.push((e, moves));
+        }
     }
     // A variant entered with values in registers leaves through a spill of them that jumps to its
-    // exit stub: one per (exit, depth) the trace needs.
-    let mut exit_spills: Vec<((usize, usize), usize)> = Vec::new();
-    for (op, &depth) in trace.ops.iter().zip(&plan.depths) {
+    // exit: one per (exit, depth, whether locals are in registers) the trace needs.
+    let mut exit_spills: Vec<((usize, usize, bool), usize)> = Vec::new();
+    for (i, op) in trace.ops.iter().enumerate() {
+        let depth = plan.depths[i];
         if let (Some(e), true) = (op.exit, depth > 0) {
-            if !exit_spills.iter().any(|&(key, _)| key == (e.index(), depth)) {
+            let key = (e.index(), depth, regs.live[i]);
+            if !exit_spills.iter().any(|&(k, _)| k == key) {
                 let code = place(get(&cache::exit_spill_name(depth))?, &mut at);
-                exit_spills.push(((e.index(), depth), code));
+                exit_spills.push((key, code));
             }
         }
     }
-    let exit_of = |e: crate::jit::ir::ExitId, depth: usize| -> usize {
-        match depth {
-            0 => exit_target[e.index()],
-            _ => exit_spills.iter().find(|&&(key, _)| key == (e.index(), depth)).expect("placed above").1,
+    let exit_of = |e: crate::jit::ir::ExitId, depth: usize, live: bool| -> usize {
+        match (depth, live) {
+            (0, false) => exit_target[e.index()],
+            (0, true) => live_exit_target[e.index()],
+            _ => exit_spills.iter().find(|&&(key, _)| key == (e.index(), depth, live)).expect("placed above").1,
         }
     };
-    let head = op_code[0];
-    let loop_head = op_code[trace.loop_start];
+    let head = piece_code[0];
+    let loop_head = pieces
+        .iter()
+        .zip(&piece_code)
+        .find(|((piece, _), _)| match *piece {
+            Piece::Op(i) | Piece::Move(i, _, false) => i == trace.loop_start,
+            _ => false,
+        })
+        .map_or(op_code[trace.loop_start.min(trace.ops.len() - 1)], |(_, &code)| code);
 
     instances.push(Instance {
         stencil: entry_stencil,
@@ -200,33 +272,27 @@ pub fn compile(
         oparg: 0,
         operands: [0, 0],
     });
-    // Each uop, then the spill after it (if any), which continues to the next uop.
-    let mut spill_instances = Vec::new();
-    for (i, op) in trace.ops.iter().enumerate() {
-        let next = op_code.get(i + 1).copied();
+    // The hot pieces, each continuing to the next.
+    let first_piece = instances.len();
+    for (j, &(piece, stencil)) in pieces.iter().enumerate() {
+        let (exit_stub, oparg, operands) = match piece {
+            Piece::Op(i) => {
+                let op = &trace.ops[i];
+                (op.exit.map(|e| exit_of(e, plan.depths[i], regs.live[i])), op.oparg as u64, op.operands)
+            }
+            Piece::Move(_, m, _) => (None, m.slot as u64, [0, 0]),
+            Piece::Spill(_) => (None, 0, [0, 0]),
+        };
         instances.push(Instance {
-            stencil: plan.ops[i],
-            code: op_code[i],
+            stencil,
+            code: piece_code[j],
             cold: 0,
             data: 0,
-            continue_to: spill_code[i].or(next),
-            exit_stub: op.exit.map(|e| exit_of(e, plan.depths[i])),
-            oparg: op.oparg as u64,
-            operands: op.operands,
+            continue_to: piece_code.get(j + 1).copied(),
+            exit_stub,
+            oparg,
+            operands,
         });
-        if let (Some(stencil), Some(code)) = (plan.spill_after[i], spill_code[i]) {
-            spill_instances.push((i, instances.len()));
-            instances.push(Instance {
-                stencil,
-                code,
-                cold: 0,
-                data: 0,
-                continue_to: next,
-                exit_stub: None,
-                oparg: 0,
-                operands: [0, 0],
-            });
-        }
     }
     let first_stub = instances.len();
     for (j, &code) in stub_code.iter().enumerate() {
@@ -242,14 +308,14 @@ pub fn compile(
         });
     }
     let first_exit_spill = instances.len();
-    for &((e, depth), code) in &exit_spills {
+    for &((e, depth, live), code) in &exit_spills {
         instances.push(Instance {
             stencil: get(&cache::exit_spill_name(depth))?,
             code,
             cold: 0,
             data: 0,
             continue_to: None,
-            exit_stub: Some(exit_target[e]),
+            exit_stub: Some(if live { live_exit_target[e] } else { exit_target[e] }),
             oparg: 0,
             operands: [0, 0],
         });
@@ -267,6 +333,22 @@ pub fn compile(
                 exit_stub: None,
                 oparg: op.oparg as u64,
                 operands: op.operands,
+            });
+        }
+    }
+    let first_writeback = instances.len();
+    for (e, moves) in &writeback_code {
+        for (k, &(m, stencil, code)) in moves.iter().enumerate() {
+            let next = moves.get(k + 1).map_or(exit_target[*e], |&(_, _, c)| c);
+            instances.push(Instance {
+                stencil,
+                code,
+                cold: 0,
+                data: 0,
+                continue_to: Some(next),
+                exit_stub: None,
+                oparg: m.slot as u64,
+                operands: [0, 0],
             });
         }
     }
@@ -398,17 +480,32 @@ pub fn compile(
         cold_len: instance.stencil.cold.len(),
         stencil: instance.stencil.name.to_string(),
     };
-    let spilled: BTreeSet<usize> = spill_instances.iter().map(|&(_, j)| j).collect();
-    let ops = (1..first_stub).filter(|j| !spilled.contains(j)).map(|j| placement(&instances[j])).collect();
-    let spills = spill_instances.iter().map(|&(i, j)| (i, placement(&instances[j]))).collect();
+    let mut ops = Vec::with_capacity(trace.ops.len());
+    let mut spills = Vec::new();
+    let mut reg_moves = Vec::new();
+    for (j, &(piece, _)) in pieces.iter().enumerate() {
+        let placed = placement(&instances[first_piece + j]);
+        match piece {
+            Piece::Op(_) => ops.push(placed),
+            Piece::Spill(i) => spills.push((i, placed)),
+            Piece::Move(i, m, at_head) => reg_moves.push(RegMove { at: i, slot: m.slot, at_head, placed }),
+        }
+    }
     let stubs = instances[first_stub..first_exit_spill].iter().map(placement).collect();
     let exit_spills = exit_spills
         .iter()
         .enumerate()
-        .map(|(k, &((e, _), _))| (e, placement(&instances[first_exit_spill + k])))
+        .map(|(k, &((e, _, _), _))| (e, placement(&instances[first_exit_spill + k])))
         .collect();
     let restore_exits = restore_code.iter().flat_map(|(e, _, placed)| placed.iter().map(move |_| *e));
-    let restores = restore_exits.zip(&instances[first_restore..]).map(|(e, i)| (e, placement(i))).collect();
+    let restores =
+        restore_exits.zip(&instances[first_restore..first_writeback]).map(|(e, i)| (e, placement(i))).collect();
+    let exit_writebacks = writeback_code
+        .iter()
+        .flat_map(|(e, moves)| moves.iter().map(move |&(m, _, _)| (*e, m.slot)))
+        .zip(&instances[first_writeback..])
+        .map(|((e, slot), i)| RegMove { at: e, slot, at_head: false, placed: placement(i) })
+        .collect();
     let entry_placement = placement(&instances[0]);
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
     // signature (stencils/uops.c), followed by the code it enters; the span is executable.
@@ -425,6 +522,9 @@ pub fn compile(
         stubs,
         exit_spills,
         restores,
+        reg_slots: regs.slots.clone(),
+        reg_moves,
+        exit_writebacks,
         cached_entries: plan.cached_entries,
         trampolines,
         got,

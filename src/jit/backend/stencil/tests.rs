@@ -259,3 +259,60 @@ fn oparg_zero_and_large_opargs_reach_the_stencil() {
     let slots = run_straight(vec![TraceOp::new(_LOAD_FAST).oparg(37), TraceOp::new(_STORE_FAST).oparg(0)], &locals);
     assert!(slots[0].is(Value::Int(37)));
 }
+
+/// `while i < n: i = i + step` with both locals unboxed (as the optimizer leaves it): their tags
+/// checked in the preamble, then payloads alone.
+fn unboxed_counting_loop(step: i64, gc_flag: &bool) -> Trace {
+    let mut t = Trace { kind: crate::jit::ir::TraceKind::Loop, loop_start: 2, ..Trace::default() };
+    let done = t.add_exit(ExitPoint::guard(10));
+    let slow = t.add_exit(ExitPoint::guard(20));
+    let gc = t.add_exit(ExitPoint::guard(30));
+    let load = |k| TraceOp::new(_LOAD_FAST_UNBOXED).oparg(k).operands(TAG_INT, 0);
+    t.ops = vec![
+        TraceOp::new(_GUARD_FAST_TAG).oparg(0).operands(TAG_INT, 0).exit(slow),
+        TraceOp::new(_GUARD_FAST_TAG).oparg(1).operands(TAG_INT, 0).exit(slow),
+        load(0),
+        load(1),
+        TraceOp::new(_GUARD_COMPARE_INT_LT).exit(done),
+        load(0),
+        TraceOp::new(_LOAD_CONST_INLINE).operands(TAG_INT, step as u64),
+        TraceOp::new(_BINARY_OP_ADD_INT).exit(slow),
+        TraceOp::new(_STORE_FAST_UNBOXED).oparg(0),
+        TraceOp::new(_JUMP_TO_TOP).operands(gc_flag as *const bool as u64, 0).exit(gc),
+    ];
+    t
+}
+
+#[test]
+fn unboxed_locals_in_registers_are_written_back_by_every_exit() {
+    let regs = regs::max_regs(stencils::host()).min(2);
+    for caching in [true, false] {
+        let flag = false;
+        let mut arena = CodeArena::new();
+        let trace = unboxed_counting_loop(1, &flag);
+        let compiled = compile(&trace, stencils::host(), caching, &mut arena, &no_helpers).unwrap();
+        // i (three uses) and n (one) each get a register where the stencils have room; the
+        // loop's uops all pass the registers on, so nothing is written back inside it.
+        assert_eq!(compiled.reg_slots, [0, 1][..regs]);
+        assert!(compiled.reg_moves.iter().all(|m| m.at_head), "{:?}", compiled.reg_moves);
+        // The loop ends by the comparison's exit, with i in a register: the exit writes it back.
+        let (left, slots, depth) = run(&compiled, &[Value::Int(0), Value::Int(1000)]);
+        assert_eq!(left, Left::Exit(ExitId(0)));
+        assert_is(&slots[0..2], &[Value::Int(1000), Value::Int(1000)]);
+        assert_eq!(depth, 2);
+        assert_is(&slots[2..4], &[Value::Int(1000), Value::Int(1000)]);
+        // An add that overflows leaves with the last value stored, which only the register had.
+        let trace = unboxed_counting_loop(i64::MAX / 3, &flag);
+        let compiled = compile(&trace, stencils::host(), caching, &mut arena, &no_helpers).unwrap();
+        let (left, slots, _) = run(&compiled, &[Value::Int(0), Value::Int(i64::MAX)]);
+        assert_eq!(left, Left::Exit(ExitId(1)));
+        assert_is(&slots[0..1], &[Value::Int(i64::MAX / 3 * 3)]);
+        // The collector's flag stops the loop at its back-edge, after one iteration's store.
+        let set = true;
+        let trace = unboxed_counting_loop(5, &set);
+        let compiled = compile(&trace, stencils::host(), caching, &mut arena, &no_helpers).unwrap();
+        let (left, slots, _) = run(&compiled, &[Value::Int(0), Value::Int(100)]);
+        assert_eq!(left, Left::Exit(ExitId(2)));
+        assert_is(&slots[0..1], &[Value::Int(5)]);
+    }
+}
