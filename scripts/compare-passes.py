@@ -4,7 +4,7 @@
 For each program, N rounds of alternating runs: the interpreter (`--jit=off`), the JIT with
 everything on, and the JIT with one feature off at a time (the optimizer `--jit-opt=off`,
 allocation removal `--jit-opt=-virtuals`, compare-and-branch fusion `--jit-opt=-fuse`,
-top-of-stack caching `--jit-cache=off`). Prints a Markdown table of median wall times with
+unboxed locals and their registers `--jit-opt=-unbox`, top-of-stack caching `--jit-cache=off`). Prints a Markdown table of median wall times with
 interpreter/JIT for everything on, and for each feature off/on (> 1: the feature made the JIT
 faster), then the geometric means. With `--callgrind`, it counts instructions instead (one run
 per mode under `valgrind --tool=callgrind`: steadier than wall time on a noisy machine, and much

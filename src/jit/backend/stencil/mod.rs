@@ -85,6 +85,14 @@ struct Instance<'a> {
     operands: [u64; 2],
 }
 
+impl<'a> Instance<'a> {
+    /// `stencil` placed at `code`, continuing nowhere, leaving by no exit, its holes zero (its
+    /// cold part and data are placed later).
+    fn at(stencil: &'a Stencil, code: usize) -> Instance<'a> {
+        Instance { stencil, code, cold: 0, data: 0, continue_to: None, exit_stub: None, oparg: 0, operands: [0, 0] }
+    }
+}
+
 /// What a piece of a trace's hot code is.
 #[derive(Clone, Copy)]
 enum Piece {
@@ -262,16 +270,7 @@ pub fn compile(
         })
         .map_or(op_code[trace.loop_start.min(trace.ops.len() - 1)], |(_, &code)| code);
 
-    instances.push(Instance {
-        stencil: entry_stencil,
-        code: entry_code,
-        cold: 0,
-        data: 0,
-        continue_to: Some(head),
-        exit_stub: None,
-        oparg: 0,
-        operands: [0, 0],
-    });
+    instances.push(Instance { continue_to: Some(head), ..Instance::at(entry_stencil, entry_code) });
     // The hot pieces, each continuing to the next.
     let first_piece = instances.len();
     for (j, &(piece, stencil)) in pieces.iter().enumerate() {
@@ -284,40 +283,22 @@ pub fn compile(
             Piece::Spill(_) => (None, 0, [0, 0]),
         };
         instances.push(Instance {
-            stencil,
-            code: piece_code[j],
-            cold: 0,
-            data: 0,
             continue_to: piece_code.get(j + 1).copied(),
             exit_stub,
             oparg,
             operands,
+            ..Instance::at(stencil, piece_code[j])
         });
     }
     let first_stub = instances.len();
     for (j, &code) in stub_code.iter().enumerate() {
-        instances.push(Instance {
-            stencil: exit_stencil,
-            code,
-            cold: 0,
-            data: 0,
-            continue_to: None,
-            exit_stub: None,
-            oparg: 0,
-            operands: [records[j].get() as u64, 0],
-        });
+        instances.push(Instance { operands: [records[j].get() as u64, 0], ..Instance::at(exit_stencil, code) });
     }
     let first_exit_spill = instances.len();
     for &((e, depth, live), code) in &exit_spills {
         instances.push(Instance {
-            stencil: get(&cache::exit_spill_name(depth))?,
-            code,
-            cold: 0,
-            data: 0,
-            continue_to: None,
             exit_stub: Some(if live { live_exit_target[e] } else { exit_target[e] }),
-            oparg: 0,
-            operands: [0, 0],
+            ..Instance::at(get(&cache::exit_spill_name(depth))?, code)
         });
     }
     let first_restore = instances.len();
@@ -325,14 +306,10 @@ pub fn compile(
         for (k, (op, &(stencil, code))) in ops.iter().zip(placed).enumerate() {
             let next = placed.get(k + 1).map_or(stub_code[*e], |&(_, c)| c);
             instances.push(Instance {
-                stencil,
-                code,
-                cold: 0,
-                data: 0,
                 continue_to: Some(next),
-                exit_stub: None,
                 oparg: op.oparg as u64,
                 operands: op.operands,
+                ..Instance::at(stencil, code)
             });
         }
     }
@@ -340,16 +317,7 @@ pub fn compile(
     for (e, moves) in &writeback_code {
         for (k, &(m, stencil, code)) in moves.iter().enumerate() {
             let next = moves.get(k + 1).map_or(exit_target[*e], |&(_, _, c)| c);
-            instances.push(Instance {
-                stencil,
-                code,
-                cold: 0,
-                data: 0,
-                continue_to: Some(next),
-                exit_stub: None,
-                oparg: m.slot as u64,
-                operands: [0, 0],
-            });
+            instances.push(Instance { continue_to: Some(next), oparg: m.slot as u64, ..Instance::at(stencil, code) });
         }
     }
     let error_stub = stub_code[n_records - 1];
