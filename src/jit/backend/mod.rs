@@ -53,7 +53,11 @@ pub enum Left {
 #[derive(Clone, Debug)]
 pub struct RegMove {
     pub at: usize,
+    /// Which register (0 is the first after the top-of-stack cache), and which local.
+    pub reg: usize,
     pub slot: u32,
+    /// To memory, or from it.
+    pub writeback: bool,
     pub at_head: bool,
     pub placed: OpPlacement,
 }

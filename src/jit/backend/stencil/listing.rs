@@ -193,17 +193,11 @@ fn register_legend(set: &StencilSet) -> String {
     legend + "\n"
 }
 
-/// A local of the loop's frame, as listings name it (`slot 3`).
-fn local_name(slot: u32) -> String {
-    format!("slot {slot}")
-}
-
 /// The title of a register move in the hot code.
-fn reg_move_title(set: &StencilSet, compiled: &CompiledTrace, m: &crate::jit::backend::RegMove) -> String {
-    let k = compiled.reg_slots.iter().position(|&s| s == m.slot).unwrap_or(0);
-    let reg = local_register(set, k);
-    let local = local_name(m.slot);
-    match (m.placed.stencil.contains("WRITEBACK"), m.at_head) {
+fn reg_move_title(set: &StencilSet, m: &crate::jit::backend::RegMove) -> String {
+    let reg = local_register(set, m.reg);
+    let local = format!("slot {}", m.slot);
+    match (m.writeback, m.at_head) {
         (true, _) => format!("{} ({reg} to {local}, before a stencil that may read it)", m.placed.stencil),
         (false, true) => format!("{} ({local} into {reg}, once before the loop)", m.placed.stencil),
         (false, false) => format!("{} ({local} into {reg} again)", m.placed.stencil),
@@ -240,7 +234,7 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
         }
         for m in compiled.reg_moves.iter().filter(|m| m.at == i) {
             let Some(stencil) = set.get(&m.placed.stencil) else { continue };
-            add(reg_move_title(set, compiled, m), &m.placed, stencil);
+            add(reg_move_title(set, m), &m.placed, stencil);
         }
         add(title, placed, stencil);
         for (_, spill) in compiled.spills.iter().filter(|(after, _)| *after == i) {
@@ -274,10 +268,10 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
     for m in &compiled.exit_writebacks {
         let Some(stencil) = set.get(&m.placed.stencil) else { continue };
         let title = format!(
-            "{} for {} (local {} back to memory)",
+            "{} for {} (local slot {} back to memory)",
             m.placed.stencil,
             print::exit_label(trace, crate::jit::ir::ExitId(m.at as u32)),
-            local_name(m.slot)
+            m.slot
         );
         add(title, &m.placed, stencil);
     }
@@ -288,7 +282,7 @@ pub fn render_compiled_trace(set: &'static StencilSet, trace: &Trace, compiled: 
             .reg_slots
             .iter()
             .enumerate()
-            .map(|(k, &slot)| format!("{} = {}", local_register(set, k), local_name(slot)))
+            .map(|(k, &slot)| format!("{} = slot {slot}", local_register(set, k)))
             .collect();
         let _ = writeln!(out, "  locals in registers through the loop (payloads): {}", held.join(", "));
     }

@@ -105,6 +105,12 @@ enum Piece {
     Move(usize, regs::Move, bool),
 }
 
+impl RegMove {
+    fn new(at: usize, m: regs::Move, at_head: bool, placed: OpPlacement) -> RegMove {
+        RegMove { at, reg: m.reg, slot: m.slot, writeback: m.writeback, at_head, placed }
+    }
+}
+
 fn align(n: usize, to: usize) -> usize {
     n.div_ceil(to) * to
 }
@@ -456,7 +462,7 @@ pub fn compile(
         match piece {
             Piece::Op(_) => ops.push(placed),
             Piece::Spill(i) => spills.push((i, placed)),
-            Piece::Move(i, m, at_head) => reg_moves.push(RegMove { at: i, slot: m.slot, at_head, placed }),
+            Piece::Move(i, m, at_head) => reg_moves.push(RegMove::new(i, m, at_head, placed)),
         }
     }
     let stubs = instances[first_stub..first_exit_spill].iter().map(placement).collect();
@@ -470,9 +476,9 @@ pub fn compile(
         restore_exits.zip(&instances[first_restore..first_writeback]).map(|(e, i)| (e, placement(i))).collect();
     let exit_writebacks = writeback_code
         .iter()
-        .flat_map(|(e, moves)| moves.iter().map(move |&(m, _, _)| (*e, m.slot)))
+        .flat_map(|(e, moves)| moves.iter().map(move |&(m, _, _)| (*e, m)))
         .zip(&instances[first_writeback..])
-        .map(|((e, slot), i)| RegMove { at: e, slot, at_head: false, placed: placement(i) })
+        .map(|((e, m), i)| RegMove::new(e, m, false, placement(i)))
         .collect();
     let entry_placement = placement(&instances[0]);
     // SAFETY: the span starts with `_TRACE_ENTRY`, a C-ABI function with the `TraceEntry`
