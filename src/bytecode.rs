@@ -315,6 +315,9 @@ opcodes! {
     MATCH_MAPPING(None) => |_, _| 1, pops |_| 0;
     /// `match`: pushes whether TOS is a sequence (list, tuple, range, array; not str).
     MATCH_SEQUENCE(None) => |_, _| 1, pops |_| 0;
+    /// Pops TOS and shows it at the interactive prompt (`sys.displayhook`: its repr, unless
+    /// None, which also becomes `_`).
+    PRINT_EXPR(None) => |_, _| -1, pops |_| 1;
     /// Pushes `len(TOS)`.
     GET_LEN(None) => |_, _| 1, pops |_| 0;
     /// `match`: `[subject, keys]` -> `[subject, keys, values]`, values a tuple of

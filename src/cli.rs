@@ -5,7 +5,6 @@
 //! (after a CPython-style traceback on stderr), 2 for a syntax error or unsupported construct
 //! (`FILE:LINE:COL: message`), and the given code for `sys.exit(n)`.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::interpreter::Vm;
@@ -42,28 +41,84 @@ impl Default for JitConfig {
     }
 }
 
+/// What `stitch` runs: a file (`-` for stdin), a command (`-c`), or nothing (the prompt).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Program {
+    File(String),
+    Command(String),
+    Prompt,
+}
+
+/// How the interpreter thread is set up, beyond the JIT.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    pub jit: JitConfig,
+    /// `-u` (or `PYTHONUNBUFFERED`): stdout and stderr unbuffered.
+    pub unbuffered: bool,
+    /// `-i`: the prompt after the program (or instead of reading one from a piped stdin).
+    pub inspect: bool,
+}
+
 /// `stitch run FILE ARGS...`: returns the process exit status.
 pub fn run_file(path: &str, args: &[String], jit: JitConfig) -> i32 {
-    let source = match read_source(path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return 2;
+    launch(Program::File(path.to_string()), args, Launch { jit, ..Launch::default() })
+}
+
+/// Runs `program` with `args` as `sys.argv[1:]` on the interpreter thread; the exit status.
+pub fn launch(program: Program, args: &[String], how: Launch) -> i32 {
+    // No program: the prompt on a terminal, as python3 does; a piped stdin is the program.
+    // SAFETY: isatty only inspects the descriptor.
+    let program = match program {
+        Program::Prompt if !how.inspect && unsafe { libc::isatty(0) } != 1 => Program::File("-".into()),
+        p => p,
+    };
+    let (source, filename, argv0) = match &program {
+        Program::File(path) => {
+            let source = match read_source(path) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return 2;
+                }
+            };
+            // Code objects carry the absolute path, as CPython (3.9+) shows it in tracebacks.
+            let filename = if path == "-" {
+                "<stdin>".to_string()
+            } else {
+                std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(path.clone())
+            };
+            (Some(source), filename, path.clone())
         }
+        Program::Command(code) => (Some(code.clone()), "<string>".to_string(), "-c".to_string()),
+        Program::Prompt => (None, "<stdin>".to_string(), String::new()),
     };
-    let filename = if path == "-" { "<stdin>".to_string() } else { path.to_string() };
-    // sys.argv[0] is the path as given ('-' for stdin), as in CPython.
-    let mut argv = vec![path.to_string()];
-    // Code objects carry the absolute path, as CPython (3.9+) shows it in tracebacks.
-    let filename = if path == "-" {
-        filename
-    } else {
-        std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or(filename)
-    };
+    // sys.argv[0] is the path as given ('-' for stdin, '-c', '' at the prompt), as in CPython.
+    let mut argv = vec![argv0];
     argv.extend(args.iter().cloned());
-    let handle = std::thread::Builder::new()
-        .stack_size(INTERPRETER_STACK)
-        .spawn(move || run_source(&source, &filename, argv, &jit));
+    let handle = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || {
+        let mut vm = new_vm(argv, &filename, &how);
+        let dict = main_module(&mut vm);
+        let mut status = 0;
+        if let Some(source) = source {
+            if matches!(program, Program::File(_)) {
+                let file_key = vm.sym_value(crate::runtime::interner::sym::FILE);
+                let file_val = vm.new_str(&filename);
+                let _ = crate::runtime::dictops::set(&mut vm, dict, file_key, file_val);
+            }
+            // CPython flushes the streams before it reports how a file ended, not a command.
+            let flush_first = matches!(program, Program::File(_));
+            status = match run_in(&mut vm, dict, &source, &filename, flush_first) {
+                Ok(s) => s,
+                Err(()) => return 2,
+            };
+        }
+        if how.inspect || program == Program::Prompt {
+            status = crate::repl::run(&mut vm, dict);
+        }
+        vm.flush_stdout();
+        vm.with_jit(|jit, vm| jit.finish(vm));
+        status
+    });
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -73,52 +128,86 @@ pub fn run_file(path: &str, args: &[String], jit: JitConfig) -> i32 {
     }
 }
 
-/// Compiles and runs `source` as the `__main__` module; returns the exit status.
-pub fn run_source(source: &str, filename: &str, argv: Vec<String>, jit: &JitConfig) -> i32 {
-    let code = match crate::frontend::compile(source, filename) {
-        Ok(c) => c,
-        Err(e) => {
-            // Report the path as the user gave it.
-            let shown = match argv.first().map(|s| s.as_str()) {
-                Some("-") | None => filename,
-                Some(given) => given,
-            };
-            eprintln!("{shown}:{e}");
-            return 2;
-        }
-    };
+/// A VM with the JIT as configured, `sys.argv` and the directory imports look in first.
+fn new_vm(argv: Vec<String>, filename: &str, how: &Launch) -> Box<Vm> {
     let mut vm = Vm::new();
-    if jit.enabled {
-        crate::jit::engine::Jit::install(&mut vm, jit.threshold, jit.options.clone());
+    if how.unbuffered {
+        vm.stdio.set_unbuffered();
+    }
+    if how.jit.enabled {
+        crate::jit::engine::Jit::install(&mut vm, how.jit.threshold, how.jit.options.clone());
     }
     vm.argv = argv;
     vm.script_dir = Path::new(filename).parent().map(|p| p.to_path_buf()).unwrap_or_default();
-    if vm.script_dir.as_os_str().is_empty() {
+    if vm.script_dir.as_os_str().is_empty() || filename.starts_with('<') {
         vm.script_dir = ".".into();
     }
-    vm.sources.insert(filename.to_string(), source.to_string());
-    let code = vm.load_code(&code);
-    let module = crate::runtime::modules::make_module(&mut vm, "__main__", vec![]);
+    vm
+}
+
+/// The `__main__` module's namespace.
+fn main_module(vm: &mut Vm) -> crate::runtime::value::ObjRef {
+    let module = crate::runtime::modules::make_module(vm, "__main__", vec![]);
     vm.modules.insert("__main__".into(), module);
-    let Some(ObjKind::Module(m)) = module.obj().map(|o| &o.kind) else {
-        return 3;
+    match module.obj().map(|o| &o.kind) {
+        Some(ObjKind::Module(m)) => m.dict,
+        _ => unreachable!("make_module makes a module"),
+    }
+}
+
+/// Compiles and runs `source` in `dict`: the exit status, or Err after a compile error
+/// (reported as `FILE:LINE:COL: message`, the path as the user gave it).
+fn run_in(
+    vm: &mut Vm,
+    dict: crate::runtime::value::ObjRef,
+    source: &str,
+    filename: &str,
+    flush_first: bool,
+) -> Result<i32, ()> {
+    let code = match crate::frontend::compile(source, filename) {
+        Ok(c) => c,
+        Err(e) => {
+            let shown = match vm.argv.first().map(|s| s.as_str()) {
+                Some("-" | "-c") | None => filename,
+                Some(given) => given,
+            }
+            .to_string();
+            vm.flush_stdout();
+            eprintln!("{shown}:{e}");
+            return Err(());
+        }
     };
-    let dict = m.dict;
-    let file_key = vm.sym_value(crate::runtime::interner::sym::FILE);
-    let file_val = vm.new_str(filename);
-    let _ = crate::runtime::dictops::set(&mut vm, dict, file_key, file_val);
-    let status = match vm.run_module(code, dict) {
+    // CPython shows no source lines for `-c` and a piped program: it has no file to read.
+    if !filename.starts_with('<') {
+        vm.sources.insert(filename.to_string(), source.to_string());
+    }
+    let code = vm.load_code(&code);
+    Ok(match vm.run_module(code, dict) {
         Ok(()) => 0,
-        Err(e) => exit_status_for(&mut vm, e.0),
-    };
+        Err(e) => {
+            if flush_first {
+                vm.flush_stdout();
+            }
+            exit_status_for(vm, e.0)
+        }
+    })
+}
+
+/// Compiles and runs `source` as the `__main__` module (the unit tests' entry); returns the
+/// exit status.
+pub fn run_source(source: &str, filename: &str, argv: Vec<String>, jit: &JitConfig) -> i32 {
+    let how = Launch { jit: jit.clone(), ..Launch::default() };
+    let mut vm = new_vm(argv, filename, &how);
+    let dict = main_module(&mut vm);
+    let status = run_in(&mut vm, dict, source, filename, true).unwrap_or(2);
     vm.flush_stdout();
     vm.with_jit(|jit, vm| jit.finish(vm));
     status
 }
 
 /// Handles an uncaught exception: `SystemExit` gives its code, anything else a traceback.
-fn exit_status_for(vm: &mut Vm, exc: crate::runtime::value::ObjRef) -> i32 {
-    vm.flush_stdout();
+pub fn exit_status_for(vm: &mut Vm, exc: crate::runtime::value::ObjRef) -> i32 {
+    use crate::runtime::stdio::Std;
     if vm.isinstance(Value::Obj(exc), vm.types.system_exit) {
         let args = exc.as_exception().map(|d| d.borrow().args).unwrap_or(Value::None);
         let items = args.obj().and_then(|a| a.as_tuple()).map(|t| t.to_vec()).unwrap_or_default();
@@ -128,13 +217,13 @@ fn exit_status_for(vm: &mut Vm, exc: crate::runtime::value::ObjRef) -> i32 {
             Some(Value::Bool(b)) => *b as i32,
             Some(v) => {
                 let s = crate::runtime::ops::str_of(vm, *v).unwrap_or_default();
-                eprintln!("{s}");
+                vm.stdio.write(Std::Err, &format!("{s}\n"));
                 1
             }
         };
     }
     let text = vm.format_exception(exc);
-    let _ = std::io::stderr().write_all(text.as_bytes());
+    vm.stdio.write(Std::Err, &text);
     1
 }
 

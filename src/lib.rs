@@ -22,4 +22,5 @@ pub mod dis;
 pub mod frontend;
 pub mod interpreter;
 pub mod jit;
+pub mod repl;
 pub mod runtime;

@@ -48,3 +48,107 @@ fn a_jit_threshold_of_zero_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--jit-threshold") && err.contains("0 is not in 1.."), "got {err}");
 }
+
+/// Runs stitch with `args` and `input` on stdin; stdout and stderr go to one pipe, as in a
+/// terminal or `2>&1`, so the test sees the order in which output reached the system. The
+/// environment's PYTHONUNBUFFERED (set on some machines) is removed: the tests check CPython's
+/// default buffering.
+fn merged(args: &[&str], input: &str) -> (String, Option<i32>) {
+    let (mut reader, writer) = std::io::pipe().expect("pipe");
+    let mut child = Command::new(common::stitch())
+        .args(args)
+        .env_remove("PYTHONUNBUFFERED")
+        .stdin(Stdio::piped())
+        .stdout(writer.try_clone().expect("clone pipe"))
+        .stderr(writer)
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.as_bytes().to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut out).expect("read output");
+    let status = child.wait().expect("wait").code();
+    let _ = feeder.join();
+    (out, status)
+}
+
+fn temp_program(name: &str, source: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("stitch-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, source).expect("write");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn dash_c_runs_code_with_argv_as_python_sets_it() {
+    let (out, status) = merged(&["-c", "import sys; print(sys.argv)", "a", "-b", "--c"], "");
+    assert_eq!((out.as_str(), status), ("['-c', 'a', '-b', '--c']\n", Some(0)));
+    let (out, status) = merged(&["run", "-c", "print(6 * 7)"], "");
+    assert_eq!((out.as_str(), status), ("42\n", Some(0)));
+    // A syntax error in the command is reported against <string>, with status 2.
+    let (out, status) = merged(&["-c", "x = (1,"], "");
+    assert_eq!(status, Some(2));
+    assert!(out.starts_with("<string>:1:"), "got {out}");
+}
+
+#[test]
+fn no_program_with_a_piped_stdin_runs_stdin() {
+    let (out, status) = merged(&[], "import sys\nprint(sys.argv, 2 ** 10)\n");
+    assert_eq!((out.as_str(), status), ("['-'] 1024\n", Some(0)));
+}
+
+/// CPython's order: stderr is line-buffered, stdout to a pipe is block-buffered and flushed at
+/// exit; a program run from a file is flushed before its traceback or exit message is written,
+/// a `-c` command is not. (Each expectation below is what python3.11 printed, without
+/// PYTHONUNBUFFERED.)
+#[test]
+fn stdout_and_stderr_interleave_as_in_cpython() {
+    let mixed = "import sys\nprint(1)\nprint(2, file=sys.stderr)\nprint(3)\n";
+    let file = temp_program("mixed.py", mixed);
+    assert_eq!(merged(&[&file], ""), ("2\n1\n3\n".to_string(), Some(0)));
+    // An explicit flush keeps the order.
+    let flushed = "import sys\nprint(1)\nsys.stdout.flush()\nprint(2, file=sys.stderr)\nprint(3, flush=True)\n";
+    let file = temp_program("flushed.py", flushed);
+    assert_eq!(merged(&[&file], ""), ("1\n2\n3\n".to_string(), Some(0)));
+
+    // Failing: from a file, stdout first; from -c, the traceback first.
+    let file = temp_program("fails.py", "print('before')\n1/0\n");
+    let (out, status) = merged(&[&file], "");
+    assert_eq!(status, Some(1));
+    assert!(out.starts_with("before\nTraceback (most recent call last):\n"), "got {out}");
+    assert!(out.ends_with("ZeroDivisionError: division by zero\n"), "got {out}");
+    let (out, status) = merged(&["-c", "print('before'); 1/0"], "");
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        out,
+        "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n\
+         ZeroDivisionError: division by zero\nbefore\n"
+    );
+
+    // sys.exit with a message, a code, or nothing.
+    let file = temp_program("exits.py", "import sys\nprint('out')\nsys.exit('bye')\n");
+    assert_eq!(merged(&[&file], ""), ("out\nbye\n".to_string(), Some(1)));
+    assert_eq!(merged(&["-c", "import sys; print('out'); sys.exit('bye')"], ""), ("bye\nout\n".to_string(), Some(1)));
+    assert_eq!(merged(&["-c", "import sys; print('out'); sys.exit(7)"], ""), ("out\n".to_string(), Some(7)));
+    assert_eq!(merged(&["-c", "raise SystemExit"], ""), (String::new(), Some(0)));
+
+    // -u: every write goes out at once, so the order is the program's.
+    let file = temp_program("mixed_u.py", mixed);
+    assert_eq!(merged(&["-u", &file], ""), ("1\n2\n3\n".to_string(), Some(0)));
+}
+
+#[test]
+fn input_prompts_on_stdout_and_raises_eoferror_at_the_end() {
+    let code = "a = input('first? ')\nb = input()\nprint([a, b])\ninput('third? ')\n";
+    let (out, status) = merged(&["-c", code], "x y\n\n");
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        out,
+        "first? ['x y', '']\nthird? Traceback (most recent call last):\n  File \"<string>\", line 4, in <module>\n\
+         EOFError: EOF when reading a line\n"
+    );
+}

@@ -120,7 +120,10 @@ fn live_comparison_with_python3() {
     for p in corpus(&repo_root().join("tests/programs")) {
         let mut cmd = std::process::Command::new("python3");
         cmd.arg(&p);
-        let py = run_with_timeout(cmd, Duration::from_secs(60));
+        let py = match std::fs::read(p.with_extension("in")) {
+            Ok(input) => run_with_input(cmd, &input, Duration::from_secs(60)),
+            Err(_) => run_with_timeout(cmd, Duration::from_secs(60)),
+        };
         let ours = run_stitch(&p, &[], Duration::from_secs(60));
         let exp = Expected {
             stdout: py.stdout.clone(),

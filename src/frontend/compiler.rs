@@ -125,6 +125,9 @@ pub(super) struct Compiler<'a> {
     pub outer: Vec<Unit<'a>>,
     /// `from __future__ import annotations`: annotations are stored as their source text.
     pub future_annotations: bool,
+    /// Compiling what was typed at the prompt: expression statements outside functions and
+    /// classes show their value (`PRINT_EXPR`), as CPython's `single` mode does.
+    pub interactive: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -134,11 +137,21 @@ impl<'a> Compiler<'a> {
         lines: &'a LineIndex<'a>,
         filename: &str,
         body: &'a [Stmt],
+        interactive: bool,
     ) -> Result<Code> {
         let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
-        let mut compiler =
-            Compiler { table, lines, filename: Rc::from(filename), unit, outer: Vec::new(), future_annotations: false };
-        compiler.store_docstring(body);
+        let mut compiler = Compiler {
+            table,
+            lines,
+            filename: Rc::from(filename),
+            unit,
+            outer: Vec::new(),
+            future_annotations: false,
+            interactive,
+        };
+        if !interactive {
+            compiler.store_docstring(body);
+        }
         compiler.setup_annotations(body);
         compiler.compile_body(body)?;
         if compiler.falls_through() {
@@ -156,8 +169,15 @@ impl<'a> Compiler<'a> {
         expr: &'a Expr,
     ) -> Result<Code> {
         let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
-        let mut compiler =
-            Compiler { table, lines, filename: Rc::from(filename), unit, outer: Vec::new(), future_annotations: false };
+        let mut compiler = Compiler {
+            table,
+            lines,
+            filename: Rc::from(filename),
+            unit,
+            outer: Vec::new(),
+            future_annotations: false,
+            interactive: false,
+        };
         compiler.move_to(ruff_text_size::Ranged::range(expr));
         compiler.compile_expr(expr)?;
         compiler.emit(Opcode::RETURN_VALUE, 0);

@@ -98,6 +98,31 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<Code, CompileError> 
 /// Compiles a module's source to its code object. `filename` is recorded in every code
 /// object (for tracebacks and `dis` headers); errors carry line and column only.
 pub fn compile(source: &str, filename: &str) -> Result<Code, CompileError> {
+    compile_mode(source, filename, false)
+}
+
+/// Whether `source`, typed at the prompt, fails only because it ends too early (an open
+/// bracket or triple-quoted string, a block with no body yet): the prompt then asks for more.
+pub fn is_incomplete(source: &str) -> bool {
+    use ruff_python_parser::{LexicalErrorType, ParseErrorType};
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY312);
+    let parsed = parse_unchecked(source, options);
+    let end = source.trim_end().len();
+    parsed.errors().iter().any(|e| {
+        usize::from(e.location.start()) >= end
+            || matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError | LexicalErrorType::Eof))
+            || matches!(&e.error, ParseErrorType::Lexical(LexicalErrorType::OtherError(t))
+                if t.contains("triple-quoted"))
+    })
+}
+
+/// Compiles what was typed at the interactive prompt: like a module, but every expression
+/// statement outside functions and classes shows its value (`PRINT_EXPR`).
+pub fn compile_interactive(source: &str, filename: &str) -> Result<Code, CompileError> {
+    compile_mode(source, filename, true)
+}
+
+fn compile_mode(source: &str, filename: &str, interactive: bool) -> Result<Code, CompileError> {
     let lines = error::LineIndex::new(source);
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
@@ -123,5 +148,5 @@ pub fn compile(source: &str, filename: &str) -> Result<Code, CompileError> {
     };
     let module = module.into_syntax();
     let table = symtable::SymbolTable::build(&module.body, &lines)?;
-    compiler::Compiler::compile_module(&table, &lines, filename, &module.body)
+    compiler::Compiler::compile_module(&table, &lines, filename, &module.body, interactive)
 }

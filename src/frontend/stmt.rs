@@ -69,6 +69,11 @@ impl<'a> Compiler<'a> {
 
     /// An expression statement; constant ones (docstrings, `...`) compile to nothing.
     fn compile_expr_stmt(&mut self, value: &'a Expr) -> Result<()> {
+        if self.interactive && self.outer.is_empty() {
+            self.compile_expr(value)?;
+            self.emit(Opcode::PRINT_EXPR, 0);
+            return Ok(());
+        }
         if self.constant_value(value).is_some() {
             return Ok(());
         }

@@ -1066,6 +1066,12 @@ impl Vm {
                             let v = peek!(1);
                             push!(Value::Bool(crate::runtime::matching::is_sequence(v)));
                         }
+                        Opcode::PRINT_EXPR => {
+                            let v = peek!(1);
+                            sync!();
+                            tri!(crate::runtime::stdio::display(self, v));
+                            let _ = pop!();
+                        }
                         Opcode::GET_LEN => {
                             let v = peek!(1);
                             sync!();

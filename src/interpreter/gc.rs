@@ -65,6 +65,7 @@ impl Vm {
             m.mark_value(*v);
         }
         m.mark(self.builtins);
+        m.mark_values(&self.stdio.objects);
         m.mark_value(self.handled_exc);
         for o in [self.singletons.not_implemented, self.singletons.ellipsis, self.singletons.empty_tuple] {
             m.mark(o);

@@ -24,7 +24,6 @@ pub mod traceback;
 pub mod with;
 
 use std::collections::HashMap;
-use std::io::Write;
 
 use crate::bytecode::{Code, Const};
 use crate::runtime::heap::Heap;
@@ -135,6 +134,12 @@ pub trait JitHook {
     fn leave(&mut self, vm: &mut Vm, run: TraceRun, left: usize) -> PyResult<()>;
     /// The program ended (statistics are printed here).
     fn finish(&mut self, vm: &mut Vm);
+    /// The statistics `--stats` prints at the end, so far (the prompt's `:stats`).
+    fn statistics(&mut self, vm: &mut Vm) -> String;
+    /// From now on: each trace compiled is dumped (as optimized and as machine code) into
+    /// `log` instead of stderr, and statistics are counted, printed at the end only if the
+    /// options asked (the prompt's `:trace`, `:asm` and `:stats`).
+    fn keep_dumps(&mut self, vm: &mut Vm, log: std::sync::Arc<std::sync::Mutex<String>>);
 }
 
 /// A trace the JIT made ready to run ([`JitHook::prepare`]). The interpreter runs it with the JIT
@@ -211,7 +216,8 @@ pub struct Vm {
     /// Nesting of Rust→Python calls (bounded separately to protect the native stack).
     pub native_depth: usize,
     pub singletons: Singletons,
-    pub out: std::io::BufWriter<std::io::Stdout>,
+    /// The buffers of stdout and stderr and the `sys.std*` objects (`runtime::stdio`).
+    pub stdio: crate::runtime::stdio::StdStreams,
     pub random: Mt19937,
     pub argv: Vec<String>,
     /// Directory of the main program (for importing sibling modules).
@@ -284,7 +290,9 @@ impl Vm {
             codes: Vec::new(),
             native_depth: 0,
             singletons: Singletons { not_implemented, ellipsis, empty_tuple },
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            stdio: crate::runtime::stdio::StdStreams::new(
+                std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
+            ),
             random: Mt19937::new_unseeded(),
             argv: Vec::new(),
             script_dir: std::path::PathBuf::from("."),
@@ -292,6 +300,7 @@ impl Vm {
         });
         crate::runtime::types::init(&mut vm);
         crate::runtime::builtins::init(&mut vm);
+        crate::runtime::stdio::init(&mut vm);
         vm
     }
 
@@ -552,9 +561,9 @@ impl Vm {
         self.native_depth -= 1;
     }
 
-    /// Flushes buffered stdout (before writing to stderr or exiting).
+    /// Writes out what stdout and stderr hold (at exit; before the JIT's dumps).
     pub fn flush_stdout(&mut self) {
-        let _ = self.out.flush();
+        self.stdio.flush_all();
     }
 }
 

@@ -45,6 +45,11 @@ pub struct RawFile {
 }
 
 impl RawFile {
+    /// The operating system's descriptor (`fileno()`).
+    pub fn fd(&self) -> i32 {
+        std::os::fd::AsRawFd::as_raw_fd(&self.file)
+    }
+
     /// Opens `name` for mode `kind` (`r`, `w`, `a` or `x`, with `plus` for `+`), returning the
     /// file and, when it is readable, its contents.
     pub fn open(name: &str, kind: char, plus: bool) -> std::io::Result<(RawFile, Option<Vec<u8>>)> {

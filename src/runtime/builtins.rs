@@ -60,6 +60,7 @@ pub fn init(vm: &mut Vm) {
         ("hex", hex),
         ("vars", vars),
         ("open", super::textio::open),
+        ("input", super::stdio::input),
         ("bin", bin),
         ("oct", oct),
         ("format", format),
@@ -186,12 +187,26 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
     let mut file = Value::None;
+    let mut flush = false;
     for &(k, v) in kw {
         match k {
-            sym::SEP if !v.is_none() => sep = strings::as_str(v).unwrap_or(" ").to_string(),
-            sym::END if !v.is_none() => end = strings::as_str(v).unwrap_or("\n").to_string(),
+            sym::SEP | sym::END if !v.is_none() => {
+                let Some(text) = strings::as_str(v) else {
+                    let what = if k == sym::SEP { "sep" } else { "end" };
+                    let tn = ops::type_name(vm, v);
+                    return Err(
+                        vm.new_error(vm.types.type_error, &format!("{what} must be None or a string, not {tn}"))
+                    );
+                };
+                if k == sym::SEP {
+                    sep = text.to_string();
+                } else {
+                    end = text.to_string();
+                }
+            }
             sym::FILE_KW => file = v,
-            sym::SEP | sym::END | sym::FLUSH => {}
+            sym::FLUSH => flush = ops::truthy(vm, v)?,
+            sym::SEP | sym::END => {}
             _ => {
                 let n = vm.sym_str(k).to_string();
                 return Err(
@@ -200,28 +215,43 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             }
         }
     }
-    if let Some(ObjKind::Instance(_)) = file.obj().map(|o| &o.kind) {
-        // Any object with a `write` method gets each piece in its own call, as in CPython.
-        for (i, a) in args.iter().enumerate() {
-            if i > 0 {
-                super::modules::write_to(vm, file, &sep)?;
+    if file.is_none() {
+        file = super::stdio::current(vm, super::stdio::Std::Out)?;
+        if file.is_none() {
+            return Ok(Value::None);
+        }
+    }
+    vm.temp_roots.push(file);
+    let result = (|| {
+        if let Some(ObjKind::TextIO(_)) = file.obj().map(|o| &o.kind) {
+            let mut out = String::new();
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(&ops::str_of(vm, *a)?);
             }
-            let text = ops::str_of(vm, *a)?;
-            super::modules::write_to(vm, file, &text)?;
+            out.push_str(&end);
+            super::modules::write_to(vm, file, &out)?;
+        } else {
+            // Any other object with a `write` method gets each piece in its own call, as in
+            // CPython.
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    super::modules::write_to(vm, file, &sep)?;
+                }
+                let text = ops::str_of(vm, *a)?;
+                super::modules::write_to(vm, file, &text)?;
+            }
+            super::modules::write_to(vm, file, &end)?;
         }
-        super::modules::write_to(vm, file, &end)?;
-        return Ok(Value::None);
-    }
-    let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+        if flush {
+            super::stdio::flush_file(vm, file)?;
         }
-        out.push_str(&ops::str_of(vm, *a)?);
-    }
-    out.push_str(&end);
-    super::modules::write_to(vm, file, &out)?;
-    Ok(Value::None)
+        Ok(Value::None)
+    })();
+    vm.temp_roots.pop();
+    result
 }
 
 // ---------------------------------------------------------------------------------------------

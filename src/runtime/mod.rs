@@ -48,6 +48,7 @@ pub mod sha512;
 pub mod shape;
 pub mod slot_wrappers;
 pub mod slots;
+pub mod stdio;
 pub mod stdlib;
 pub mod str_format;
 pub mod str_methods;

@@ -14,9 +14,8 @@ use super::int;
 use super::interner::Sym;
 use super::object::{Module, NativeFn, ObjKind};
 use super::ops;
-use super::strings;
 use super::types;
-use super::value::{ObjRef, Value};
+use super::value::Value;
 
 type Kw<'a> = &'a [(Sym, Value)];
 
@@ -225,86 +224,32 @@ pub fn import_star(vm: &mut Vm, frame: &crate::interpreter::Frame, module: Value
 // ---------------------------------------------------------------------------------------------
 // Output streams
 
-/// Writes `text` to `file` (None or sys.stdout: buffered stdout; sys.stderr; a StringIO; or
-/// any object with a `write` method).
+/// Writes `text` to `file`: None means `sys.stdout`; the standard streams and StringIO are
+/// written directly, any other object through its `write` method.
 pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
-    use std::io::Write;
-    match stream_fd(vm, file) {
-        Some(1) => {
-            let _ = vm.out.write_all(text.as_bytes());
-            Ok(())
-        }
-        Some(_) => {
-            vm.flush_stdout();
-            let _ = std::io::stderr().write_all(text.as_bytes());
-            Ok(())
-        }
-        None => {
-            if let Some(ObjKind::TextIO(s)) = file.obj().map(|o| &o.kind) {
-                return super::textio::write_text(vm, s, text);
-            }
-            let write = vm.intern("write");
-            let f = super::attr::getattr(vm, file, write)?;
-            let t = vm.new_str(text);
-            vm.call(f, &[t], &[])?;
-            Ok(())
-        }
+    let file = if file.is_none() || file.is_null() { super::stdio::current(vm, super::stdio::Std::Out)? } else { file };
+    if let Some(ObjKind::TextIO(s)) = file.obj().map(|o| &o.kind) {
+        return super::textio::write_text(vm, s, text);
     }
-}
-
-/// 1 for stdout (or None), 2 for stderr, None for other objects.
-fn stream_fd(vm: &mut Vm, file: Value) -> Option<i64> {
-    if file.is_none() || file.is_null() {
-        return Some(1);
+    if file.is_none() {
+        // `sys.stdout = None` silences print(), as in CPython.
+        return Ok(());
     }
-    let i = file.obj()?.as_instance()?;
-    let name = i.class.as_class()?.name.clone();
-    if name != "TextIOWrapper" {
-        return None;
-    }
-    let fd = vm.intern("fileno_");
-    let slot = i.shape.get().slot_of(fd)?;
-    match i.slots.get(slot) {
-        Some(Value::Int(n)) => Some(n),
-        _ => None,
-    }
-}
-
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    arity(vm, "write", args, 2, 2)?;
-    let Some(s) = strings::as_str(args[1]).map(|s| s.to_string()) else {
-        let tn = ops::type_name(vm, args[1]);
-        return Err(vm.new_error(vm.types.type_error, &format!("write() argument must be str, not {tn}")));
-    };
-    write_to(vm, args[0], &s)?;
-    Ok(Value::Int(s.chars().count() as i64))
-}
-
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    vm.flush_stdout();
-    Ok(Value::None)
-}
-
-fn make_stream(vm: &mut Vm, class: ObjRef, fd: i64) -> Value {
-    let inst = vm.new_instance(class, super::object::Layout::Object);
-    let s = vm.intern("fileno_");
-    let _ = super::attr::setattr(vm, inst, s, Value::Int(fd));
-    inst
+    vm.temp_roots.push(file);
+    let result = (|| {
+        let write = vm.intern("write");
+        let f = super::attr::getattr(vm, file, write)?;
+        let t = vm.new_str(text);
+        vm.call(f, &[t], &[])
+    })();
+    vm.temp_roots.pop();
+    result.map(|_| ())
 }
 
 // ---------------------------------------------------------------------------------------------
 // sys
 
 fn sys_module(vm: &mut Vm) -> PyResult<Value> {
-    let object = vm.types.object;
-    let tio =
-        types::new_class(vm, "TextIOWrapper", "TextIOWrapper", Some(object), super::object::Layout::Object, "_io");
-    types::add_methods(vm, tio, &[("write", stream_write), ("flush", stream_flush)]);
-    vm.temp_roots.push(Value::Obj(tio));
-    let stdout = make_stream(vm, tio, 1);
-    vm.temp_roots.push(stdout);
-    let stderr = make_stream(vm, tio, 2);
-    vm.temp_roots.push(stderr);
     let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.new_str(a)).collect();
     let argv = vm.new_list(argv);
     vm.temp_roots.push(argv);
@@ -319,8 +264,13 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
         ],
     );
     entries.push(("argv", argv));
-    entries.push(("stdout", stdout));
-    entries.push(("stderr", stderr));
+    let [stdin, stdout, stderr] = vm.stdio.objects;
+    for (name, v) in [("stdin", stdin), ("stdout", stdout), ("stderr", stderr)] {
+        entries.push((name, v));
+    }
+    for (name, v) in [("__stdin__", stdin), ("__stdout__", stdout), ("__stderr__", stderr)] {
+        entries.push((name, v));
+    }
     entries.push(("maxsize", Value::Int(i64::MAX)));
     let version = vm.new_str("3.11.0 (stitch)");
     entries.push(("version", version));
@@ -328,12 +278,12 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     entries.push(("platform", platform));
     let version_info = version_info(vm);
     let Ok(version_info) = version_info else {
-        vm.temp_roots.truncate(vm.temp_roots.len() - 4);
+        vm.temp_roots.pop();
         return version_info;
     };
     entries.push(("version_info", version_info));
     let m = make_module(vm, "sys", entries);
-    vm.temp_roots.truncate(vm.temp_roots.len() - 4);
+    vm.temp_roots.pop();
     Ok(m)
 }
 

@@ -48,6 +48,9 @@ pub struct TextStream {
     pub readable: bool,
     pub writable: bool,
     pub closed: bool,
+    /// For `sys.stdin`, `sys.stdout` and `sys.stderr`: which one (`runtime::stdio`). stdin's
+    /// `text` holds what was read from it and not yet consumed; the others hold nothing.
+    pub std: Option<super::stdio::Std>,
 }
 
 /// The file side of a text file.
@@ -87,6 +90,7 @@ impl TextStream {
             readable: true,
             writable: true,
             closed: false,
+            std: None,
         }
     }
 
@@ -248,6 +252,7 @@ pub fn init(vm: &mut Vm) {
         ("writable", writable),
         ("seekable", seekable),
         ("isatty", isatty),
+        ("fileno", fileno),
         ("__iter__", iter_self),
         ("__next__", next_line),
         ("__enter__", enter),
@@ -310,6 +315,9 @@ fn read(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let limit = size_arg(vm, args.get(1).copied())?;
     let text = {
         let mut st = s.borrow_mut();
+        if st.std.is_some() {
+            super::stdio::fill_stdin(&mut st, limit);
+        }
         let rest = st.rest();
         let end = match limit {
             Some(n) => rest.char_indices().nth(n).map(|(i, _)| i),
@@ -337,6 +345,9 @@ fn read(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// The next line (with its ending), at most `limit` characters; "" at the end.
 fn read_line(vm: &mut Vm, s: &RefCell<TextStream>, limit: Option<usize>) -> PyResult<String> {
     let mut st = s.borrow_mut();
+    if st.std.is_some() {
+        super::stdio::fill_stdin(&mut st, Some(0));
+    }
     let rest_len = st.rest().len();
     let mut end = st.line_end();
     if let Some(n) = limit {
@@ -356,6 +367,11 @@ fn read_line(vm: &mut Vm, s: &RefCell<TextStream>, limit: Option<usize>) -> PyRe
     }
     read_ahead(&mut st, false);
     Ok(line)
+}
+
+/// The next line of an open, readable stream (`input()` reads `sys.stdin` through this).
+pub fn read_line_of(vm: &mut Vm, s: &RefCell<TextStream>, limit: Option<usize>) -> PyResult<String> {
+    read_line(vm, s, limit)
 }
 
 /// After a read: how far CPython's chunked decoding has read the file (to its end for `all`).
@@ -414,6 +430,10 @@ pub fn write_text(vm: &mut Vm, s: &RefCell<TextStream>, text: &str) -> PyResult<
         if st.file.is_some() {
             drop(st);
             return write_file(vm, s, text);
+        }
+        if let Some(which) = st.std {
+            vm.stdio.write(which, text);
+            return Ok(());
         }
     }
     let mut st = s.borrow_mut();
@@ -574,8 +594,35 @@ fn close(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn flush(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    stream(vm, args)?;
+    let s = stream(vm, args)?;
+    if let Some(which) = s.borrow().std {
+        vm.stdio.flush(which);
+    }
     Ok(Value::None)
+}
+
+/// `fileno()`: the descriptor of a standard stream or an open file.
+fn fileno(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let s = stream(vm, args)?;
+    let st = s.borrow();
+    if let Some(which) = st.std {
+        return Ok(Value::Int(which.fd() as i64));
+    }
+    match &st.file {
+        Some(f) => Ok(Value::Int(f.raw.fd() as i64)),
+        None => {
+            drop(st);
+            Err(unsupported(vm, "fileno"))
+        }
+    }
+}
+
+/// The standard streams cannot seek: CPython's error for a pipe or a terminal.
+fn not_seekable(vm: &mut Vm, s: &RefCell<TextStream>) -> PyResult<()> {
+    if s.borrow().std.is_some() {
+        return Err(unsupported(vm, "underlying stream is not seekable"));
+    }
+    Ok(())
 }
 
 fn int_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
@@ -586,6 +633,7 @@ fn int_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
 /// cookie or its end (CPython's rules for text files).
 fn seek(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args)?;
+    not_seekable(vm, s)?;
     let n = int_arg(vm, args.get(1).copied())?;
     let whence = int_arg(vm, args.get(2).copied())?;
     let is_file = s.borrow().file.is_some();
@@ -652,6 +700,7 @@ fn tell_file(st: &TextStream) -> u64 {
 
 fn tell(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args)?;
+    not_seekable(vm, s)?;
     let st = s.borrow();
     let n = if st.file.is_some() { tell_file(&st) } else { st.char_pos() as u64 };
     Ok(Value::Int(n as i64))
@@ -661,6 +710,7 @@ fn tell(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// a file; the position by default); the position stays.
 fn truncate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args)?;
+    not_seekable(vm, s)?;
     if !s.borrow().writable {
         return Err(unsupported(vm, "truncate"));
     }
@@ -722,12 +772,15 @@ fn writable(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn seekable(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     readable(vm, args, &[])?;
-    Ok(Value::Bool(true))
+    let std = stream_any(vm, args)?.borrow().std;
+    Ok(Value::Bool(std.is_none()))
 }
 
 fn isatty(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     readable(vm, args, &[])?;
-    Ok(Value::Bool(false))
+    let std = stream_any(vm, args)?.borrow().std;
+    // SAFETY: isatty only inspects the descriptor; any value is safe to pass.
+    Ok(Value::Bool(std.is_some_and(|w| unsafe { libc::isatty(w.fd()) } == 1)))
 }
 
 /// `iter(stream)`: the stream itself, if it is open.

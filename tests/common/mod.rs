@@ -41,8 +41,27 @@ pub fn run_with_timeout(cmd: Command, limit: Duration) -> Run {
 }
 
 fn run_once(cmd: &mut Command, limit: Duration) -> Run {
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).stdin(Stdio::null());
+    run_once_with(cmd, None, limit)
+}
+
+/// Runs `cmd` like [`run_with_timeout`] with `input` as its stdin.
+pub fn run_with_input(cmd: Command, input: &[u8], limit: Duration) -> Run {
+    let mut cmd = cmd;
+    run_once_with(&mut cmd, Some(input), limit)
+}
+
+fn run_once_with(cmd: &mut Command, input: Option<&[u8]>, limit: Duration) -> Run {
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     let mut child = cmd.spawn().expect("spawn");
+    if let (Some(data), Some(mut stdin)) = (input, child.stdin.take()) {
+        let data = data.to_vec();
+        // A program that stops reading early closes the pipe: not an error here.
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = stdin.write_all(&data);
+        });
+    }
     let stdout = child.stdout.take().expect("stdout");
     let stderr = child.stderr.take().expect("stderr");
     let out_t = std::thread::spawn(move || read_all(stdout));
@@ -83,7 +102,11 @@ pub fn run_stitch_env(file: &Path, extra: &[&str], env: &[(&str, &str)], limit: 
     for (k, v) in env {
         cmd.env(k, v);
     }
-    run_with_timeout(cmd, limit)
+    // A program's `.in` file, if it has one, is its stdin.
+    match std::fs::read(file.with_extension("in")) {
+        Ok(input) => run_with_input(cmd, &input, limit * scale()),
+        Err(_) => run_with_timeout(cmd, limit),
+    }
 }
 
 /// Runs `stitch run FILE` in the directory that holds FILE (for programs that may leave files
@@ -95,7 +118,16 @@ pub fn run_stitch_in_place(file: &Path, limit: Duration) -> Run {
     if let Some(dir) = file.parent() {
         cmd.current_dir(dir);
     }
-    run_with_timeout(cmd, limit)
+    // A program's `.in` file, if it has one, is its stdin.
+    match std::fs::read(file.with_extension("in")) {
+        Ok(input) => run_with_input(cmd, &input, limit * scale()),
+        Err(_) => run_with_timeout(cmd, limit),
+    }
+}
+
+/// `STITCH_TEST_TIME_SCALE`, at least 1.
+pub fn scale() -> u32 {
+    std::env::var("STITCH_TEST_TIME_SCALE").ok().and_then(|s| s.parse::<u32>().ok()).unwrap_or(1).max(1)
 }
 
 /// Runs stitch on source text given through a temporary file.

@@ -219,6 +219,8 @@ pub struct Jit {
     /// Machine code and data bytes of all traces (see [`MAX_CODE_BYTES`]).
     code_bytes: usize,
     stats: Stats,
+    /// Statistics are counted for the prompt's `:stats`, not printed at the end.
+    quiet_stats: bool,
 }
 
 impl Jit {
@@ -242,6 +244,7 @@ impl Jit {
             running: 0,
             code_bytes: 0,
             stats: Stats::default(),
+            quiet_stats: false,
         }
     }
 
@@ -636,8 +639,22 @@ impl JitHook for Jit {
     }
 
     fn finish(&mut self, vm: &mut Vm) {
-        if self.options.stats {
-            eprint!("{}", self.statistics(vm));
+        if self.options.stats && !self.quiet_stats {
+            eprint!("{}", Jit::statistics(self, vm));
         }
+    }
+
+    fn statistics(&mut self, vm: &mut Vm) -> String {
+        Jit::statistics(self, vm)
+    }
+
+    fn keep_dumps(&mut self, vm: &mut Vm, log: std::sync::Arc<std::sync::Mutex<String>>) {
+        self.options.log = Some(log);
+        self.options.dump_optimized = true;
+        self.options.dump_asm = true;
+        self.quiet_stats = !self.options.stats;
+        self.options.stats = true;
+        vm.count_instructions = true;
+        vm.update_slow_path();
     }
 }

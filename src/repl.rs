@@ -1,0 +1,309 @@
+//! The interactive prompt: what `stitch` runs with no program, or after one with `-i`.
+//!
+//! It reads an input the way CPython's prompt does (`>>>`, then `...` while a bracket or a
+//! triple-quoted string is open, or until a blank line ends a compound statement), compiles it
+//! in interactive mode (each expression statement shows its repr and binds `_`), and runs it in
+//! the `__main__` namespace with the JIT on, as a program would run. An exception prints its
+//! traceback and the session goes on; `sys.exit()` or end of input (Ctrl-D) ends it, Ctrl-C
+//! drops the line being typed. On a terminal, lines are edited and remembered with `rustyline`
+//! (history in `~/.stitch_history`); from a pipe they are read plainly and the prompts go to
+//! stderr, as CPython does. Learners get meta-commands that show each stage of the pipeline for
+//! what they typed: `:dis` (bytecode), `:trace` and `:asm` (the traces the last input compiled,
+//! as optimized and as machine code), `:stats` (the JIT's statistics so far).
+
+use std::io::{BufRead, Write};
+use std::sync::{Arc, Mutex};
+
+use crate::interpreter::Vm;
+use crate::runtime::object::ObjKind;
+use crate::runtime::value::{ObjRef, Value};
+
+const HELP: &str = "\
+Type Python statements; an expression shows its value. A blank line ends a block.
+Meta-commands show each stage of stitch for what you typed:
+  :dis [NAME]  bytecode of function or class NAME, or of the last input
+  :trace       the traces the last input compiled, as the optimizer left them
+  :asm         the machine code of those traces, holes marked with what was patched in
+  :stats       the JIT's statistics so far (traces, exits, compile time, code size)
+  :help        this text
+Ctrl-D (or exit()) leaves, Ctrl-C drops the line being typed.
+";
+
+/// One line typed, or why there is none.
+enum Line {
+    Text(String),
+    Interrupted,
+    End,
+}
+
+/// Where lines come from: an editor on a terminal, or plain reads of stdin.
+enum Reader {
+    Editor(Box<rustyline::DefaultEditor>, Option<std::path::PathBuf>),
+    Plain,
+}
+
+impl Reader {
+    fn new() -> Reader {
+        // SAFETY: isatty only inspects the descriptor.
+        if unsafe { libc::isatty(0) } != 1 {
+            return Reader::Plain;
+        }
+        match rustyline::DefaultEditor::new() {
+            Ok(mut editor) => {
+                let history = std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".stitch_history"));
+                if let Some(path) = &history {
+                    let _ = editor.load_history(path);
+                }
+                Reader::Editor(Box::new(editor), history)
+            }
+            Err(_) => Reader::Plain,
+        }
+    }
+
+    fn read(&mut self, vm: &mut Vm, prompt: &str) -> Line {
+        vm.flush_stdout();
+        match self {
+            Reader::Editor(editor, _) => match editor.readline(prompt) {
+                Ok(line) => {
+                    if !line.trim().is_empty() {
+                        let _ = editor.add_history_entry(line.as_str());
+                    }
+                    Line::Text(line)
+                }
+                Err(rustyline::error::ReadlineError::Interrupted) => Line::Interrupted,
+                Err(_) => Line::End,
+            },
+            Reader::Plain => {
+                let _ = std::io::stderr().write_all(prompt.as_bytes());
+                let mut buf = Vec::new();
+                match std::io::stdin().lock().read_until(b'\n', &mut buf) {
+                    Ok(0) | Err(_) => Line::End,
+                    Ok(_) => {
+                        let text = String::from_utf8_lossy(&buf);
+                        Line::Text(text.trim_end_matches(['\n', '\r']).to_string())
+                    }
+                }
+            }
+        }
+    }
+
+    fn save(&mut self) {
+        if let Reader::Editor(editor, Some(path)) = self {
+            let _ = editor.save_history(path);
+        }
+    }
+}
+
+/// Whether `line` opens a compound statement, which only a blank line ends at the prompt.
+fn opens_block(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with('@') {
+        return true;
+    }
+    let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    matches!(word.as_str(), "if" | "for" | "while" | "def" | "class" | "with" | "try" | "async")
+        || (word == "match" && t.trim_end().ends_with(':'))
+}
+
+/// Runs the prompt in `dict` (the `__main__` namespace) until the user leaves; the exit status.
+pub fn run(vm: &mut Vm, dict: ObjRef) -> i32 {
+    let log = Arc::new(Mutex::new(String::new()));
+    let logging = vm.with_jit(|jit, vm| jit.keep_dumps(vm, log.clone())).is_some();
+    let mut session = Session { dict, log, logging, last: None, traces: String::new() };
+    let mut reader = Reader::new();
+    eprintln!(
+        "stitch {} (a copy-and-patch JIT for a subset of Python 3.11) on {}-linux\n\
+         Type :help for the commands that show each stage of the JIT.",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::ARCH
+    );
+    let status = loop {
+        let first = match reader.read(vm, ">>> ") {
+            Line::Text(t) => t,
+            Line::Interrupted => {
+                eprintln!("KeyboardInterrupt");
+                continue;
+            }
+            Line::End => {
+                eprintln!();
+                break 0;
+            }
+        };
+        if first.trim_start().starts_with(':') {
+            session.meta(vm, first.trim());
+            continue;
+        }
+        if first.trim().is_empty() {
+            continue;
+        }
+        let block = opens_block(&first);
+        let mut source = first;
+        let mut dropped = false;
+        loop {
+            let done = if block {
+                source.ends_with('\n') && source.lines().last().is_some_and(|l| l.trim().is_empty())
+            } else {
+                !crate::frontend::is_incomplete(&source)
+            };
+            if done {
+                break;
+            }
+            match reader.read(vm, "... ") {
+                Line::Text(t) => {
+                    let blank = t.trim().is_empty();
+                    source.push('\n');
+                    source.push_str(&t);
+                    if blank {
+                        source.push('\n');
+                        if !block {
+                            break;
+                        }
+                    }
+                }
+                Line::Interrupted => {
+                    eprintln!("KeyboardInterrupt");
+                    dropped = true;
+                    break;
+                }
+                Line::End => break,
+            }
+        }
+        if dropped {
+            continue;
+        }
+        if let Some(status) = session.execute(vm, &source) {
+            break status;
+        }
+    };
+    reader.save();
+    status
+}
+
+/// The namespace and what the last input left for the meta-commands.
+struct Session {
+    dict: ObjRef,
+    /// The JIT's dumps (each compiled trace as optimized and as machine code) go here.
+    log: Arc<Mutex<String>>,
+    logging: bool,
+    /// The bytecode of the last input.
+    last: Option<crate::bytecode::Code>,
+    /// The dumps of the traces the last input compiled.
+    traces: String,
+}
+
+impl Session {
+    /// Compiles and runs one input; `Some(status)` when it ended the session (`sys.exit`).
+    fn execute(&mut self, vm: &mut Vm, source: &str) -> Option<i32> {
+        let source = if source.ends_with('\n') { source.to_string() } else { format!("{source}\n") };
+        let code = match crate::frontend::compile_interactive(&source, "<stdin>") {
+            Ok(c) => c,
+            Err(e) => {
+                vm.flush_stdout();
+                eprintln!("<stdin>:{e}");
+                return None;
+            }
+        };
+        self.last = Some(code.clone());
+        if let Ok(mut log) = self.log.lock() {
+            log.clear();
+        }
+        let code = vm.load_code(&code);
+        let result = vm.run_module(code, self.dict);
+        self.traces = self.log.lock().map(|l| l.clone()).unwrap_or_default();
+        match result {
+            Ok(()) => None,
+            Err(e) => {
+                vm.flush_stdout();
+                if vm.isinstance(Value::Obj(e.0), vm.types.system_exit) {
+                    return Some(crate::cli::exit_status_for(vm, e.0));
+                }
+                crate::cli::exit_status_for(vm, e.0);
+                vm.flush_stdout();
+                None
+            }
+        }
+    }
+
+    /// A meta-command (a line starting with `:`).
+    fn meta(&mut self, vm: &mut Vm, line: &str) {
+        let mut words = line[1..].split_whitespace();
+        let command = words.next().unwrap_or("");
+        let arg = words.next();
+        let text = match command {
+            "help" | "h" | "" => HELP.to_string(),
+            "dis" => self.dis(vm, arg),
+            "trace" | "asm" => {
+                if !self.logging {
+                    "the JIT is off (--jit=off)\n".to_string()
+                } else if self.traces.is_empty() {
+                    "the last input compiled no trace: a loop becomes hot after --jit-threshold \
+                     back-edges (200 by default), and the JIT leaves loops at the top level to \
+                     the interpreter (their variables are globals, read with LOAD_NAME); put the \
+                     loop in a function and call it\n"
+                        .to_string()
+                } else {
+                    sections(&self.traces, command == "asm")
+                }
+            }
+            "stats" => {
+                vm.with_jit(|jit, vm| jit.statistics(vm)).unwrap_or_else(|| "the JIT is off (--jit=off)\n".into())
+            }
+            other => format!("unknown command :{other} (:help lists them)\n"),
+        };
+        vm.flush_stdout();
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        let _ = std::io::stdout().flush();
+    }
+
+    /// `:dis [NAME]`: the bytecode of a function or class in the namespace (a class: each of
+    /// its methods), or of the last input.
+    fn dis(&self, vm: &mut Vm, name: Option<&str>) -> String {
+        let Some(name) = name else {
+            return match &self.last {
+                Some(code) => crate::dis::disassemble(code),
+                None => "nothing typed yet\n".into(),
+            };
+        };
+        let key = vm.new_str(name);
+        let value = match crate::runtime::dictops::get(vm, self.dict, key) {
+            Ok(Some(v)) => v,
+            _ => return format!("no name '{name}' in the namespace\n"),
+        };
+        match value.obj().map(|o| &o.kind) {
+            Some(ObjKind::Function(f)) => crate::dis::disassemble(&f.code.code),
+            Some(ObjKind::Class(c)) => {
+                let mut out = String::new();
+                let names: Vec<_> = c.order.borrow().clone();
+                for name in names {
+                    let Some(v) = c.dict.borrow().get(&name).copied() else { continue };
+                    if let Some(ObjKind::Function(f)) = v.obj().map(|o| &o.kind) {
+                        out.push_str(&crate::dis::disassemble(&f.code.code));
+                        out.push('\n');
+                    }
+                }
+                if out.is_empty() {
+                    format!("class '{name}' has no methods\n")
+                } else {
+                    out
+                }
+            }
+            _ => format!("'{name}' is not a function or class\n"),
+        }
+    }
+}
+
+/// The optimized traces (`asm` false) or their machine code (`asm` true) out of the JIT's
+/// dumps, which hold both for each trace.
+fn sections(dumps: &str, asm: bool) -> String {
+    let mut out = String::new();
+    let mut keep = false;
+    for line in dumps.split_inclusive('\n') {
+        if line.starts_with("---- ") {
+            keep = line.starts_with("---- machine code of") == asm;
+        }
+        if keep {
+            out.push_str(line);
+        }
+    }
+    out
+}

@@ -1,0 +1,307 @@
+//! The standard streams: `sys.stdin`, `sys.stdout`, `sys.stderr`, `print` and `input`.
+//!
+//! Programs see three `_io.TextIOWrapper` objects (text streams whose [`Std`] says which
+//! descriptor they stand for). Their bytes go through buffers here, with CPython's buffering so
+//! that output reaches a terminal, a pipe or a file in the same order as under `python3`:
+//! stdout is line-buffered on a terminal and block-buffered (8192 bytes) otherwise, stderr is
+//! line-buffered, and both are unbuffered with `-u` or `PYTHONUNBUFFERED`. So what a program
+//! writes to stderr comes before what it printed to a pipe, which is flushed at exit (a
+//! program from a file is flushed before its traceback, a `-c` command after), as in CPython. stdin is read lazily, a line at a time as
+//! the program asks (a terminal is read as the user types), decoded as UTF-8 with line endings
+//! as they are (CPython's standard streams on POSIX). `print()` and `input()` use whatever
+//! object `sys.stdout` / `sys.stdin` hold, so a program may redirect them to a `StringIO` or any
+//! object with `write`.
+
+use std::io::{BufRead, Read, Write};
+
+use crate::interpreter::{PyResult, Vm};
+
+use super::object::ObjKind;
+use super::value::Value;
+
+/// Which standard stream a text stream stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Std {
+    In,
+    Out,
+    Err,
+}
+
+impl Std {
+    pub fn fd(self) -> i32 {
+        match self {
+            Std::In => 0,
+            Std::Out => 1,
+            Std::Err => 2,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Std::In => "<stdin>",
+            Std::Out => "<stdout>",
+            Std::Err => "<stderr>",
+        }
+    }
+}
+
+/// When buffered output reaches the operating system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Buffering {
+    /// At every write (`-u`).
+    None,
+    /// When a write holds a newline (a terminal's stdout; stderr always).
+    Line,
+    /// When the buffer passes 8192 bytes, on `flush()` and at exit.
+    Block,
+}
+
+/// CPython's text layer hands its pending bytes on once they pass this many.
+const BLOCK: usize = 8192;
+
+/// The buffers of stdout and stderr, and how each is flushed.
+pub struct StdStreams {
+    out: Vec<u8>,
+    err: Vec<u8>,
+    out_mode: Buffering,
+    err_mode: Buffering,
+    /// `sys.stdin`, `sys.stdout`, `sys.stderr` as made at start-up (`sys.__stdout__`, ...):
+    /// GC roots.
+    pub objects: [Value; 3],
+}
+
+impl StdStreams {
+    /// Buffering as CPython chooses it for these descriptors, unless `unbuffered`.
+    pub fn new(unbuffered: bool) -> StdStreams {
+        let (out_mode, err_mode) = if unbuffered {
+            (Buffering::None, Buffering::None)
+        } else {
+            // SAFETY: isatty only inspects the descriptor; any value is safe to pass.
+            let tty = unsafe { libc::isatty(1) } == 1;
+            (if tty { Buffering::Line } else { Buffering::Block }, Buffering::Line)
+        };
+        StdStreams { out: Vec::new(), err: Vec::new(), out_mode, err_mode, objects: [Value::None; 3] }
+    }
+
+    /// `-u`: every write goes out at once.
+    pub fn set_unbuffered(&mut self) {
+        self.flush_all();
+        self.out_mode = Buffering::None;
+        self.err_mode = Buffering::None;
+    }
+
+    /// Buffers `text` for stdout or stderr and writes out what the buffering says is due.
+    pub fn write(&mut self, which: Std, text: &str) {
+        let (buf, mode) = match which {
+            Std::Out => (&mut self.out, self.out_mode),
+            _ => (&mut self.err, self.err_mode),
+        };
+        buf.extend_from_slice(text.as_bytes());
+        let due = match mode {
+            Buffering::None => true,
+            Buffering::Line => text.contains(['\n', '\r']),
+            Buffering::Block => buf.len() > BLOCK,
+        };
+        if due {
+            self.flush(which);
+        }
+    }
+
+    /// Writes out what stdout or stderr holds. A closed pipe or a full disk loses the output,
+    /// as it would at exit; the program goes on.
+    pub fn flush(&mut self, which: Std) {
+        let buf = match which {
+            Std::Out => &mut self.out,
+            _ => &mut self.err,
+        };
+        if buf.is_empty() {
+            return;
+        }
+        let _ = match which {
+            Std::Out => std::io::stdout().lock().write_all(buf).and_then(|()| std::io::stdout().flush()),
+            _ => std::io::stderr().lock().write_all(buf),
+        };
+        buf.clear();
+    }
+
+    /// At exit: stderr first, then stdout (CPython flushes `sys.stdout` at shutdown, after the
+    /// traceback went to stderr).
+    pub fn flush_all(&mut self) {
+        self.flush(Std::Err);
+        self.flush(Std::Out);
+    }
+}
+
+/// Reads one line of stdin (with its newline; empty at the end), undecoded.
+fn read_stdin_line() -> Vec<u8> {
+    let mut buf = Vec::new();
+    let _ = std::io::stdin().lock().read_until(b'\n', &mut buf);
+    buf
+}
+
+/// Decodes what was read from stdin: UTF-8, invalid bytes replaced. Line endings stay as they
+/// are: CPython opens the standard streams with `newline="\n"` on POSIX.
+fn decode(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Makes the text held by the stdin stream `s` reach at least `want` (None: the end of input;
+/// `Some(0)`: the end of the next line) past its position.
+pub fn fill_stdin(s: &mut super::textio::TextStream, want: Option<usize>) {
+    // What was read and consumed is dropped now and then, so a long input never piles up.
+    if s.pos > 1 << 16 && s.pos <= s.text.len() {
+        s.text.drain(..s.pos);
+        s.pos = 0;
+    }
+    loop {
+        let rest = &s.text[s.pos.min(s.text.len())..];
+        let enough = match want {
+            Some(0) => rest.contains('\n'),
+            Some(n) => rest.chars().count() >= n,
+            None => false,
+        };
+        if enough {
+            return;
+        }
+        let chunk = if want.is_none() {
+            let mut all = Vec::new();
+            let _ = std::io::stdin().lock().read_to_end(&mut all);
+            all
+        } else {
+            read_stdin_line()
+        };
+        if chunk.is_empty() {
+            return;
+        }
+        s.text.push_str(&decode(chunk));
+    }
+}
+
+/// Makes the three stream objects (at start-up).
+pub fn init(vm: &mut Vm) {
+    for (i, which) in [Std::In, Std::Out, Std::Err].into_iter().enumerate() {
+        let mut s = super::textio::TextStream::memory(String::new());
+        s.name = Some(which.name().to_string());
+        s.mode = if which == Std::In { "r" } else { "w" }.to_string();
+        s.encoding = "utf-8".to_string();
+        s.errors = if which == Std::Err { "backslashreplace" } else { "strict" }.to_string();
+        s.readable = which == Std::In;
+        s.writable = which != Std::In;
+        s.std = Some(which);
+        let obj = vm.alloc(ObjKind::TextIO(Box::new(std::cell::RefCell::new(s))));
+        vm.stdio.objects[i] = Value::Obj(obj);
+    }
+}
+
+/// The current value of `sys.NAME` (`stdin`, `stdout`, `stderr`): the object a program put
+/// there, or the standard stream itself while `sys` was never imported.
+pub fn current(vm: &mut Vm, which: Std) -> PyResult<Value> {
+    let original = vm.stdio.objects[which.fd() as usize];
+    let Some(sys) = vm.modules.get("sys").copied() else { return Ok(original) };
+    let Some(ObjKind::Module(m)) = sys.obj().map(|o| &o.kind) else { return Ok(original) };
+    let dict = m.dict;
+    let key = vm.new_str(&which.name()[1..which.name().len() - 1]);
+    match super::dictops::get(vm, dict, key)? {
+        Some(v) => Ok(v),
+        None => {
+            let msg = format!("lost sys.{}", &which.name()[1..which.name().len() - 1]);
+            Err(vm.new_error(vm.types.runtime_error, &msg))
+        }
+    }
+}
+
+/// The standard stream a value is, if it is one.
+pub fn std_of(v: Value) -> Option<Std> {
+    match v.obj().map(|o| &o.kind) {
+        Some(ObjKind::TextIO(s)) => s.borrow().std,
+        _ => None,
+    }
+}
+
+/// `input([prompt])`: the prompt to `sys.stdout` (flushed), a line from `sys.stdin` without its
+/// newline; `EOFError` at the end of input.
+pub fn input(vm: &mut Vm, args: &[Value], kw: &[(super::interner::Sym, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.new_error(vm.types.type_error, "input() takes no keyword arguments"));
+    }
+    if args.len() > 1 {
+        let msg = format!("input expected at most 1 argument, got {}", args.len());
+        return Err(vm.new_error(vm.types.type_error, &msg));
+    }
+    let stdin = current(vm, Std::In)?;
+    vm.temp_roots.push(stdin);
+    let result = (|| {
+        let stdout = current(vm, Std::Out)?;
+        vm.temp_roots.push(stdout);
+        let shown = (|| {
+            vm.stdio.flush(Std::Err);
+            if let Some(&prompt) = args.first() {
+                let text = super::ops::str_of(vm, prompt)?;
+                super::modules::write_to(vm, stdout, &text)?;
+            }
+            flush_file(vm, stdout)
+        })();
+        vm.temp_roots.pop();
+        shown?;
+        let line = match std_of(stdin) {
+            Some(Std::In) => {
+                let Some(ObjKind::TextIO(s)) = stdin.obj().map(|o| &o.kind) else { unreachable!() };
+                if s.borrow().closed {
+                    return Err(vm.new_error(vm.types.value_error, "I/O operation on closed file."));
+                }
+                super::textio::read_line_of(vm, s, None)?
+            }
+            _ => {
+                let readline = vm.intern("readline");
+                let f = super::attr::getattr(vm, stdin, readline)?;
+                let v = vm.call(f, &[], &[])?;
+                match super::strings::as_str(v) {
+                    Some(s) => s.to_string(),
+                    None => return Err(vm.new_error(vm.types.type_error, "object.readline() returned non-string")),
+                }
+            }
+        };
+        if line.is_empty() {
+            return Err(vm.new_error(vm.types.eof_error, "EOF when reading a line"));
+        }
+        let line = line.strip_suffix('\n').unwrap_or(&line);
+        Ok(vm.new_str(line))
+    })();
+    vm.temp_roots.pop();
+    result
+}
+
+/// `file.flush()`: the standard streams directly, anything else through its `flush` method.
+pub fn flush_file(vm: &mut Vm, file: Value) -> PyResult<()> {
+    match std_of(file) {
+        Some(which @ (Std::Out | Std::Err)) => {
+            vm.stdio.flush(which);
+            Ok(())
+        }
+        Some(Std::In) => Ok(()),
+        None => {
+            if let Some(ObjKind::TextIO(_)) = file.obj().map(|o| &o.kind) {
+                return Ok(());
+            }
+            let flush = vm.intern("flush");
+            let f = super::attr::getattr(vm, file, flush)?;
+            vm.call(f, &[], &[])?;
+            Ok(())
+        }
+    }
+}
+
+/// `sys.displayhook(value)` (the prompt's `PRINT_EXPR`): nothing for None; otherwise the repr
+/// to `sys.stdout` and the value bound to `_` in builtins.
+pub fn display(vm: &mut Vm, value: Value) -> PyResult<()> {
+    if value.is_none() {
+        return Ok(());
+    }
+    let underscore = vm.intern("_");
+    let key = vm.sym_value(underscore);
+    let builtins = vm.builtins;
+    super::dictops::set(vm, builtins, key, Value::None)?;
+    let text = super::repr::repr(vm, value)?;
+    super::modules::write_to(vm, Value::None, &format!("{text}\n"))?;
+    super::dictops::set(vm, builtins, key, value)
+}

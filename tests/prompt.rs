@@ -1,0 +1,162 @@
+//! The interactive prompt, driven as a user would from a pipe (`stitch -i`): the transcript of
+//! prompts, results and tracebacks (prompts go to stderr, as CPython writes them when stdin is
+//! not a terminal; both streams share one pipe here, so the order is the user's), and the
+//! meta-commands that show each stage of the JIT.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// The session's transcript after the banner's two lines, and the exit status.
+fn session(args: &[&str], input: &str) -> (String, Option<i32>) {
+    let (mut reader, writer) = std::io::pipe().expect("pipe");
+    let mut child = Command::new(common::stitch())
+        .arg("-i")
+        .args(args)
+        .env_remove("PYTHONUNBUFFERED")
+        .stdin(Stdio::piped())
+        .stdout(writer.try_clone().expect("clone pipe"))
+        .stderr(writer)
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.as_bytes().to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut out).expect("read output");
+    let status = child.wait().expect("wait").code();
+    let _ = feeder.join();
+    let banner: Vec<&str> = out.splitn(3, '\n').collect();
+    assert!(banner[0].starts_with("stitch "), "no banner: {out}");
+    assert!(banner[1].contains(":help"), "no banner: {out}");
+    (banner.get(2).copied().unwrap_or("").to_string(), status)
+}
+
+/// The expected transcript is, line for line, what `python3 -i` printed after its banner for
+/// the same input.
+#[test]
+fn a_session_echoes_values_runs_blocks_and_survives_exceptions() {
+    let input = "\
+print('hi')
+1 + 1
+_ * 10
+None
+x = [1,
+     2]
+x
+for i in range(2):
+    i
+
+s = '''a
+b'''
+s
+def f(n):
+    return 10 // n
+
+f(5)
+f(0)
+f(2)
+class P:
+    def __init__(self, v):
+        self.v = v
+    def __repr__(self):
+        return f'P({self.v})'
+
+[P(1), P(2)]
+undefined_name
+'still here'
+";
+    let expected = "\
+>>> hi
+>>> 2
+>>> 20
+>>> >>> ... >>> [1, 2]
+>>> ... ... 0
+1
+>>> ... >>> 'a\\nb'
+>>> ... ... >>> 2
+>>> Traceback (most recent call last):
+  File \"<stdin>\", line 1, in <module>
+  File \"<stdin>\", line 2, in f
+ZeroDivisionError: integer division or modulo by zero
+>>> 5
+>>> ... ... ... ... ... >>> [P(1), P(2)]
+>>> Traceback (most recent call last):
+  File \"<stdin>\", line 1, in <module>
+NameError: name 'undefined_name' is not defined
+>>> 'still here'
+>>> \n";
+    assert_eq!(session(&[], input), (expected.to_string(), Some(0)));
+}
+
+#[test]
+fn syntax_errors_are_reported_and_the_session_goes_on() {
+    let (out, status) = session(&[], "x = = 1\nprint('ok')\n");
+    assert_eq!(status, Some(0));
+    assert!(out.starts_with(">>> <stdin>:1:"), "got {out}");
+    assert!(out.contains("SyntaxError"), "got {out}");
+    assert!(out.ends_with(">>> ok\n>>> \n"), "got {out}");
+}
+
+#[test]
+fn sys_exit_ends_the_session_with_its_status() {
+    assert_eq!(
+        session(&[], "print(1)\nimport sys; sys.exit(4)\nprint('not reached')\n"),
+        (">>> 1\n>>> ".into(), Some(4))
+    );
+    assert_eq!(session(&[], "exit()\n"), (">>> ".into(), Some(0)));
+}
+
+#[test]
+fn dash_i_keeps_the_programs_namespace() {
+    let (out, status) = session(&["-c", "greeting = 'hello'\nprint('ran')"], "greeting.upper()\n");
+    assert_eq!((out.as_str(), status), ("ran\n>>> 'HELLO'\n>>> \n", Some(0)));
+}
+
+#[test]
+fn meta_commands_show_bytecode_traces_machine_code_and_statistics() {
+    let input = "\
+def total(n):
+    t = 0
+    for i in range(n):
+        t += i * 2
+    return t
+
+:dis total
+total(3000)
+:trace
+:asm
+:stats
+1 + 1
+:trace
+:nonsense
+:help
+";
+    let (out, status) = session(&[], input);
+    assert_eq!(status, Some(0));
+    // :dis: the function's bytecode, named as python3 -m dis names it.
+    assert!(out.contains("Disassembly of <code object total, file \"<stdin>\", line 1>:"), "{out}");
+    assert!(out.contains("FOR_ITER"), "{out}");
+    // :trace: the loop's trace as optimized; :asm: its machine code.
+    let trace = out.find("---- trace 0: total line 3, loop").expect("the :trace listing");
+    assert!(out[trace..].contains("_FOR_ITER_RANGE"), "{out}");
+    let asm = out.find("---- machine code of trace 0").expect("the :asm listing");
+    assert!(asm > trace, "{out}");
+    // :stats: counted from the start of the session.
+    let stats = out.find("---- JIT statistics ----").expect("the :stats report");
+    assert!(out[stats..].contains("traces compiled:     1"), "{out}");
+    assert!(out[stats..].contains("in machine code:"), "{out}");
+    // An input that compiled nothing has no traces to show.
+    assert!(out.contains(">>> 2\n>>> the last input compiled no trace"), "{out}");
+    assert!(out.contains("unknown command :nonsense"), "{out}");
+    assert!(out.contains(":dis [NAME]"), "{out}");
+}
+
+#[test]
+fn with_the_jit_off_the_meta_commands_say_so() {
+    let (out, _) = session(&["--jit=off"], ":trace\n:stats\n");
+    assert_eq!(out, ">>> the JIT is off (--jit=off)\n>>> the JIT is off (--jit=off)\n>>> \n");
+}
