@@ -276,7 +276,8 @@ pub fn io_error(vm: &mut Vm, e: &std::io::Error) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(0);
     let text = e.to_string();
     let text = text.split(" (os error").next().unwrap_or_default();
-    vm.new_error(vm.types.os_error, &format!("[Errno {errno}] {text}"))
+    let class = vm.types.os_error;
+    super::types::new_os_error(vm, class, errno, text, None)
 }
 
 /// An optional size argument of the read methods: None or negative means "all".

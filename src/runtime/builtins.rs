@@ -111,6 +111,8 @@ pub fn init(vm: &mut Vm) {
     types::add_methods(vm, object, &[("__init__", types::object_init)]);
     let base_exc = vm.types.base_exception;
     types::add_methods(vm, base_exc, &[("__init__", types::exception_init)]);
+    let os_error = vm.types.os_error;
+    types::add_methods(vm, os_error, &[("__init__", types::os_error_init), ("__str__", types::os_error_str)]);
     let list = vm.types.list;
     types::add_methods(vm, list, &[("__init__", list_init)]);
     let range = vm.types.range;

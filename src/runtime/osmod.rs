@@ -1,6 +1,7 @@
 //! `_os`: the few operating-system calls the bundled `os` and `posixpath` modules (written in
 //! Python, `runtime/stdlib`) are built on: the working directory, directory listings, removing
-//! and making files and directories, what a path names, and the environment.
+//! and making files and directories, renaming, what a path names, the process id, and the
+//! environment.
 
 use crate::interpreter::{PyResult, Vm};
 
@@ -22,6 +23,10 @@ pub fn module(vm: &mut Vm) -> PyResult<Value> {
         ("path_kind", path_kind),
         ("getsize", getsize),
         ("cpu_count", cpu_count),
+        ("getpid", getpid),
+        ("rename", rename),
+        ("chdir", chdir),
+        ("is_link", is_link),
     ];
     let mut entries: Vec<(&str, Value)> = functions.iter().map(|&(n, f)| (n, vm.new_native(n, f))).collect();
     let environ = vm.new_dict();
@@ -109,4 +114,27 @@ fn getsize(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn cpu_count(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
     Ok(std::thread::available_parallelism().map_or(Value::None, |n| Value::Int(n.get() as i64)))
+}
+
+fn getpid(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    Ok(Value::Int(std::process::id() as i64))
+}
+
+/// `rename(src, dst)` (also `os.replace`: on POSIX both replace an existing file).
+fn rename(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let src = path_arg(vm, args, "rename")?;
+    let dst = path_arg(vm, &args[1.min(args.len())..], "rename")?;
+    std::fs::rename(&src, &dst).map_err(|e| super::textio::os_error(vm, &e, &src))?;
+    Ok(Value::None)
+}
+
+fn chdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let path = path_arg(vm, args, "chdir")?;
+    std::env::set_current_dir(&path).map_err(|e| super::textio::os_error(vm, &e, &path))?;
+    Ok(Value::None)
+}
+
+fn is_link(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let path = path_arg(vm, args, "lstat")?;
+    Ok(Value::Bool(std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())))
 }

@@ -972,8 +972,7 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, name: &str) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(0);
     let full = e.to_string();
     let text = if text.is_empty() { full.split(" (os error").next().unwrap_or_default() } else { text };
-    let msg = format!("[Errno {errno}] {text}: {}", strings::repr_str(name));
-    vm.new_error(class, &msg)
+    super::types::new_os_error(vm, class, errno, text, Some(name))
 }
 
 /// `repr` of a stream.

@@ -836,6 +836,78 @@ pub fn object_init(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult
     Ok(Value::None)
 }
 
+/// Native `OSError.__init__(self, *args)`: with 2 to 5 arguments they are `errno`, `strerror`,
+/// `filename`, `winerror` and `filename2`, and `args` keeps the first two, as in CPython.
+pub fn os_error_init(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Value> {
+    let Some(&this) = args.first() else { return Ok(Value::None) };
+    let given = &args[1..];
+    let (kept, fields) = if (2..=5).contains(&given.len()) {
+        let at = |i: usize| given.get(i).copied().unwrap_or(Value::None);
+        (&given[..2], [given[0], given[1], at(2), at(4)])
+    } else {
+        (given, [Value::None; 4])
+    };
+    if let Some(e) = this.obj().and_then(|o| o.as_exception()) {
+        let t = vm.new_tuple(kept.to_vec());
+        e.borrow_mut().args = t;
+    }
+    for (name, v) in ["errno", "strerror", "filename", "filename2"].into_iter().zip(fields) {
+        let sym = vm.intern(name);
+        super::attr::setattr(vm, this, sym, v)?;
+    }
+    Ok(Value::None)
+}
+
+/// `OSError.__str__`: `[Errno N] text: 'filename'` when it has them.
+pub fn os_error_str(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Value> {
+    let Some(&this) = args.first() else { return Ok(Value::None) };
+    let field = |vm: &mut Vm, name: &str| {
+        let sym = vm.intern(name);
+        super::attr::getattr(vm, this, sym).unwrap_or(Value::None)
+    };
+    let (errno, strerror, filename, filename2) =
+        (field(vm, "errno"), field(vm, "strerror"), field(vm, "filename"), field(vm, "filename2"));
+    if !errno.is_none() || !strerror.is_none() {
+        let (errno, strerror) = (super::ops::str_of(vm, errno)?, super::ops::str_of(vm, strerror)?);
+        let mut text = format!("[Errno {errno}] {strerror}");
+        if !filename.is_none() {
+            text += &format!(": {}", super::ops::repr(vm, filename)?);
+            if !filename2.is_none() {
+                text += &format!(" -> {}", super::ops::repr(vm, filename2)?);
+            }
+        }
+        return Ok(vm.new_string(text));
+    }
+    let base = vm.types.base_exception;
+    let str_sym = vm.intern("__str__");
+    match base.as_class().and_then(|c| c.lookup(str_sym)) {
+        Some(f) => vm.call(f, &[this], &[]),
+        None => Ok(vm.new_str("")),
+    }
+}
+
+/// A new OSError (of `class`, a subclass) as the operating system reported it: `errno`,
+/// `strerror` and, when the call named one, `filename`.
+pub fn new_os_error(
+    vm: &mut Vm,
+    class: ObjRef,
+    errno: i32,
+    strerror: &str,
+    filename: Option<&str>,
+) -> crate::interpreter::PyErr {
+    let mut args = vec![Value::Int(errno as i64), vm.new_str(strerror)];
+    if let Some(f) = filename {
+        args.push(vm.new_str(f));
+    }
+    vm.temp_roots.extend_from_slice(&args);
+    let made = vm.call(Value::Obj(class), &args, &[]);
+    vm.temp_roots.truncate(vm.temp_roots.len() - args.len());
+    match made {
+        Ok(e) => crate::interpreter::PyErr(e.as_obj().unwrap_or(class)),
+        Err(e) => e,
+    }
+}
+
 /// Native `BaseException.__init__(self, *args)`.
 pub fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Value> {
     if let Some(e) = args.first().and_then(|v| v.obj()).and_then(|o| o.as_exception()) {

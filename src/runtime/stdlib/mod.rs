@@ -21,6 +21,7 @@ const MODULES: &[(&str, &str)] = &[
     ("functools", include_str!("functools.py")),
     ("heapq", include_str!("heapq.py")),
     ("itertools", include_str!("itertools.py")),
+    ("json", include_str!("json.py")),
     ("operator", include_str!("operator.py")),
     ("os", include_str!("os.py")),
     ("posixpath", include_str!("posixpath.py")),

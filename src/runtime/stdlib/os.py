@@ -62,3 +62,44 @@ def fspath(p):
     if isinstance(p, str):
         return p
     raise TypeError('expected str, bytes or os.PathLike object, not ' + type(p).__name__)
+
+
+def getpid():
+    return _os.getpid()
+
+
+def rename(src, dst):
+    _os.rename(src, dst)
+
+
+replace = rename
+
+
+def chdir(path):
+    _os.chdir(path)
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    """Yields (dirpath, dirnames, filenames) for `top` and every directory below it; with
+    topdown, the caller may prune `dirnames` in place to skip directories."""
+    try:
+        names = _os.listdir(top)
+    except OSError as err:
+        if onerror is not None:
+            onerror(err)
+        return
+    dirs = []
+    files = []
+    for name in names:
+        if path.isdir(path.join(top, name)):
+            dirs.append(name)
+        else:
+            files.append(name)
+    if topdown:
+        yield top, dirs, files
+    for name in dirs:
+        new = path.join(top, name)
+        if followlinks or not path.islink(new):
+            yield from walk(new, topdown, onerror, followlinks)
+    if not topdown:
+        yield top, dirs, files

@@ -92,3 +92,37 @@ def abspath(p):
     if not isabs(p):
         p = join(_os.getcwd(), p)
     return normpath(p)
+
+
+def islink(p):
+    return _os.is_link(p)
+
+
+def expanduser(p):
+    if not p.startswith('~'):
+        return p
+    i = p.find('/', 1)
+    if i < 0:
+        i = len(p)
+    if i != 1:
+        return p
+    home = _os.environ.get('HOME')
+    if home is None:
+        return p
+    return (home.rstrip('/') or '/') + p[i:]
+
+
+def relpath(p, start=None):
+    if not p:
+        raise ValueError('no path specified')
+    if start is None:
+        start = '.'
+    start_list = [x for x in abspath(start).split('/') if x]
+    path_list = [x for x in abspath(p).split('/') if x]
+    i = 0
+    while i < min(len(start_list), len(path_list)) and start_list[i] == path_list[i]:
+        i += 1
+    rel_list = ['..'] * (len(start_list) - i) + path_list[i:]
+    if not rel_list:
+        return '.'
+    return join(*rel_list)
