@@ -160,3 +160,99 @@ fn with_the_jit_off_the_meta_commands_say_so() {
     let (out, _) = session(&["--jit=off"], ":trace\n:stats\n");
     assert_eq!(out, ">>> the JIT is off (--jit=off)\n>>> the JIT is off (--jit=off)\n>>> \n");
 }
+
+/// A session on a pseudo-terminal, as a user at a terminal has it: stitch sees a terminal on
+/// stdin, so lines go through the line editor (`rustyline`), the prompts appear on the terminal,
+/// and a compound statement, an expression, an exception and Ctrl-D behave as on a pipe. Each
+/// line is typed only once the prompt for it is there, as a person would.
+#[test]
+fn a_terminal_session_goes_through_the_line_editor() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::time::{Duration, Instant};
+
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty writes two descriptors into the locals; the null pointers ask for no
+    // name, terminal settings or window size.
+    let rc =
+        unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    assert_eq!(rc, 0, "openpty failed");
+    // SAFETY: both descriptors were just opened and are owned by nothing else.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut child = Command::new(common::stitch())
+        .env("TERM", "xterm")
+        .env_remove("PYTHONUNBUFFERED")
+        .env("HOME", std::env::temp_dir())
+        .stdin(Stdio::from(slave.try_clone().expect("dup")))
+        .stdout(Stdio::from(slave.try_clone().expect("dup")))
+        .stderr(Stdio::from(slave))
+        .spawn()
+        .expect("spawn");
+    let mut terminal = std::fs::File::from(master);
+    let limit = Duration::from_secs(20 * common::scale() as u64);
+    // What the terminal has shown so far; `expect` waits until `needle` appears after `from`.
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    let mut reader = terminal.try_clone().expect("dup");
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match std::io::Read::read(&mut reader, &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    let mut shown = String::new();
+    let mut expect = |shown: &mut String, needle: &str| -> usize {
+        let start = Instant::now();
+        loop {
+            if let Some(i) = shown.find(needle) {
+                let end = i + needle.len();
+                let rest = shown.split_off(end);
+                *shown = rest;
+                return end;
+            }
+            let left = limit.checked_sub(start.elapsed()).unwrap_or_default();
+            match rx.recv_timeout(left.max(Duration::from_millis(1))) {
+                Ok(bytes) => shown.push_str(&String::from_utf8_lossy(&bytes)),
+                Err(_) => panic!("the terminal never showed {needle:?}; it shows {shown:?}"),
+            }
+        }
+    };
+    let mut typed = |text: &str| terminal.write_all(text.as_bytes()).expect("type");
+
+    expect(&mut shown, "Type :help");
+    expect(&mut shown, ">>> ");
+    typed("x = 21\r");
+    expect(&mut shown, ">>> ");
+    typed("x * 2\r");
+    expect(&mut shown, "42\r\n");
+    expect(&mut shown, ">>> ");
+    typed("for i in range(3):\r");
+    expect(&mut shown, "... ");
+    typed("    print(i * 10)\r");
+    expect(&mut shown, "... ");
+    typed("\r");
+    expect(&mut shown, "0\r\n10\r\n20\r\n");
+    expect(&mut shown, ">>> ");
+    typed("1/0\r");
+    expect(&mut shown, "ZeroDivisionError: division by zero\r\n");
+    expect(&mut shown, ">>> ");
+    // Line editing: type, move left over the parenthesis, insert, then Enter.
+    typed("print(12)\x1b[D3\r");
+    expect(&mut shown, "123\r\n");
+    expect(&mut shown, ">>> ");
+    typed("\x04");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(start.elapsed() < limit, "stitch did not leave at Ctrl-D");
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(0));
+}

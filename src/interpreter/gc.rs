@@ -66,6 +66,9 @@ impl Vm {
         }
         m.mark(self.builtins);
         m.mark_values(&self.stdio.objects);
+        if let Some(d) = self.stdio.sys_dict {
+            m.mark(d);
+        }
         m.mark_value(self.handled_exc);
         for o in [self.singletons.not_implemented, self.singletons.ellipsis, self.singletons.empty_tuple] {
             m.mark(o);

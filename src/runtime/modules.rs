@@ -283,6 +283,9 @@ fn sys_module(vm: &mut Vm) -> PyResult<Value> {
     };
     entries.push(("version_info", version_info));
     let m = make_module(vm, "sys", entries);
+    if let Some(ObjKind::Module(module)) = m.obj().map(|o| &o.kind) {
+        vm.stdio.sys_dict = Some(module.dict);
+    }
     vm.temp_roots.pop();
     Ok(m)
 }

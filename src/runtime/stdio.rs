@@ -68,6 +68,9 @@ pub struct StdStreams {
     /// `sys.stdin`, `sys.stdout`, `sys.stderr` as made at start-up (`sys.__stdout__`, ...):
     /// GC roots.
     pub objects: [Value; 3],
+    /// The `sys` module's namespace once it exists (print() looks up `sys.stdout` there
+    /// without finding the module by name each time); a GC root.
+    pub sys_dict: Option<super::value::ObjRef>,
 }
 
 impl StdStreams {
@@ -80,7 +83,7 @@ impl StdStreams {
             let tty = unsafe { libc::isatty(1) } == 1;
             (if tty { Buffering::Line } else { Buffering::Block }, Buffering::Line)
         };
-        StdStreams { out: Vec::new(), err: Vec::new(), out_mode, err_mode, objects: [Value::None; 3] }
+        StdStreams { out: Vec::new(), err: Vec::new(), out_mode, err_mode, objects: [Value::None; 3], sys_dict: None }
     }
 
     /// `-u`: every write goes out at once.
@@ -197,16 +200,14 @@ pub fn init(vm: &mut Vm) {
 /// there, or the standard stream itself while `sys` was never imported.
 pub fn current(vm: &mut Vm, which: Std) -> PyResult<Value> {
     let original = vm.stdio.objects[which.fd() as usize];
-    let Some(sys) = vm.modules.get("sys").copied() else { return Ok(original) };
-    let Some(ObjKind::Module(m)) = sys.obj().map(|o| &o.kind) else { return Ok(original) };
-    let dict = m.dict;
-    let key = vm.new_str(&which.name()[1..which.name().len() - 1]);
+    let Some(dict) = vm.stdio.sys_dict else { return Ok(original) };
+    let name = &which.name()[1..which.name().len() - 1];
+    // (An interned name: print() allocates nothing to find sys.stdout.)
+    let sym = vm.intern(name);
+    let key = vm.sym_value(sym);
     match super::dictops::get(vm, dict, key)? {
         Some(v) => Ok(v),
-        None => {
-            let msg = format!("lost sys.{}", &which.name()[1..which.name().len() - 1]);
-            Err(vm.new_error(vm.types.runtime_error, &msg))
-        }
+        None => Err(vm.new_error(vm.types.runtime_error, &format!("lost sys.{name}"))),
     }
 }
 
