@@ -97,6 +97,7 @@ pub fn launch(program: Program, args: &[String], how: Launch) -> i32 {
     argv.extend(args.iter().cloned());
     let handle = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(move || {
         let mut vm = new_vm(argv, &filename, &how);
+        crate::interpreter::interrupt::install(&vm);
         let dict = main_module(&mut vm);
         let mut status = 0;
         if let Some(source) = source {
@@ -117,9 +118,12 @@ pub fn launch(program: Program, args: &[String], how: Launch) -> i32 {
         }
         vm.flush_stdout();
         vm.with_jit(|jit, vm| jit.finish(vm));
+        crate::interpreter::interrupt::uninstall();
         status
     });
+    crate::interpreter::interrupt::leave_to_interpreter_thread();
     match handle.map(|h| h.join()) {
+        Ok(Ok(KILLED_BY_SIGINT)) => crate::interpreter::interrupt::die_of_sigint(),
         Ok(Ok(code)) => code,
         _ => {
             eprintln!("stitch: internal error (the interpreter thread failed)");
@@ -205,7 +209,12 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>, jit: &JitConf
     status
 }
 
-/// Handles an uncaught exception: `SystemExit` gives its code, anything else a traceback.
+/// The status [`exit_status_for`] gives an uncaught `KeyboardInterrupt`: the process then ends
+/// by SIGINT, as CPython's does.
+pub const KILLED_BY_SIGINT: i32 = i32::MIN;
+
+/// Handles an uncaught exception: `SystemExit` gives its code, anything else a traceback (and
+/// for `KeyboardInterrupt`, [`KILLED_BY_SIGINT`]).
 pub fn exit_status_for(vm: &mut Vm, exc: crate::runtime::value::ObjRef) -> i32 {
     use crate::runtime::stdio::Std;
     if vm.isinstance(Value::Obj(exc), vm.types.system_exit) {
@@ -224,6 +233,9 @@ pub fn exit_status_for(vm: &mut Vm, exc: crate::runtime::value::ObjRef) -> i32 {
     }
     let text = vm.format_exception(exc);
     vm.stdio.write(Std::Err, &text);
+    if vm.isinstance(Value::Obj(exc), vm.types.keyboard_interrupt) {
+        return KILLED_BY_SIGINT;
+    }
     1
 }
 

@@ -4,14 +4,15 @@
 //! triple-quoted string is open, or until a blank line ends a compound statement), compiles it
 //! in interactive mode (each expression statement shows its repr and binds `_`), and runs it in
 //! the `__main__` namespace with the JIT on, as a program would run. An exception prints its
-//! traceback and the session goes on; `sys.exit()` or end of input (Ctrl-D) ends it, Ctrl-C
-//! drops the line being typed. On a terminal, lines are edited and remembered with `rustyline`
+//! traceback and the session goes on; `sys.exit()` or end of input (Ctrl-D) ends it. Ctrl-C
+//! drops the line being typed, and stops running code with `KeyboardInterrupt` (its traceback,
+//! then the prompt again). On a terminal, lines are edited and remembered with `rustyline`
 //! (history in `~/.stitch_history`); from a pipe they are read plainly and the prompts go to
 //! stderr, as CPython does. Learners get meta-commands that show each stage of the pipeline for
 //! what they typed: `:dis` (bytecode), `:trace` and `:asm` (the traces the last input compiled,
 //! as optimized and as machine code), `:stats` (the JIT's statistics so far).
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use crate::interpreter::Vm;
@@ -26,7 +27,7 @@ Meta-commands show each stage of stitch for what you typed:
   :asm         the machine code of those traces, holes marked with what was patched in
   :stats       the JIT's statistics so far (traces, exits, compile time, code size)
   :help        this text
-Ctrl-D (or exit()) leaves, Ctrl-C drops the line being typed.
+Ctrl-D (or exit()) leaves; Ctrl-C drops the line being typed or stops the running code.
 ";
 
 /// One line typed, or why there is none.
@@ -75,13 +76,13 @@ impl Reader {
             },
             Reader::Plain => {
                 let _ = std::io::stderr().write_all(prompt.as_bytes());
-                let mut buf = Vec::new();
-                match std::io::stdin().lock().read_until(b'\n', &mut buf) {
-                    Ok(0) | Err(_) => Line::End,
-                    Ok(_) => {
+                match crate::runtime::stdio::read_stdin(true) {
+                    Ok(buf) if buf.is_empty() => Line::End,
+                    Ok(buf) => {
                         let text = String::from_utf8_lossy(&buf);
                         Line::Text(text.trim_end_matches(['\n', '\r']).to_string())
                     }
+                    Err(_) => Line::Interrupted,
                 }
             }
         }

@@ -54,8 +54,13 @@ fn a_jit_threshold_of_zero_is_refused() {
 /// environment's PYTHONUNBUFFERED (set on some machines) is removed: the tests check CPython's
 /// default buffering.
 fn merged(args: &[&str], input: &str) -> (String, Option<i32>) {
+    merged_run(&common::stitch().to_string_lossy(), args, input)
+}
+
+/// [`merged`] for any command (`python3` for the live comparison).
+fn merged_run(program: &str, args: &[&str], input: &str) -> (String, Option<i32>) {
     let (mut reader, writer) = std::io::pipe().expect("pipe");
-    let mut child = Command::new(common::stitch())
+    let mut child = Command::new(program)
         .args(args)
         .env_remove("PYTHONUNBUFFERED")
         .stdin(Stdio::piped())
@@ -151,4 +156,49 @@ fn input_prompts_on_stdout_and_raises_eoferror_at_the_end() {
         "first? ['x y', '']\nthird? Traceback (most recent call last):\n  File \"<string>\", line 4, in <module>\n\
          EOFError: EOF when reading a line\n"
     );
+}
+
+/// The same command lines through a live `python3` (CPython 3.11, when installed) and stitch:
+/// the merged output, in its order, and the exit status are equal.
+#[test]
+fn live_python3_agrees_on_command_lines_streams_and_exit_status() {
+    let version = Command::new("python3").arg("--version").output();
+    let Ok(version) = version else {
+        eprintln!("NOTE: python3 not found; live comparison skipped");
+        return;
+    };
+    if !String::from_utf8_lossy(&version.stdout).starts_with("Python 3.11") {
+        eprintln!("NOTE: python3 is not CPython 3.11; live comparison skipped");
+        return;
+    }
+    let mixed = temp_program("live_mixed.py", "import sys\nprint(1)\nprint(2, file=sys.stderr)\nprint(3)\n");
+    let fails = temp_program("live_fails.py", "print('before')\nx = [1]\nx[3]\n");
+    let exits = temp_program("live_exits.py", "import sys\nprint('out')\nsys.exit('bye')\n");
+    let reads = temp_program(
+        "live_reads.py",
+        "import sys\nname = input('who? ')\nprint('hi', name)\nprint(sys.stdin.readlines())\n",
+    );
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["-c", "import sys; print(sys.argv)", "a", "-b"], ""),
+        (vec!["-c", "print('before'); 1/0"], ""),
+        (vec!["-c", "import sys; print('out'); sys.exit('bye')"], ""),
+        (vec!["-c", "import sys; print('out'); sys.exit(5)"], ""),
+        (vec!["-c", "import sys; sys.stdout.write('a'); sys.stderr.write('b\\n'); print('c')"], ""),
+        (vec!["-c", "print(input('> ')[::-1]); input()"], "stressed\n"),
+        (vec!["-"], "print(1)\nimport sys\nprint(2, file=sys.stderr)\n1/0\n"),
+        (vec![&mixed], ""),
+        (vec!["-u", &mixed], ""),
+        (vec![&fails], ""),
+        (vec![&exits], ""),
+        (vec![&reads, "x"], "Ada\nline 1\nline 2\n"),
+    ];
+    let mut differences = Vec::new();
+    for (args, input) in &cases {
+        let ours = merged(args, input);
+        let theirs = merged_run("python3", args, input);
+        if ours != theirs {
+            differences.push(format!("{args:?}:\n  python3: {theirs:?}\n  stitch:  {ours:?}"));
+        }
+    }
+    assert!(differences.is_empty(), "differences from python3:\n{}", differences.join("\n"));
 }

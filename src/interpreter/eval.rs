@@ -106,9 +106,9 @@ impl Vm {
                 let first = sp - $n;
                 tri!(self.enter_function(method, f, first, first, $n, Value::Null, $kind, false));
                 load_frame!();
-                if self.heap.gc_requested {
+                if self.heap.safepoint_due() {
                     sync!();
-                    self.collect_garbage();
+                    tri!(self.safepoint());
                 }
                 continue;
             }};
@@ -193,9 +193,9 @@ impl Vm {
                             }
                             super::call::CallOutcome::FramePushed => {
                                 load_frame!();
-                                if self.heap.gc_requested {
+                                if self.heap.safepoint_due() {
                                     sync!();
-                                    self.collect_garbage();
+                                    tri!(self.safepoint());
                                 }
                                 if pc == 0 && matches!(frame.kind, FrameKind::Call) {
                                     function_entry!();
@@ -712,11 +712,13 @@ impl Vm {
                         Opcode::JUMP_BACKWARD => {
                             let back_edge = pc - 1;
                             let cache = &code.caches[back_edge][0];
-                            pc = arg as usize;
-                            if self.heap.gc_requested {
+                            // (Before jumping: a KeyboardInterrupt raised here is at the
+                            // back-edge, the loop's line, as in CPython.)
+                            if self.heap.safepoint_due() {
                                 sync!();
-                                self.collect_garbage();
+                                tri!(self.safepoint());
                             }
+                            pc = arg as usize;
                             match cache.get() {
                                 Cache::Trace(id) => {
                                     // (Not while recording: a trace run from a call the
@@ -896,9 +898,9 @@ impl Vm {
                                             false
                                         ));
                                         load_frame!();
-                                        if self.heap.gc_requested {
+                                        if self.heap.safepoint_due() {
                                             sync!();
-                                            self.collect_garbage();
+                                            tri!(self.safepoint());
                                         }
                                         function_entry!();
                                         continue;

@@ -11,6 +11,17 @@ use super::Vm;
 
 impl Vm {
     /// Marks all roots and frees unreachable objects.
+    /// What a safepoint does when [`Heap::safepoint_due`](crate::runtime::heap::Heap::safepoint_due):
+    /// collects, then raises `KeyboardInterrupt` if Ctrl-C was pressed since the last one.
+    pub fn safepoint(&mut self) -> crate::interpreter::PyResult<()> {
+        let interrupted = super::interrupt::take();
+        self.collect_garbage();
+        if interrupted {
+            return Err(super::interrupt::keyboard_interrupt(self));
+        }
+        Ok(())
+    }
+
     pub fn collect_garbage(&mut self) {
         self.heap.mark(|m| self.mark_roots(m));
         self.heap.sweep();
@@ -102,7 +113,7 @@ pub fn gc_module(vm: &mut Vm) -> Value {
 /// what CPython's would: the number of unreachable objects its cycle collector finds.
 fn gc_collect(vm: &mut Vm, _args: &[Value], _kw: Kw) -> super::PyResult<Value> {
     let found = vm.count_cyclic_garbage();
-    vm.heap.gc_requested = true;
+    vm.heap.gc_requested.store(true, std::sync::atomic::Ordering::Relaxed);
     Ok(Value::Int(found as i64))
 }
 

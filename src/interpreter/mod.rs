@@ -19,6 +19,7 @@ pub mod frames;
 pub mod gc;
 pub mod generator;
 pub mod globals;
+pub mod interrupt;
 pub mod opcodes;
 pub mod traceback;
 pub mod with;

@@ -39,8 +39,11 @@ pub struct Heap {
     threshold: usize,
     /// `gc.disable()`: no collection is requested automatically (`gc.collect()` still runs one).
     pub disabled: bool,
-    /// Set when a collection is due; the interpreter collects at its next safepoint.
-    pub gc_requested: bool,
+    /// Set when a collection is due (or Ctrl-C was pressed, `interpreter::interrupt`); the
+    /// interpreter collects at its next safepoint, and traces leave at theirs. Atomic because
+    /// the SIGINT handler sets it; every access is a relaxed load or store, a plain one in the
+    /// machine code.
+    pub gc_requested: std::sync::atomic::AtomicBool,
     /// Stress mode (`STITCH_GC_STRESS=1`): collect at every safepoint, to flush out values
     /// that Rust code forgot to root.
     pub stress: bool,
@@ -78,7 +81,7 @@ impl Heap {
             allocated_since_gc: 0,
             threshold: MIN_THRESHOLD,
             disabled: false,
-            gc_requested: false,
+            gc_requested: std::sync::atomic::AtomicBool::new(false),
             stress: std::env::var_os("STITCH_GC_STRESS").is_some_and(|v| v == "1"),
             reported: std::collections::HashSet::new(),
             count_cycles: false,
@@ -104,9 +107,15 @@ impl Heap {
         self.objects.push(ptr);
         self.allocated_since_gc += 1;
         if (self.allocated_since_gc >= self.threshold && !self.disabled) || self.stress {
-            self.gc_requested = true;
+            self.gc_requested.store(true, std::sync::atomic::Ordering::Relaxed);
         }
         ObjRef(ptr)
+    }
+
+    /// Whether the next safepoint has work: a collection, or Ctrl-C.
+    #[inline(always)]
+    pub fn safepoint_due(&self) -> bool {
+        self.gc_requested.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn fresh_slot(&mut self) -> NonNull<Obj> {
@@ -197,7 +206,7 @@ impl Heap {
         self.collections += 1;
         self.allocated_since_gc = 0;
         self.threshold = MIN_THRESHOLD.max(live);
-        self.gc_requested = false;
+        self.gc_requested.store(false, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

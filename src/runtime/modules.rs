@@ -389,6 +389,7 @@ fn time_module(vm: &mut Vm) -> Value {
             ("time", time_time),
             ("process_time", time_perf_counter),
             ("monotonic", time_perf_counter),
+            ("sleep", time_sleep),
         ],
     );
     make_module(vm, "time", entries)
@@ -399,6 +400,44 @@ fn time_perf_counter(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> 
         static START: std::time::Instant = std::time::Instant::now();
     }
     Ok(Value::Float(START.with(|s| s.elapsed().as_secs_f64())))
+}
+
+/// `time.sleep(secs)`: Ctrl-C ends the wait with `KeyboardInterrupt`.
+fn time_sleep(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    arity(vm, "sleep", args, 1, 1)?;
+    let secs = match args[0] {
+        Value::Int(n) => n as f64,
+        Value::Float(f) => f,
+        Value::Bool(b) => b as i64 as f64,
+        v => {
+            let tn = ops::type_name(vm, v);
+            return Err(
+                vm.new_error(vm.types.type_error, &format!("'{tn}' object cannot be interpreted as an integer"))
+            );
+        }
+    };
+    if secs.is_nan() {
+        return Err(vm.new_error(vm.types.value_error, "Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(vm.new_error(vm.types.value_error, "sleep length must be non-negative"));
+    }
+    if secs > 1e15 {
+        return Err(vm.new_error(vm.types.overflow_error, "sleep length is too large"));
+    }
+    let total = std::time::Duration::from_secs_f64(secs);
+    let mut wait = libc::timespec { tv_sec: total.as_secs() as libc::time_t, tv_nsec: total.subsec_nanos() as _ };
+    loop {
+        let mut left = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: both pointers are to live timespecs on this stack frame.
+        let rc = unsafe { libc::nanosleep(&wait, &mut left) };
+        if rc == 0 {
+            return Ok(Value::None);
+        }
+        // Interrupted by a signal: Ctrl-C raises, anything else sleeps on for what is left.
+        crate::interpreter::interrupt::check(vm)?;
+        wait = left;
+    }
 }
 
 fn time_time(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {

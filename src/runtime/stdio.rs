@@ -12,7 +12,7 @@
 //! object `sys.stdout` / `sys.stdin` hold, so a program may redirect them to a `StringIO` or any
 //! object with `write`.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 
 use crate::interpreter::{PyResult, Vm};
 
@@ -135,11 +135,36 @@ impl StdStreams {
     }
 }
 
-/// Reads one line of stdin (with its newline; empty at the end), undecoded.
-fn read_stdin_line() -> Vec<u8> {
-    let mut buf = Vec::new();
-    let _ = std::io::stdin().lock().read_until(b'\n', &mut buf);
-    buf
+/// Reads from stdin up to a newline (`line`) or to the end, undecoded; `Err` with what was read
+/// so far when Ctrl-C interrupted the wait. At the end of input, nothing.
+pub fn read_stdin(line: bool) -> Result<Vec<u8>, Vec<u8>> {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = Vec::new();
+    loop {
+        let available = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                if crate::interpreter::interrupt::take() {
+                    return Err(out);
+                }
+                continue;
+            }
+            Err(_) => return Ok(out),
+        };
+        if available.is_empty() {
+            return Ok(out);
+        }
+        let (take, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) if line => (i + 1, true),
+            _ => (available.len(), false),
+        };
+        out.extend_from_slice(&available[..take]);
+        input.consume(take);
+        if done {
+            return Ok(out);
+        }
+    }
 }
 
 /// Decodes what was read from stdin: UTF-8, invalid bytes replaced. Line endings stay as they
@@ -149,8 +174,8 @@ fn decode(bytes: Vec<u8>) -> String {
 }
 
 /// Makes the text held by the stdin stream `s` reach at least `want` (None: the end of input;
-/// `Some(0)`: the end of the next line) past its position.
-pub fn fill_stdin(s: &mut super::textio::TextStream, want: Option<usize>) {
+/// `Some(0)`: the end of the next line) past its position; `Err` if Ctrl-C interrupted.
+pub fn fill_stdin(s: &mut super::textio::TextStream, want: Option<usize>) -> Result<(), ()> {
     // What was read and consumed is dropped now and then, so a long input never piles up.
     if s.pos > 1 << 16 && s.pos <= s.text.len() {
         s.text.drain(..s.pos);
@@ -164,17 +189,18 @@ pub fn fill_stdin(s: &mut super::textio::TextStream, want: Option<usize>) {
             None => false,
         };
         if enough {
-            return;
+            return Ok(());
         }
-        let chunk = if want.is_none() {
-            let mut all = Vec::new();
-            let _ = std::io::stdin().lock().read_to_end(&mut all);
-            all
-        } else {
-            read_stdin_line()
+        let chunk = match read_stdin(want.is_some()) {
+            Ok(chunk) => chunk,
+            Err(partial) => {
+                // (What was read stays for the next read, as in CPython's buffer.)
+                s.text.push_str(&decode(partial));
+                return Err(());
+            }
         };
         if chunk.is_empty() {
-            return;
+            return Ok(());
         }
         s.text.push_str(&decode(chunk));
     }

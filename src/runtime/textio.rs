@@ -315,8 +315,9 @@ fn read(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let limit = size_arg(vm, args.get(1).copied())?;
     let text = {
         let mut st = s.borrow_mut();
-        if st.std.is_some() {
-            super::stdio::fill_stdin(&mut st, limit);
+        if st.std.is_some() && super::stdio::fill_stdin(&mut st, limit).is_err() {
+            drop(st);
+            return Err(crate::interpreter::interrupt::keyboard_interrupt(vm));
         }
         let rest = st.rest();
         let end = match limit {
@@ -345,8 +346,9 @@ fn read(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// The next line (with its ending), at most `limit` characters; "" at the end.
 fn read_line(vm: &mut Vm, s: &RefCell<TextStream>, limit: Option<usize>) -> PyResult<String> {
     let mut st = s.borrow_mut();
-    if st.std.is_some() {
-        super::stdio::fill_stdin(&mut st, Some(0));
+    if st.std.is_some() && super::stdio::fill_stdin(&mut st, Some(0)).is_err() {
+        drop(st);
+        return Err(crate::interpreter::interrupt::keyboard_interrupt(vm));
     }
     let rest_len = st.rest().len();
     let mut end = st.line_end();

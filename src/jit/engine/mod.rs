@@ -436,7 +436,7 @@ impl Jit {
         let root = self.trace(t.root);
         let (code, anchor) = (root.code, root.anchor);
         let (start_code, depth, pc, _, stack) = frame_slices(vm);
-        let gc_flag = &vm.heap.gc_requested as *const bool as u64;
+        let gc_flag = vm.heap.gc_requested.as_ptr() as u64;
         let header = match anchor {
             Anchor::Loop(header) => header,
             Anchor::Function => 0,
@@ -496,7 +496,7 @@ impl JitHook for Jit {
             code.caches[back_edge][0].set(Cache::NoTrace);
             return;
         }
-        let gc_flag = &vm.heap.gc_requested as *const bool as u64;
+        let gc_flag = vm.heap.gc_requested.as_ptr() as u64;
         self.start_recording(vm, Recorder::new(code, depth, header, stack.len(), gc_flag));
         self.recording_counter = Counter::BackEdge(back_edge);
     }
@@ -510,7 +510,7 @@ impl JitHook for Jit {
             code.entry.set(Cache::NoTrace);
             return;
         }
-        let gc_flag = &vm.heap.gc_requested as *const bool as u64;
+        let gc_flag = vm.heap.gc_requested.as_ptr() as u64;
         let table = self.continuation_table(code).as_ptr() as u64;
         self.start_recording(vm, Recorder::new_function(code, depth, gc_flag, table));
         self.recording_counter = Counter::Entry;
