@@ -77,6 +77,7 @@ impl Vm {
         }
         m.mark(self.builtins);
         m.mark_values(&self.stdio.objects);
+        m.mark_values(&self.stdio.buffers);
         if let Some(d) = self.stdio.sys_dict {
             m.mark(d);
         }

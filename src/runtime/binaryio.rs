@@ -121,6 +121,9 @@ pub struct BinaryStream {
     pub readable: bool,
     pub writable: bool,
     pub closed: bool,
+    /// For `sys.stdin.buffer` and friends: which standard stream (`runtime::stdio`). stdin's
+    /// `data` holds what was read from it and not yet consumed.
+    pub std: Option<super::stdio::Std>,
 }
 
 impl BinaryStream {
@@ -134,6 +137,7 @@ impl BinaryStream {
             readable: true,
             writable: true,
             closed: false,
+            std: None,
         }
     }
 
@@ -293,9 +297,44 @@ pub fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
     }
 }
 
+/// For `sys.stdin.buffer`: reads from the process's stdin until the stream holds `want` bytes
+/// past its position (None: to the end of input; `Some(0)`: to the end of the next line).
+fn fill_std(vm: &mut Vm, s: &RefCell<BinaryStream>, want: Option<usize>) -> PyResult<()> {
+    let mut st = s.borrow_mut();
+    if st.std.is_none() {
+        return Ok(());
+    }
+    if st.pos > 1 << 16 && st.pos <= st.data.len() {
+        let pos = st.pos;
+        st.data.drain(..pos);
+        st.pos = 0;
+    }
+    loop {
+        let rest = &st.data[st.pos.min(st.data.len())..];
+        let enough = match want {
+            Some(0) => rest.contains(&b'\n'),
+            Some(n) => rest.len() >= n,
+            None => false,
+        };
+        if enough {
+            return Ok(());
+        }
+        match super::stdio::read_stdin(want.is_some()) {
+            Ok(chunk) if chunk.is_empty() => return Ok(()),
+            Ok(chunk) => st.data.extend_from_slice(&chunk),
+            Err(partial) => {
+                st.data.extend_from_slice(&partial);
+                drop(st);
+                return Err(crate::interpreter::interrupt::keyboard_interrupt(vm));
+            }
+        }
+    }
+}
+
 fn read(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = reader(vm, args, "read of closed file")?;
     let limit = size_arg(vm, args.get(1).copied())?;
+    fill_std(vm, s, limit)?;
     let b = s.borrow_mut().read(limit);
     Ok(bytes::new_bytes(vm, b))
 }
@@ -303,6 +342,7 @@ fn read(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn readline(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = reader(vm, args, "readline of closed file")?;
     let limit = size_arg(vm, args.get(1).copied())?;
+    fill_std(vm, s, Some(0))?;
     let line = s.borrow_mut().read_line(limit);
     Ok(bytes::new_bytes(vm, line))
 }
@@ -314,6 +354,7 @@ fn readlines(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let mut lines = Vec::new();
     let mut total = 0;
     loop {
+        fill_std(vm, s, Some(0))?;
         let line = s.borrow_mut().read_line(None);
         if line.is_empty() {
             break;
@@ -346,6 +387,7 @@ fn readinto(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         return Err(vm.new_error(vm.types.type_error, &msg));
     };
     let n = buf.borrow().len();
+    fill_std(vm, s, Some(n))?;
     let got = s.borrow_mut().read(Some(n));
     buf.borrow_mut()[..got.len()].copy_from_slice(&got);
     Ok(Value::Int(got.len() as i64))
@@ -367,6 +409,10 @@ fn write_bytes(vm: &mut Vm, s: &RefCell<BinaryStream>, b: &[u8]) -> PyResult<()>
     };
     if grows {
         return Err(vm.new_error(vm.types.memory_error, ""));
+    }
+    if let Some(which) = s.borrow().std {
+        vm.stdio.write_bytes(which, b);
+        return Ok(());
     }
     let r = s.borrow_mut().write(b);
     r.map_err(|e| io_error(vm, &e))
@@ -402,6 +448,9 @@ fn int_arg(vm: &mut Vm, v: Option<Value>, default: i64) -> PyResult<i64> {
 
 fn seek(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args, Some("seek of closed file"))?;
+    if s.borrow().std.is_some() {
+        return Err(unsupported(vm, "underlying stream is not seekable"));
+    }
     let offset = int_arg(vm, args.get(1).copied(), 0)?;
     let whence = int_arg(vm, args.get(2).copied(), 0)?;
     let is_file = s.borrow().file.is_some();
@@ -502,6 +551,9 @@ fn flush(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream_any(vm, args)?;
     let what = if s.borrow().writable { "flush of closed file" } else { "I/O operation on closed file." };
     stream(vm, args, Some(what))?;
+    if let Some(which) = s.borrow().std {
+        vm.stdio.flush(which);
+    }
     Ok(Value::None)
 }
 
@@ -528,13 +580,16 @@ fn writable(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn seekable(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    stream(vm, args, Some("I/O operation on closed file"))?;
-    Ok(Value::Bool(true))
+    let s = stream(vm, args, Some("I/O operation on closed file"))?;
+    let std = s.borrow().std;
+    Ok(Value::Bool(std.is_none()))
 }
 
 fn isatty(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    stream(vm, args, Some("I/O operation on closed file"))?;
-    Ok(Value::Bool(false))
+    let s = stream(vm, args, Some("I/O operation on closed file"))?;
+    let std = s.borrow().std;
+    // SAFETY: isatty only inspects the descriptor.
+    Ok(Value::Bool(std.is_some_and(|w| unsafe { libc::isatty(w.fd()) } == 1)))
 }
 
 /// `iter(stream)`: the stream itself, if it is open.
@@ -557,6 +612,7 @@ fn next_line(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 pub fn next(vm: &mut Vm, o: Option<ObjRef>) -> PyResult<Option<Value>> {
     let args = [o.map_or(Value::None, Value::Obj)];
     let s = reader(vm, &args, "readline of closed file")?;
+    fill_std(vm, s, Some(0))?;
     let line = s.borrow_mut().read_line(None);
     Ok(if line.is_empty() { None } else { Some(bytes::new_bytes(vm, line)) })
 }
@@ -622,6 +678,7 @@ pub fn open(vm: &mut Vm, name: &str, kind: char, plus: bool) -> PyResult<Value> 
         readable: kind == 'r' || plus,
         writable: kind != 'r' || plus,
         closed: false,
+        std: None,
     };
     Ok(Value::Obj(vm.alloc(ObjKind::BinaryIO(Box::new(RefCell::new(stream))))))
 }

@@ -68,6 +68,8 @@ pub struct StdStreams {
     /// `sys.stdin`, `sys.stdout`, `sys.stderr` as made at start-up (`sys.__stdout__`, ...):
     /// GC roots.
     pub objects: [Value; 3],
+    /// Their binary layers (`sys.stdout.buffer`, ...): GC roots.
+    pub buffers: [Value; 3],
     /// The `sys` module's namespace once it exists (print() looks up `sys.stdout` there
     /// without finding the module by name each time); a GC root.
     pub sys_dict: Option<super::value::ObjRef>,
@@ -83,7 +85,24 @@ impl StdStreams {
             let tty = unsafe { libc::isatty(1) } == 1;
             (if tty { Buffering::Line } else { Buffering::Block }, Buffering::Line)
         };
-        StdStreams { out: Vec::new(), err: Vec::new(), out_mode, err_mode, objects: [Value::None; 3], sys_dict: None }
+        StdStreams {
+            out: Vec::new(),
+            err: Vec::new(),
+            out_mode,
+            err_mode,
+            objects: [Value::None; 3],
+            buffers: [Value::None; 3],
+            sys_dict: None,
+        }
+    }
+
+    /// `line_buffering` of a text stream: whether a newline flushes it.
+    pub fn line_buffered(&self, which: Std) -> bool {
+        match which {
+            Std::In => false,
+            Std::Out => self.out_mode == Buffering::Line,
+            Std::Err => self.err_mode == Buffering::Line,
+        }
     }
 
     /// `-u`: every write goes out at once.
@@ -95,14 +114,19 @@ impl StdStreams {
 
     /// Buffers `text` for stdout or stderr and writes out what the buffering says is due.
     pub fn write(&mut self, which: Std, text: &str) {
+        self.write_bytes(which, text.as_bytes());
+    }
+
+    /// [`write`](Self::write) for bytes (`sys.stdout.buffer.write`).
+    pub fn write_bytes(&mut self, which: Std, bytes: &[u8]) {
         let (buf, mode) = match which {
             Std::Out => (&mut self.out, self.out_mode),
             _ => (&mut self.err, self.err_mode),
         };
-        buf.extend_from_slice(text.as_bytes());
+        buf.extend_from_slice(bytes);
         let due = match mode {
             Buffering::None => true,
-            Buffering::Line => text.contains(['\n', '\r']),
+            Buffering::Line => bytes.iter().any(|&b| b == b'\n' || b == b'\r'),
             Buffering::Block => buf.len() > BLOCK,
         };
         if due {
@@ -219,6 +243,14 @@ pub fn init(vm: &mut Vm) {
         s.std = Some(which);
         let obj = vm.alloc(ObjKind::TextIO(Box::new(std::cell::RefCell::new(s))));
         vm.stdio.objects[i] = Value::Obj(obj);
+        let mut b = super::binaryio::BinaryStream::memory(Vec::new());
+        b.name = Some(which.name().to_string());
+        b.mode = if which == Std::In { "rb" } else { "wb" }.to_string();
+        b.readable = which == Std::In;
+        b.writable = which != Std::In;
+        b.std = Some(which);
+        let obj = vm.alloc(ObjKind::BinaryIO(Box::new(std::cell::RefCell::new(b))));
+        vm.stdio.buffers[i] = Value::Obj(obj);
     }
 }
 

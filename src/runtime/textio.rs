@@ -997,6 +997,13 @@ pub fn attr(vm: &mut Vm, s: &RefCell<TextStream>, name: &str) -> Option<Value> {
     if name == "closed" {
         return Some(Value::Bool(st.closed));
     }
+    if let Some(which) = st.std {
+        match name {
+            "buffer" => return Some(vm.stdio.buffers[which.fd() as usize]),
+            "line_buffering" => return Some(Value::Bool(vm.stdio.line_buffered(which))),
+            _ => {}
+        }
+    }
     st.name.as_ref()?;
     let v = match name {
         "name" => st.name.clone().unwrap_or_default(),
