@@ -49,43 +49,14 @@ fn a_jit_threshold_of_zero_is_refused() {
     assert!(err.contains("--jit-threshold") && err.contains("0 is not in 1.."), "got {err}");
 }
 
-/// Runs stitch with `args` and `input` on stdin; stdout and stderr go to one pipe, as in a
-/// terminal or `2>&1`, so the test sees the order in which output reached the system. The
-/// environment's PYTHONUNBUFFERED (set on some machines) is removed: the tests check CPython's
-/// default buffering.
+/// Runs stitch with `args` and `input` on stdin, stdout and stderr merged in the order they
+/// reached the system ([`common::run_merged`]).
 fn merged(args: &[&str], input: &str) -> (String, Option<i32>) {
-    merged_run(&common::stitch().to_string_lossy(), args, input)
-}
-
-/// [`merged`] for any command (`python3` for the live comparison).
-fn merged_run(program: &str, args: &[&str], input: &str) -> (String, Option<i32>) {
-    let (mut reader, writer) = std::io::pipe().expect("pipe");
-    let mut child = Command::new(program)
-        .args(args)
-        .env_remove("PYTHONUNBUFFERED")
-        .stdin(Stdio::piped())
-        .stdout(writer.try_clone().expect("clone pipe"))
-        .stderr(writer)
-        .spawn()
-        .expect("spawn");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.as_bytes().to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let mut out = String::new();
-    std::io::Read::read_to_string(&mut reader, &mut out).expect("read output");
-    let status = child.wait().expect("wait").code();
-    let _ = feeder.join();
-    (out, status)
+    common::run_merged(&common::stitch().to_string_lossy(), args, input)
 }
 
 fn temp_program(name: &str, source: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("stitch-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, source).expect("write");
-    path.to_string_lossy().into_owned()
+    common::temp_program("cli", name, source)
 }
 
 #[test]
@@ -195,7 +166,7 @@ fn live_python3_agrees_on_command_lines_streams_and_exit_status() {
     let mut differences = Vec::new();
     for (args, input) in &cases {
         let ours = merged(args, input);
-        let theirs = merged_run("python3", args, input);
+        let theirs = common::run_merged("python3", args, input);
         if ours != theirs {
             differences.push(format!("{args:?}:\n  python3: {theirs:?}\n  stitch:  {ours:?}"));
         }

@@ -108,11 +108,7 @@ impl Running {
 }
 
 fn program(name: &str, source: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("stitch-interrupt-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, source).expect("write");
-    path.to_string_lossy().into_owned()
+    common::temp_program("interrupt", name, source)
 }
 
 const SPIN: &str = "def spin():\n    n = 0\n    while True:\n        n += 1\n\nprint('ready', flush=True)\nspin()\n";

@@ -10,25 +10,8 @@ use std::process::{Command, Stdio};
 
 /// The session's transcript after the banner's two lines, and the exit status.
 fn session(args: &[&str], input: &str) -> (String, Option<i32>) {
-    let (mut reader, writer) = std::io::pipe().expect("pipe");
-    let mut child = Command::new(common::stitch())
-        .arg("-i")
-        .args(args)
-        .env_remove("PYTHONUNBUFFERED")
-        .stdin(Stdio::piped())
-        .stdout(writer.try_clone().expect("clone pipe"))
-        .stderr(writer)
-        .spawn()
-        .expect("spawn");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.as_bytes().to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let mut out = String::new();
-    std::io::Read::read_to_string(&mut reader, &mut out).expect("read output");
-    let status = child.wait().expect("wait").code();
-    let _ = feeder.join();
+    let args: Vec<&str> = std::iter::once("-i").chain(args.iter().copied()).collect();
+    let (out, status) = common::run_merged(&common::stitch().to_string_lossy(), &args, input);
     let banner: Vec<&str> = out.splitn(3, '\n').collect();
     assert!(banner[0].starts_with("stitch "), "no banner: {out}");
     assert!(banner[1].contains(":help"), "no banner: {out}");

@@ -131,6 +131,20 @@ pub(super) struct Compiler<'a> {
 }
 
 impl<'a> Compiler<'a> {
+    /// A compiler at the top level of a module (or of `eval`'s expression).
+    fn for_module(table: &'a SymbolTable, lines: &'a LineIndex<'a>, filename: &str, interactive: bool) -> Self {
+        let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
+        Compiler {
+            table,
+            lines,
+            filename: Rc::from(filename),
+            unit,
+            outer: Vec::new(),
+            future_annotations: false,
+            interactive,
+        }
+    }
+
     /// Compiles a module body to its code object.
     pub(super) fn compile_module(
         table: &'a SymbolTable,
@@ -139,16 +153,7 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
         interactive: bool,
     ) -> Result<Code> {
-        let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
-        let mut compiler = Compiler {
-            table,
-            lines,
-            filename: Rc::from(filename),
-            unit,
-            outer: Vec::new(),
-            future_annotations: false,
-            interactive,
-        };
+        let mut compiler = Compiler::for_module(table, lines, filename, interactive);
         if !interactive {
             compiler.store_docstring(body);
         }
@@ -168,16 +173,7 @@ impl<'a> Compiler<'a> {
         filename: &str,
         expr: &'a Expr,
     ) -> Result<Code> {
-        let unit = Unit::new(table, 0, "<module>".to_string(), "<module>".to_string(), 1);
-        let mut compiler = Compiler {
-            table,
-            lines,
-            filename: Rc::from(filename),
-            unit,
-            outer: Vec::new(),
-            future_annotations: false,
-            interactive: false,
-        };
+        let mut compiler = Compiler::for_module(table, lines, filename, false);
         compiler.move_to(ruff_text_size::Ranged::range(expr));
         compiler.compile_expr(expr)?;
         compiler.emit(Opcode::RETURN_VALUE, 0);

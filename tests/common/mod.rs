@@ -244,3 +244,40 @@ pub fn check_snapshot(snapshot: &Path, got: &str, failures: &mut Vec<String>) {
         failures.push(format!("{}:\n{}", snapshot.display(), first_difference(&expected, got)));
     }
 }
+
+/// Runs `program` with `args` and `input` on stdin; stdout and stderr go to one pipe, as in a
+/// terminal or `2>&1`, so the caller sees the order in which output reached the system. The
+/// environment's PYTHONUNBUFFERED (set on some machines) is removed: the tests check CPython's
+/// default buffering. Returns the output and the exit status.
+pub fn run_merged(program: &str, args: &[&str], input: &str) -> (String, Option<i32>) {
+    use std::io::Write;
+    let (mut reader, writer) = std::io::pipe().expect("pipe");
+    let mut child = Command::new(program)
+        .args(args)
+        .env_remove("PYTHONUNBUFFERED")
+        .stdin(Stdio::piped())
+        .stdout(writer.try_clone().expect("clone pipe"))
+        .stderr(writer)
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.as_bytes().to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut out).expect("read output");
+    let status = child.wait().expect("wait").code();
+    let _ = feeder.join();
+    (out, status)
+}
+
+/// Writes `source` to a file `name` in a temporary directory of this test process (`tag` keeps
+/// test files apart); its path.
+pub fn temp_program(tag: &str, name: &str, source: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("stitch-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, source).expect("write");
+    path.to_string_lossy().into_owned()
+}

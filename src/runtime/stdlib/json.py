@@ -131,29 +131,35 @@ class JSONEncoder:
         if markers is not None:
             del markers[marker]
 
+    def _open(self, bracket, out, indent, level):
+        """Opens a non-empty array or object; the separator between its items and the level
+        inside it."""
+        out.append(bracket)
+        if indent is None:
+            return self.item_separator, level
+        level += 1
+        newline = '\n' + indent * level
+        out.append(newline)
+        return self.item_separator + newline, level
+
+    def _close(self, bracket, out, indent, level):
+        if indent is not None:
+            out.append('\n' + indent * (level - 1))
+        out.append(bracket)
+
     def _encode_list(self, o, out, indent, level, markers):
         if not o:
             out.append('[]')
             return
         marker = self._enter(o, markers)
-        out.append('[')
-        if indent is not None:
-            level += 1
-            newline = '\n' + indent * level
-            separator = self.item_separator + newline
-            out.append(newline)
-        else:
-            separator = self.item_separator
+        separator, inner = self._open('[', out, indent, level)
         first = True
         for value in o:
             if not first:
                 out.append(separator)
             first = False
-            self._encode(value, out, indent, level, markers)
-        if indent is not None:
-            level -= 1
-            out.append('\n' + indent * level)
-        out.append(']')
+            self._encode(value, out, indent, inner, markers)
+        self._close(']', out, indent, inner)
         self._leave(marker, markers)
 
     def _key(self, key):
@@ -178,14 +184,7 @@ class JSONEncoder:
             out.append('{}')
             return
         marker = self._enter(o, markers)
-        out.append('{')
-        if indent is not None:
-            level += 1
-            newline = '\n' + indent * level
-            separator = self.item_separator + newline
-            out.append(newline)
-        else:
-            separator = self.item_separator
+        separator, inner = self._open('{', out, indent, level)
         items = sorted(o.items()) if self.sort_keys else o.items()
         first = True
         for key, value in items:
@@ -197,11 +196,8 @@ class JSONEncoder:
             first = False
             out.append(_quote(key, self.ensure_ascii))
             out.append(self.key_separator)
-            self._encode(value, out, indent, level, markers)
-        if indent is not None:
-            level -= 1
-            out.append('\n' + indent * level)
-        out.append('}')
+            self._encode(value, out, indent, inner, markers)
+        self._close('}', out, indent, inner)
         self._leave(marker, markers)
 
 
