@@ -37,10 +37,74 @@ enum Line {
     End,
 }
 
+/// The line editor, completing names with Tab.
+type Editor = rustyline::Editor<Names, rustyline::history::DefaultHistory>;
+
 /// Where lines come from: an editor on a terminal, or plain reads of stdin.
 enum Reader {
-    Editor(Box<rustyline::DefaultEditor>, Option<std::path::PathBuf>),
+    Editor(Box<Editor>, Option<std::path::PathBuf>),
     Plain,
+}
+
+/// Tab completion: the names of the namespace and the builtins, and the keywords (refreshed
+/// before each line); on a blank line, Tab indents.
+struct Names(Vec<String>);
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "break", "class", "continue", "def", "del", "elif", "else",
+    "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
+    "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// What Tab offers at `pos` of `line`: where the word being completed starts, and the
+/// candidates (four spaces when only blanks precede the cursor; nothing after a `.`).
+fn complete(names: &[String], line: &str, pos: usize) -> (usize, Vec<String>) {
+    let before = &line[..pos];
+    if before.trim().is_empty() {
+        return (pos, vec!["    ".to_string()]);
+    }
+    let start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let word = &before[start..];
+    if word.is_empty() || before[..start].ends_with('.') {
+        return (pos, Vec::new());
+    }
+    let mut found: Vec<String> = names
+        .iter()
+        .map(String::as_str)
+        .chain(KEYWORDS.iter().copied())
+        .filter(|n| n.starts_with(word) && (word.starts_with('_') || !n.starts_with('_')))
+        .map(str::to_string)
+        .collect();
+    found.sort();
+    found.dedup();
+    (start, found)
+}
+
+impl rustyline::completion::Completer for Names {
+    type Candidate = String;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &rustyline::Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
+        Ok(complete(&self.0, line, pos))
+    }
+}
+
+impl rustyline::hint::Hinter for Names {
+    type Hint = String;
+}
+impl rustyline::highlight::Highlighter for Names {}
+impl rustyline::validate::Validator for Names {}
+impl rustyline::Helper for Names {}
+
+/// The str keys of `dict`.
+fn keys_of(dict: ObjRef) -> Vec<String> {
+    let Some(d) = dict.as_dict() else { return Vec::new() };
+    let keys: Vec<Value> = d.borrow().iter().map(|(k, _)| k).collect();
+    keys.into_iter().filter_map(|k| crate::runtime::strings::as_str(k).map(str::to_string)).collect()
 }
 
 impl Reader {
@@ -49,7 +113,7 @@ impl Reader {
         if unsafe { libc::isatty(0) } != 1 {
             return Reader::Plain;
         }
-        match rustyline::DefaultEditor::new() {
+        match Editor::new() {
             Ok(mut editor) => {
                 let history = std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".stitch_history"));
                 if let Some(path) = &history {
@@ -61,19 +125,24 @@ impl Reader {
         }
     }
 
-    fn read(&mut self, vm: &mut Vm, prompt: &str) -> Line {
+    fn read(&mut self, vm: &mut Vm, dict: ObjRef, prompt: &str) -> Line {
         vm.flush_stdout();
         match self {
-            Reader::Editor(editor, _) => match editor.readline(prompt) {
-                Ok(line) => {
-                    if !line.trim().is_empty() {
-                        let _ = editor.add_history_entry(line.as_str());
+            Reader::Editor(editor, _) => {
+                let mut names = keys_of(dict);
+                names.extend(keys_of(vm.builtins));
+                editor.set_helper(Some(Names(names)));
+                match editor.readline(prompt) {
+                    Ok(line) => {
+                        if !line.trim().is_empty() {
+                            let _ = editor.add_history_entry(line.as_str());
+                        }
+                        Line::Text(line)
                     }
-                    Line::Text(line)
+                    Err(rustyline::error::ReadlineError::Interrupted) => Line::Interrupted,
+                    Err(_) => Line::End,
                 }
-                Err(rustyline::error::ReadlineError::Interrupted) => Line::Interrupted,
-                Err(_) => Line::End,
-            },
+            }
             Reader::Plain => {
                 let _ = std::io::stderr().write_all(prompt.as_bytes());
                 match crate::runtime::stdio::read_stdin(true) {
@@ -119,7 +188,7 @@ pub fn run(vm: &mut Vm, dict: ObjRef) -> i32 {
         std::env::consts::ARCH
     );
     let status = loop {
-        let first = match reader.read(vm, ">>> ") {
+        let first = match reader.read(vm, dict, ">>> ") {
             Line::Text(t) => t,
             Line::Interrupted => {
                 eprintln!("KeyboardInterrupt");
@@ -149,7 +218,7 @@ pub fn run(vm: &mut Vm, dict: ObjRef) -> i32 {
             if done {
                 break;
             }
-            match reader.read(vm, "... ") {
+            match reader.read(vm, dict, "... ") {
                 Line::Text(t) => {
                     let blank = t.trim().is_empty();
                     source.push('\n');
@@ -307,4 +376,31 @@ fn sections(dumps: &str, asm: bool) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::complete;
+
+    fn names() -> Vec<String> {
+        ["print", "primes", "_private", "total", "__name__"].iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn tab_completes_names_and_keywords_from_the_start_of_the_word() {
+        assert_eq!(complete(&names(), "x = pri", 7), (4, vec!["primes".to_string(), "print".to_string()]));
+        assert_eq!(complete(&names(), "for t in to", 11), (9, vec!["total".to_string()]));
+        assert_eq!(complete(&names(), "whi", 3), (0, vec!["while".to_string()]));
+        // Private names only when asked for.
+        assert_eq!(complete(&names(), "_", 1), (0, vec!["__name__".to_string(), "_private".to_string()]));
+        assert_eq!(complete(&names(), "p", 1).1, vec!["pass", "primes", "print"]);
+    }
+
+    #[test]
+    fn tab_indents_a_blank_line_and_offers_nothing_after_a_dot() {
+        assert_eq!(complete(&names(), "    ", 4), (4, vec!["    ".to_string()]));
+        assert_eq!(complete(&names(), "", 0), (0, vec!["    ".to_string()]));
+        assert_eq!(complete(&names(), "total.pr", 8), (8, vec![]));
+        assert_eq!(complete(&names(), "print(", 6), (6, vec![]));
+    }
 }

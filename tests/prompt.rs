@@ -145,8 +145,9 @@ fn with_the_jit_off_the_meta_commands_say_so() {
 }
 
 /// A session on a pseudo-terminal, as a user at a terminal has it: stitch sees a terminal on
-/// stdin, so lines go through the line editor (`rustyline`), the prompts appear on the terminal,
-/// and a compound statement, an expression, an exception and Ctrl-D behave as on a pipe. Each
+/// stdin, so lines go through the line editor (`rustyline`: editing keys, Tab completion and
+/// indentation), the prompts appear on the terminal, and a compound statement, an expression,
+/// an exception and Ctrl-D behave as on a pipe. Each
 /// line is typed only once the prompt for it is there, as a person would.
 #[test]
 fn a_terminal_session_goes_through_the_line_editor() {
@@ -209,14 +210,16 @@ fn a_terminal_session_goes_through_the_line_editor() {
 
     expect(&mut shown, "Type :help");
     expect(&mut shown, ">>> ");
-    typed("x = 21\r");
+    typed("answer_value = 21\r");
     expect(&mut shown, ">>> ");
-    typed("x * 2\r");
+    // Tab completes the name.
+    typed("answer_v\t * 2\r");
     expect(&mut shown, "42\r\n");
     expect(&mut shown, ">>> ");
     typed("for i in range(3):\r");
     expect(&mut shown, "... ");
-    typed("    print(i * 10)\r");
+    // Tab on a blank line indents.
+    typed("\tprint(i * 10)\r");
     expect(&mut shown, "... ");
     typed("\r");
     expect(&mut shown, "0\r\n10\r\n20\r\n");
