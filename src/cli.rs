@@ -116,7 +116,7 @@ pub fn launch(program: Program, args: &[String], how: Launch) -> i32 {
         if how.inspect || program == Program::Prompt {
             status = crate::repl::run(&mut vm, dict);
         }
-        vm.flush_stdout();
+        status = flush_at_exit(&mut vm, status);
         vm.with_jit(|jit, vm| jit.finish(vm));
         crate::interpreter::interrupt::uninstall();
         status
@@ -197,6 +197,27 @@ fn run_in(
     })
 }
 
+/// Writes out the standard streams when the program ends. If stdout cannot take what is left
+/// (its reader went away: `stitch prog.py | head`), CPython's message, and status 120 where it
+/// would have been 0, as CPython's shutdown gives.
+fn flush_at_exit(vm: &mut Vm, status: i32) -> i32 {
+    let Err(e) = vm.stdio.flush_all() else { return status };
+    let stdout = vm.stdio.objects[1];
+    let shown = crate::runtime::ops::repr(vm, stdout).unwrap_or_default();
+    let err = crate::runtime::binaryio::io_error(vm, &e);
+    let text = crate::runtime::ops::str_of(vm, Value::Obj(err.0)).unwrap_or_default();
+    let name = crate::runtime::ops::type_name(vm, Value::Obj(err.0));
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("Exception ignored in: {shown}\n{name}: {text}\n").as_bytes(),
+    );
+    if status == 0 {
+        120
+    } else {
+        status
+    }
+}
+
 /// Compiles and runs `source` as the `__main__` module (the unit tests' entry); returns the
 /// exit status.
 pub fn run_source(source: &str, filename: &str, argv: Vec<String>, jit: &JitConfig) -> i32 {
@@ -204,7 +225,7 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>, jit: &JitConf
     let mut vm = new_vm(argv, filename, &how);
     let dict = main_module(&mut vm);
     let status = run_in(&mut vm, dict, source, filename, true).unwrap_or(2);
-    vm.flush_stdout();
+    let status = flush_at_exit(&mut vm, status);
     vm.with_jit(|jit, vm| jit.finish(vm));
     status
 }
@@ -226,13 +247,13 @@ pub fn exit_status_for(vm: &mut Vm, exc: crate::runtime::value::ObjRef) -> i32 {
             Some(Value::Bool(b)) => *b as i32,
             Some(v) => {
                 let s = crate::runtime::ops::str_of(vm, *v).unwrap_or_default();
-                vm.stdio.write(Std::Err, &format!("{s}\n"));
+                let _ = vm.stdio.write(Std::Err, &format!("{s}\n"));
                 1
             }
         };
     }
     let text = vm.format_exception(exc);
-    vm.stdio.write(Std::Err, &text);
+    let _ = vm.stdio.write(Std::Err, &text);
     if vm.isinstance(Value::Obj(exc), vm.types.keyboard_interrupt) {
         return KILLED_BY_SIGINT;
     }

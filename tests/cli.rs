@@ -173,3 +173,38 @@ fn live_python3_agrees_on_command_lines_streams_and_exit_status() {
     }
     assert!(differences.is_empty(), "differences from python3:\n{}", differences.join("\n"));
 }
+
+/// Runs `stitch -c CODE` with stdout a pipe nobody reads (closed before the program starts):
+/// (status, stderr).
+fn with_stdout_closed(code: &str) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let out = Command::new(common::stitch())
+        .args(["-c", code])
+        .env_remove("PYTHONUNBUFFERED")
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run");
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// `stitch prog.py | head`: once the reader is gone, the write that finds the pipe closed raises
+/// `BrokenPipeError` (the program stops there instead of printing into the void); output that
+/// fails only at the flush at exit is reported then, with status 120. Each expectation is what
+/// python3.11 wrote to stderr and returned for the same program.
+#[test]
+fn a_closed_stdout_raises_broken_pipe_error_as_in_cpython() {
+    let lines = "for i in range(100000):\n    print(i)\nprint('not reached', file=__import__('sys').stderr)";
+    let expected = "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n\
+                    BrokenPipeError: [Errno 32] Broken pipe\n";
+    assert_eq!(with_stdout_closed(lines), (Some(1), expected.to_string()));
+    // Caught, the program goes on and ends well: what failed was dropped.
+    let caught = "import sys\ntry:\n    for i in range(100000):\n        print(i)\n\
+                  except BrokenPipeError as e:\n    print('caught', e.errno, file=sys.stderr)\n";
+    assert_eq!(with_stdout_closed(caught), (Some(0), "caught 32\n".to_string()));
+    let at_exit = "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n\
+                   BrokenPipeError: [Errno 32] Broken pipe\n";
+    assert_eq!(with_stdout_closed("print('hello')"), (Some(120), at_exit.to_string()));
+}

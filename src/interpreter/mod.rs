@@ -562,9 +562,10 @@ impl Vm {
         self.native_depth -= 1;
     }
 
-    /// Writes out what stdout and stderr hold (at exit; before the JIT's dumps).
+    /// Writes out what stdout and stderr hold (before the JIT's dumps, the prompt's output and
+    /// a traceback; a failure shows again at exit, see `cli`).
     pub fn flush_stdout(&mut self) {
-        self.stdio.flush_all();
+        let _ = self.stdio.flush_all();
     }
 }
 

@@ -280,7 +280,10 @@ pub fn io_error(vm: &mut Vm, e: &std::io::Error) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(0);
     let text = e.to_string();
     let text = text.split(" (os error").next().unwrap_or_default();
-    let class = vm.types.os_error;
+    let class = match e.kind() {
+        std::io::ErrorKind::BrokenPipe => vm.types.broken_pipe_error,
+        _ => vm.types.os_error,
+    };
     super::types::new_os_error(vm, class, errno, text, None)
 }
 
@@ -411,8 +414,7 @@ fn write_bytes(vm: &mut Vm, s: &RefCell<BinaryStream>, b: &[u8]) -> PyResult<()>
         return Err(vm.new_error(vm.types.memory_error, ""));
     }
     if let Some(which) = s.borrow().std {
-        vm.stdio.write_bytes(which, b);
-        return Ok(());
+        return vm.stdio.write_bytes(which, b).map_err(|e| io_error(vm, &e));
     }
     let r = s.borrow_mut().write(b);
     r.map_err(|e| io_error(vm, &e))
@@ -551,8 +553,9 @@ fn flush(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream_any(vm, args)?;
     let what = if s.borrow().writable { "flush of closed file" } else { "I/O operation on closed file." };
     stream(vm, args, Some(what))?;
-    if let Some(which) = s.borrow().std {
-        vm.stdio.flush(which);
+    let std = s.borrow().std;
+    if let Some(which) = std {
+        vm.stdio.flush(which).map_err(|e| io_error(vm, &e))?;
     }
     Ok(Value::None)
 }

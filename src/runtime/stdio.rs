@@ -107,18 +107,19 @@ impl StdStreams {
 
     /// `-u`: every write goes out at once.
     pub fn set_unbuffered(&mut self) {
-        self.flush_all();
+        let _ = self.flush_all();
         self.out_mode = Buffering::None;
         self.err_mode = Buffering::None;
     }
 
-    /// Buffers `text` for stdout or stderr and writes out what the buffering says is due.
-    pub fn write(&mut self, which: Std, text: &str) {
-        self.write_bytes(which, text.as_bytes());
+    /// Buffers `text` for stdout or stderr and writes out what the buffering says is due; the
+    /// error of that write, if it failed (a closed pipe: `BrokenPipeError` for the program).
+    pub fn write(&mut self, which: Std, text: &str) -> std::io::Result<()> {
+        self.write_bytes(which, text.as_bytes())
     }
 
     /// [`write`](Self::write) for bytes (`sys.stdout.buffer.write`).
-    pub fn write_bytes(&mut self, which: Std, bytes: &[u8]) {
+    pub fn write_bytes(&mut self, which: Std, bytes: &[u8]) -> std::io::Result<()> {
         let (buf, mode) = match which {
             Std::Out => (&mut self.out, self.out_mode),
             _ => (&mut self.err, self.err_mode),
@@ -130,32 +131,35 @@ impl StdStreams {
             Buffering::Block => buf.len() > BLOCK,
         };
         if due {
-            self.flush(which);
+            return self.flush(which);
         }
+        Ok(())
     }
 
-    /// Writes out what stdout or stderr holds. A closed pipe or a full disk loses the output,
-    /// as it would at exit; the program goes on.
-    pub fn flush(&mut self, which: Std) {
+    /// Writes out what stdout or stderr holds. What could not be written is dropped, as
+    /// CPython drops it: only output buffered after a failure fails again (at exit).
+    pub fn flush(&mut self, which: Std) -> std::io::Result<()> {
         let buf = match which {
             Std::Out => &mut self.out,
             _ => &mut self.err,
         };
         if buf.is_empty() {
-            return;
+            return Ok(());
         }
-        let _ = match which {
+        let written = match which {
             Std::Out => std::io::stdout().lock().write_all(buf).and_then(|()| std::io::stdout().flush()),
             _ => std::io::stderr().lock().write_all(buf),
         };
         buf.clear();
+        written
     }
 
     /// At exit: stderr first, then stdout (CPython flushes `sys.stdout` at shutdown, after the
     /// traceback went to stderr).
-    pub fn flush_all(&mut self) {
-        self.flush(Std::Err);
-        self.flush(Std::Out);
+    /// stdout's error, if its flush failed.
+    pub fn flush_all(&mut self) -> std::io::Result<()> {
+        let _ = self.flush(Std::Err);
+        self.flush(Std::Out)
     }
 }
 
@@ -293,7 +297,7 @@ pub fn input(vm: &mut Vm, args: &[Value], kw: &[(super::interner::Sym, Value)]) 
         let stdout = current(vm, Std::Out)?;
         vm.temp_roots.push(stdout);
         let shown = (|| {
-            vm.stdio.flush(Std::Err);
+            let _ = vm.stdio.flush(Std::Err);
             if let Some(&prompt) = args.first() {
                 let text = super::ops::str_of(vm, prompt)?;
                 super::modules::write_to(vm, stdout, &text)?;
@@ -333,10 +337,7 @@ pub fn input(vm: &mut Vm, args: &[Value], kw: &[(super::interner::Sym, Value)]) 
 /// `file.flush()`: the standard streams directly, anything else through its `flush` method.
 pub fn flush_file(vm: &mut Vm, file: Value) -> PyResult<()> {
     match std_of(file) {
-        Some(which @ (Std::Out | Std::Err)) => {
-            vm.stdio.flush(which);
-            Ok(())
-        }
+        Some(which @ (Std::Out | Std::Err)) => vm.stdio.flush(which).map_err(|e| super::binaryio::io_error(vm, &e)),
         Some(Std::In) => Ok(()),
         None => {
             if let Some(ObjKind::TextIO(_)) = file.obj().map(|o| &o.kind) {

@@ -434,8 +434,8 @@ pub fn write_text(vm: &mut Vm, s: &RefCell<TextStream>, text: &str) -> PyResult<
             return write_file(vm, s, text);
         }
         if let Some(which) = st.std {
-            vm.stdio.write(which, text);
-            return Ok(());
+            drop(st);
+            return vm.stdio.write(which, text).map_err(|e| super::binaryio::io_error(vm, &e));
         }
     }
     let mut st = s.borrow_mut();
@@ -597,8 +597,9 @@ fn close(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn flush(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args)?;
-    if let Some(which) = s.borrow().std {
-        vm.stdio.flush(which);
+    let std = s.borrow().std;
+    if let Some(which) = std {
+        vm.stdio.flush(which).map_err(|e| super::binaryio::io_error(vm, &e))?;
     }
     Ok(Value::None)
 }
