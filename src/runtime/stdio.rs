@@ -154,9 +154,7 @@ impl StdStreams {
         written
     }
 
-    /// At exit: stderr first, then stdout (CPython flushes `sys.stdout` at shutdown, after the
-    /// traceback went to stderr).
-    /// stdout's error, if its flush failed.
+    /// stderr, then stdout; stdout's error, if its flush failed.
     pub fn flush_all(&mut self) -> std::io::Result<()> {
         let _ = self.flush(Std::Err);
         self.flush(Std::Out)
@@ -209,18 +207,22 @@ pub fn fill_stdin(s: &mut super::textio::TextStream, want: Option<usize>) -> Res
         s.text.drain(..s.pos);
         s.pos = 0;
     }
+    // Characters held past the position (counted once, then kept up to date).
+    let mut held = match want {
+        Some(n) if n > 0 => s.text[s.pos.min(s.text.len())..].chars().count(),
+        _ => 0,
+    };
     loop {
-        let rest = &s.text[s.pos.min(s.text.len())..];
         let enough = match want {
-            Some(0) => rest.contains('\n'),
-            Some(n) => rest.chars().count() >= n,
+            Some(0) => s.text[s.pos.min(s.text.len())..].contains('\n'),
+            Some(n) => held >= n,
             None => false,
         };
         if enough {
             return Ok(());
         }
         let chunk = match read_stdin(want.is_some()) {
-            Ok(chunk) => chunk,
+            Ok(chunk) => decode(chunk),
             Err(partial) => {
                 // (What was read stays for the next read, as in CPython's buffer.)
                 s.text.push_str(&decode(partial));
@@ -230,7 +232,8 @@ pub fn fill_stdin(s: &mut super::textio::TextStream, want: Option<usize>) -> Res
         if chunk.is_empty() {
             return Ok(());
         }
-        s.text.push_str(&decode(chunk));
+        held += chunk.chars().count();
+        s.text.push_str(&chunk);
     }
 }
 
