@@ -175,12 +175,31 @@ fn opens_block(line: &str) -> bool {
         || (word == "match" && t.trim_end().ends_with(':'))
 }
 
+/// `str(sys.ps1)` or `str(sys.ps2)` (a program may change them), or `default`.
+fn prompt(vm: &mut Vm, name: &str, default: &str) -> String {
+    let Some(sys) = vm.stdio.sys_dict else { return default.to_string() };
+    let key = vm.new_str(name);
+    match crate::runtime::dictops::get(vm, sys, key) {
+        Ok(Some(v)) => crate::runtime::ops::str_of(vm, v).unwrap_or_else(|_| default.to_string()),
+        _ => default.to_string(),
+    }
+}
+
 /// Runs the prompt in `dict` (the `__main__` namespace) until the user leaves; the exit status.
 pub fn run(vm: &mut Vm, dict: ObjRef) -> i32 {
     let log = Arc::new(Mutex::new(String::new()));
     let logging = vm.with_jit(|jit, vm| jit.keep_dumps(vm, log.clone())).is_some();
     let mut session = Session { dict, log, logging, last: None, traces: String::new() };
     let mut reader = Reader::new();
+    // As in CPython, `sys.ps1` and `sys.ps2` exist in an interactive session (programs test
+    // `hasattr(sys, "ps1")`) and are the prompts.
+    let sys_name = vm.intern("sys");
+    if let Ok(sys) = crate::runtime::modules::import(vm, sys_name) {
+        for (name, text) in [("ps1", ">>> "), ("ps2", "... ")] {
+            let (sym, value) = (vm.intern(name), vm.new_str(text));
+            let _ = crate::runtime::attr::setattr(vm, sys, sym, value);
+        }
+    }
     eprintln!(
         "stitch {} (a copy-and-patch JIT for a subset of Python 3.11) on {}-linux\n\
          Type :help for the commands that show each stage of the JIT.",
@@ -188,7 +207,8 @@ pub fn run(vm: &mut Vm, dict: ObjRef) -> i32 {
         std::env::consts::ARCH
     );
     let status = loop {
-        let first = match reader.read(vm, dict, ">>> ") {
+        let ps1 = prompt(vm, "ps1", ">>> ");
+        let first = match reader.read(vm, dict, &ps1) {
             Line::Text(t) => t,
             Line::Interrupted => {
                 eprintln!("KeyboardInterrupt");
@@ -218,7 +238,8 @@ pub fn run(vm: &mut Vm, dict: ObjRef) -> i32 {
             if done {
                 break;
             }
-            match reader.read(vm, dict, "... ") {
+            let ps2 = prompt(vm, "ps2", "... ");
+            match reader.read(vm, dict, &ps2) {
                 Line::Text(t) => {
                     let blank = t.trim().is_empty();
                     source.push('\n');

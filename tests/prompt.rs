@@ -242,3 +242,13 @@ fn a_terminal_session_goes_through_the_line_editor() {
     };
     assert_eq!(status.code(), Some(0));
 }
+
+/// As in CPython, an interactive session has `sys.ps1` and `sys.ps2`, and they are its prompts
+/// (the transcript is `python3 -i`'s).
+#[test]
+fn sys_ps1_and_ps2_exist_and_are_the_prompts() {
+    let input =
+        "import sys\nhasattr(sys, 'ps1'), sys.ps2\nsys.ps1 = 'py> '\nsys.ps2 = '  | '\n1 + 1\nif True:\n    7\n\n";
+    let expected = ">>> >>> (True, '... ')\n>>> py> py> 2\npy>   |   | 7\npy> \n";
+    assert_eq!(session(&[], input), (expected.to_string(), Some(0)));
+}
