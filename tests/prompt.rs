@@ -190,7 +190,7 @@ fn a_terminal_session_goes_through_the_line_editor() {
         }
     });
     let mut shown = String::new();
-    let mut expect = |shown: &mut String, needle: &str| -> usize {
+    let expect = |shown: &mut String, needle: &str| -> usize {
         let start = Instant::now();
         loop {
             if let Some(i) = shown.find(needle) {
