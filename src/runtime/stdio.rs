@@ -309,9 +309,8 @@ pub fn input(vm: &mut Vm, args: &[Value], kw: &[(super::interner::Sym, Value)]) 
         })();
         vm.temp_roots.pop();
         shown?;
-        let line = match std_of(stdin) {
-            Some(Std::In) => {
-                let Some(ObjKind::TextIO(s)) = stdin.obj().map(|o| &o.kind) else { unreachable!() };
+        let line = match stdin.obj().map(|o| &o.kind) {
+            Some(ObjKind::TextIO(s)) if s.borrow().std == Some(Std::In) => {
                 if s.borrow().closed {
                     return Err(vm.new_error(vm.types.value_error, "I/O operation on closed file."));
                 }
